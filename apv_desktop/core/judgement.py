@@ -1,0 +1,66 @@
+"""The traffic light, pressure points and strengths for one dimension (design.md defaults)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from apv_desktop.core.model import Direction, Rules
+
+GREEN, YELLOW, RED = "green", "yellow", "red"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    light: str
+    pressure_point: bool
+    strength: bool
+    gap: float | None  # oriented difference to the comparison basis; negative = worse
+    severity: float  # how far from good; larger = worse, negative = comfortably good
+
+
+@dataclass(frozen=True)
+class Judge:
+    """Judges scores of one dimension; `organisation_mean` is None when the organisation's own
+    score is hidden (then no gap to it is shown)."""
+
+    rules: Rules
+    direction: Direction
+    reference: float | None
+    organisation_mean: float | None
+
+    def oriented(self, mean: float) -> float:
+        """The score turned so that higher is better."""
+        return mean if self.direction is Direction.HIGHER_IS_BETTER else 100.0 - mean
+
+    def verdict(self, mean: float) -> Verdict:
+        rules = self.rules
+        score = self.oriented(mean)
+        # Lights judge the figures as they are shown (one decimal): a shown 66.7 is never yellow.
+        if self.reference is not None:
+            to_reference = score - self.oriented(self.reference)
+            shown = round(to_reference, 1)
+            light = (
+                RED if shown <= rules.reference_red_at
+                else YELLOW if shown <= rules.reference_yellow_at
+                else GREEN
+            )
+            severity = -to_reference
+        else:
+            shown = round(score, 1)
+            light = RED if shown < rules.yellow_at else YELLOW if shown < rules.green_at else GREEN
+            severity = rules.green_at - score
+        gap = self._gap(score)
+        behind = gap is not None and gap <= -rules.pressure_gap
+        ahead = gap is not None and gap >= rules.pressure_gap
+        return Verdict(
+            light=light,
+            pressure_point=light == RED or behind,
+            strength=light == GREEN and (ahead or score >= rules.strength_at),
+            gap=gap,
+            severity=max(severity, -gap) if behind and gap is not None else severity,
+        )
+
+    def _gap(self, score: float) -> float | None:
+        by_reference = self.rules.comparison == "reference"
+        basis = self.reference if by_reference else self.organisation_mean
+        return None if basis is None else score - self.oriented(basis)

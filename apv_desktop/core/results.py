@@ -1,0 +1,257 @@
+"""Every unit x dimension result of a round: scores, intervals, lights, pressure points and what
+must stay hidden. The one computation behind `results`, the report and the results screen."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from apv_desktop.core.anonymity import Hidden, Tree, suppress
+from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.judgement import Judge
+from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
+from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores
+
+Progress = Callable[[float, str], None]
+"""Called with a fraction 0..1 and a short message; raises to cancel. No Qt needed."""
+
+ORGANISATION = ""  # the code of the virtual organisation group when there are several top units
+
+
+@dataclass
+class UnitResult:
+    code: str
+    name: str
+    parent: str | None
+    headcount: int | None  # the unit with its sub-units
+    responses: int  # the unit with its sub-units
+    response_rate: float | None
+    suppressed: bool
+    comments_shown: bool
+    depth: int
+
+
+@dataclass
+class DimensionInfo:
+    code: str
+    name: str
+    direction: Direction
+    reference: float | None
+    min_n: int
+    domain: str | None
+
+
+@dataclass
+class Score:
+    unit: str  # ORGANISATION for the whole organisation
+    dimension: str
+    n: int
+    mean: float | None
+    ci_low: float | None
+    ci_high: float | None
+    light: str | None
+    pressure_point: bool
+    strength: bool
+    suppressed: bool
+    hidden_reason: str | None
+    gap: float | None  # oriented: negative = worse than the comparison basis
+    severity: float | None  # how far from good, for ranking pressure points
+
+
+@dataclass
+class Results:
+    round: str
+    rules: Rules
+    organisation_name: str
+    units: list[UnitResult]
+    dimensions: list[DimensionInfo]
+    scores: list[Score]
+    organisation: UnitResult  # the single top unit, or a virtual group with code ORGANISATION
+    _index: dict[tuple[str, str], Score] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {(s.unit, s.dimension): s for s in self.scores}
+
+    def score(self, unit: str, dimension: str) -> Score:
+        return self._index[(unit, dimension)]
+
+    def unit(self, code: str) -> UnitResult:
+        return next(u for u in self.units if u.code == code)
+
+    def pressure_points(self) -> list[Score]:
+        points = [s for s in self.scores if s.pressure_point]
+        return sorted(points, key=lambda s: (-(s.severity or 0.0), s.unit, s.dimension))
+
+    def strengths(self) -> list[Score]:
+        found = [s for s in self.scores if s.strength]
+        return sorted(found, key=lambda s: (s.severity or 0.0, s.unit, s.dimension))
+
+
+class OrgIndex:
+    """The org as a suppression tree: index 0 is the organisation (the single top unit, or a
+    virtual group above several top units)."""
+
+    def __init__(self, units: list[OrgUnit]) -> None:
+        tops = [u for u in units if u.parent is None]
+        self.virtual_root = len(tops) != 1
+        ordered = _parents_first(units)
+        offset = 1 if self.virtual_root else 0
+        self.units = ordered
+        self.position = {u.code: i + offset for i, u in enumerate(ordered)}
+        parent = [-1] if self.virtual_root else []
+        for u in ordered:
+            parent.append(self.position[u.parent] if u.parent else (0 if self.virtual_root else -1))
+        self.tree = Tree(parent)
+        self.depth = [0] * len(parent)
+        for i in range(1, len(parent)):
+            self.depth[i] = self.depth[parent[i]] + 1
+
+    def code_at(self, index: int) -> str:
+        if self.virtual_root:
+            return ORGANISATION if index == 0 else self.units[index - 1].code
+        return self.units[index].code
+
+    def group_of(self, unit_codes: list[str]) -> np.ndarray:
+        try:
+            return np.fromiter((self.position[c] for c in unit_codes), np.int64, len(unit_codes))
+        except KeyError as missing:
+            raise ValueError(f"a response belongs to an unknown unit {missing}") from None
+
+
+def _parents_first(units: list[OrgUnit]) -> list[OrgUnit]:
+    by_parent: dict[str | None, list[OrgUnit]] = {}
+    for u in units:
+        by_parent.setdefault(u.parent, []).append(u)
+    ordered: list[OrgUnit] = []
+    stack = list(reversed(by_parent.get(None, [])))
+    while stack:
+        u = stack.pop()
+        ordered.append(u)
+        stack.extend(reversed(by_parent.get(u.code, [])))
+    return ordered
+
+
+def compute_results(
+    questionnaire: Questionnaire,
+    units: list[OrgUnit],
+    responses: ResponseSet,
+    rules: Rules,
+    round_name: str,
+    *,
+    organisation_name: str = "",
+    language: str = DEFAULT_LANGUAGE,
+    progress: Progress | None = None,
+) -> Results:
+    report = progress or (lambda fraction, message: None)
+    org = OrgIndex(units)
+    report(0.05, "scoring")
+    dim_scores = respondent_dimension_scores(questionnaire, responses)
+    group = org.group_of(responses.unit_codes)
+    report(0.5, "grouping")
+    stats = GroupStats.by_group(dim_scores.matrix, group, len(org.tree)).rolled_up(
+        org.tree.parent
+    )
+    mean, half = stats.mean_and_interval()
+    answered = np.bincount(group, minlength=len(org.tree))
+    respondents = GroupStats(answered[:, None], answered[:, None], answered[:, None])
+    respondents = respondents.rolled_up(org.tree.parent).n[:, 0]
+
+    unit_hidden = suppress(org.tree, respondents, rules.min_n)
+    comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)
+    headcount = _rolled_headcount(org)
+    unit_results = [
+        _unit_result(org, i, respondents, headcount, unit_hidden, comment_hidden, organisation_name)
+        for i in range(len(org.tree))
+    ]
+    report(0.7, "anonymity")
+    dimensions: list[DimensionInfo] = []
+    scores: list[Score] = []
+    for d, code in enumerate(dim_scores.codes):
+        dimension = questionnaire.dimension(code)
+        assert dimension is not None
+        min_n = max(rules.min_n, dimension.min_n or 0)
+        info = DimensionInfo(
+            code, dimension.label(language), dimension.direction, dimension.reference, min_n,
+            dimension.domain,
+        )
+        dimensions.append(info)
+        hidden = suppress(org.tree, stats.n[:, d], min_n)
+        judge = Judge(rules, info.direction, info.reference, _org_mean(mean[0, d], hidden[0]))
+        for i in range(len(org.tree)):
+            scores.append(
+                _score(org.code_at(i), code, int(stats.n[i, d]), mean[i, d], half[i, d],
+                       hidden[i], judge, is_org=i == 0)
+            )
+    report(1.0, "done")
+    return Results(
+        round=round_name,
+        rules=rules,
+        organisation_name=organisation_name,
+        units=unit_results[1:] if org.virtual_root else unit_results,
+        dimensions=dimensions,
+        scores=scores,
+        organisation=unit_results[0],
+    )
+
+
+def _org_mean(value: float, hidden: Hidden | None) -> float | None:
+    return None if hidden is not None or math.isnan(value) else float(value)
+
+
+def _rolled_headcount(org: OrgIndex) -> list[int | None]:
+    offset = 1 if org.virtual_root else 0
+    own: list[int | None] = [None] * offset + [u.headcount for u in org.units]
+    total: list[int | None] = list(own)
+    for child in range(len(org.tree) - 1, 0, -1):
+        p = org.tree.parent[child]
+        if total[child] is not None:
+            total[p] = (total[p] or 0) + total[child]  # type: ignore[operator]
+    return total
+
+
+def _unit_result(
+    org: OrgIndex,
+    i: int,
+    respondents: np.ndarray,
+    headcount: list[int | None],
+    hidden: list[Hidden | None],
+    comment_hidden: list[Hidden | None],
+    organisation_name: str,
+) -> UnitResult:
+    offset = 1 if org.virtual_root else 0
+    unit = org.units[i - offset] if i >= offset else None
+    count = int(respondents[i])
+    heads = headcount[i]
+    return UnitResult(
+        code=org.code_at(i),
+        name=unit.name if unit else organisation_name,
+        parent=unit.parent if unit else None,
+        headcount=heads,
+        responses=count,
+        response_rate=(count / heads) if heads else None,
+        suppressed=hidden[i] is not None,
+        comments_shown=comment_hidden[i] is None,
+        depth=org.depth[i] - offset if unit else 0,
+    )
+
+
+def _score(
+    unit: str, dimension: str, n: int, mean: float, half: float, hidden: Hidden | None,
+    judge: Judge, *, is_org: bool,
+) -> Score:
+    if hidden is not None or math.isnan(mean):
+        reason = hidden.value if hidden is not None else Hidden.TOO_FEW.value
+        return Score(unit, dimension, n, None, None, None, None, False, False, True, reason,
+                     None, None)
+    verdict = judge.verdict(float(mean))
+    low = None if math.isnan(half) else max(0.0, float(mean - half))
+    high = None if math.isnan(half) else min(100.0, float(mean + half))
+    return Score(
+        unit, dimension, n, float(mean), low, high, verdict.light,
+        pressure_point=verdict.pressure_point and not is_org,
+        strength=verdict.strength and not is_org,
+        suppressed=False, hidden_reason=None, gap=verdict.gap, severity=verdict.severity,
+    )
