@@ -1,0 +1,47 @@
+"""Whole-file copies of a project through SQLite's backup API (consistent even mid-use)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from apv_desktop.errors import ProjectFileError
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind `source` to `target`: written to a temporary file beside the
+    target and renamed into place, so a failed copy never leaves a half-written file."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        destination = sqlite3.connect(str(temporary))
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise ProjectFileError(f"The copy {target} could not be written: {error}.") from None
+
+
+def migration_backup_path(path: Path, old_version: int, today: date | None = None) -> Path:
+    """`<file>.bak-v<old>-<date>`, with -2, -3 ... added when that name is taken."""
+    stamp = (today or date.today()).isoformat()
+    candidate = path.with_name(f"{path.name}.bak-v{old_version}-{stamp}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-v{old_version}-{stamp}-{number}")
+        number += 1
+    return candidate
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())

@@ -1,0 +1,92 @@
+"""Health check of a project file: SQLite's own checks plus APV's (schema, answer vectors).
+
+`check_file` only reads (read-only connection), so it can be pointed at any file, including
+one that refuses to open, and reports instead of raising.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from apv_desktop.core.model import ItemType
+from apv_desktop.errors import ApvError
+from apv_desktop.store.engine import (
+    APPLICATION_ID,
+    check_ours,
+    read_header,
+    readonly_connection,
+)
+from apv_desktop.store.responses import ANSWER_DTYPE
+
+_MAX_REPORTED = 20
+
+
+def check_connection(connection: sqlite3.Connection, schema_version: int) -> list[str]:
+    """Every problem found in the open database; empty when it is healthy."""
+    problems: list[str] = []
+    try:
+        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if application_id != APPLICATION_ID:
+            problems.append("the file is not marked as an APV project (application_id)")
+        if version != schema_version:
+            problems.append(f"the schema version is {version}, expected {schema_version}")
+        verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+        if verdicts != ["ok"]:
+            problems.extend(f"integrity: {verdict}" for verdict in verdicts)
+        for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
+            problems.append(f"table {table} row {rowid} points to a missing row of {parent}")
+            if len(problems) >= _MAX_REPORTED:
+                break
+        if version == schema_version and verdicts == ["ok"]:
+            problems.extend(_answer_problems(connection))
+    except sqlite3.DatabaseError as error:
+        problems.append(f"SQLite cannot read the file: {error}")
+    return problems[:_MAX_REPORTED]
+
+
+def _answer_problems(connection: sqlite3.Connection) -> list[str]:
+    problems = []
+    widths = dict(
+        connection.execute(
+            "SELECT v.id, COUNT(i.id) FROM questionnaire_version v"
+            " LEFT JOIN item i ON i.questionnaire_version_id = v.id AND i.type != ?"
+            " GROUP BY v.id",
+            (str(ItemType.NOTE),),
+        )
+    )
+    sizes = connection.execute(
+        "SELECT questionnaire_version_id, length(answers), COUNT(*) FROM response"
+        " GROUP BY questionnaire_version_id, length(answers)"
+    )
+    for version_id, size, count in sizes:
+        expected = widths.get(version_id, 0) * ANSWER_DTYPE.itemsize
+        if size != expected:
+            problems.append(
+                f"{count} responses to questionnaire version {version_id} hold {size} bytes of "
+                f"answers instead of {expected}"
+            )
+    (mismatched,) = connection.execute(
+        "SELECT COUNT(*) FROM response r JOIN survey_round s ON s.id = r.round_id"
+        " WHERE r.questionnaire_version_id != s.questionnaire_version_id"
+    ).fetchone()
+    if mismatched:
+        problems.append(f"{mismatched} responses answer another questionnaire than their round")
+    return problems
+
+
+def check_file(path: Path, schema_version: int) -> list[str]:
+    """Check a file without changing it; problems as sentences, empty when healthy."""
+    try:
+        if not path.is_file():
+            return [f"{path} does not exist or is not a file"]
+        header = read_header(path)
+        check_ours(path, header)
+        connection = readonly_connection(path)
+    except ApvError as error:
+        return [str(error)]
+    try:
+        return check_connection(connection, schema_version)
+    finally:
+        connection.close()

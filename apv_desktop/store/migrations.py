@@ -1,0 +1,176 @@
+"""Numbered schema migrations, and the checks made before a file is opened for use.
+
+Migration N (the N-th function in MIGRATIONS) brings a file from user_version N-1 to N, inside
+one transaction that also stamps the new user_version, so a file is always at some whole
+version. Before an existing file is migrated, a backup copy `<file>.bak-v<old>-<date>` is made.
+A file whose user_version is newer than the program knows is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from apv_desktop.errors import (
+    NewerProjectError,
+    NotAProjectError,
+    ProjectFileError,
+    ProjectLockedError,
+)
+from apv_desktop.store.backup import copy_database, migration_backup_path
+from apv_desktop.store.engine import (
+    APPLICATION_ID,
+    check_ours,
+    connect,
+    read_header,
+    readonly_connection,
+    translated_errors,
+)
+from apv_desktop.store.schema_v1 import SCHEMA_1
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _schema_1(connection: sqlite3.Connection) -> None:
+    """Create every table of the first release and mark the file as an APV project."""
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for statement in SCHEMA_1:
+        connection.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_schema_1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def apply_migrations(
+    connection: sqlite3.Connection, from_version: int, migrations: Sequence[Migration]
+) -> None:
+    """Run migrations from_version+1 .. len(migrations), each in its own transaction.
+
+    `connection` must have isolation_level=None (see engine.connect).
+    """
+    for number in range(from_version + 1, len(migrations) + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            migrations[number - 1](connection)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def inspect_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """The user_version of an APV project file, after checking that it is one we can open.
+
+    Nothing here writes to the file: the header is read as bytes, then a read-only connection
+    looks inside. Raises ProjectFileError (missing), NotAProjectError (not ours or damaged),
+    NewerProjectError (written by a newer program).
+    """
+    if not path.exists():
+        raise ProjectFileError(f"The project file {path} does not exist.")
+    if not path.is_file():
+        raise NotAProjectError(f"{path} is a folder, not an APV project file.")
+    header = read_header(path)
+    check_ours(path, header)
+    _refuse_newer(path, header.user_version, migrations)
+    connection = readonly_connection(path)
+    try:
+        return _inspect_connection(path, connection, migrations)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):
+            raise ProjectLockedError(
+                f"The project file {path} is busy: another window or program is writing to it."
+            ) from None
+        if _hot_journal(path).exists():
+            # A crash left a journal: only a read-write connection can roll it back. The header
+            # has already shown the file is ours, so open_for_use checks again after rollback.
+            return header.user_version
+        raise NotAProjectError(f"The file {path} cannot be read as an APV project.") from None
+    finally:
+        connection.close()
+
+
+def open_for_use(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Path | None:
+    """Check `path`, back it up and migrate it when it is older; return the backup's path
+    (None when no migration was needed). Afterwards the file is at len(migrations)."""
+    inspect_file(path, migrations)
+    connection = _connect_checked(path)
+    try:
+        try:
+            with translated_errors(path):
+                version = _inspect_connection(path, connection, migrations)
+        except sqlite3.Error as error:
+            raise ProjectFileError(f"The project file {path} cannot be opened: {error}.") from None
+        if version == len(migrations):
+            return None
+        backup = None
+        if version > 0:
+            backup = migration_backup_path(path, version)
+            copy_database(connection, backup)
+        try:
+            apply_migrations(connection, version, migrations)
+        except sqlite3.Error as error:
+            where = f"; the copy made before upgrading is {backup}" if backup else ""
+            raise ProjectFileError(
+                f"The project file {path} could not be upgraded ({error}){where}."
+            ) from None
+        return backup
+    finally:
+        connection.close()
+
+
+def create_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Make a new, empty project database at `path` (which must not exist)."""
+    connection = connect(path)
+    try:
+        apply_migrations(connection, 0, migrations)
+    finally:
+        connection.close()
+
+
+def _connect_checked(path: Path) -> sqlite3.Connection:
+    try:
+        return connect(path)
+    except sqlite3.Error as error:
+        raise ProjectFileError(f"The project file {path} cannot be opened: {error}.") from None
+
+
+def _inspect_connection(
+    path: Path, connection: sqlite3.Connection, migrations: Sequence[Migration]
+) -> int:
+    try:
+        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if application_id != APPLICATION_ID:
+            raise NotAProjectError(
+                f"The file {path} is a database of another program, not an APV project."
+            )
+        _refuse_newer(path, version, migrations)
+        (verdict,) = connection.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:
+        raise NotAProjectError(
+            f"The project file {path} is damaged: SQLite cannot read it."
+        ) from None
+    if verdict != "ok":
+        detail = " ".join(str(verdict).replace("*** in database main ***", "").split())
+        raise NotAProjectError(
+            f"The project file {path} is damaged ({detail}); open a backup copy instead."
+        )
+    return int(version)
+
+
+def _refuse_newer(path: Path, version: int, migrations: Sequence[Migration]) -> None:
+    if version > len(migrations):
+        raise NewerProjectError(
+            f"The project file {path} was saved by a newer version of APV Desktop (file "
+            f"version {version}, this program knows up to {len(migrations)}); update the "
+            "program to open it."
+        )
+
+
+def _hot_journal(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")

@@ -1,0 +1,201 @@
+"""The follow-up side of an APV: indicators (sick leave, turnover, caseload), sick-leave
+assessments per unit and round, and action-plan items. Small tables, plain ORM code."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from apv_desktop.errors import RefusedError
+from apv_desktop.store.org import unit_id
+from apv_desktop.store.records import ActionItem, Indicator
+from apv_desktop.store.rounds import find_round
+from apv_desktop.store.tables import (
+    ACTION_STATUSES,
+    ActionItemRow,
+    IndicatorRow,
+    OrgUnitRow,
+    SickLeaveAssessmentRow,
+    SurveyRoundRow,
+)
+
+TEXT_FIELDS = ("problem", "cause", "action", "responsible", "follow_up_notes", "effect")
+DATE_FIELDS = ("deadline", "follow_up_date")
+OPTIONAL_TEXT_FIELDS = ("dimension", "item_name")
+ACTION_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, *OPTIONAL_TEXT_FIELDS, "status", "unit", "round")
+
+
+def set_indicator(
+    session: Session, unit_code: str, period: str, kind: str, value: float | None
+) -> None:
+    """Store one figure (replacing the same unit, period and kind); None removes it."""
+    if not period or not str(period).strip() or not kind or not str(kind).strip():
+        raise RefusedError("An indicator needs both a period (such as 2024) and a kind.")
+    the_unit = unit_id(session, unit_code)
+    row = session.exec(
+        select(IndicatorRow).where(
+            IndicatorRow.unit_id == the_unit,
+            IndicatorRow.period == period,
+            IndicatorRow.kind == kind,
+        )
+    ).first()
+    if value is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise RefusedError(f"The indicator {kind} for {unit_code} must be a number, not {value!r}.")
+    row = row or IndicatorRow(unit_id=the_unit, period=period, kind=kind, value=0.0)
+    row.value = float(value)
+    session.add(row)
+
+
+def indicators(
+    session: Session, unit_code: str | None, period: str | None, kind: str | None
+) -> list[Indicator]:
+    statement = select(IndicatorRow, OrgUnitRow.code).join(OrgUnitRow)
+    if unit_code is not None:
+        statement = statement.where(OrgUnitRow.code == unit_code)
+    if period is not None:
+        statement = statement.where(IndicatorRow.period == period)
+    if kind is not None:
+        statement = statement.where(IndicatorRow.kind == kind)
+    statement = statement.order_by(
+        col(OrgUnitRow.position), col(IndicatorRow.period), col(IndicatorRow.kind)
+    )
+    return [
+        Indicator(code, row.period, row.kind, row.value) for row, code in session.exec(statement)
+    ]
+
+
+def set_assessment(session: Session, unit_code: str, round_name: str, text: str) -> None:
+    """The judgement of whether work conditions contribute to a unit's sick leave; blank text
+    removes it."""
+    the_unit = unit_id(session, unit_code)
+    the_round = find_round(session, round_name).id
+    row = session.exec(
+        select(SickLeaveAssessmentRow).where(
+            SickLeaveAssessmentRow.unit_id == the_unit,
+            SickLeaveAssessmentRow.round_id == the_round,
+        )
+    ).first()
+    if not text or not text.strip():
+        if row is not None:
+            session.delete(row)
+        return
+    row = row or SickLeaveAssessmentRow(unit_id=the_unit, round_id=the_round or 0, text="")
+    row.text = text
+    session.add(row)
+
+
+def assessment(session: Session, unit_code: str, round_name: str) -> str | None:
+    the_unit = unit_id(session, unit_code)
+    the_round = find_round(session, round_name).id
+    return session.exec(
+        select(SickLeaveAssessmentRow.text).where(
+            SickLeaveAssessmentRow.unit_id == the_unit,
+            SickLeaveAssessmentRow.round_id == the_round,
+        )
+    ).first()
+
+
+def assessments(session: Session, round_name: str) -> dict[str, str]:
+    the_round = find_round(session, round_name).id
+    rows = session.exec(
+        select(OrgUnitRow.code, SickLeaveAssessmentRow.text)
+        .join(OrgUnitRow)
+        .where(SickLeaveAssessmentRow.round_id == the_round)
+        .order_by(col(OrgUnitRow.position))
+    )
+    return dict(rows.all())
+
+
+def add_action(session: Session, round_name: str, problem: str, today: date, **fields: Any) -> int:
+    row = ActionItemRow(round_id=find_round(session, round_name).id or 0, problem="", created=today)
+    _apply_fields(session, row, {"problem": problem, **fields})
+    session.add(row)
+    session.flush()
+    return row.id or 0
+
+
+def update_action(session: Session, action_id: int, **fields: Any) -> None:
+    row = session.get(ActionItemRow, action_id)
+    if row is None:
+        raise RefusedError(f"There is no action-plan item number {action_id}.")
+    _apply_fields(session, row, fields)
+    session.add(row)
+
+
+def delete_action(session: Session, action_id: int) -> None:
+    row = session.get(ActionItemRow, action_id)
+    if row is None:
+        raise RefusedError(f"There is no action-plan item number {action_id}.")
+    session.delete(row)
+
+
+def actions(
+    session: Session, round_name: str | None, action_id: int | None = None
+) -> list[ActionItem]:
+    statement = (
+        select(ActionItemRow, SurveyRoundRow.name, OrgUnitRow.code)
+        .join(SurveyRoundRow)
+        .outerjoin(OrgUnitRow, col(ActionItemRow.unit_id) == col(OrgUnitRow.id))
+    )
+    if round_name is not None:
+        statement = statement.where(SurveyRoundRow.id == find_round(session, round_name).id)
+    if action_id is not None:
+        statement = statement.where(ActionItemRow.id == action_id)
+    statement = statement.order_by(col(ActionItemRow.id))
+    return [
+        ActionItem(
+            id=row.id or 0,
+            round=round_name_,
+            unit=code,
+            dimension=row.dimension_code,
+            item_name=row.item_name,
+            problem=row.problem,
+            cause=row.cause,
+            action=row.action,
+            responsible=row.responsible,
+            deadline=row.deadline,
+            status=row.status,
+            follow_up_date=row.follow_up_date,
+            follow_up_notes=row.follow_up_notes,
+            effect=row.effect,
+            created=row.created,
+        )
+        for row, round_name_, code in session.exec(statement)
+    ]
+
+
+def _apply_fields(session: Session, row: ActionItemRow, fields: dict[str, Any]) -> None:
+    unknown = sorted(set(fields) - set(ACTION_FIELDS))
+    if unknown:
+        raise RefusedError(f"An action-plan item has no field named {unknown[0]}.")
+    for name, value in fields.items():
+        if name in TEXT_FIELDS:
+            if not isinstance(value, str):
+                raise RefusedError(f"The action-plan field {name} must be text.")
+            setattr(row, name, value)
+        elif name in DATE_FIELDS:
+            if value is not None and not isinstance(value, date):
+                raise RefusedError(f"The action-plan field {name} must be a date or empty.")
+            setattr(row, name, value.date() if isinstance(value, datetime) else value)
+        elif name in OPTIONAL_TEXT_FIELDS:
+            text = value.strip() if isinstance(value, str) else None
+            setattr(row, "dimension_code" if name == "dimension" else name, text or None)
+        elif name == "status":
+            if value not in ACTION_STATUSES:
+                raise RefusedError(
+                    f"The status {value!r} is unknown; use one of {', '.join(ACTION_STATUSES)}."
+                )
+            row.status = value
+        elif name == "unit":
+            row.unit_id = unit_id(session, value) if value else None
+        elif name == "round":
+            row.round_id = find_round(session, value).id or 0
+    if not row.problem.strip():
+        raise RefusedError("An action-plan item needs a description of the problem.")

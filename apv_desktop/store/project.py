@@ -1,0 +1,322 @@
+"""An open APV project file: the one object the rest of the program uses to read and change it.
+
+Every method that changes something runs in its own transaction and commits before returning,
+so the file on disk is always complete (there is no "unsaved" state). Refused requests raise
+RefusedError and change nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
+from apv_desktop.errors import ProjectFileError, RefusedError
+from apv_desktop.store import org, plans, questionnaires, settings
+from apv_desktop.store import responses as response_store
+from apv_desktop.store import rounds as round_store
+from apv_desktop.store.backup import copy_database
+from apv_desktop.store.check import check_connection
+from apv_desktop.store.engine import make_engine, same_file, translated_errors
+from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
+from apv_desktop.store.records import (
+    ActionItem,
+    Indicator,
+    ResponseMeta,
+    RoundInfo,
+    VersionInfo,
+)
+
+
+class Project:
+    """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block)."""
+
+    def __init__(self, path: Path, engine: Engine, migration_backup: Path | None) -> None:
+        self.path = path
+        self.migration_backup = migration_backup  # the copy made before upgrading, if any
+        self._engine: Engine | None = engine
+
+    # --- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: str | os.PathLike[str], rules: Rules | None = None, name: str = ""
+    ) -> Project:
+        """A new, empty project at `path`; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise RefusedError(f"The file {path} already exists; choose another name.")
+        if not path.parent.is_dir():
+            raise ProjectFileError(f"The folder {path.parent} does not exist.")
+        problems = settings.rules_problems(rules) if rules is not None else []
+        if problems:
+            raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
+        # Built under a temporary name and renamed, so a half-made project never has the name.
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
+        try:
+            with translated_errors(path):
+                create_file(temporary)
+                draft = cls(temporary, make_engine(temporary), None)
+                with draft:
+                    draft.set_name(name)
+                    draft.set_rules(rules or Rules())
+            if path.exists():
+                raise RefusedError(f"The file {path} already exists; choose another name.")
+            os.replace(temporary, path)
+        except (OSError, sqlite3.Error, DBAPIError) as error:
+            raise ProjectFileError(f"The project file {path} cannot be created: {error}.") from None
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Project:
+        """Open an existing project, upgrading an older file after backing it up."""
+        path = Path(path)
+        backup = open_for_use(path)
+        return cls(path, make_engine(path), backup)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One SQLite transaction: committed when the block ends, rolled back on an error."""
+        if self._engine is None:
+            raise ProjectFileError(f"The project file {self.path} has been closed.")
+        with (
+            translated_errors(self.path),
+            Session(self._engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def _raw_connection(self) -> Iterator[Any]:
+        """A pooled sqlite3 connection outside any transaction."""
+        if self._engine is None:
+            raise ProjectFileError(f"The project file {self.path} has been closed.")
+        pooled = self._engine.raw_connection()
+        try:
+            yield pooled.driver_connection
+        finally:
+            pooled.close()
+
+    # --- settings ------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        with self._transaction() as session:
+            return str(settings.get_setting(session, settings.NAME_KEY, ""))
+
+    def set_name(self, name: str) -> None:
+        with self._transaction() as session:
+            settings.put_setting(session, settings.NAME_KEY, str(name).strip())
+
+    def rules(self) -> Rules:
+        with self._transaction() as session:
+            return settings.read_rules(session)
+
+    def set_rules(self, rules: Rules) -> None:
+        with self._transaction() as session:
+            settings.write_rules(session, rules)
+
+    # --- questionnaires ------------------------------------------------------------------
+
+    def save_questionnaire(self, questionnaire: Questionnaire) -> int:
+        """Store the questionnaire; returns its version id (a new one if the latest is frozen)."""
+        with self._transaction() as session:
+            return questionnaires.save_questionnaire(session, questionnaire, date.today())
+
+    def questionnaire(self, version_id: int | None = None) -> Questionnaire | None:
+        """The given version, or the latest when None; None when there is no such version."""
+        with self._transaction() as session:
+            if version_id is None:
+                version_id = questionnaires.latest_version_id(session)
+            return (
+                None
+                if version_id is None
+                else questionnaires.load_questionnaire(session, version_id)
+            )
+
+    def questionnaire_versions(self) -> list[VersionInfo]:
+        with self._transaction() as session:
+            return questionnaires.version_infos(session)
+
+    # --- organisation --------------------------------------------------------------------
+
+    def replace_org(self, units: list[OrgUnit]) -> None:
+        with self._transaction() as session:
+            org.replace_org(session, list(units))
+
+    def org_units(self) -> list[OrgUnit]:
+        with self._transaction() as session:
+            return org.org_units(session)
+
+    # --- rounds and responses ------------------------------------------------------------
+
+    def rounds(self) -> list[RoundInfo]:
+        with self._transaction() as session:
+            return round_store.round_infos(session)
+
+    def round(self, name: str | None = None) -> RoundInfo:
+        with self._transaction() as session:
+            return round_store.round_info(session, round_store.find_round(session, name))
+
+    def ensure_round(self, name: str, questionnaire_version_id: int | None = None) -> RoundInfo:
+        with self._transaction() as session:
+            row = round_store.ensure_round(session, name, questionnaire_version_id, date.today())
+            return round_store.round_info(session, row)
+
+    def add_responses(
+        self,
+        round_name: str,
+        responses: ResponseSet,
+        source: str,
+        on: date | None = None,
+        *,
+        uuids: Sequence[str] | None = None,
+        dates: Sequence[date] | None = None,
+    ) -> list[str]:
+        """Store answer sheets in one transaction; returns their uuids in input order.
+
+        `uuids` and `dates` keep the identity and day of sheets copied from another project.
+        """
+        with self._transaction() as session:
+            round_row = round_store.find_round(session, round_name)
+            version_id = round_row.questionnaire_version_id
+            return response_store.add_responses(
+                _driver(session),
+                round_name=round_row.name,
+                round_id=round_row.id or 0,
+                version_id=version_id,
+                item_names=questionnaires.answerable_item_names(session, version_id),
+                unit_ids=org.unit_ids(session),
+                responses=responses,
+                source=source,
+                on=on,
+                uuids=uuids,
+                dates=dates,
+            )
+
+    def responses(self, round_name: str | None = None) -> ResponseSet:
+        """Every sheet of the round (latest when None), in an order that says nothing."""
+        with self._transaction() as session:
+            round_row = round_store.find_round(session, round_name)
+            names = questionnaires.answerable_item_names(
+                session, round_row.questionnaire_version_id
+            )
+            return response_store.read_responses(_driver(session), round_row.id or 0, names)
+
+    def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
+        """uuid, unit, day and source of each sheet, in the same order as responses()."""
+        with self._transaction() as session:
+            round_row = round_store.find_round(session, round_name)
+            return response_store.read_meta(_driver(session), round_row.id or 0)
+
+    def response_count(self, round_name: str | None = None) -> int:
+        """Sheets in the round; in all rounds when None."""
+        with self._transaction() as session:
+            round_id = (
+                None if round_name is None else round_store.find_round(session, round_name).id
+            )
+            return round_store.round_response_count(session, round_id)
+
+    def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
+        """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
+        with self._transaction() as session:
+            round_row = round_store.find_round(session, round_name)
+            return response_store.counts_by_unit(_driver(session), round_row.id or 0)
+
+    # --- indicators, sick-leave assessments, action plans ---------------------------------
+
+    def set_indicator(self, unit_code: str, period: str, kind: str, value: float | None) -> None:
+        with self._transaction() as session:
+            plans.set_indicator(session, unit_code, period, kind, value)
+
+    def indicators(
+        self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
+    ) -> list[Indicator]:
+        with self._transaction() as session:
+            return plans.indicators(session, unit_code, period, kind)
+
+    def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
+        with self._transaction() as session:
+            plans.set_assessment(session, unit_code, round_name, text)
+
+    def assessment(self, unit_code: str, round_name: str) -> str | None:
+        with self._transaction() as session:
+            return plans.assessment(session, unit_code, round_name)
+
+    def assessments(self, round_name: str) -> dict[str, str]:
+        with self._transaction() as session:
+            return plans.assessments(session, round_name)
+
+    def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
+        """A new action-plan item. Optional fields: unit (code), dimension, item_name, cause,
+        action, responsible, deadline, status, follow_up_date, follow_up_notes, effect."""
+        with self._transaction() as session:
+            action_id = plans.add_action(session, round_name, problem, date.today(), **fields)
+            return plans.actions(session, None, action_id)[0]
+
+    def update_action(self, action_id: int, **fields: Any) -> ActionItem:
+        """Change some fields of an item (same names as add_action, plus problem and round)."""
+        with self._transaction() as session:
+            plans.update_action(session, action_id, **fields)
+            session.flush()
+            return plans.actions(session, None, action_id)[0]
+
+    def delete_action(self, action_id: int) -> None:
+        with self._transaction() as session:
+            plans.delete_action(session, action_id)
+
+    def actions(self, round_name: str | None = None) -> list[ActionItem]:
+        """The items of a round (of every round when None), oldest first."""
+        with self._transaction() as session:
+            return plans.actions(session, round_name)
+
+    # --- copies and checks ---------------------------------------------------------------
+
+    def backup_to(self, target_path: str | os.PathLike[str]) -> None:
+        """A consistent copy of the whole project (sqlite backup API, renamed into place)."""
+        target = Path(target_path)
+        if same_file(target, self.path):
+            raise RefusedError(f"A backup cannot be written over the project file {self.path}.")
+        with translated_errors(self.path), self._raw_connection() as connection:
+            copy_database(connection, target)
+
+    def check(self) -> list[str]:
+        """Problems found in the file (integrity, foreign keys, schema, answer sizes)."""
+        with translated_errors(self.path), self._raw_connection() as connection:
+            return check_connection(connection, SCHEMA_VERSION)
+
+
+def _driver(session: Session) -> Any:
+    """The sqlite3 connection under the session's transaction, for the bulk paths."""
+    return session.connection().connection.driver_connection

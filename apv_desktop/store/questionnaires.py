@@ -1,0 +1,299 @@
+"""Questionnaire versions: saving a core Questionnaire into rows and reading it back exactly.
+
+A version that has responses is frozen (its answer vectors are aligned with its items), so
+saving over it makes a new version; a version without responses is replaced in place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from apv_desktop.core.model import (
+    Choice,
+    ChoiceList,
+    Dimension,
+    Direction,
+    Item,
+    ItemType,
+    Questionnaire,
+    Section,
+)
+from apv_desktop.errors import RefusedError
+from apv_desktop.store.records import VersionInfo
+from apv_desktop.store.tables import (
+    ChoiceListRow,
+    ChoiceRow,
+    DimensionRow,
+    ItemRow,
+    QuestionnaireVersionRow,
+    ResponseRow,
+    SectionRow,
+)
+
+SELECT_TYPES = (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
+
+
+def latest_version_id(session: Session) -> int | None:
+    statement = select(QuestionnaireVersionRow.id).order_by(col(QuestionnaireVersionRow.id).desc())
+    return session.exec(statement.limit(1)).first()
+
+
+def version_response_count(session: Session, version_id: int) -> int:
+    statement = select(func.count()).where(ResponseRow.questionnaire_version_id == version_id)
+    return int(session.exec(statement).one())
+
+
+def save_questionnaire(session: Session, questionnaire: Questionnaire, today: date) -> int:
+    """Store `questionnaire` and return its version id (see the module note on freezing)."""
+    problems = questionnaire_problems(questionnaire)
+    if problems:
+        raise RefusedError(f"The questionnaire cannot be saved: {'; '.join(problems[:5])}.")
+    latest_id = latest_version_id(session)
+    if latest_id is not None:
+        if version_response_count(session, latest_id) == 0:
+            row = session.get_one(QuestionnaireVersionRow, latest_id)
+            _delete_contents(session, latest_id)
+            _fill_version_row(row, questionnaire)
+            session.add(row)
+            _insert_contents(session, latest_id, questionnaire)
+            return latest_id
+        if load_questionnaire(session, latest_id) == questionnaire:
+            return latest_id  # unchanged: no need for a new frozen copy
+    row = QuestionnaireVersionRow(title="", default_language="", created=today)
+    _fill_version_row(row, questionnaire)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    _insert_contents(session, row.id, questionnaire)
+    return row.id
+
+
+def questionnaire_problems(questionnaire: Questionnaire) -> list[str]:
+    """What would make the stored questionnaire ambiguous; empty when it can be saved."""
+    problems: list[str] = []
+    seen_items: set[str] = set()
+    for item in questionnaire.items():
+        if not item.name:
+            problems.append("an item has no name")
+        elif item.name in seen_items:
+            problems.append(f"the item name {item.name} appears twice")
+        seen_items.add(item.name)
+        if item.type in SELECT_TYPES and item.list_name not in questionnaire.choice_lists:
+            problems.append(
+                f"item {item.name} uses the choice list {item.list_name}, which is missing"
+            )
+    for key, choice_list in questionnaire.choice_lists.items():
+        if key != choice_list.name:
+            problems.append(f"the choice list {choice_list.name} is filed under the name {key}")
+        names = [choice.name for choice in choice_list.choices]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            problems.append(f"the choice {name} appears twice in the list {key}")
+    codes = [dimension.code for dimension in questionnaire.dimensions]
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        problems.append(f"the dimension {code} appears twice")
+    return problems
+
+
+def _fill_version_row(row: QuestionnaireVersionRow, questionnaire: Questionnaire) -> None:
+    row.form_id = questionnaire.form_id
+    row.title = questionnaire.title
+    row.version = questionnaire.version
+    row.languages = list(questionnaire.languages)
+    row.default_language = questionnaire.default_language
+    row.title_labels = dict(questionnaire.title_labels)
+
+
+def _delete_contents(session: Session, version_id: int) -> None:
+    # Deleting sections and lists cascades to their items and choices (foreign_keys=ON).
+    for table in (SectionRow, ChoiceListRow, DimensionRow):
+        session.exec(delete(table).where(col(table.questionnaire_version_id) == version_id))
+
+
+def _insert_contents(session: Session, version_id: int, questionnaire: Questionnaire) -> None:
+    section_rows = [
+        SectionRow(
+            questionnaire_version_id=version_id,
+            position=position,
+            name=section.name,
+            labels=dict(section.labels),
+            relevant=section.relevant,
+        )
+        for position, section in enumerate(questionnaire.sections)
+    ]
+    list_rows = [
+        ChoiceListRow(questionnaire_version_id=version_id, position=position, name=name)
+        for position, name in enumerate(questionnaire.choice_lists)
+    ]
+    session.add_all(section_rows + list_rows)
+    session.add_all(
+        DimensionRow(
+            questionnaire_version_id=version_id,
+            position=position,
+            code=dimension.code,
+            labels=dict(dimension.labels),
+            direction=str(dimension.direction),
+            reference=dimension.reference,
+            min_n=dimension.min_n,
+            domain=dimension.domain,
+        )
+        for position, dimension in enumerate(questionnaire.dimensions)
+    )
+    session.flush()  # gives the section and list rows their ids
+    for section_row, section in zip(section_rows, questionnaire.sections, strict=True):
+        assert section_row.id is not None
+        session.add_all(
+            _item_row(version_id, section_row.id, position, item)
+            for position, item in enumerate(section.items)
+        )
+    for list_row, choice_list in zip(list_rows, questionnaire.choice_lists.values(), strict=True):
+        assert list_row.id is not None
+        session.add_all(
+            ChoiceRow(
+                choice_list_id=list_row.id,
+                position=position,
+                name=choice.name,
+                labels=dict(choice.labels),
+                score=choice.score,
+            )
+            for position, choice in enumerate(choice_list.choices)
+        )
+    session.flush()
+
+
+def _item_row(version_id: int, section_id: int, position: int, item: Item) -> ItemRow:
+    return ItemRow(
+        questionnaire_version_id=version_id,
+        section_id=section_id,
+        position=position,
+        name=item.name,
+        type=str(item.type),
+        labels=dict(item.labels),
+        hints=dict(item.hints),
+        list_name=item.list_name,
+        dimension=item.dimension,
+        reverse=item.reverse,
+        required=item.required,
+        relevant=item.relevant,
+    )
+
+
+def load_questionnaire(session: Session, version_id: int) -> Questionnaire | None:
+    row = session.get(QuestionnaireVersionRow, version_id)
+    if row is None:
+        return None
+    items_by_section: defaultdict[int, list[Item]] = defaultdict(list)
+    item_rows = session.exec(
+        select(ItemRow)
+        .where(ItemRow.questionnaire_version_id == version_id)
+        .order_by(col(ItemRow.section_id), col(ItemRow.position))
+    )
+    for item_row in item_rows:
+        items_by_section[item_row.section_id].append(_item(item_row))
+    section_rows = session.exec(
+        select(SectionRow)
+        .where(SectionRow.questionnaire_version_id == version_id)
+        .order_by(col(SectionRow.position))
+    ).all()
+    sections = [
+        Section(
+            name=s.name,
+            labels=dict(s.labels),
+            items=items_by_section.get(s.id or 0, []),
+            relevant=s.relevant,
+        )
+        for s in section_rows
+    ]
+    return Questionnaire(
+        title=row.title,
+        form_id=row.form_id,
+        version=row.version,
+        languages=list(row.languages),
+        default_language=row.default_language,
+        sections=sections,
+        choice_lists=_load_choice_lists(session, version_id),
+        dimensions=_load_dimensions(session, version_id),
+        title_labels=dict(row.title_labels),
+    )
+
+
+def _item(row: ItemRow) -> Item:
+    return Item(
+        name=row.name,
+        type=ItemType(row.type),
+        labels=dict(row.labels),
+        hints=dict(row.hints),
+        list_name=row.list_name,
+        dimension=row.dimension,
+        reverse=bool(row.reverse),
+        required=bool(row.required),
+        relevant=row.relevant,
+    )
+
+
+def _load_choice_lists(session: Session, version_id: int) -> dict[str, ChoiceList]:
+    list_rows = session.exec(
+        select(ChoiceListRow)
+        .where(ChoiceListRow.questionnaire_version_id == version_id)
+        .order_by(col(ChoiceListRow.position))
+    ).all()
+    choices: defaultdict[int, list[Choice]] = defaultdict(list)
+    choice_rows = session.exec(
+        select(ChoiceRow)
+        .join(ChoiceListRow)
+        .where(ChoiceListRow.questionnaire_version_id == version_id)
+        .order_by(col(ChoiceRow.choice_list_id), col(ChoiceRow.position))
+    )
+    for c in choice_rows:
+        choices[c.choice_list_id].append(Choice(c.name, dict(c.labels), c.score))
+    return {r.name: ChoiceList(r.name, choices.get(r.id or 0, [])) for r in list_rows}
+
+
+def _load_dimensions(session: Session, version_id: int) -> list[Dimension]:
+    rows = session.exec(
+        select(DimensionRow)
+        .where(DimensionRow.questionnaire_version_id == version_id)
+        .order_by(col(DimensionRow.position))
+    )
+    return [
+        Dimension(
+            code=r.code,
+            labels=dict(r.labels),
+            direction=Direction(r.direction),
+            reference=r.reference,
+            min_n=r.min_n,
+            domain=r.domain,
+        )
+        for r in rows
+    ]
+
+
+def version_infos(session: Session) -> list[VersionInfo]:
+    counts = dict(
+        session.exec(
+            select(ResponseRow.questionnaire_version_id, func.count()).group_by(
+                col(ResponseRow.questionnaire_version_id)
+            )
+        ).all()
+    )
+    rows = session.exec(select(QuestionnaireVersionRow).order_by(col(QuestionnaireVersionRow.id)))
+    return [
+        VersionInfo(r.id or 0, r.title, r.version, r.created, int(counts.get(r.id, 0)))
+        for r in rows
+    ]
+
+
+def answerable_item_names(session: Session, version_id: int) -> list[str]:
+    """The names of a version's answerable items, in answer-vector order (without building the
+    whole Questionnaire)."""
+    rows = session.exec(
+        select(ItemRow.name)
+        .join(SectionRow)
+        .where(ItemRow.questionnaire_version_id == version_id)
+        .where(ItemRow.type != str(ItemType.NOTE))
+        .order_by(col(SectionRow.position), col(ItemRow.position))
+    )
+    return list(rows)

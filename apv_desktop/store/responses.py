@@ -1,0 +1,242 @@
+"""Bulk writing and reading of answer sheets: the hot path, in plain SQL over the driver.
+
+Each response row holds its answers as one BLOB, the float64 little-endian vector of
+core/answers.py aligned with the version's answerable items (NaN = no answer). Reading a round
+is one query, one join of the blobs and one np.frombuffer; writing is one executemany.
+
+Anonymity: the integer key is random and rows are inserted in a shuffled order, so neither
+the key nor the file's layout tells the order in which sheets were handed in; the date is a day.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import sqlite3
+import uuid as uuid_module
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import numpy as np
+
+from apv_desktop.core.answers import ResponseSet
+from apv_desktop.errors import NotAProjectError, RefusedError
+from apv_desktop.store.records import ResponseMeta
+from apv_desktop.store.tables import RESPONSE_SOURCES
+
+ANSWER_DTYPE = np.dtype("<f8")
+_ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
+_LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
+
+_INSERT_RESPONSE = (
+    "INSERT INTO response (id, uuid, round_id, unit_id, questionnaire_version_id, date, source,"
+    " answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_TEXT = "INSERT INTO text_answer (response_id, item_name, text) VALUES (?, ?, ?)"
+
+
+def add_responses(
+    connection: sqlite3.Connection,
+    *,
+    round_name: str,
+    round_id: int,
+    version_id: int,
+    item_names: list[str],
+    unit_ids: dict[str, int],
+    responses: ResponseSet,
+    source: str,
+    on: date | None = None,
+    uuids: Sequence[str] | None = None,
+    dates: Sequence[date] | None = None,
+) -> list[str]:
+    """Insert every sheet of `responses` into the round; returns their uuids in input order.
+
+    The caller runs this inside one transaction. Raises RefusedError, before writing anything,
+    when the sheets do not fit the round.
+    """
+    values = _checked_values(round_name, item_names, responses)
+    count = responses.size
+    if source not in RESPONSE_SOURCES:
+        raise RefusedError(
+            f"The response source {source!r} is unknown; use one of {', '.join(RESPONSE_SOURCES)}."
+        )
+    unknown = sorted({code for code in responses.unit_codes if code not in unit_ids})
+    if unknown:
+        raise RefusedError(
+            f"The responses name org units that are not in the project: {', '.join(unknown[:5])}."
+        )
+    day_texts = _day_texts(count, on, dates)
+    new_uuids = _checked_uuids(connection, count, uuids)
+    texts = _checked_texts(responses, item_names)
+    ids = _fresh_ids(connection, count)
+    order = list(range(count))
+    random.SystemRandom().shuffle(order)
+    connection.executemany(
+        _INSERT_RESPONSE,
+        (
+            (
+                ids[row],
+                new_uuids[row],
+                round_id,
+                unit_ids[responses.unit_codes[row]],
+                version_id,
+                day_texts[row],
+                source,
+                values[row].tobytes(),
+            )
+            for row in order
+        ),
+    )
+    connection.executemany(_INSERT_TEXT, ((ids[row], name, text) for row, name, text in texts))
+    return new_uuids
+
+
+def read_responses(
+    connection: sqlite3.Connection, round_id: int, item_names: list[str]
+) -> ResponseSet:
+    """Every sheet of a round, ordered by the (random) id, with its free texts."""
+    rows = connection.execute(
+        "SELECT r.id, u.code, r.answers FROM response r JOIN org_unit u ON u.id = r.unit_id"
+        " WHERE r.round_id = ? ORDER BY r.id",
+        (round_id,),
+    ).fetchall()
+    width = len(item_names)
+    if not rows:
+        return ResponseSet(list(item_names), [], np.empty((0, width), dtype=np.float64), {})
+    ids, unit_codes, blobs = zip(*rows, strict=True)
+    packed = bytearray().join(blobs)  # a bytearray, so the array below is writable
+    if len(packed) != len(rows) * width * ANSWER_DTYPE.itemsize:
+        raise NotAProjectError(
+            "The project file is damaged: some stored answers do not fit their questionnaire "
+            "(run the check command)."
+        )
+    values = np.frombuffer(packed, dtype=ANSWER_DTYPE).reshape(len(rows), width)
+    if np.dtype(np.float64) != ANSWER_DTYPE:  # only on a big-endian machine
+        values = values.astype(np.float64)
+    row_of = {response_id: row for row, response_id in enumerate(ids)}
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for response_id, item_name, text in connection.execute(
+        "SELECT t.response_id, t.item_name, t.text FROM text_answer t"
+        " JOIN response r ON r.id = t.response_id WHERE r.round_id = ?",
+        (round_id,),
+    ):
+        texts.setdefault(item_name, []).append((row_of[response_id], text))
+    for entries in texts.values():
+        entries.sort()
+    return ResponseSet(list(item_names), list(unit_codes), values, texts)
+
+
+def read_meta(connection: sqlite3.Connection, round_id: int) -> list[ResponseMeta]:
+    """uuid, unit, date and source of each sheet, in the same order as read_responses."""
+    rows = connection.execute(
+        "SELECT r.uuid, u.code, r.date, r.source FROM response r"
+        " JOIN org_unit u ON u.id = r.unit_id WHERE r.round_id = ? ORDER BY r.id",
+        (round_id,),
+    )
+    return [ResponseMeta(u, code, date.fromisoformat(day), src) for u, code, day, src in rows]
+
+
+def _checked_values(round_name: str, item_names: list[str], responses: ResponseSet) -> np.ndarray:
+    if list(responses.item_names) != list(item_names):
+        missing = [name for name in item_names if name not in responses.item_names]
+        extra = [name for name in responses.item_names if name not in item_names]
+        detail = (
+            f"missing {', '.join(missing[:5])}"
+            if missing
+            else f"not in it: {', '.join(extra[:5])}"
+            if extra
+            else "the items are in another order"
+        )
+        raise RefusedError(
+            f"The answers do not match the questionnaire of round {round_name} ({detail})."
+        )
+    values = np.ascontiguousarray(responses.values, dtype=ANSWER_DTYPE)
+    if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
+        raise RefusedError(
+            f"The answers have the shape {values.shape}, but round {round_name} needs "
+            f"{responses.size} rows of {len(item_names)} items."
+        )
+    if np.isinf(values).any():
+        raise RefusedError("The answers contain an infinite number, which is not a valid answer.")
+    return values
+
+
+def _checked_texts(responses: ResponseSet, item_names: list[str]) -> list[tuple[int, str, str]]:
+    known = set(item_names)
+    checked: list[tuple[int, str, str]] = []
+    for name, entries in responses.texts.items():
+        if name not in known:
+            raise RefusedError(f"The free texts name the item {name}, which is not asked.")
+        seen: set[int] = set()
+        for row, text in entries:
+            if not 0 <= row < responses.size:
+                raise RefusedError(f"A free text for {name} belongs to no response (row {row}).")
+            if row in seen:
+                raise RefusedError(f"Response row {row} has two free texts for {name}.")
+            seen.add(row)
+            if text and text.strip():
+                checked.append((row, name, text))
+    return checked
+
+
+def _day_texts(count: int, on: date | None, dates: Sequence[date] | None) -> list[str]:
+    """ISO days; a datetime is cut to its day, since no time of day is ever stored."""
+    if dates is not None and len(dates) != count:
+        raise RefusedError(f"{len(dates)} dates were given for {count} responses.")
+    days = list(dates) if dates is not None else [on or date.today()] * count
+    return [(d.date() if isinstance(d, datetime) else d).isoformat() for d in days]
+
+
+def _checked_uuids(
+    connection: sqlite3.Connection, count: int, uuids: Sequence[str] | None
+) -> list[str]:
+    if uuids is None:
+        return [str(uuid_module.uuid4()) for _ in range(count)]
+    if len(uuids) != count:
+        raise RefusedError(f"{len(uuids)} response ids were given for {count} responses.")
+    checked = []
+    for text in uuids:
+        try:
+            checked.append(str(uuid_module.UUID(text)))
+        except (ValueError, TypeError, AttributeError):
+            raise RefusedError(f"The response id {text!r} is not a valid UUID.") from None
+    if len(set(checked)) != count:
+        raise RefusedError("The same response id is given twice.")
+    taken = _existing(connection, "uuid", checked)
+    if taken:
+        raise RefusedError(f"The response {sorted(taken)[0]} is already in the project.")
+    return checked
+
+
+def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
+    """`count` distinct random keys that no stored response uses."""
+    ids: list[int] = []
+    chosen: set[int] = set()
+    while len(ids) < count:
+        batch = {secrets.randbits(_ID_BITS) for _ in range(count - len(ids))} - chosen
+        batch -= _existing(connection, "id", list(batch))
+        chosen |= batch
+        ids.extend(batch)
+    random.SystemRandom().shuffle(ids)
+    return ids
+
+
+def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:
+    found: set = set()
+    for start in range(0, len(values), _LOOKUP_CHUNK):
+        chunk = values[start : start + _LOOKUP_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT {column} FROM response WHERE {column} IN ({marks})"
+        found.update(value for (value,) in connection.execute(query, chunk))
+    return found
+
+
+def counts_by_unit(connection: sqlite3.Connection, round_id: int) -> dict[str, int]:
+    """Sheets per unit code in a round, every unit included (0 when it has none)."""
+    rows = connection.execute(
+        "SELECT u.code, COUNT(r.id) FROM org_unit u"
+        " LEFT JOIN response r ON r.unit_id = u.id AND r.round_id = ?"
+        " GROUP BY u.id ORDER BY u.position, u.id",
+        (round_id,),
+    )
+    return {code: count for code, count in rows}

@@ -1,0 +1,64 @@
+"""Project settings: the organisation's name and the adjustable Rules, one JSON value per key.
+
+Each Rules field is its own key ("rules.min_n"), so a later program that adds a field reads an
+older file with that field's default, and an unknown stored key is simply ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from sqlmodel import Session, select
+
+from apv_desktop.core.model import Rules
+from apv_desktop.errors import RefusedError
+from apv_desktop.store.tables import ProjectSetting
+
+NAME_KEY = "organisation_name"
+RULES_PREFIX = "rules."
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(ProjectSetting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def put_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(ProjectSetting, key) or ProjectSetting(key=key, value="")
+    row.value = json.dumps(value, ensure_ascii=False)
+    session.add(row)
+
+
+def read_rules(session: Session) -> Rules:
+    stored = {
+        row.key.removeprefix(RULES_PREFIX): json.loads(row.value)
+        for row in session.exec(select(ProjectSetting))
+        if row.key.startswith(RULES_PREFIX)
+    }
+    known = {f.name for f in dataclasses.fields(Rules)}
+    return Rules(**{key: value for key, value in stored.items() if key in known})
+
+
+def write_rules(session: Session, rules: Rules) -> None:
+    problems = rules_problems(rules)
+    if problems:
+        raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
+    for f in dataclasses.fields(Rules):
+        put_setting(session, RULES_PREFIX + f.name, getattr(rules, f.name))
+
+
+def rules_problems(rules: Rules) -> list[str]:
+    problems = []
+    for f in dataclasses.fields(Rules):
+        value = getattr(rules, f.name)
+        default = getattr(Rules(), f.name)
+        numeric = isinstance(default, int | float) and not isinstance(default, bool)
+        if numeric and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append(f"{f.name} must be a number, not {value!r}")
+        elif isinstance(default, int) and not isinstance(value, int):
+            problems.append(f"{f.name} must be a whole number, not {value!r}")
+        elif isinstance(default, str) and not isinstance(value, str):
+            problems.append(f"{f.name} must be text, not {value!r}")
+    return problems or rules.validate()
