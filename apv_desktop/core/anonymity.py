@@ -6,10 +6,10 @@ shown group: its respondents minus those of its nearest shown descendants. A gro
 show only if its cell is empty or has at least `min_n` respondents. Respondents attached directly
 to a unit that also has sub-units are such a cell even when no group of them is shown on its own.
 
-Suppression works bottom-up: a shown group with a small non-empty cell is hidden itself (its
-respondents then fall into the cell of its nearest shown ancestor, which is checked next); the
-organisation is never hidden for this reason, so at the top the smallest shown descendants are
-hidden instead until the organisation's cell is safe.
+Suppression works bottom-up: when a shown group's cell is small but not empty, its smallest
+shown sub-groups are hidden too, one at a time, until the cell is safe ("hide a second
+sibling"). The group itself stays shown, so departments and the organisation, which management
+reads, are never hidden merely to protect a small team inside them.
 """
 
 from __future__ import annotations
@@ -69,14 +69,13 @@ def suppress(tree: Tree, n: np.ndarray, min_n: int) -> list[Hidden | None]:
     def cell(group: int, below: list[int]) -> int:
         return int(n[group] - sum(int(n[g]) for g in below))
 
-    for group in range(size - 1, 0, -1):  # children before parents
-        if hidden[group] is None and 0 < cell(group, shown_below(group)) < min_n:
-            hidden[group] = Hidden.COMPLEMENTARY
-
-    below = shown_below(0)
-    while 0 < cell(0, below) < min_n and below:
-        smallest = min(below, key=lambda g: (int(n[g]), g))
-        hidden[smallest] = Hidden.COMPLEMENTARY
-        below = shown_below(0)
+    for group in range(size - 1, -1, -1):  # children before parents
+        if hidden[group] is not None:
+            continue
+        below = shown_below(group)
+        while below and 0 < cell(group, below) < min_n:
+            smallest = min(below, key=lambda g: (int(n[g]), g))
+            hidden[smallest] = Hidden.COMPLEMENTARY
+            below = shown_below(group)
     return hidden
 

@@ -1,4 +1,7 @@
-"""The traffic light, pressure points and strengths for one dimension (design.md defaults)."""
+"""The traffic light, pressure points and strengths for one dimension (design.md defaults).
+
+A strength (gode erfaringer) mirrors a pressure point: a green score at least `pressure_gap`
+points better than the comparison basis (the organisation, or the reference value)."""
 
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ class Judge:
         return Verdict(
             light=light,
             pressure_point=light == RED or behind,
-            strength=light == GREEN and (ahead or score >= rules.strength_at),
+            strength=light == GREEN and ahead,
             gap=gap,
             severity=max(severity, -gap) if behind and gap is not None else severity,
         )

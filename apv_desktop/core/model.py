@@ -165,7 +165,6 @@ class Rules:
     reference_red_at: float = -10.0
     reference_yellow_at: float = -5.0
     pressure_gap: float = 10.0
-    strength_at: float = 75.0  # a green score this good counts as a strength (gode erfaringer)
     comparison: str = "organisation"  # or "reference"
 
     ABSOLUTE_MIN_N = 3
