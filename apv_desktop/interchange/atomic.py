@@ -1,0 +1,97 @@
+"""Write an export so that a failed write never leaves a broken or half-written file behind.
+
+    with atomic_output(Path("rapport.xlsx")) as temporary:
+        workbook.save(temporary)
+
+The caller writes to a temporary file in the target's own folder (so the final rename stays on
+one disk and is atomic); on success it is flushed to disk and renamed over the target, on any
+failure it is removed and the target is left as it was. Errors a user can fix (the target is
+open in Excel, the folder is read-only, the disk is full) become an ApvError with one sentence.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from apv_desktop.errors import ApvError
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+# A new export is readable by others like any file the user saves; mkstemp would make it 0600.
+_NEW_FILE_MODE = 0o644
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """Yield a temporary path next to `target`; rename it to `target` when the block succeeds.
+
+    The temporary name keeps the target's suffix, so writers that pick a format from the file
+    name (matplotlib, openpyxl) behave as for the target.
+    """
+    target = Path(target)
+    temporary = _create_temporary(target)
+    try:
+        yield temporary
+        _flush_to_disk(temporary)
+        _set_mode(temporary, target)
+        _rename(temporary, target)
+    except BaseException as error:
+        with suppress(OSError):
+            temporary.unlink()
+        if isinstance(error, OSError) and error.errno in _DISK_FULL:
+            raise ApvError(f"Cannot write {target}: the disk is full.") from error
+        raise
+
+
+def _create_temporary(target: Path) -> Path:
+    folder = target.parent
+    if not folder.is_dir():
+        raise ApvError(f"Cannot write {target}: the folder {folder} does not exist.")
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=folder
+        )
+    except PermissionError as error:
+        raise ApvError(
+            f"Cannot write {target}: the folder {folder} is read-only or you may not write there."
+        ) from error
+    except OSError as error:
+        if error.errno in _DISK_FULL:
+            raise ApvError(f"Cannot write {target}: the disk is full.") from error
+        raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
+    os.close(handle)
+    return Path(name)
+
+
+def _flush_to_disk(path: Path) -> None:
+    # So that a power cut right after the rename cannot leave an empty file under the new name.
+    with open(path, "rb+") as stream:
+        os.fsync(stream.fileno())
+
+
+def _set_mode(temporary: Path, target: Path) -> None:
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE
+        os.chmod(temporary, mode)
+    except OSError:
+        pass  # permissions are a courtesy; the file's content is what matters
+
+
+def _rename(temporary: Path, target: Path) -> None:
+    if target.is_dir():
+        raise ApvError(f"Cannot write {target}: a folder with that name is in the way.")
+    try:
+        os.replace(temporary, target)
+    except PermissionError as error:
+        raise ApvError(
+            f"Cannot write {target}: it is open in another program or read-only; close it "
+            "and try again."
+        ) from error
+    except OSError as error:
+        if error.errno in _DISK_FULL:
+            raise  # reported as "the disk is full" by atomic_output
+        raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error

@@ -1,0 +1,160 @@
+"""Read an XLSForm questionnaire (design.md, "File formats in / Questionnaire: XLSForm").
+
+Languages: `label::Dansk (da)` -> da (a code in parentheses wins), `label:English` -> en, other
+names become a lowercase slug. A plain `label`/`hint` is in the settings' default_language, or
+Danish when none is given. The questionnaire's default language is the settings' one; without
+it Danish, unless the form has no plain label and no Danish column, in which case the first
+language column seen is the default (an English-only form stays English). `languages` lists every
+language that has a column anywhere, the default first.
+
+Usable-but-odd content produces warnings (naming the sheet and row); a form that cannot be used
+as it stands is refused with an InputError whose message names file, sheet, row and column, and
+whose `problems` list every such cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apv_desktop.core.model import (
+    ChoiceList,
+    Dimension,
+    ItemType,
+    Questionnaire,
+    pick_label,
+)
+from apv_desktop.errors import InputError
+from apv_desktop.interchange.xlsform_context import ReadContext
+from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Workbook, load_workbook
+from apv_desktop.interchange.xlsform_sheets_other import (
+    read_choices,
+    read_dimensions,
+    read_settings,
+)
+from apv_desktop.interchange.xlsform_survey import SurveyResult, read_survey
+
+# Answers to select_multiple are stored as a bit mask in a float64, exact up to 2**53.
+MAX_MULTIPLE_CHOICES = 53
+_LANGUAGE_BASES = ("label", "hint", "form_title")
+
+
+@dataclass
+class XlsFormResult:
+    questionnaire: Questionnaire
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_xlsform(path: Path) -> XlsFormResult:
+    """The questionnaire in the XLSForm at `path`, and warnings about what was skipped or assumed.
+
+    Raises InputError (one sentence naming file, sheet, row and column) for a file that is not a
+    usable .xlsx/.xlsm XLSForm.
+    """
+    path = Path(path)
+    workbook = load_workbook(path)
+    survey = workbook.sheets.get("survey")
+    if survey is None:
+        found = ", ".join(f"'{sheet.title}'" for sheet in workbook.sheets.values())
+        raise InputError(
+            f"{path.name} has no 'survey' sheet, so it is not an XLSForm (its sheets: {found})."
+        )
+    settings = read_settings(workbook.sheets.get("settings"))
+    languages, default_language = _languages(workbook, settings.default_language)
+    context = ReadContext(path.name, default_language, warnings=list(workbook.warnings))
+
+    survey_result = read_survey(survey, context)
+    choice_lists = read_choices(workbook.sheets.get("choices"), context)
+    dimensions = read_dimensions(workbook.sheets.get("dimensions"), context)
+    _check_lists(workbook, survey_result, choice_lists, context)
+    _add_missing_dimensions(workbook, survey_result, dimensions, context)
+    context.raise_problems()
+
+    questionnaire = Questionnaire(
+        title=settings.title or pick_label(settings.title_labels, default_language, path.stem),
+        form_id=settings.form_id,
+        version=settings.version,
+        languages=languages,
+        default_language=default_language,
+        sections=survey_result.sections,
+        choice_lists=choice_lists,
+        dimensions=dimensions,
+        title_labels=settings.title_labels,
+    )
+    if not questionnaire.answerable_items():
+        raise context.refuse(
+            survey, None,
+            "there is no question APV Desktop can use (every row is blank, a note or a "
+            "skipped type).",
+        )
+    return XlsFormResult(questionnaire=questionnaire, warnings=context.warnings)
+
+
+def _languages(workbook: Workbook, settings_default: str | None) -> tuple[list[str], str]:
+    seen: list[str] = []
+    has_plain_text = False
+    for key in KNOWN_SHEETS:
+        sheet = workbook.sheets.get(key)
+        for column in sheet.columns if sheet else []:
+            if column.base not in _LANGUAGE_BASES:
+                continue
+            if column.language is None:
+                has_plain_text = has_plain_text or column.base != "form_title"
+            elif column.language not in seen:
+                seen.append(column.language)
+    if settings_default:
+        default = settings_default
+    elif has_plain_text or "da" in seen or not seen:
+        default = "da"
+    else:
+        default = seen[0]
+    return [default, *(code for code in seen if code != default)], default
+
+
+def _check_lists(
+    workbook: Workbook,
+    survey: SurveyResult,
+    choice_lists: dict[str, ChoiceList],
+    context: ReadContext,
+) -> None:
+    sheet = workbook.sheets["survey"]
+    type_column = sheet.column("type")
+    where = "choices sheet" if "choices" in workbook.sheets else "choices sheet (there is none)"
+    for item, row in survey.list_uses:
+        assert item.list_name is not None
+        choice_list = choice_lists.get(item.list_name)
+        if choice_list is None:
+            near = [name for name in choice_lists if name.casefold() == item.list_name.casefold()]
+            hint = f" (list names are case-sensitive: did you mean '{near[0]}'?)" if near else ""
+            context.problem(
+                sheet, row, type_column,
+                f"the choice list '{item.list_name}' is not on the {where}{hint}.",
+            )
+        elif (
+            item.type is ItemType.SELECT_MULTIPLE
+            and len(choice_list.choices) > MAX_MULTIPLE_CHOICES
+        ):
+            context.problem(
+                sheet, row, type_column,
+                f"select_multiple list '{item.list_name}' has {len(choice_list.choices)} choices; "
+                f"at most {MAX_MULTIPLE_CHOICES} can be stored.",
+            )
+
+
+def _add_missing_dimensions(
+    workbook: Workbook,
+    survey: SurveyResult,
+    dimensions: list[Dimension],
+    context: ReadContext,
+) -> None:
+    known = {dimension.code for dimension in dimensions}
+    sheet = workbook.sheets["survey"]
+    for code, row in survey.dimension_uses.items():
+        if code in known:
+            continue
+        dimensions.append(Dimension(code=code, labels={}))
+        context.warn(
+            sheet, row,
+            f"dimension '{code}' is not on a dimensions sheet; it is added without a label, "
+            "with direction higher_is_better.",
+        )

@@ -1,0 +1,269 @@
+"""The survey sheet of an XLSForm, turned into Sections of Items.
+
+- A group becomes a Section (its name, labels and `relevant`). Items outside any group go to a
+  section named "" ; consecutive loose items share one such section, so the order is kept.
+- Nested groups are flattened: every item lands in the section of its OUTERMOST group. An inner
+  group's own name and label are dropped (one warning for the whole form), but its `relevant`
+  is joined to each of its items' own with `and`, so skip logic still holds.
+- A repeat (or an old-style loop) is skipped together with everything inside it, with a warning
+  that names its rows.
+- Types the product cannot use are skipped with a warning naming the row; metadata that would
+  identify a device or a person (deviceid, phonenumber, ...) is never collected, nor are times
+  (start, end, today, audit).
+- Names must be valid XML names as ODK requires (a letter or `_`, then letters, digits, `_`, `-`,
+  `.`). We refuse rather than warn: the name is the item's key in stored answers and the column
+  header of response files, and `${name}` references in `relevant` depend on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from apv_desktop.core.model import Item, Section
+from apv_desktop.interchange.xlsform_columns import yes_no
+from apv_desktop.interchange.xlsform_context import ReadContext
+from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
+from apv_desktop.interchange.xlsform_types import RowKind, RowType, parse_type
+
+VALID_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
+NAME_RULE = "a name must start with a letter or '_' and hold only letters, digits, '_', '-' or '.'"
+
+
+@dataclass
+class SurveyResult:
+    sections: list[Section]
+    list_uses: list[tuple[Item, int]] = field(default_factory=list)  # select item, its row
+    dimension_uses: dict[str, int] = field(default_factory=dict)  # code -> first row using it
+
+
+@dataclass
+class _Frame:
+    kind: RowKind  # BEGIN_GROUP or BEGIN_REPEAT
+    name: str
+    row: int
+    relevant: str | None = None
+    section: Section | None = None  # set for an outermost group only
+    skipped_rows: int = 0
+
+
+def read_survey(sheet: Sheet, context: ReadContext) -> SurveyResult:
+    return _SurveyWalker(sheet, context).walk()
+
+
+class _SurveyWalker:
+    def __init__(self, sheet: Sheet, context: ReadContext) -> None:
+        self.sheet = sheet
+        self.context = context
+        self.type_column = sheet.column("type")
+        self.name_column = sheet.column("name")
+        missing = [n for n, c in (("type", self.type_column), ("name", self.name_column)) if not c]
+        if missing:
+            raise context.refuse(
+                sheet, None,
+                f"the header row has no '{missing[0]}' column, so it is not an XLSForm.",
+            )
+        self.relevant_column = sheet.column("relevant", "relevance")
+        self.required_column = sheet.column("required")
+        self.dimension_column = sheet.column("dimension")
+        self.reverse_column = sheet.column("reverse")
+        self.stack: list[_Frame] = []
+        self.result = SurveyResult(sections=[])
+        self.loose: Section | None = None
+        self.item_rows: dict[str, int] = {}
+        self.group_rows: dict[str, int] = {}
+        self.warned_nested = False
+
+    def walk(self) -> SurveyResult:
+        for row in self.sheet.rows:
+            raw_type = row.text(self.type_column)
+            if raw_type:
+                self._row(row, raw_type, parse_type(raw_type))
+            elif row.text(self.name_column):
+                self._skip(row, f"'{row.text(self.name_column)}' has no type, so it is skipped.")
+        for frame in reversed(self.stack):
+            word = "group" if frame.kind is RowKind.BEGIN_GROUP else "repeat"
+            self.context.problem(
+                self.sheet, frame.row, self.type_column,
+                f"'begin {word}' '{frame.name}' has no matching 'end {word}'.",
+            )
+        return self.result
+
+    @property
+    def skipping(self) -> bool:
+        return any(frame.kind is RowKind.BEGIN_REPEAT for frame in self.stack)
+
+    def _row(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
+        kind = row_type.kind
+        if kind in (RowKind.END_GROUP, RowKind.END_REPEAT):
+            self._end(row, raw_type, kind)
+        elif kind is RowKind.BEGIN_REPEAT:
+            if not self.skipping:
+                self._count_skipped()
+            self.stack.append(_Frame(kind, row.text(self.name_column), row.number))
+        elif self.skipping:
+            if kind is RowKind.BEGIN_GROUP:
+                self.stack.append(_Frame(kind, row.text(self.name_column), row.number))
+        elif kind is RowKind.BEGIN_GROUP:
+            self._begin_group(row)
+        elif kind is RowKind.ITEM:
+            self._item(row, raw_type, row_type)
+        elif kind is RowKind.PERSONAL_METADATA:
+            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never collects anything that "
+                       "identifies a device or a person.")
+        elif kind is RowKind.TIME_METADATA:
+            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never stores when an answer "
+                       "sheet was filled in, to keep answers anonymous.")
+        else:
+            self._skip(row, f"type '{raw_type}' is not supported by APV Desktop, so the row is "
+                       "skipped.")
+
+    def _skip(self, row: SheetRow, text: str) -> None:
+        self.context.warn(self.sheet, row.number, text)
+        self._count_skipped()
+
+    def _count_skipped(self) -> None:
+        if self.stack and self.stack[0].section is not None:
+            self.stack[0].skipped_rows += 1
+
+    def _begin_group(self, row: SheetRow) -> None:
+        name = self._checked_name(row, "group")
+        relevant = row.text(self.relevant_column) or None
+        frame = _Frame(RowKind.BEGIN_GROUP, name, row.number, relevant)
+        if not self.stack:
+            if name in self.group_rows:
+                self.context.problem(
+                    self.sheet, row.number, self.name_column,
+                    f"rows {self.group_rows[name]} and {row.number} both use the group name "
+                    f"'{name}'; group names must be unique.",
+                )
+            self.group_rows.setdefault(name, row.number)
+            labels = self.context.labels(self.sheet, row, "label")
+            frame.section = Section(name=name, labels=labels, relevant=relevant)
+            self.result.sections.append(frame.section)
+            self.loose = None
+        elif not self.warned_nested:
+            self.warned_nested = True
+            self.context.warn(
+                self.sheet, row.number,
+                f"group '{name}' lies inside group '{self.stack[0].name}'; nested groups are "
+                "flattened, so its items join the outermost group's page (this applies to every "
+                "nested group in the form, and their 'relevant' conditions are kept on the items).",
+            )
+        self.stack.append(frame)
+
+    def _end(self, row: SheetRow, raw_type: str, kind: RowKind) -> None:
+        wanted = RowKind.BEGIN_GROUP if kind is RowKind.END_GROUP else RowKind.BEGIN_REPEAT
+        if not self.stack:
+            self.context.problem(
+                self.sheet, row.number, self.type_column,
+                f"'{raw_type}' has no matching 'begin' row above it.",
+            )
+            return
+        frame = self.stack.pop()
+        if frame.kind is not wanted:
+            opened = "begin group" if frame.kind is RowKind.BEGIN_GROUP else "begin repeat"
+            self.context.problem(
+                self.sheet, row.number, self.type_column,
+                f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
+            )
+        if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
+            self.context.warn(
+                self.sheet, frame.row,
+                f"repeat '{frame.name}' (rows {frame.row}-{row.number}) is skipped with everything "
+                "inside it; APV Desktop does not support repeats.",
+            )
+        section = frame.section
+        if section is not None and not section.items and frame.skipped_rows:
+            self.result.sections.remove(section)
+            self.context.warn(
+                self.sheet, frame.row,
+                f"group '{frame.name}' has no usable rows left, so it is left out.",
+            )
+
+    def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
+        assert row_type.item_type is not None
+        name = self._checked_name(row, raw_type)
+        if name and name in self.item_rows:
+            self.context.problem(
+                self.sheet, row.number, self.name_column,
+                f"rows {self.item_rows[name]} and {row.number} both use the name '{name}'; "
+                "item names must be unique.",
+            )
+        self.item_rows.setdefault(name, row.number)
+        item = Item(
+            name=name,
+            type=row_type.item_type,
+            labels=self.context.labels(self.sheet, row, "label"),
+            hints=self.context.labels(self.sheet, row, "hint"),
+            list_name=row_type.list_name,
+            dimension=row.text(self.dimension_column) or None,
+            reverse=self._reverse(row),
+            required=self._required(row),
+            relevant=self._relevant(row.text(self.relevant_column) or None),
+        )
+        if row_type.or_other:
+            self.context.warn(
+                self.sheet, row.number,
+                f"'{row_type.or_other}' is ignored; add an 'other' choice to the list "
+                f"'{item.list_name}' if you need one.",
+            )
+        if item.list_name:
+            self.result.list_uses.append((item, row.number))
+        if item.dimension:
+            self.result.dimension_uses.setdefault(item.dimension, row.number)
+        self._place(item)
+
+    def _place(self, item: Item) -> None:
+        if self.stack:
+            outermost = self.stack[0].section
+            assert outermost is not None
+            outermost.items.append(item)
+            return
+        if self.loose is None:
+            self.loose = Section(name="")
+            self.result.sections.append(self.loose)
+        self.loose.items.append(item)
+
+    def _checked_name(self, row: SheetRow, what: str) -> str:
+        name = row.text(self.name_column)
+        if not name:
+            self.context.problem(
+                self.sheet, row.number, self.name_column, f"the '{what}' row has no name."
+            )
+        elif not VALID_NAME.match(name):
+            self.context.problem(
+                self.sheet, row.number, self.name_column,
+                f"'{name}' is not a valid name ({NAME_RULE}).",
+            )
+        return name
+
+    def _required(self, row: SheetRow) -> bool:
+        value = yes_no(row.value(self.required_column))
+        if value is None:
+            text = row.text(self.required_column)
+            self.context.warn(
+                self.sheet, row.number,
+                f"required '{text}' is a condition, not yes or no; the item is treated as "
+                "not required.",
+            )
+            return False
+        return value
+
+    def _reverse(self, row: SheetRow) -> bool:
+        value = yes_no(row.value(self.reverse_column))
+        if value is None:
+            self.context.problem(
+                self.sheet, row.number, self.reverse_column,
+                f"'{row.text(self.reverse_column)}' is not yes or no.",
+            )
+            return False
+        return value
+
+    def _relevant(self, own: str | None) -> str | None:
+        conditions = [frame.relevant for frame in self.stack[1:] if frame.relevant]
+        if own:
+            conditions.append(own)
+        if len(conditions) <= 1:
+            return conditions[0] if conditions else None
+        return " and ".join(f"({condition})" for condition in conditions)
