@@ -1,0 +1,199 @@
+"""The headless commands (design.md, 'Command line'). Exit 0 on success, 2 on bad input or a
+refused operation (one plain sentence on stderr), 1 only for a bug."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from apv_desktop import __version__
+from apv_desktop.errors import ApvError, InputError
+
+EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
+MAX_PROBLEMS_SHOWN = 50
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error, as we want; keep its message to one line plus usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"apv-desktop: {message}\n")
+        sys.exit(EXIT_REFUSED)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="apv-desktop", description="APV Desktop: offline workplace assessment.")
+    parser.add_argument("--version", action="version", version=f"apv-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--respondents", type=int, default=None)
+    p.add_argument("--seed", type=int, default=2025)
+
+    p = command("new", _new, "Create an empty project from shipped templates.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--template", action="append", dest="templates",
+                   help="template id (repeat to combine); see 'templates'")
+    p.add_argument("--name", default="", help="the organisation's name")
+
+    command("templates", _templates, "List the shipped questionnaire templates.")
+
+    p = command("import-form", _import_form, "Import an XLSForm questionnaire.")
+    p.add_argument("project", type=Path)
+    p.add_argument("form", type=Path)
+
+    p = command("export-form", _export_form, "Export the questionnaire as XLSForm.")
+    p.add_argument("project", type=Path)
+    p.add_argument("out", type=Path)
+
+    p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
+    p.add_argument("project", type=Path)
+    p.add_argument("org", type=Path)
+
+    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.")
+    p.add_argument("project", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--round", dest="round_name")
+    p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+
+    p = command("results", _results, "Every unit x dimension result of a round.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--round", dest="round_name")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
+    p.add_argument("-o", "--output", type=Path)
+
+    p = command("check", _check, "Check the project file's integrity and schema.")
+    p.add_argument("project", type=Path)
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from apv_desktop.services.demo import build_demo
+
+    summary = build_demo(args.project, respondents=args.respondents, seed=args.seed)
+    print(f"Created {args.project}: {summary}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from apv_desktop.services.projects import create_project
+
+    create_project(args.project, args.templates, name=args.name)
+    print(f"Created {args.project}.")
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from apv_desktop.interchange.templates import list_templates
+
+    for info in list_templates():
+        print(f"{info.id:<14} {info.title.get('da', '')}")
+    return EXIT_OK
+
+
+def _import_form(args: argparse.Namespace) -> int:
+    from apv_desktop.services.transfer import import_form
+
+    for warning in import_form(args.project, args.form):
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Imported the questionnaire from {args.form}.")
+    return EXIT_OK
+
+
+def _export_form(args: argparse.Namespace) -> int:
+    from apv_desktop.services.transfer import export_form
+
+    export_form(args.project, args.out)
+    print(f"Wrote {args.out}.")
+    return EXIT_OK
+
+
+def _import_org(args: argparse.Namespace) -> int:
+    from apv_desktop.services.transfer import import_org
+
+    count = import_org(args.project, args.org)
+    print(f"Imported {count} org units.")
+    return EXIT_OK
+
+
+def _import_responses(args: argparse.Namespace) -> int:
+    from apv_desktop.services.transfer import import_responses
+
+    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run)
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if summary.dry_run:
+        print(f"{args.file} is valid: {summary.stored} responses for round {summary.round} "
+              "(dry run, nothing stored).")
+    else:
+        print(f"Imported {summary.stored} responses into round {summary.round}.")
+    return EXIT_OK
+
+
+def _results(args: argparse.Namespace) -> int:
+    from apv_desktop.core.results_export import results_csv, results_dict
+    from apv_desktop.services.compute import results_for_file
+
+    results = results_for_file(args.project, args.round_name, language=args.lang)
+    if args.format == "json":
+        text = json.dumps(results_dict(results), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = results_csv(results)
+    if args.output:
+        from apv_desktop.interchange.atomic import atomic_output
+
+        with atomic_output(args.output) as temp:
+            temp.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from apv_desktop.services.projects import opened
+
+    with opened(args.project) as project:
+        problems = project.check()
+        versions = project.questionnaire_versions()
+        rounds = project.rounds()
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print(f"{args.project}: {len(versions)} questionnaire version(s), {len(rounds)} round(s), "
+          f"{sum(r.response_count for r in rounds)} responses; "
+          + ("integrity OK." if not problems else f"{len(problems)} problem(s)."))
+    return EXIT_OK if not problems else EXIT_REFUSED
+
+
+def report_error(error: ApvError) -> None:
+    sys.stderr.write(f"apv-desktop: {error}\n")
+    problems = error.problems if isinstance(error, InputError) else []
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        sys.stderr.write(f"  {problem}\n")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        sys.stderr.write(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more\n")
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "handler", None):
+        build_parser().print_help()
+        return EXIT_OK
+    try:
+        return args.handler(args)
+    except ApvError as error:
+        report_error(error)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        sys.stderr.write("apv-desktop: interrupted; nothing was half-written.\n")
+        return EXIT_REFUSED

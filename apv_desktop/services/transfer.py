@@ -1,0 +1,82 @@
+"""Files in and out of a project: questionnaire, org units, responses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apv_desktop.errors import RefusedError
+from apv_desktop.interchange.orgfile import read_org
+from apv_desktop.interchange.responsefile import ResponseImport, read_responses
+from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
+from apv_desktop.services.projects import opened
+
+
+def import_form(project_path: Path, form_path: Path) -> list[str]:
+    """Reads the XLSForm first (nothing changes on a bad form), then stores it. Returns warnings.
+
+    A questionnaire with responses is frozen: the import becomes a new version."""
+    result = read_xlsform(form_path)
+    with opened(project_path) as project:
+        project.save_questionnaire(result.questionnaire)
+    return result.warnings
+
+
+def export_form(project_path: Path, out_path: Path) -> None:
+    with opened(project_path) as project:
+        questionnaire = project.questionnaire()
+    if questionnaire is None:
+        raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
+    write_xlsform(questionnaire, out_path)
+
+
+def import_org(project_path: Path, org_path: Path) -> int:
+    units = read_org(org_path)
+    with opened(project_path) as project:
+        project.replace_org(units)
+    return len(units)
+
+
+@dataclass
+class ResponseImportSummary:
+    round: str
+    stored: int
+    dry_run: bool
+    warnings: list[str] = field(default_factory=list)
+    detail: ResponseImport | None = None
+
+
+def import_responses(
+    project_path: Path,
+    file_path: Path,
+    round_name: str | None = None,
+    *,
+    dry_run: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> ResponseImportSummary:
+    """All or nothing: every row is checked before anything is stored.
+
+    Without a round name the latest round is used; a new name creates the round."""
+    with opened(project_path) as project:
+        if round_name is None:
+            if not project.rounds():
+                raise RefusedError(
+                    f"{project_path} has no survey round yet; name one with --round (e.g. 2025)."
+                )
+            round_name = project.round().name
+        known = {r.name: r for r in project.rounds()}
+        version = known[round_name].questionnaire_version_id if round_name in known else None
+        questionnaire = project.questionnaire(version)
+        if questionnaire is None:
+            raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
+        units = project.org_units()
+        if not units:
+            raise RefusedError(f"{project_path} has no org units yet; import them first.")
+        parsed = read_responses(file_path, questionnaire, units, mapping)
+        summary = ResponseImportSummary(round_name, 0, dry_run, parsed.warnings, parsed)
+        if dry_run:
+            summary.stored = parsed.responses.size
+            return summary
+        project.ensure_round(round_name, version)
+        summary.stored = len(project.add_responses(round_name, parsed.responses, "import"))
+        return summary
