@@ -1,0 +1,154 @@
+"""One writer per project: a lock file `<project>.lock` beside the project file.
+
+SQLite alone lets two windows write the same file in turn, and each would show a stale picture
+of the other's changes; so a window holds this lock while a project is open. The lock names the
+process (pid, host, user). A lock left by a process that died on this host is stale and taken
+over silently; one from another host (a network drive) cannot be checked, so the user is told
+who holds it and may choose to take it over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from apv_desktop.errors import ProjectFileError, ProjectLockedError
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    host: str
+    user: str = ""
+
+    @property
+    def is_this_process(self) -> bool:
+        return self.pid == os.getpid() and self.host == _host()
+
+    @property
+    def is_stale(self) -> bool:
+        """Known dead: the holder ran on this host and its process is gone."""
+        return self.host == _host() and not pid_alive(self.pid)
+
+
+class ProjectLockedByHolder(ProjectLockedError):
+    """The lock is held; `holder` says by whom (None when the lock file is unreadable)."""
+
+    def __init__(self, message: str, holder: LockHolder | None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+def lock_path(project: Path) -> Path:
+    return project.with_name(project.name + ".lock")
+
+
+def read_holder(project: Path) -> LockHolder | None:
+    """Who holds the lock of `project`; None when nobody does or the lock file is unreadable."""
+    try:
+        data = json.loads(lock_path(project).read_text(encoding="utf-8"))
+        return LockHolder(int(data["pid"]), str(data["host"]), str(data.get("user", "")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+class ProjectLock:
+    """The lock of one project file, held by this process between acquire() and release()."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.path = lock_path(project)
+        self.held = False
+
+    def acquire(self, *, take_over: bool = False) -> None:
+        """Take the lock, replacing a stale one (or any one, with take_over).
+
+        Raises ProjectLockedByHolder when another window or program holds it, ProjectFileError
+        when the folder does not let us write (then the project could not be written either)."""
+        for _attempt in range(2):
+            try:
+                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = read_holder(self.project)
+                if take_over or holder is None or holder.is_stale:
+                    with contextlib.suppress(FileNotFoundError):
+                        self.path.unlink()
+                    continue
+                raise ProjectLockedByHolder(_locked_message(self.project, holder), holder) from None
+            except OSError as error:
+                raise ProjectFileError(
+                    f"The project file {self.project} cannot be opened for writing: the folder "
+                    f"is read-only or full ({error.strerror})."
+                ) from None
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump({"pid": os.getpid(), "host": _host(), "user": _user()}, handle)
+            self.held = True
+            return
+        raise ProjectLockedByHolder(_locked_message(self.project, None), None)
+
+    def release(self) -> None:
+        """Remove the lock file, but only while it is still ours (someone may have taken over)."""
+        if not self.held:
+            return
+        self.held = False
+        holder = read_holder(self.project)
+        if holder is not None and holder.is_this_process:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return _windows_pid_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0 only checks that the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    # os.kill on Windows would terminate the process, so ask the kernel instead.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    query_limited_information, still_active, access_denied = 0x1000, 259, 5
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return kernel32.GetLastError() == access_denied
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _locked_message(project: Path, holder: LockHolder | None) -> str:
+    if holder is None:
+        return f"The project file {project} is already open in another window or program."
+    if holder.is_this_process:
+        return f"The project file {project} is already open in another window."
+    who = f"{holder.user} on {holder.host}" if holder.user else holder.host
+    return f"The project file {project} is already open by {who} (process {holder.pid})."
+
+
+def _host() -> str:
+    return socket.gethostname()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""

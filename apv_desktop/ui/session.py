@@ -1,0 +1,69 @@
+"""One open project in one window: the store's Project, its lock and its rolling backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from apv_desktop.backups import make_rolling_backup
+from apv_desktop.errors import ApvError, ProjectFileError
+from apv_desktop.lock import ProjectLock
+from apv_desktop.store.project import Project
+
+
+class ProjectSession(QObject):
+    """Pages read and change the project through `project`; after a change they call
+    `notify_changed()` so the status bar and the other pages refresh."""
+
+    changed = Signal()
+
+    def __init__(self, path: Path, project: Project, lock: ProjectLock) -> None:
+        super().__init__()
+        self.path = path
+        self.project = project
+        self._lock = lock
+        self.backup_problem: str | None = None  # why the rolling backup failed, if it did
+
+    @classmethod
+    def open(
+        cls, path: Path, backup_root: Path, *, keep: int = 10, take_over: bool = False
+    ) -> ProjectSession:
+        """Lock, open (migrating an older file) and back up. Raises the errors of errors.py."""
+        path = path.absolute()
+        if not path.is_file():
+            raise ProjectFileError(f"The project file {path} does not exist.")
+        lock = ProjectLock(path)
+        lock.acquire(take_over=take_over)
+        try:
+            project = Project.open(path)
+        except BaseException:
+            lock.release()
+            raise
+        session = cls(path, project, lock)
+        try:
+            make_rolling_backup(project, path, backup_root, keep=keep)
+        except (ApvError, OSError) as error:
+            # A full or missing backup folder must not keep the user from their project.
+            session.backup_problem = str(error)
+        return session
+
+    def close(self) -> None:
+        try:
+            self.project.close()
+        finally:
+            self._lock.release()
+
+    @property
+    def name(self) -> str:
+        return self.project.name or self.path.stem
+
+    def response_count(self) -> int:
+        return self.project.response_count()
+
+    def save_copy(self, target: Path) -> None:
+        """A consistent copy through SQLite's backup API; the open project stays as it is."""
+        self.project.backup_to(target)
+
+    def notify_changed(self) -> None:
+        self.changed.emit()

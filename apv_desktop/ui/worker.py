@@ -1,0 +1,151 @@
+"""The one way the GUI runs long work off its thread: a plain callable `fn(progress)`.
+
+`progress(fraction, message)` is a plain Python callable (see core/progress.py): the work
+function reports through it and is stopped by the `Cancelled` it raises once Cancel was pressed.
+Results and errors come back as signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from apv_desktop.core.progress import CancelFlag, Cancelled, Progress, cancellable
+from apv_desktop.i18n import tr
+
+Work = Callable[[Progress], Any]
+PROGRESS_STEPS = 1000
+
+
+class _Bridge(QObject):
+    """Emitted from the pool thread; received by the Worker, which lives on the GUI thread, so
+    every public signal (and every callback connected to it) runs on the GUI thread."""
+
+    progressed = Signal(float, str)
+    finished = Signal(str, object)  # outcome ("succeeded", "failed", "cancelled"), payload
+
+
+class Worker(QObject):
+    """Runs `work` once in the global thread pool. Connect the signals, then start()."""
+
+    progressed = Signal(float, str)
+    succeeded = Signal(object)  # the work's return value
+    failed = Signal(object)  # the exception it raised
+    cancelled = Signal()
+    done = Signal()  # after any of the three above
+
+    _running: set[Worker] = set()  # keeps started workers alive until they finish
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._flag = CancelFlag()
+        self._bridge = _Bridge()
+        self._bridge.progressed.connect(self._relay_progress)
+        self._bridge.finished.connect(self._relay_finished)
+
+    def start(self) -> None:
+        Worker._running.add(self)
+        QThreadPool.globalInstance().start(_Task(self))
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next progress report."""
+        self._flag.cancel()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._flag.cancelled
+
+    def _run(self) -> None:  # on a pool thread
+        last: list[tuple[int, str]] = []
+
+        def report(fraction: float, message: str) -> None:
+            # Identical reports (a tight loop) would only flood the GUI thread's queue.
+            step = (round(fraction * PROGRESS_STEPS), message)
+            if not last or last[0] != step:
+                last[:] = [step]
+                self._bridge.progressed.emit(fraction, message)
+
+        progress = cancellable(report, self._flag)
+        try:
+            result = self._work(progress)
+        except Cancelled:
+            self._bridge.finished.emit("cancelled", None)
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to show
+            self._bridge.finished.emit("failed", error)
+        else:
+            outcome = "cancelled" if self._flag.cancelled else "succeeded"
+            self._bridge.finished.emit(outcome, result)
+
+    @Slot(float, str)
+    def _relay_progress(self, fraction: float, message: str) -> None:
+        if not self._flag.cancelled:
+            self.progressed.emit(fraction, message)
+
+    @Slot(str, object)
+    def _relay_finished(self, outcome: str, payload: object) -> None:
+        if outcome == "succeeded":
+            self.succeeded.emit(payload)
+        elif outcome == "failed":
+            self.failed.emit(payload)
+        else:
+            self.cancelled.emit()
+        self.done.emit()
+        Worker._running.discard(self)
+
+
+class _Task(QRunnable):
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self._worker = worker
+
+    def run(self) -> None:
+        self._worker._run()
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    work: Work,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+    *,
+    indeterminate: bool = False,
+) -> Worker:
+    """Start `work` with a window-modal progress dialog whose Cancel stops it.
+
+    The dialog closes when the work ends; a cancelled job calls neither callback."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(title)
+    dialog.setCancelButtonText(tr("Annuller"))
+    dialog.setRange(0, 0 if indeterminate else PROGRESS_STEPS)
+    dialog.setValue(0)
+    dialog.setMinimumDuration(400)  # quick jobs finish without the dialog flashing up
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setAccessibleName(title)
+
+    worker = Worker(work)
+
+    def show_progress(fraction: float, message: str) -> None:
+        if not indeterminate:
+            dialog.setValue(round(fraction * PROGRESS_STEPS))
+        if message:
+            dialog.setLabelText(message)
+
+    def stop() -> None:
+        dialog.setLabelText(tr("Stopper …"))
+        worker.cancel()
+
+    worker.progressed.connect(show_progress)
+    worker.succeeded.connect(on_success)
+    worker.failed.connect(on_failure)
+    worker.done.connect(dialog.deleteLater)
+    dialog.canceled.connect(stop)
+    worker.start()
+    return worker

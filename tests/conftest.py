@@ -1,0 +1,9 @@
+"""For the whole suite: Qt draws offscreen, so GUI tests run without a display (and CI too).
+
+Set here, before any test module imports Qt; nowhere else sets it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"

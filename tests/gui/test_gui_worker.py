@@ -1,0 +1,97 @@
+"""The worker runs plain callables off the GUI thread, with progress and Cancel."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QPushButton
+
+from apv_desktop.core.progress import Cancelled
+from apv_desktop.ui.worker import Worker, run_with_progress
+
+
+def test_progress_and_result_arrive_on_the_gui_thread(qtbot):
+    threads = []
+
+    def work(progress):
+        threads.append(QThread.currentThread())
+        progress(0.5, "halfway")
+        return 42
+
+    worker = Worker(work)
+    reports = []
+    worker.progressed.connect(lambda f, m: reports.append((f, m, QThread.currentThread())))
+    with qtbot.waitSignal(worker.succeeded) as blocker:
+        worker.start()
+    assert blocker.args == [42]
+    gui_thread = QThread.currentThread()
+    assert reports == [(0.5, "halfway", gui_thread)]
+    assert threads[0] is not gui_thread
+
+
+def test_cancel_stops_the_work_at_its_next_report(qtbot):
+    reached = threading.Event()
+    carry_on = threading.Event()
+    after_cancel = []
+
+    def work(progress):
+        progress(0.1, "started")
+        reached.set()
+        carry_on.wait(10)
+        progress(0.2, "should raise")
+        after_cancel.append("not reached")
+        return "done"
+
+    worker = Worker(work)
+    succeeded = []
+    worker.succeeded.connect(succeeded.append)
+    with qtbot.waitSignal(worker.cancelled):
+        worker.start()
+        assert reached.wait(10)
+        worker.cancel()
+        carry_on.set()
+    assert after_cancel == [] and succeeded == []
+
+
+def test_an_exception_in_the_work_is_handed_back(qtbot):
+    def work(progress):
+        raise ValueError("bad value")
+
+    worker = Worker(work)
+    with qtbot.waitSignal(worker.failed) as blocker:
+        worker.start()
+    assert isinstance(blocker.args[0], ValueError)
+
+
+def test_the_progress_dialog_cancel_button_stops_the_work(qtbot, window):
+    started = threading.Event()
+    outcome = []
+
+    def work(progress):
+        started.set()
+        while True:  # a long loop that only ends through Cancel
+            progress(0.3, "working")
+            if not started.wait(1):
+                break
+
+    worker = run_with_progress(window, "Test", work, outcome.append, outcome.append)
+    dialog = worker_dialog(window)
+    qtbot.waitUntil(lambda: dialog.value() == 300)
+    assert dialog.labelText() == "working"
+    (cancel_button,) = dialog.findChildren(QPushButton)
+    assert cancel_button.text() == "Annuller"
+    with qtbot.waitSignal(worker.cancelled):
+        cancel_button.click()
+    assert outcome == []
+
+
+def worker_dialog(window):
+    from PySide6.QtWidgets import QProgressDialog
+
+    (dialog,) = window.findChildren(QProgressDialog)
+    return dialog
+
+
+def test_cancelled_is_a_plain_exception():
+    assert issubclass(Cancelled, Exception)
