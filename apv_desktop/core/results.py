@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from apv_desktop.core.anonymity import Hidden, Tree, suppress
+from apv_desktop.core.anonymity import Hidden, suppress
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
+from apv_desktop.core.orgtree import OrgIndex, roll_up
 from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores
 
 Progress = Callable[[float, str], None]
 """Called with a fraction 0..1 and a short message; raises to cancel. No Qt needed."""
 
-ORGANISATION = ""  # the code of the virtual organisation group when there are several top units
 
 
 @dataclass
@@ -90,50 +90,6 @@ class Results:
         return sorted(found, key=lambda s: (s.severity or 0.0, s.unit, s.dimension))
 
 
-class OrgIndex:
-    """The org as a suppression tree: index 0 is the organisation (the single top unit, or a
-    virtual group above several top units)."""
-
-    def __init__(self, units: list[OrgUnit]) -> None:
-        tops = [u for u in units if u.parent is None]
-        self.virtual_root = len(tops) != 1
-        ordered = _parents_first(units)
-        offset = 1 if self.virtual_root else 0
-        self.units = ordered
-        self.position = {u.code: i + offset for i, u in enumerate(ordered)}
-        parent = [-1] if self.virtual_root else []
-        for u in ordered:
-            parent.append(self.position[u.parent] if u.parent else (0 if self.virtual_root else -1))
-        self.tree = Tree(parent)
-        self.depth = [0] * len(parent)
-        for i in range(1, len(parent)):
-            self.depth[i] = self.depth[parent[i]] + 1
-
-    def code_at(self, index: int) -> str:
-        if self.virtual_root:
-            return ORGANISATION if index == 0 else self.units[index - 1].code
-        return self.units[index].code
-
-    def group_of(self, unit_codes: list[str]) -> np.ndarray:
-        try:
-            return np.fromiter((self.position[c] for c in unit_codes), np.int64, len(unit_codes))
-        except KeyError as missing:
-            raise ValueError(f"a response belongs to an unknown unit {missing}") from None
-
-
-def _parents_first(units: list[OrgUnit]) -> list[OrgUnit]:
-    by_parent: dict[str | None, list[OrgUnit]] = {}
-    for u in units:
-        by_parent.setdefault(u.parent, []).append(u)
-    ordered: list[OrgUnit] = []
-    stack = list(reversed(by_parent.get(None, [])))
-    while stack:
-        u = stack.pop()
-        ordered.append(u)
-        stack.extend(reversed(by_parent.get(u.code, [])))
-    return ordered
-
-
 def compute_results(
     questionnaire: Questionnaire,
     units: list[OrgUnit],
@@ -156,8 +112,7 @@ def compute_results(
     )
     mean, half = stats.mean_and_interval()
     answered = np.bincount(group, minlength=len(org.tree))
-    respondents = GroupStats(answered[:, None], answered[:, None], answered[:, None])
-    respondents = respondents.rolled_up(org.tree.parent).n[:, 0]
+    respondents = roll_up(org.tree.parent, answered)
 
     unit_hidden = suppress(org.tree, respondents, rules.min_n)
     comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)

@@ -6,7 +6,8 @@ import csv
 import io
 from typing import Any
 
-from apv_desktop.core.results import ORGANISATION, Results, Score
+from apv_desktop.core.orgtree import ORGANISATION
+from apv_desktop.core.results import Results, Score
 
 
 def _rounded(value: float | None, digits: int = 1) -> float | None:

@@ -14,6 +14,7 @@ import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import Questionnaire
+from apv_desktop.core.orgtree import roll_up
 
 # Two-sided 95% critical values of Student's t for 1..30 degrees of freedom; past 30 the
 # interpolation below is within 0.01 of the exact value, which is far below display precision.
@@ -116,16 +117,10 @@ class GroupStats:
         return cls(n, total, total_sq)
 
     def rolled_up(self, parent: list[int]) -> GroupStats:
-        """Each group's sums plus those of all its descendants; `parent` lists parents before
-        children (index -1 for a top group)."""
-        n, total, total_sq = self.n.copy(), self.total.copy(), self.total_sq.copy()
-        for child in range(len(parent) - 1, -1, -1):
-            p = parent[child]
-            if p >= 0:
-                n[p] += n[child]
-                total[p] += total[child]
-                total_sq[p] += total_sq[child]
-        return GroupStats(n, total, total_sq)
+        """Each group's sums plus those of all its descendants."""
+        return GroupStats(
+            roll_up(parent, self.n), roll_up(parent, self.total), roll_up(parent, self.total_sq)
+        )
 
     def mean_and_interval(self) -> tuple[np.ndarray, np.ndarray]:
         """Means and the half-width of the 95% interval (NaN where n < 2)."""
