@@ -1,0 +1,1 @@
+"""The collection stage: kiosk, paper entry, response files, merging laptops."""

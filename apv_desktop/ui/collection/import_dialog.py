@@ -1,0 +1,186 @@
+"""Importing a response file: the column mapping (fixable), every problem row, then all or nothing.
+
+Uses interchange.responsefile.plan_columns / read_responses through services.transfer, so the
+GUI and `apv-desktop import-responses` read a file the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.errors import ApvError, InputError
+from apv_desktop.i18n import current_language, tr
+from apv_desktop.interchange.responsefile import UNIT_MAPPING, plan_columns
+from apv_desktop.interchange.tables import read_table
+from apv_desktop.services.collection import round_questionnaire
+from apv_desktop.services.transfer import import_responses
+from apv_desktop.ui import messages
+from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import Worker, run_with_progress
+
+_DROPPED = "@dropped"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, session: ProjectSession, path: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.worker: Worker | None = None
+        self.checked_ok = False
+        self.setWindowTitle(tr("Indlæs svarfil: {file}", file=path.name))
+        rounds = session.project.rounds()
+        self.round_field = QLineEdit(rounds[-1].name if rounds else "")
+        self.round_field.setAccessibleName(tr("Runde"))
+        self.questionnaire = (round_questionnaire(session.project, rounds[-1].name) if rounds
+                              else session.project.questionnaire())
+        self.table = QTableWidget(0, 3)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(tr("Kolonner"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(tr("Problemer"))
+        self.check_button = QPushButton(tr("Kontrollér"))
+        self.import_button = QPushButton(tr("Indlæs alle svar"))
+        self.cancel_button = QPushButton(tr("Annuller"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.run_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.import_button.setEnabled(False)
+        round_row = QHBoxLayout()
+        round_label = QLabel(tr("Runde"))
+        round_label.setBuddy(self.round_field)
+        round_row.addWidget(round_label)
+        round_row.addWidget(self.round_field, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.check_button, self.import_button, self.cancel_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(round_row)
+        layout.addWidget(QLabel(tr("Hvad hver kolonne bruges til (ret dem, der er forkerte):")))
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 650)
+        self.combos: dict[str, QComboBox] = {}
+
+    def load(self) -> bool:
+        """Read the headers and show the planned mapping; False (with a message) if unreadable."""
+        if self.questionnaire is None:
+            self._error(tr("Projektet har endnu intet spørgeskema."))
+            return False
+        try:
+            table = read_table(self.path)
+            plan = plan_columns(table.headers, self.questionnaire)
+        except ApvError as error:
+            self._error(str(error))
+            return False
+        language = current_language()
+        items = self.questionnaire.answerable_items()
+        self.table.setRowCount(len(table.headers))
+        self.table.setHorizontalHeaderLabels([tr("Kolonne"), tr("Bruges som"),
+                                              tr("Eksempler")])
+        for row, header in enumerate(table.headers):
+            self.table.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox()
+            combo.setAccessibleName(tr("Bruges som for kolonnen {header}", header=header))
+            combo.addItem(tr("Ignoreres"), "")
+            combo.addItem(tr("Enhed"), UNIT_MAPPING)
+            if header in plan.dropped_columns:
+                combo.addItem(tr("Identificerer en person: gemmes aldrig"), _DROPPED)
+            for item in items:
+                combo.addItem(f"{item.name}: {item.label(language)[:60]}", item.name)
+            target = (UNIT_MAPPING if header == plan.unit_column
+                      else _DROPPED if header in plan.dropped_columns
+                      else plan.item_columns.get(header, ""))
+            combo.setCurrentIndex(max(combo.findData(target), 0))
+            combo.setEnabled(header not in plan.dropped_columns)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.table.setCellWidget(row, 1, combo)
+            self.combos[header] = combo
+            samples = sorted({r[row] for r in table.rows[:200] if r[row]})[:4]
+            self.table.setItem(row, 2, QTableWidgetItem(" | ".join(samples)))
+        if plan.dropped_columns:
+            self.summary.setText(tr("Disse kolonner kan identificere en person og gemmes aldrig: "
+                                    "{columns}", columns=", ".join(plan.dropped_columns)))
+        return True
+
+    def mapping(self) -> dict[str, str]:
+        return {header: combo.currentData() for header, combo in self.combos.items()
+                if combo.currentData() != _DROPPED}
+
+    def _mapping_changed(self) -> None:
+        self.checked_ok = False
+        self.import_button.setEnabled(False)
+
+    def check(self) -> bool:
+        """Read every row with the mapping shown; list every problem; store nothing."""
+        self.problems.clear()
+        self.checked_ok = False
+        try:
+            summary = import_responses(self.session.path, self.path, self.round_name(),
+                                       dry_run=True, mapping=self.mapping())
+        except InputError as error:
+            self.summary.setText(str(error))
+            self.problems.addItems(error.problems or [str(error)])
+            self.import_button.setEnabled(False)
+            return False
+        except ApvError as error:
+            self.summary.setText(str(error))
+            self.import_button.setEnabled(False)
+            return False
+        self.summary.setText(tr("{count} svar er klar til at blive indlæst i runde {round}.",
+                                count=summary.stored, round=summary.round))
+        self.problems.addItems(summary.warnings)
+        self.checked_ok = True
+        self.import_button.setEnabled(True)
+        return True
+
+    def round_name(self) -> str | None:
+        return self.round_field.text().strip() or None
+
+    def run_import(self) -> None:
+        if not self.checked_ok and not self.check():
+            return
+        target, source, name, mapping = self.session.path, self.path, self.round_name(), \
+            self.mapping()
+
+        def work(progress: object) -> int:
+            return import_responses(target, source, name, mapping=mapping).stored
+
+        self.worker = run_with_progress(self, tr("Indlæser svar"), work, self._imported,
+                                        self._failed, indeterminate=True)
+
+    def _imported(self, count: int) -> None:
+        self.session.notify_changed()
+        messages.show(self, messages.Message(messages.Kind.INFO, tr("Svar indlæst"),
+                                             tr("{count} svar er indlæst.", count=count)))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(str(error))
+        if isinstance(error, InputError):
+            self.problems.addItems(error.problems)
+
+    def _error(self, text: str) -> None:
+        messages.show(self, messages.Message(messages.Kind.ERROR, tr("Filen kan ikke indlæses"),
+                                             text))

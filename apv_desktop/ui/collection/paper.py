@@ -1,0 +1,195 @@
+"""Typing in paper forms fast: one field per question, digits for choices, Enter moves on.
+
+A finished sheet waits as "the last sheet" until the next one is finished (or the window is
+closed), so it can still be corrected; then it is stored like a kiosk sheet (source 'paper')."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.core.model import Item, ItemType, Questionnaire
+from apv_desktop.errors import ApvError
+from apv_desktop.i18n import current_language, tr
+from apv_desktop.services.collection import sheet_to_responses, submit_sheet
+from apv_desktop.ui.kiosk.pages import unit_titles
+from apv_desktop.ui.session import ProjectSession
+
+
+class PaperEntryDialog(QDialog):
+    def __init__(self, session: ProjectSession, round_name: str, questionnaire: Questionnaire,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.round_name = round_name
+        self.questionnaire = questionnaire
+        self.pending: tuple[str, dict[str, str]] | None = None  # the last sheet, correctable
+        self.stored = 0
+        language = current_language()
+        self.setWindowTitle(tr("Indtast papirskemaer, runde {name}", name=round_name))
+        self.unit_box = QComboBox()
+        self.unit_box.addItem("", None)
+        for code, title in unit_titles(session.project.org_units()).items():
+            self.unit_box.addItem(f"{code} – {title}", code)
+        self.unit_box.setAccessibleName(tr("Enhed"))
+        self.fields: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        unit_label = QLabel(tr("Enhed"))
+        unit_label.setBuddy(self.unit_box)
+        grid.addWidget(unit_label, 0, 0)
+        grid.addWidget(self.unit_box, 0, 1)
+        for row, item in enumerate(questionnaire.answerable_items(), start=1):
+            label = QLabel(f"{row}. {item.label(language)}")
+            label.setWordWrap(True)
+            field = QLineEdit()
+            field.setAccessibleName(item.label(language))
+            field.setToolTip(self._choices_text(item, language))
+            field.setPlaceholderText(self._choices_text(item, language))
+            field.returnPressed.connect(self.focusNextChild)
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(field, row, 1)
+            self.fields[item.name] = field
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        content = QWidget()
+        content.setLayout(grid)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.count_label = QLabel()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c5221f; font-weight: bold;")
+        self.save_button = QPushButton(tr("Gem ark (Ctrl+Enter)"))
+        self.save_button.setShortcut("Ctrl+Return")
+        self.save_button.clicked.connect(self.save_sheet)
+        self.correct_button = QPushButton(tr("Ret sidste ark"))
+        self.correct_button.clicked.connect(self.correct_last)
+        self.done_button = QPushButton(tr("Færdig"))
+        self.done_button.clicked.connect(self.accept)
+        for button in (self.save_button, self.correct_button, self.done_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Tal vælger svar (1 = første svarmulighed; flere valg: 1 3). "
+                                   "Enter går til næste felt. Tomt felt = ikke besvaret.")))
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        self.resize(900, 700)
+        self._update_count()
+
+    def _choices_text(self, item: Item, language: str) -> str:
+        choices = self.questionnaire.choices_for(item)
+        if choices is None:
+            return tr("Tal") if item.type in (ItemType.INTEGER, ItemType.DECIMAL) else tr("Tekst")
+        return "  ".join(f"{n}={c.label(language)}" for n, c in enumerate(choices.choices, 1))
+
+    def entered(self) -> tuple[str | None, dict[str, str]]:
+        """The unit and the answers (choice names) typed in; ValueError on a bad digit."""
+        answers: dict[str, str] = {}
+        for name, field in self.fields.items():
+            item = self.questionnaire.item(name)
+            assert item is not None
+            text = field.text().strip()
+            if not text:
+                continue
+            choices = self.questionnaire.choices_for(item)
+            if choices is None:
+                answers[name] = text
+                continue
+            parts = text.replace(",", " ").split() if item.type is ItemType.SELECT_MULTIPLE \
+                else [text]
+            names = []
+            for part in parts:
+                if not part.isdigit() or not 1 <= int(part) <= len(choices.choices):
+                    field.setFocus()
+                    raise ValueError(tr("'{value}' er ikke et svar på spørgsmål {name} "
+                                        "(brug 1-{k}).", value=part, name=name,
+                                        k=len(choices.choices)))
+                names.append(choices.choices[int(part) - 1].name)
+            answers[name] = " ".join(names)
+        return self.unit_box.currentData(), answers
+
+    def save_sheet(self) -> bool:
+        """Check the typed sheet; store the previous one and keep this as the correctable last."""
+        try:
+            unit, answers = self.entered()
+            if unit is None:
+                self.unit_box.setFocus()
+                raise ValueError(tr("Vælg enheden fra skemaet."))
+            sheet_to_responses(self.questionnaire, unit, answers)  # checks before anything
+            self._store_pending()
+        except (ValueError, ApvError) as error:
+            self.problem.setText(str(error))
+            return False
+        self.pending = (unit, answers)
+        for field in self.fields.values():
+            field.clear()
+        self.problem.clear()
+        self.unit_box.setFocus()
+        self._update_count()
+        return True
+
+    def correct_last(self) -> None:
+        """Bring the last sheet back into the fields (it is not stored until saved again)."""
+        if self.pending is None:
+            return
+        unit, answers = self.pending
+        self.pending = None
+        self.unit_box.setCurrentIndex(max(self.unit_box.findData(unit), 0))
+        for name, field in self.fields.items():
+            item = self.questionnaire.item(name)
+            choices = self.questionnaire.choices_for(item) if item else None
+            value = answers.get(name, "")
+            if choices is not None and value:
+                value = " ".join(str((choices.index_of(part) or 0) + 1) for part in value.split())
+            field.setText(value)
+        self._update_count()
+
+    def _store_pending(self) -> None:
+        if self.pending is not None:
+            unit, answers = self.pending
+            submit_sheet(self.session.project, self.round_name, self.questionnaire, unit,
+                         answers, source="paper")
+            self.pending = None
+            self.stored += 1
+            self.session.notify_changed()
+
+    def finish(self) -> None:
+        """Store the last sheet (closing the window makes it final)."""
+        try:
+            self._store_pending()
+        except ApvError as error:
+            self.problem.setText(str(error))
+
+    def _update_count(self) -> None:
+        entered = self.stored + (1 if self.pending else 0)
+        self.count_label.setText(tr("Ark indtastet: {count}", count=entered))
+        self.correct_button.setEnabled(self.pending is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.finish()
+        super().closeEvent(event)
+
+    def accept(self) -> None:
+        self.finish()
+        super().accept()
+
+

@@ -1,0 +1,164 @@
+"""A full kiosk session: three respondents, an idle sheet thrown away, a wrong PIN, leaving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from apv_desktop.core.model import OrgUnit
+from apv_desktop.services.collection import prepare_round
+from apv_desktop.services.projects import create_project, opened
+from apv_desktop.store.project import Project
+from apv_desktop.ui.form import QuestionnaireView
+from apv_desktop.ui.kiosk.pin import PinGuard
+from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
+
+UNITS = [OrgUnit("ORG", "Forvaltningen"), OrgUnit("A", "Team Alfa", "ORG", 8),
+         OrgUnit("B", "Team Beta", "ORG", 6)]
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    path = tmp_path / "kiosk.apv"
+    create_project(path, ["kraenkende"], "Test")
+    with opened(path) as setup:
+        setup.replace_org(UNITS)
+        prepare_round(setup, "2025")
+    project = Project.open(path)
+    yield project
+    project.close()
+
+
+def make_kiosk(qtbot, project: Project, **options) -> KioskWindow:
+    questionnaire = prepare_round(project, "2025")
+    config = KioskConfig("2025", questionnaire, project.org_units(), PinGuard("2468"), **options)
+    kiosk = KioskWindow(project, config)
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    return kiosk
+
+
+def choose_unit_by_keyboard(qtbot, kiosk: KioskWindow, text: str) -> None:
+    qtbot.keyClicks(kiosk.start_page.search, text)
+    qtbot.keyClick(kiosk.start_page.search, Qt.Key.Key_Return)
+    assert kiosk.start_page.start_button.isEnabled()
+    qtbot.keyClick(kiosk.start_page.start_button, Qt.Key.Key_Space)
+
+
+def test_three_respondents_idle_reset_wrong_pin_and_exit(qtbot, project):
+    kiosk = make_kiosk(qtbot, project)
+    start = kiosk.start_page
+    assert kiosk.stack.currentWidget() is start
+    assert not start.start_button.isEnabled()  # no unit chosen yet
+
+    # Respondent 1: English, Team Alfa, says yes to bullying, so the follow-up appears.
+    qtbot.mouseClick(start.language_buttons["en"], Qt.MouseButton.LeftButton)
+    assert start.start_button.text() == "Start" and "anonymous" in start.intro.text()
+    choose_unit_by_keyboard(qtbot, kiosk, "alfa")
+    view = kiosk.view
+    assert view is not None and view.language() == "en"
+    assert view.next_button.text() == "Next"
+    assert not view.questions["bu_fra"].isVisibleTo(view)
+    qtbot.keyClick(view.questions["bu_1"], Qt.Key.Key_2)  # digit 2 = "Yes, weekly"
+    assert view.questions["bu_fra"].isVisibleTo(view)
+    qtbot.mouseClick(view.questions["bu_fra"].buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.page_index() == 1 and view.submit_button.isVisible()
+    view.questions["kr_kommentar"].set_value("More breaks")
+    with qtbot.waitSignal(kiosk.sheet_stored):
+        qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.thanks_page
+    assert kiosk.view is None  # the sheet's widgets are gone: nothing to go back to
+    assert project.response_count("2025") == 1
+    qtbot.mouseClick(kiosk.thanks_page.button, Qt.MouseButton.LeftButton)
+
+    # A clean start page: default language, empty search, no unit.
+    assert kiosk.stack.currentWidget() is start
+    assert kiosk.language == "da" and start.search.text() == ""
+    assert start.chosen_unit() is None and not start.start_button.isEnabled()
+
+    # Respondent 2 walks away: warning, then the sheet is discarded.
+    choose_unit_by_keyboard(qtbot, kiosk, "beta")
+    qtbot.keyClick(kiosk.view.questions["bu_1"], Qt.Key.Key_5)
+    kiosk.idle_timer.setInterval(10)
+    kiosk.warning_timer.setInterval(10)
+    kiosk.idle_timer.start()
+    qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.warning_page, timeout=2000)
+    qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is start, timeout=2000)
+    assert kiosk.view is None and project.response_count("2025") == 1
+    kiosk.idle_timer.setInterval(60_000)
+    kiosk.warning_timer.setInterval(60_000)
+
+    # Respondent 3: keyboard only, Danish.
+    choose_unit_by_keyboard(qtbot, kiosk, "beta")
+    view = kiosk.view
+    qtbot.keyClick(view.questions["bu_1"], Qt.Key.Key_5)  # "Nej": no follow-up
+    assert not view.questions["bu_fra"].isVisibleTo(view)
+    qtbot.keyClick(view.next_button, Qt.Key.Key_Space)
+    with qtbot.waitSignal(kiosk.sheet_stored):
+        qtbot.keyClick(view.submit_button, Qt.Key.Key_Space)
+    assert project.response_count("2025") == 2
+    meta = project.response_meta("2025")
+    assert sorted(m.unit for m in meta) == ["A", "B"]
+    assert {m.source for m in meta} == {"kiosk"}
+    assert project.responses("2025").texts == {
+        "kr_kommentar": [(next(i for i, m in enumerate(meta) if m.unit == "A"), "More breaks")]}
+
+    # Closing the window needs the PIN; a wrong one keeps the kiosk open.
+    kiosk.close()
+    assert kiosk.isVisible() and kiosk.stack.currentWidget() is kiosk.pin_page
+    qtbot.keyClicks(kiosk.pin_page.field, "1111")
+    qtbot.keyClick(kiosk.pin_page.field, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and "Forkert" in kiosk.pin_page.status.text()
+    qtbot.mouseClick(kiosk.pin_page.cancel_button, Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.thanks_page
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    assert kiosk.stack.currentWidget() is kiosk.pin_page
+    with qtbot.waitSignal(kiosk.finished):
+        qtbot.keyClicks(kiosk.pin_page.field, "2468")
+        qtbot.keyClick(kiosk.pin_page.field, Qt.Key.Key_Return)
+    assert not kiosk.isVisible()
+    assert project.check() == []
+
+
+def test_wrong_pins_lock_for_longer_each_time():
+    now = [100.0]
+    guard = PinGuard("2468", clock=lambda: now[0])
+    assert not guard.check("0000") and not guard.check("0001")
+    assert guard.seconds_locked() == 0  # two typing mistakes are free
+    assert not guard.check("0002")
+    assert guard.seconds_locked() == 5
+    assert not guard.check("2468")  # even the right PIN waits for the lock
+    now[0] += 5
+    assert not guard.check("0003")
+    assert guard.seconds_locked() == 10
+    now[0] += 10
+    assert guard.check("2468")
+    with pytest.raises(ValueError):
+        PinGuard("12")
+
+
+def test_required_questions_stop_next_as_in_the_preview(qtbot, project):
+    questionnaire = prepare_round(project, "2025")
+    questionnaire.item("bu_1").required = True
+    view = QuestionnaireView(questionnaire, "da")
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.go_next()
+    assert view.problem_label.isVisibleTo(view)
+    assert view.questions["bu_1"].property("missing") is True
+    assert view.questions["bu_1"].label.text().endswith(" *")
+    view.questions["bu_1"].set_value("nej")
+    assert view.go_next() and view.page_index() == 1
+    preview = QuestionnaireView(questionnaire, "sv", preview=True)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert preview.preview_banner.isVisibleTo(preview)
+    preview.questions["bu_1"].set_value("nej")
+    preview.go_next()
+    assert not preview.submit_button.isVisibleTo(preview) and not preview.submit()
+    preview.set_language("en")
+    assert preview.back_button.text() == "Tilbage"  # the program's language, not the form's
+    assert preview.answers() == {"bu_1": "nej"}

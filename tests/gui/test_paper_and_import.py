@@ -1,0 +1,114 @@
+"""The collection page: paper entry, importing a file with a mapping fix, merging laptops."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from apv_desktop.core.model import OrgUnit
+from apv_desktop.services.collection import prepare_round, submit_sheet
+from apv_desktop.services.projects import opened
+from apv_desktop.ui.collection.import_dialog import ImportDialog
+from apv_desktop.ui.collection.page import CollectionPage
+
+UNITS = [OrgUnit("ORG", "Forvaltningen"), OrgUnit("A", "Team Alfa", "ORG", 8)]
+
+
+def collection_page(window, project_path: Path) -> CollectionPage:
+    with opened(project_path) as project:
+        project.replace_org(UNITS)
+        prepare_round(project, "2025")
+    assert window.open_project(project_path)
+    return next(p for p in window.pages if isinstance(p, CollectionPage))
+
+
+def test_paper_entry_with_a_correction(qtbot, window, project_path):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    questionnaire = dialog.questionnaire
+    first, second = [i.name for i in questionnaire.answerable_items()[:2]]
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    qtbot.keyClicks(dialog.fields[first], "9")
+    assert not dialog.save_sheet() and "9" in dialog.problem.text()
+    dialog.fields[first].clear()
+    qtbot.keyClicks(dialog.fields[first], "2")
+    qtbot.keyClick(dialog.fields[first], Qt.Key.Key_Return)  # Enter moves on
+    qtbot.keyClicks(dialog.fields[second], "1")
+    assert dialog.save_sheet()
+    assert dialog.count_label.text() == "Ark indtastet: 1"
+    dialog.correct_last()  # oops: the second answer was 3
+    assert dialog.fields[second].text() == "1"
+    dialog.fields[second].setText("3")
+    assert dialog.save_sheet()
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    dialog.fields[first].setText("5")
+    assert dialog.save_sheet()
+    assert dialog.count_label.text() == "Ark indtastet: 2"
+    dialog.finish()
+    project = window.session.project
+    assert project.response_count("2025") == 2
+    values = project.responses("2025").values
+    choices = [questionnaire.choices_for(questionnaire.item(n)) for n in (first, second)]
+    rows = sorted(values[:, :2].tolist(), key=lambda r: r[0])
+    assert rows[0][:2] == [1.0, 2.0]  # digits 2 and 3 are positions 1 and 2
+    assert rows[1][0] == 4.0 and rows[1][1] != rows[1][1]  # NaN: not answered
+    assert len(choices[0].choices) >= 5
+    assert {m.source for m in project.response_meta("2025")} == {"paper"}
+
+
+def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, tmp_path,
+                                                   message_log):
+    page = collection_page(window, project_path)
+    questionnaire = window.session.project.questionnaire()
+    item = questionnaire.answerable_items()[0]
+    good = questionnaire.choices_for(item).choices[0].name
+    path = tmp_path / "forms.csv"
+    path.write_text(f"ID;E-mail;Afdeling;Spørgsmål 1\n1;a@x.dk;A;{good}\n2;b@x.dk;A;forkert\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(window.session, path, page)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    assert "E-mail" in dialog.summary.text() and "E-mail" not in dialog.mapping()
+    assert dialog.combos["Afdeling"].currentData() == "@unit"
+    assert dialog.combos["Spørgsmål 1"].currentData() == ""  # unknown header
+    assert not dialog.check()  # no question column yet
+    combo = dialog.combos["Spørgsmål 1"]
+    combo.setCurrentIndex(combo.findData(item.name))
+    assert not dialog.check()  # row 3 holds a bad value: listed, nothing stored
+    assert dialog.problems.count() == 1 and "row 3" in dialog.problems.item(0).text()
+    assert not dialog.import_button.isEnabled()
+    assert window.session.project.response_count("2025") == 0
+    path.write_text(f"ID;E-mail;Afdeling;Spørgsmål 1\n1;a@x.dk;A;{good}\n2;b@x.dk;A;{good}\n",
+                    encoding="utf-8")
+    assert dialog.check() and dialog.import_button.isEnabled()
+    dialog.run_import()
+    qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "2 svar er indlæst." in message_log.texts, timeout=5000)
+
+
+def test_merge_from_the_page_twice_and_refused(qtbot, window, project_path, message_log):
+    page = collection_page(window, project_path)
+    window.close_project()
+    laptop = project_path.with_name("laptop.apv")
+    shutil.copyfile(project_path, laptop)
+    with opened(laptop) as project:
+        questionnaire = prepare_round(project, "2025")
+        item = questionnaire.answerable_items()[0]
+        submit_sheet(project, "2025", questionnaire, "A",
+                     {item.name: questionnaire.choices_for(item).choices[0].name})
+    assert window.open_project(project_path)
+    page.merge([laptop])
+    qtbot.waitUntil(lambda: page.last_merge is not None, timeout=5000)
+    assert page.last_merge.added == 1
+    page.last_merge = None
+    page.merge([laptop])
+    qtbot.waitUntil(lambda: page.last_merge is not None, timeout=5000)
+    assert (page.last_merge.added, page.last_merge.skipped) == (0, 1)
+    assert "0 tilføjet, 1 fandtes allerede" in message_log.texts[-1]
+    page.merge([project_path])
+    qtbot.waitUntil(lambda: message_log.shown[-1].title == "Fletningen blev afvist",
+                    timeout=5000)
+    assert window.session.project.response_count("2025") == 1
