@@ -1,0 +1,288 @@
+"""What is wrong or doubtful in a questionnaire, each problem with the place it is found.
+
+Pure: no Qt, no translation. A Problem carries a `code` (the key the GUI turns into a translated
+sentence), the `fields` that sentence needs, its Location (to jump there) and an English `text`
+for the command line. ERROR problems would make the stored questionnaire ambiguous (the store
+refuses them); WARNING problems are allowed but probably a mistake.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from apv_desktop.core.model import ItemType, Questionnaire
+from apv_desktop.core.relevance import RelevanceError, check_relevance
+from apv_desktop.core.relevance import referenced_names as _parsed_names
+
+MIN_N_FLOOR = 3  # Rules.ABSOLUTE_MIN_N: a dimension's own threshold below it means nothing
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class LocationKind(StrEnum):
+    QUESTIONNAIRE = "questionnaire"
+    SECTION = "section"
+    ITEM = "item"
+    CHOICE_LIST = "choice_list"
+    DIMENSION = "dimension"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a section by its position (its name may be empty), anything else by
+    its name or code."""
+
+    kind: LocationKind
+    name: str = ""
+    index: int | None = None
+
+
+# code -> (severity, English sentence with {fields}); the GUI has its own translated sentences.
+MESSAGES: dict[str, tuple[Severity, str]] = {
+    "item_no_name": (Severity.ERROR, "An item in section {section} has no name."),
+    "item_duplicate": (Severity.ERROR, "The item name {item} is used {count} times."),
+    "item_list_missing": (Severity.ERROR, "The item {item} has no valid choice list."),
+    "item_no_label": (Severity.WARNING, "The item {item} has no question text."),
+    "scored_without_dimension": (
+        Severity.WARNING, "The item {item} has scored answers but no dimension, so it counts "
+        "nowhere."),
+    "unknown_dimension": (
+        Severity.WARNING, "The item {item} names the dimension {dimension}, which does not exist."),
+    "reverse_unscored": (
+        Severity.WARNING, "The item {item} is marked reversed but is not scored."),
+    "relevant_unknown_item": (
+        Severity.WARNING, "The condition of {place} names {names}, which is not an item."),
+    "relevant_invalid": (
+        Severity.WARNING, "The condition of {place} cannot be read: {reason}"),
+    "missing_translation": (
+        Severity.WARNING, "{place} has no text in {languages}."),
+    "section_empty": (Severity.WARNING, "The section {section} has no items."),
+    "list_empty": (Severity.WARNING, "The choice list {list} has no choices."),
+    "list_unused": (Severity.WARNING, "No item uses the choice list {list}."),
+    "choice_duplicate": (
+        Severity.ERROR, "The choice {choice} appears more than once in the list {list}."),
+    "choice_no_name": (Severity.ERROR, "A choice in the list {list} has no name."),
+    "score_out_of_range": (
+        Severity.ERROR, "The choice {choice} in the list {list} has the score {score}; scores "
+        "go from 0 to 100."),
+    "dimension_duplicate": (Severity.ERROR, "The dimension {dimension} is defined twice."),
+    "dimension_no_items": (
+        Severity.WARNING, "No scored item belongs to the dimension {dimension}."),
+    "dimension_one_item": (
+        Severity.WARNING, "The dimension {dimension} has only one scored item ({item})."),
+    "reference_out_of_range": (
+        Severity.WARNING, "The reference value of {dimension} is {reference}; it should be "
+        "from 0 to 100."),
+    "min_n_too_low": (
+        Severity.WARNING, "The dimension {dimension} has its own minimum of {min_n}; it has to be "
+        "at least 3 to protect anyone."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    location: Location
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> Severity:
+        return MESSAGES[self.code][0]
+
+    @property
+    def text(self) -> str:
+        """The English sentence (the CLI's language)."""
+        return MESSAGES[self.code][1].format(**self.fields)
+
+
+def validate(questionnaire: Questionnaire) -> list[Problem]:
+    """Every problem, errors first, then in the order of the questionnaire."""
+    problems = [
+        *_item_problems(questionnaire),
+        *_relevance_problems(questionnaire),
+        *_translation_problems(questionnaire),
+        *_choice_list_problems(questionnaire),
+        *_dimension_problems(questionnaire),
+    ]
+    return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """The problems that keep the questionnaire from being stored."""
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def referenced_names(expression: str | None) -> list[str]:
+    """The item names a `relevant` expression refers to (as ${name}), in order, once each;
+    empty when there is no expression or it cannot be read."""
+    if not expression:
+        return []
+    try:
+        return _parsed_names(expression)
+    except RelevanceError:
+        return []
+
+
+def _section_text(questionnaire: Questionnaire, index: int) -> str:
+    section = questionnaire.sections[index]
+    return section.name or str(index + 1)
+
+
+def _item_problems(questionnaire: Questionnaire) -> list[Problem]:
+    problems: list[Problem] = []
+    counts = Counter(item.name for item in questionnaire.items())
+    reported: set[str] = set()
+    for index, section in enumerate(questionnaire.sections):
+        if not section.items:
+            problems.append(Problem("section_empty", Location(LocationKind.SECTION, section.name,
+                                                              index),
+                                    {"section": _section_text(questionnaire, index)}))
+        for item in section.items:
+            where = Location(LocationKind.ITEM, item.name)
+            if not item.name:
+                problems.append(Problem("item_no_name", Location(LocationKind.SECTION,
+                                                                 section.name, index),
+                                        {"section": _section_text(questionnaire, index)}))
+                continue
+            if counts[item.name] > 1 and item.name not in reported:
+                reported.add(item.name)
+                problems.append(Problem("item_duplicate", where,
+                                        {"item": item.name, "count": str(counts[item.name])}))
+            if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and (
+                    questionnaire.choices_for(item) is None):
+                problems.append(Problem("item_list_missing", where, {"item": item.name}))
+            if not any(item.labels.values()):
+                problems.append(Problem("item_no_label", where, {"item": item.name}))
+            problems += _scoring_problems(questionnaire, item.name)
+    return problems
+
+
+def _scoring_problems(questionnaire: Questionnaire, name: str) -> list[Problem]:
+    item = questionnaire.item(name)
+    assert item is not None
+    where = Location(LocationKind.ITEM, name)
+    choices = questionnaire.choices_for(item)
+    scored_list = (item.type is ItemType.SELECT_ONE and choices is not None
+                   and choices.is_scored)
+    problems: list[Problem] = []
+    if scored_list and not item.dimension:
+        problems.append(Problem("scored_without_dimension", where, {"item": name}))
+    if item.dimension and questionnaire.dimension(item.dimension) is None:
+        problems.append(Problem("unknown_dimension", where,
+                                {"item": name, "dimension": item.dimension}))
+    if item.reverse and not scored_list:
+        problems.append(Problem("reverse_unscored", where, {"item": name}))
+    return problems
+
+
+def _relevance_problems(questionnaire: Questionnaire) -> list[Problem]:
+    known = {item.name for item in questionnaire.items()}
+    places: list[tuple[Location, str, str | None]] = [
+        (Location(LocationKind.SECTION, s.name, i), _section_text(questionnaire, i), s.relevant)
+        for i, s in enumerate(questionnaire.sections)
+    ]
+    places += [(Location(LocationKind.ITEM, item.name), item.name, item.relevant)
+               for item in questionnaire.items()]
+    problems = []
+    for location, place, expression in places:
+        if expression:
+            try:
+                check_relevance(expression)
+            except RelevanceError as error:
+                problems.append(Problem("relevant_invalid", location,
+                                        {"place": place, "reason": str(error)}))
+                continue
+        unknown = [name for name in referenced_names(expression) if name not in known]
+        if unknown:
+            problems.append(Problem("relevant_unknown_item", location,
+                                    {"place": place, "names": ", ".join(unknown)}))
+    return problems
+
+
+def _translation_problems(questionnaire: Questionnaire) -> list[Problem]:
+    """A text given in some of the questionnaire's languages but not all of them."""
+    languages = list(questionnaire.languages)
+    problems: list[Problem] = []
+
+    def check(location: Location, place: str, *texts: dict[str, str]) -> None:
+        missing = [lang for lang in languages
+                   for labels in texts if any(labels.values()) and not labels.get(lang)]
+        if missing:
+            problems.append(Problem("missing_translation", location,
+                                    {"place": place,
+                                     "languages": ", ".join(dict.fromkeys(missing))}))
+
+    check(Location(LocationKind.QUESTIONNAIRE), "the title", questionnaire.title_labels)
+    for index, section in enumerate(questionnaire.sections):
+        check(Location(LocationKind.SECTION, section.name, index),
+              f"section {_section_text(questionnaire, index)}", section.labels)
+        for item in section.items:
+            check(Location(LocationKind.ITEM, item.name), f"item {item.name}",
+                  item.labels, item.hints)
+    for name, choice_list in questionnaire.choice_lists.items():
+        check(Location(LocationKind.CHOICE_LIST, name), f"choice list {name}",
+              *(choice.labels for choice in choice_list.choices))
+    for dimension in questionnaire.dimensions:
+        check(Location(LocationKind.DIMENSION, dimension.code), f"dimension {dimension.code}",
+              dimension.labels)
+    return problems
+
+
+def _choice_list_problems(questionnaire: Questionnaire) -> list[Problem]:
+    used = {item.list_name for item in questionnaire.items() if item.list_name}
+    problems: list[Problem] = []
+    for name, choice_list in questionnaire.choice_lists.items():
+        where = Location(LocationKind.CHOICE_LIST, name)
+        if not choice_list.choices:
+            problems.append(Problem("list_empty", where, {"list": name}))
+        if name not in used:
+            problems.append(Problem("list_unused", where, {"list": name}))
+        counts = Counter(choice.name for choice in choice_list.choices)
+        for choice_name in [n for n, count in counts.items() if count > 1 and n]:
+            problems.append(Problem("choice_duplicate", where,
+                                    {"choice": choice_name, "list": name}))
+        if counts.get(""):
+            problems.append(Problem("choice_no_name", where, {"list": name}))
+        for choice in choice_list.choices:
+            if choice.score is not None and not 0 <= choice.score <= 100:
+                problems.append(Problem("score_out_of_range", where,
+                                        {"choice": choice.name, "list": name,
+                                         "score": f"{choice.score:g}"}))
+    return problems
+
+
+def _dimension_problems(questionnaire: Questionnaire) -> list[Problem]:
+    scored: dict[str, list[str]] = {}
+    for item in questionnaire.items():
+        if item.dimension and questionnaire.is_scored(item):
+            scored.setdefault(item.dimension, []).append(item.name)
+    counts = Counter(d.code for d in questionnaire.dimensions)
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for dimension in questionnaire.dimensions:
+        code = dimension.code
+        where = Location(LocationKind.DIMENSION, code)
+        if counts[code] > 1:
+            if code not in reported:
+                problems.append(Problem("dimension_duplicate", where, {"dimension": code}))
+                reported.add(code)
+            continue
+        items = scored.get(code, [])
+        if not items:
+            problems.append(Problem("dimension_no_items", where, {"dimension": code}))
+        elif len(items) == 1:
+            problems.append(Problem("dimension_one_item", where,
+                                    {"dimension": code, "item": items[0]}))
+        if dimension.reference is not None and not 0 <= dimension.reference <= 100:
+            problems.append(Problem("reference_out_of_range", where,
+                                    {"dimension": code,
+                                     "reference": f"{dimension.reference:g}"}))
+        if dimension.min_n is not None and dimension.min_n < MIN_N_FLOOR:
+            problems.append(Problem("min_n_too_low", where,
+                                    {"dimension": code, "min_n": str(dimension.min_n)}))
+    return problems
