@@ -1,0 +1,101 @@
+"""A matplotlib figure inside a Qt widget, with an export button for PNG, SVG and PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("QtAgg")  # before pyplot or a backend is touched (we never use pyplot)
+
+from matplotlib import rc_context  # noqa: E402
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QHBoxLayout,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.i18n import tr  # noqa: E402
+from apv_desktop.interchange.atomic import atomic_output  # noqa: E402
+from apv_desktop.ui import filedialogs  # noqa: E402
+from apv_desktop.ui.charts.style import rc  # noqa: E402
+
+Draw = Callable[[Figure], None]
+FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+EXPORT_DPI = 200
+
+
+class ChartCanvas(QWidget):
+    """Call `draw(function)` with a function that draws on the figure; it is kept, so the
+    chart can be drawn again (after a language change) and exported."""
+
+    def __init__(self, name: str, parent: QWidget | None = None, height: float = 3.2) -> None:
+        super().__init__(parent)
+        self.name = name  # the suggested file name of an export
+        self.figure = Figure(figsize=(7.0, height), dpi=100, layout=None)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(int(height * 70))
+        self._draw: Draw | None = None
+        self.export_button = QToolButton()
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self.export_button)
+        self._actions = {fmt: self._menu.addAction(fmt.upper()) for fmt in FORMATS}
+        for fmt, action in self._actions.items():
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
+        self.export_button.setMenu(self._menu)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.canvas, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.export_button.setText(tr("Gem diagram …"))
+        self.export_button.setAccessibleName(tr("Gem diagrammet som PNG, SVG eller PDF"))
+        for fmt, action in self._actions.items():
+            action.setText(tr("Som {format} …", format=fmt.upper()))
+
+    def draw(self, draw: Draw | None) -> None:
+        self._draw = draw
+        self.redraw()
+
+    def redraw(self) -> None:
+        with rc_context(rc()):
+            self.figure.clear()
+            if self._draw is not None:
+                self._draw(self.figure)
+        self.canvas.draw_idle()
+
+    def export(self, fmt: str) -> Path | None:
+        """Ask where, then write the chart there; returns the path written (None: cancelled)."""
+        names = {"png": tr("PNG-billede (*.png)"), "svg": tr("SVG-grafik (*.svg)"),
+                 "pdf": tr("PDF-dokument (*.pdf)")}
+        suggested = Path.home() / f"{self.name}.{fmt}"
+        path = filedialogs.save_file(self, tr("Gem diagram"), names[fmt], suggested, f".{fmt}")
+        if path is None:
+            return None
+        try:
+            self.save_to(path)
+        except Exception as error:  # noqa: BLE001 - shown as a known or unexpected problem
+            from apv_desktop.ui.errors import show_problem
+
+            show_problem(self, tr("Diagrammet kunne ikke gemmes"), error)
+            return None
+        return path
+
+    def save_to(self, path: Path) -> None:
+        """Write the figure (format from the suffix) through a temporary file."""
+        fmt = path.suffix.lower().lstrip(".")
+        with rc_context(rc()), atomic_output(path) as temporary:
+            self.figure.savefig(temporary, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight",
+                                facecolor="white")

@@ -1,0 +1,208 @@
+"""The results screen's charts, each drawn on a given matplotlib Figure from plain rows.
+
+The rows hold what the core computed (and already suppressed); a hidden row is drawn as the
+word "skjult", never as a bar or a point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from apv_desktop.i18n import current_language, tr
+from apv_desktop.services.results_view import format_decimal
+from apv_desktop.ui.charts.style import finish, light_colour, number_formatter, percent_formatter
+from apv_desktop.ui.results import palette
+
+ROW_INCH = 0.24  # height per bar; the canvases grow with their rows
+
+
+@dataclass(frozen=True)
+class RateRow:
+    label: str
+    rate: float | None
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One dimension of a profile or a team: the score with its light and what it compares to."""
+
+    label: str
+    mean: float | None  # None: hidden
+    light: str | None = None
+    low: float | None = None
+    high: float | None = None
+    reference: float | None = None
+    previous: float | None = None
+    parent: float | None = None
+    organisation: float | None = None
+
+
+@dataclass(frozen=True)
+class DivergingRow:
+    label: str
+    shares: tuple[float, ...] | None  # per answer category, worst first; None: hidden
+
+
+CATEGORY_COLOURS = ("#B35806", "#F1A340", "#D9D9D9", "#91BFDB", "#2166AC")  # colour-blind safe
+
+
+def category_names() -> tuple[str, ...]:
+    return (tr("Meget negativt"), tr("Negativt"), tr("Neutralt"), tr("Positivt"),
+            tr("Meget positivt"))
+
+
+def _number(value: float, digits: int = 1) -> str:
+    return format_decimal(value, current_language(), digits)
+
+
+def _hidden_text(axes: Axes, y: float, x: float = 1.0) -> None:
+    axes.text(x, y, tr("skjult"), va="center", ha="left", color=palette.HIDDEN_STRONG,
+              style="italic")
+
+
+def response_rates(figure: Figure, rows: list[RateRow], quality_line: float = 0.6) -> None:
+    axes = figure.add_subplot()
+    labels = ["   " * row.depth + row.label for row in rows]
+    positions = list(range(len(rows)))
+    for y, row in zip(positions, rows, strict=True):
+        if row.rate is None:
+            axes.text(0.01, y, tr("intet antal ansatte"), va="center", color=palette.MUTED,
+                      style="italic")
+            continue
+        weak = row.rate < quality_line
+        axes.barh(y, row.rate, color=palette.STRONG["red"] if weak else palette.NEUTRAL,
+                  hatch="//" if weak else None, edgecolor="white", height=0.7)
+        axes.text(row.rate + 0.01, y, f"{_number(row.rate * 100, 0)} %", va="center",
+                  fontsize=7)
+    axes.axvline(quality_line, color="#333333", linestyle="--", linewidth=1)
+    axes.text(quality_line, -0.9, tr("60 %-grænsen"), ha="center", va="bottom", fontsize=7)
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    top = max([r.rate for r in rows if r.rate is not None] + [1.0])
+    axes.set_xlim(0, top + 0.12)
+    axes.xaxis.set_major_formatter(percent_formatter())
+    axes.set_title(tr("Svarprocent pr. enhed"))
+    axes.grid(axis="y", visible=False)
+    finish(figure, axes)
+
+
+def profile(figure: Figure, rows: list[ScoreRow], title: str) -> None:
+    """Bars of the scores coloured by light, the reference (|) and the previous round (o)."""
+    axes = figure.add_subplot()
+    positions = list(range(len(rows)))
+    for y, row in zip(positions, rows, strict=True):
+        if row.mean is None:
+            _hidden_text(axes, y)
+            continue
+        axes.barh(y, row.mean, color=light_colour(row.light), height=0.65)
+        axes.text(row.mean + 1, y, _number(row.mean), va="center", fontsize=7)
+        if row.reference is not None:
+            axes.plot([row.reference], [y], marker="|", markersize=14, color="#000000",
+                      markeredgewidth=2, linestyle="none")
+        if row.previous is not None:
+            axes.plot([row.previous], [y], marker="o", markersize=6, markerfacecolor="white",
+                      markeredgecolor=palette.ACCENT, linestyle="none")
+    axes.set_yticks(positions, [row.label for row in rows])
+    axes.invert_yaxis()
+    axes.set_xlim(0, 108)
+    axes.xaxis.set_major_formatter(number_formatter())
+    axes.set_title(title)
+    axes.grid(axis="y", visible=False)
+    _legend(axes, rows)
+    finish(figure, axes)
+
+
+def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
+    """Each score as a point with its interval; the parent (◇), organisation (|) and
+    reference (×) beside it."""
+    axes = figure.add_subplot()
+    positions = list(range(len(rows)))
+    for y, row in zip(positions, rows, strict=True):
+        if row.mean is None:
+            _hidden_text(axes, y)
+            continue
+        colour = light_colour(row.light)
+        if row.low is not None and row.high is not None:
+            axes.plot([row.low, row.high], [y, y], color=colour, linewidth=2.5, alpha=0.6)
+        axes.plot([row.mean], [y], marker="o", markersize=7, color=colour, linestyle="none")
+        if row.parent is not None:
+            axes.plot([row.parent], [y], marker="D", markersize=6, markerfacecolor="none",
+                      markeredgecolor=palette.ACCENT, linestyle="none")
+        if row.organisation is not None:
+            axes.plot([row.organisation], [y], marker="|", markersize=13, color="#000000",
+                      markeredgewidth=2, linestyle="none")
+        if row.reference is not None:
+            axes.plot([row.reference], [y], marker="x", markersize=7, color="#CC79A7",
+                      markeredgewidth=2, linestyle="none")
+        axes.text(101, y, _number(row.mean), va="center", fontsize=7)
+    axes.set_yticks(positions, [row.label for row in rows])
+    axes.invert_yaxis()
+    axes.set_xlim(0, 108)
+    axes.xaxis.set_major_formatter(number_formatter())
+    axes.set_title(title)
+    axes.grid(axis="y", visible=False)
+    handles = [
+        Patch(color=palette.STRONG["green"], label=tr("Score med 95 %-interval")),
+        axes.plot([], [], marker="D", markerfacecolor="none", markeredgecolor=palette.ACCENT,
+                  linestyle="none", label=tr("Overordnet enhed"))[0],
+        axes.plot([], [], marker="|", color="#000000", markeredgewidth=2, markersize=10,
+                  linestyle="none", label=tr("Organisationen"))[0],
+    ]
+    if any(row.reference is not None for row in rows):
+        handles.append(axes.plot([], [], marker="x", color="#CC79A7", linestyle="none",
+                                 label=tr("Referenceværdi"))[0])
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=4)
+    finish(figure, axes)
+
+
+def diverging(figure: Figure, rows: list[DivergingRow], title: str) -> None:
+    """Stacked bars centred on the middle of the neutral answers: negative to the left."""
+    axes = figure.add_subplot()
+    positions = list(range(len(rows)))
+    for y, row in zip(positions, rows, strict=True):
+        if row.shares is None:
+            _hidden_text(axes, y, 0.02)
+            continue
+        start = -(row.shares[0] + row.shares[1] + row.shares[2] / 2)
+        for share, colour in zip(row.shares, CATEGORY_COLOURS, strict=True):
+            if share > 0:
+                axes.barh(y, share, left=start, color=colour, height=0.65, edgecolor="white")
+                if share >= 0.08:
+                    axes.text(start + share / 2, y, f"{_number(share * 100, 0)}", ha="center",
+                              va="center", fontsize=7)
+            start += share
+    axes.axvline(0, color="#333333", linewidth=0.8)
+    axes.set_yticks(positions, [row.label for row in rows])
+    axes.invert_yaxis()
+    axes.set_xlim(-1.0, 1.0)
+    axes.xaxis.set_major_formatter(_absolute_percent())
+    axes.set_title(title)
+    axes.grid(axis="y", visible=False)
+    handles = [Patch(color=c, label=n) for c, n in zip(CATEGORY_COLOURS, category_names(),
+                                                         strict=True)]
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
+    finish(figure, axes)
+
+
+def _absolute_percent() -> FuncFormatter:
+    language = current_language()
+    return FuncFormatter(lambda v, _p: f"{format_decimal(abs(v) * 100, language, 0)} %")
+
+
+def _legend(axes: Axes, rows: list[ScoreRow]) -> None:
+    handles = []
+    if any(row.reference is not None for row in rows):
+        handles.append(axes.plot([], [], marker="|", color="#000000", markeredgewidth=2,
+                                 markersize=10, linestyle="none", label=tr("Referenceværdi"))[0])
+    if any(row.previous is not None for row in rows):
+        handles.append(axes.plot([], [], marker="o", markerfacecolor="white",
+                                 markeredgecolor=palette.ACCENT, linestyle="none",
+                                 label=tr("Sidste runde"))[0])
+    if handles:
+        axes.legend(handles=handles, loc="lower right")

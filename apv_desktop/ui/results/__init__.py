@@ -1,0 +1,1 @@
+"""The results screen: overview, heatmap, team view, pressure points, comments and settings."""

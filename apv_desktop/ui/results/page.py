@@ -1,0 +1,274 @@
+"""The results page: one round computed off the GUI thread, shown in six tabs.
+
+The tabs (and matplotlib with them) are built the first time the page is shown, never at
+start-up. Every settings change recomputes through services.results_view on a pool thread;
+a newer request supersedes an older one, whose result is then dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.core.model import Rules
+from apv_desktop.core.progress import Progress
+from apv_desktop.i18n import current_language, tr
+from apv_desktop.services import results_view
+from apv_desktop.services.results_view import ResultsBundle, RoundData
+from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import Worker
+
+
+class ResultsPage(Page):
+    page_id = "results"
+
+    recomputed = Signal()  # a new bundle is on screen
+    failed = Signal(str)  # the computation failed; the reason (also shown on the page)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle: ResultsBundle | None = None
+        self.rules: Rules | None = None  # settings being tried; None = the project's rules
+        self.tabs: QTabWidget | None = None
+        self.overview: Any = None
+        self.heatmap: Any = None
+        self.team: Any = None
+        self.pressure: Any = None
+        self.comments: Any = None
+        self.settings: Any = None
+        self._data: RoundData | None = None
+        self._stale = True
+        self._generation = 0
+        self._workers: list[Worker] = []
+
+        self._heading = QLabel()
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._round_label = QLabel()
+        self.round_box = QComboBox()
+        self.round_box.currentIndexChanged.connect(self._round_chosen)
+        self._round_label.setBuddy(self.round_box)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self._heading)
+        top.addStretch(1)
+        top.addWidget(self.progress)
+        top.addWidget(self._round_label)
+        top.addWidget(self.round_box)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.status)
+        self.retranslate()
+
+    # --- page protocol -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return tr("Resultater")
+
+    def help_text(self) -> str:
+        return tr("Resultaterne viser hver enheds score pr. dimension med trafiklys og "
+                  "pressionspunkter. Grupper under anonymitetsgrænsen skjules, også når de ellers "
+                  "kunne regnes ud fra andre tal.")
+
+    def retranslate(self) -> None:
+        self._heading.setText(self.title())
+        self._round_label.setText(tr("&Runde:"))
+        self.round_box.setAccessibleName(tr("Runde"))
+        self.progress.setAccessibleName(tr("Beregner resultater"))
+        if self.tabs is not None:
+            names = [tr("Overblik"), tr("Heatmap"), tr("Team"), tr("Pressionspunkter"),
+                     tr("Kommentarer"), tr("Indstillinger")]
+            for number, name in enumerate(names):
+                self.tabs.setTabText(number, name)
+            for tab in self._all_tabs():
+                tab.retranslate()
+            if self.bundle is not None and self.bundle.language != current_language():
+                self.request(self.rules)  # dimension names come from the compute
+        self._show_status()
+
+    def set_session(self, session: ProjectSession | None) -> None:
+        self.bundle = None
+        self._data = None
+        self.rules = None
+        self._generation += 1  # results of the old project are dropped
+        super().set_session(session)
+
+    def refresh(self) -> None:
+        self._fill_rounds()
+        self._data = None  # read the file again: answers, org or rules may have changed
+        self._stale = True
+        if self.session is None:
+            self.bundle = None
+            self._show_bundle()
+            return
+        if self.tabs is not None and self.isVisible():
+            self.request(self.rules)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.ensure_built()
+        if self._stale and self.session is not None:
+            self.request(self.rules)
+
+    # --- building ------------------------------------------------------------------------
+
+    def ensure_built(self) -> None:
+        """Build the tabs (importing matplotlib) once, when the page is first needed."""
+        if self.tabs is not None:
+            return
+        from apv_desktop.ui.results.comments_tab import CommentsTab
+        from apv_desktop.ui.results.heatmap_tab import HeatmapTab
+        from apv_desktop.ui.results.overview_tab import OverviewTab
+        from apv_desktop.ui.results.pressure_tab import PressureTab
+        from apv_desktop.ui.results.settings_tab import SettingsTab
+        from apv_desktop.ui.results.team_tab import TeamTab
+
+        self.tabs = QTabWidget()
+        self.overview = OverviewTab()
+        self.heatmap = HeatmapTab()
+        self.team = TeamTab()
+        self.pressure = PressureTab(self)
+        self.comments = CommentsTab()
+        self.settings = SettingsTab(self)
+        for tab in self._all_tabs():
+            self.tabs.addTab(tab, "")
+        self.heatmap.view.drill_down.connect(self.drill_down)
+        self._layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self._show_bundle()
+
+    def _all_tabs(self) -> list[Any]:
+        return [self.overview, self.heatmap, self.team, self.pressure, self.comments,
+                self.settings]
+
+    def drill_down(self, unit: str, dimension: str) -> None:
+        """Show the team view of `unit`, with `dimension`'s answers."""
+        if self.tabs is None:
+            return
+        self.team.show_unit(unit, dimension)
+        self.tabs.setCurrentWidget(self.team)
+
+    # --- computing -----------------------------------------------------------------------
+
+    def request(self, rules: Rules | None) -> None:
+        """Compute the chosen round under `rules` (None: the project's) off the GUI thread."""
+        if self.session is None:
+            return
+        self.rules = rules
+        self._stale = False
+        if not self.round_box.count():  # nothing to compute before answers come in
+            self.bundle = None
+            self._show_bundle()
+            return
+        self._generation += 1
+        generation = self._generation
+        language = current_language()
+        data, path, round_name = self._data, self.session.path, self._chosen_round()
+        for old in self._workers:
+            old.cancel()
+
+        def work(progress: Progress) -> ResultsBundle:
+            if data is not None:
+                return results_view.recompute(data, rules, language, progress)
+            return results_view.load_round(path, round_name, rules, language, progress)
+
+        worker = Worker(work)
+        worker.progressed.connect(lambda f, _m: self.progress.setValue(round(f * 100)))
+        worker.succeeded.connect(lambda bundle: self._computed(bundle, generation))
+        worker.failed.connect(lambda error: self._failed(error, generation))
+        worker.done.connect(lambda: self._finished(worker))
+        self._workers.append(worker)
+        self.progress.setValue(0)
+        self.progress.show()
+        worker.start()
+
+    def _computed(self, bundle: ResultsBundle, generation: int) -> None:
+        if generation != self._generation or self.session is None:
+            return
+        self.bundle = bundle
+        self._data = bundle.data
+        self._show_bundle()
+        self.recomputed.emit()
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        from apv_desktop.ui.errors import is_known_problem, known_problem_text
+
+        text = known_problem_text(error) if is_known_problem(error) else str(error)
+        self.status.setText(tr("Resultaterne kunne ikke beregnes: {reason}", reason=text))
+        self.failed.emit(text)
+
+    def _finished(self, worker: Worker) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+        if not self._workers:
+            self.progress.hide()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._workers)
+
+    # --- showing -------------------------------------------------------------------------
+
+    def _show_bundle(self) -> None:
+        self._show_status()
+        if self.tabs is None:
+            return
+        for tab in self._all_tabs():
+            tab.show_bundle(self.bundle)
+
+    def _show_status(self) -> None:
+        if self.session is None:
+            self.status.setText("")
+        elif self.bundle is None:
+            rounds = self.session.project.rounds() if self.session is not None else []
+            self.status.setText(tr("Beregner …") if rounds else
+                                tr("Projektet har endnu ingen runder med svar."))
+        else:
+            results = self.bundle.results
+            self.status.setText(tr(
+                "Runde {round}: {responses} svar. Grupper med færre end {min_n} svar vises ikke.",
+                round=results.round, responses=results.organisation.responses,
+                min_n=results.rules.min_n))
+
+    def _fill_rounds(self) -> None:
+        chosen = self.round_box.currentText()
+        names = [r.name for r in self.session.project.rounds()] if self.session else []
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        self.round_box.addItems(names)
+        if chosen in names:
+            self.round_box.setCurrentText(chosen)
+        elif names:
+            self.round_box.setCurrentIndex(len(names) - 1)
+        self.round_box.blockSignals(False)
+
+    def _chosen_round(self) -> str | None:
+        return self.round_box.currentText() or None
+
+    def _round_chosen(self) -> None:
+        self._data = None
+        self.bundle = None
+        if self.tabs is not None and self.session is not None:
+            self.request(self.rules)

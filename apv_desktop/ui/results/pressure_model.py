@@ -1,0 +1,142 @@
+"""The ranked pressure points of a round as a table model (the core's order and numbers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from apv_desktop.core.results import Results, Score
+from apv_desktop.i18n import tr
+from apv_desktop.services.results_view import unit_name
+from apv_desktop.ui.results import palette, texts
+
+Index = QModelIndex | QPersistentModelIndex
+RANK, UNIT, DIMENSION, SCORE, GAP, N, INTERVAL, ACTION = range(8)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # the words a filter text is matched against
+
+
+class PressureModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.results: Results | None = None
+        self.points: list[Score] = []
+        self.with_action: set[tuple[str, str]] = set()  # (unit, dimension) already in the plan
+        self._dimension_names: dict[str, str] = {}
+        self._domains: dict[str, str] = {}
+
+    def set_results(self, results: Results | None, domains: dict[str, str],
+                    with_action: set[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.results = results
+        self.points = results.pressure_points() if results is not None else []
+        self.with_action = set(with_action)
+        self._dimension_names = {d.code: d.name for d in results.dimensions} if results else {}
+        self._domains = {d.code: domains.get(d.domain or "", d.domain or "")
+                         for d in results.dimensions} if results else {}
+        self.endResetModel()
+
+    def mark_action(self, score: Score) -> None:
+        self.with_action.add((score.unit, score.dimension))
+        row = self.points.index(score)
+        self.dataChanged.emit(self.index(row, ACTION), self.index(row, ACTION))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.points)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 8
+
+    def score_at(self, row: int) -> Score:
+        return self.points[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.results is None:
+            return None
+        score = self.points[index.row()]
+        column = index.column()
+        if role == SCORE_ROLE:
+            return score
+        if role == FILTER_ROLE:
+            return " ".join((unit_name(self.results, score.unit), score.unit,
+                             self._dimension_names[score.dimension],
+                             self._domains[score.dimension])).casefold()
+        if role == Qt.ItemDataRole.BackgroundRole and column == SCORE:
+            return palette.cell_colour(score.light)
+        if role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
+            return palette.text_colour()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (UNIT, DIMENSION):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return texts.score_tooltip(self._dimension_names[score.dimension],
+                                       unit_name(self.results, score.unit), score)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), score, column)
+        if role == SORT_ROLE:
+            return self._sort(index.row(), score, column)
+        return None
+
+    def _display(self, row: int, score: Score, column: int) -> str:
+        assert self.results is not None and score.mean is not None
+        if column == RANK:
+            return str(row + 1)
+        if column == UNIT:
+            return unit_name(self.results, score.unit)
+        if column == DIMENSION:
+            return self._dimension_names[score.dimension]
+        if column == SCORE:
+            return texts.number(score.mean)
+        if column == GAP:
+            return texts.signed(score.gap) if score.gap is not None else ""
+        if column == N:
+            return str(score.n)
+        if column == INTERVAL:
+            return texts.interval(score)
+        return tr("i planen") if (score.unit, score.dimension) in self.with_action else ""
+
+    def _sort(self, row: int, score: Score, column: int) -> Any:
+        if column in (RANK, INTERVAL):
+            return row
+        if column == SCORE:
+            return round(score.mean or 0.0, 1)
+        if column == GAP:
+            return round(score.gap, 1) if score.gap is not None else 0.0
+        if column == N:
+            return score.n
+        return self._display(row, score, column).casefold()
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Score"), tr("Forskel"), tr("n"),
+                tr("95 %-interval"), tr("Handlingsplan")][section]
+
+
+class PressureFilter(QSortFilterProxyModel):
+    """Rows whose unit, dimension or domain contain the filter text; optionally one domain."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if not self.text:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return all(word in str(index.data(FILTER_ROLE)) for word in self.text.split())

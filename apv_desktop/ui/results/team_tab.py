@@ -1,0 +1,249 @@
+"""The team view: one unit's scores with intervals against its parent, the organisation and the
+reference; how it answered each item; its pressure points and strengths; and the trend."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.core.model import Direction
+from apv_desktop.core.results import Results, Score
+from apv_desktop.i18n import tr
+from apv_desktop.services.results_view import ResultsBundle
+from apv_desktop.ui.charts import plots
+from apv_desktop.ui.charts.canvas import ChartCanvas
+from apv_desktop.ui.results import texts
+from apv_desktop.ui.results.unit_picker import UnitPicker
+
+ROW_PIXELS = 21
+LABEL_CHARS = 60
+
+
+class TeamTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle: ResultsBundle | None = None
+        self.unit_label, self.dimension_label = QLabel(), QLabel()
+        self.units = UnitPicker()
+        self.dimensions = QComboBox()
+        self.unit_label.setBuddy(self.units)
+        self.dimension_label.setBuddy(self.dimensions)
+        self.units.currentIndexChanged.connect(self._show_unit)
+        self.dimensions.currentIndexChanged.connect(self._show_distribution)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.scores = ChartCanvas("team-scorer")
+        self.distribution = ChartCanvas("svarfordeling")
+        self.points_label, self.strengths_label, self.trend_label = QLabel(), QLabel(), QLabel()
+        self.points, self.strengths = QListWidget(), QListWidget()
+        self.trend = QTableWidget(0, 4)
+        self.trend.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.trend.verticalHeader().setVisible(False)
+        self.trend.horizontalHeader().setStretchLastSection(True)
+        self.trend_note = QLabel()
+        self.trend_note.setWordWrap(True)
+
+        pick = QHBoxLayout()
+        pick.addWidget(self.unit_label)
+        pick.addWidget(self.units)
+        pick.addStretch(1)
+        lists = QGridLayout()
+        lists.addWidget(self.points_label, 0, 0)
+        lists.addWidget(self.strengths_label, 0, 1)
+        lists.addWidget(self.points, 1, 0)
+        lists.addWidget(self.strengths, 1, 1)
+        distribution_pick = QHBoxLayout()
+        distribution_pick.addWidget(self.dimension_label)
+        distribution_pick.addWidget(self.dimensions)
+        distribution_pick.addStretch(1)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.summary)
+        column.addWidget(self.scores)
+        column.addLayout(lists)
+        column.addLayout(distribution_pick)
+        column.addWidget(self.distribution)
+        column.addWidget(self.trend_label)
+        column.addWidget(self.trend_note)
+        column.addWidget(self.trend)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pick)
+        layout.addWidget(scroll, 1)
+
+    def charts(self) -> list[ChartCanvas]:
+        return [self.scores, self.distribution]
+
+    def retranslate(self) -> None:
+        self.unit_label.setText(tr("&Enhed:"))
+        self.units.setAccessibleName(tr("Enhed"))
+        self.dimension_label.setText(tr("Svarfordeling for &dimension:"))
+        self.dimensions.setAccessibleName(tr("Dimension"))
+        self.points_label.setText(tr("Pressionspunkter"))
+        self.strengths_label.setText(tr("Styrker"))
+        self.trend_label.setText(tr("Udvikling siden sidste runde"))
+        self.trend.setHorizontalHeaderLabels([tr("Dimension"), tr("Sidste runde"),
+                                              tr("Denne runde"), tr("Ændring")])
+        for chart in self.charts():
+            chart.retranslate()
+        self._show_unit()
+
+    def show_bundle(self, bundle: ResultsBundle | None) -> None:
+        self.bundle = bundle
+        self.units.set_results(bundle.results if bundle else None)
+        chosen = self.dimensions.currentData()
+        self.dimensions.blockSignals(True)
+        self.dimensions.clear()
+        for dimension in bundle.results.dimensions if bundle else []:
+            self.dimensions.addItem(dimension.name, dimension.code)
+        self.dimensions.setCurrentIndex(max(self.dimensions.findData(chosen), 0))
+        self.dimensions.blockSignals(False)
+        self._show_unit()
+
+    def show_unit(self, unit: str, dimension: str | None = None) -> None:
+        """Drill-down: show `unit`, with `dimension`'s item answers."""
+        if dimension is not None:
+            self.dimensions.blockSignals(True)
+            self.dimensions.setCurrentIndex(max(self.dimensions.findData(dimension), 0))
+            self.dimensions.blockSignals(False)
+        if self.units.current_code() == unit:
+            self._show_unit()
+        else:
+            self.units.choose(unit)
+
+    def current_unit(self) -> str | None:
+        return self.units.current_code()
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def _show_unit(self) -> None:
+        bundle, code = self.bundle, self.units.current_code()
+        for widget in (self.points, self.strengths, self.trend):
+            widget.clear() if widget is not self.trend else self.trend.setRowCount(0)
+        if bundle is None or code is None:
+            self.summary.clear()
+            for chart in self.charts():
+                chart.draw(None)
+            return
+        results = bundle.results
+        unit = results.organisation if code == results.organisation.code else results.unit(code)
+        parent_code = unit.parent if unit.parent is not None else (
+            results.organisation.code if code != results.organisation.code else None)
+        if unit.suppressed:
+            self.summary.setText(tr("{unit}: for få svar til at blive vist for sig selv. "
+                                    "Resultaterne indgår i den overordnede enhed.",
+                                    unit=unit.name))
+        else:
+            self.summary.setText(tr("{unit}: {n} svar.", unit=unit.name, n=unit.responses))
+        rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]
+        self.scores.setMinimumHeight(ROW_PIXELS * len(rows) + 120)
+        title = tr("{unit} mod overordnet enhed og organisation", unit=unit.name)
+        self.scores.draw(lambda figure: plots.team_scores(figure, rows, title))
+        names = {d.code: d.name for d in results.dimensions}
+        for score in results.pressure_points():
+            if score.unit == code:
+                self.points.addItem(f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
+        for score in results.strengths():
+            if score.unit == code:
+                self.strengths.addItem(
+                    f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
+        self._show_trend(bundle, code, names)
+        self._show_distribution()
+
+    def _score_row(self, results: Results, code: str, parent: str | None,
+                   dimension: str) -> plots.ScoreRow:
+        score = results.score(code, dimension)
+        info = next(d for d in results.dimensions if d.code == dimension)
+        return plots.ScoreRow(
+            info.name, _shown(score), score.light, score.ci_low, score.ci_high,
+            reference=info.reference,
+            parent=_shown(results.score(parent, dimension)) if parent is not None else None,
+            organisation=_shown(results.score(results.organisation.code, dimension)),
+        )
+
+    def _show_trend(self, bundle: ResultsBundle, code: str, names: dict[str, str]) -> None:
+        if bundle.previous is None:
+            self.trend_note.setText(tr("Der er ingen tidligere runde at sammenligne med."))
+            self.trend.hide()
+            return
+        self.trend.show()
+        self.trend_note.setText(tr("Sammenlignet med runde {round}. Ændringer under 5 point er "
+                                   "støj; kun dimensioner med de samme spørgsmål sammenlignes.",
+                                   round=bundle.previous.round))
+        for dimension, name in names.items():
+            trend = bundle.trends.get((code, dimension))
+            if trend is None:
+                continue
+            row = self.trend.rowCount()
+            self.trend.insertRow(row)
+            cells = [
+                name,
+                texts.number(trend.previous) if trend.previous is not None else "",
+                texts.number(trend.current) if trend.current is not None else texts.hidden_word(),
+                texts.signed(trend.delta) if trend.delta is not None else (
+                    "" if trend.comparable else tr("ikke sammenlignelig")),
+            ]
+            for column, text in enumerate(cells):
+                self.trend.setItem(row, column, QTableWidgetItem(text))
+        self.trend.setMinimumHeight(min(26 * (self.trend.rowCount() + 1), 480))
+
+    def _show_distribution(self) -> None:
+        bundle, code = self.bundle, self.units.current_code()
+        dimension_code = self.dimensions.currentData()
+        if bundle is None or code is None or dimension_code is None:
+            self.distribution.draw(None)
+            return
+        questionnaire = bundle.questionnaire
+        dimension = questionnaire.dimension(str(dimension_code))
+        worse = dimension is not None and dimension.direction is Direction.HIGHER_IS_WORSE
+        rows = []
+        for item in questionnaire.items():
+            if item.dimension != dimension_code or not questionnaire.is_scored(item):
+                continue
+            found = bundle.distributions.get((code, item.name))
+            choices = questionnaire.choices_for(item)
+            label = item.label(bundle.language)
+            label = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+            if found is None or found.counts is None or choices is None:
+                rows.append(plots.DivergingRow(label, None))
+                continue
+            buckets = [0.0] * 5
+            for count, choice in zip(found.counts, choices.choices, strict=True):
+                if choice.score is None:
+                    continue  # "ved ikke" is not on the scale
+                oriented = 100.0 - choice.score if item.reverse != worse else choice.score
+                buckets[_bucket(oriented)] += count
+            total = sum(buckets)
+            rows.append(plots.DivergingRow(
+                label, tuple(b / total for b in buckets) if total else (0.0,) * 5))
+        name = self.dimensions.currentText()
+        self.distribution.setMinimumHeight(ROW_PIXELS * 2 * max(len(rows), 1) + 120)
+        self.distribution.draw(lambda figure: plots.diverging(figure, rows, name))
+
+
+def _shown(score: Score) -> float | None:
+    return None if score.suppressed else score.mean
+
+
+def _bucket(oriented: float) -> int:
+    """0 very negative .. 4 very positive, for an answer's score turned so high is good."""
+    if oriented <= 12.5:
+        return 0
+    if oriented < 50:
+        return 1
+    if oriented == 50:
+        return 2
+    return 3 if oriented <= 87.5 else 4

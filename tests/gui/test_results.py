@@ -1,0 +1,245 @@
+"""The results page on the demo project: every number shown equals the core's, hidden groups
+show no number anywhere, sorting keeps the tree, drill-down, settings tried live, actions."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from apv_desktop.core.results import Results
+from apv_desktop.services.compute import results_for_file
+from apv_desktop.ui.results import palette
+from apv_desktop.ui.results.heatmap_model import (
+    FIRST_DIMENSION,
+    LIGHT_ROLE,
+    N_COLUMN,
+    SORT_ROLE,
+    UNIT_ROLE,
+)
+from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, SCORE, N
+from apv_desktop.ui.results.pressure_model import SORT_ROLE as PRESSURE_SORT
+
+DIGIT = re.compile(r"\d")
+DEMO_ROUND = "2025"
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE,
+         Qt.ItemDataRole.AccessibleTextRole)
+
+
+def shown(value: float) -> str:
+    return f"{round(value, 1):.1f}".replace(".", ",")
+
+
+@pytest.fixture
+def page(window, demo_path, qtbot):
+    window.open_project(demo_path)
+    results_page = next(p for p in window.pages if p.page_id == "results")
+    results_page.ensure_built()
+    with qtbot.waitSignal(results_page.recomputed, timeout=30_000):
+        # The demo's first round is the full APV (the latest is a short pulse).
+        results_page.round_box.blockSignals(True)
+        results_page.round_box.setCurrentText(DEMO_ROUND)
+        results_page.round_box.blockSignals(False)
+        results_page.request(None)
+    assert results_page.round_box.currentText() == DEMO_ROUND
+    return results_page
+
+
+def rows(model, parent=None):
+    """Every source index of column 0, depth first."""
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from rows(model, index)
+
+
+def cells(model, results: Results):
+    """(unit code, dimension code, index) of every score cell."""
+    for index in rows(model):
+        for column in range(FIRST_DIMENSION, model.columnCount()):
+            cell = index.siblingAtColumn(column)
+            yield index.data(UNIT_ROLE), model.dimension_at(column).code, cell
+
+
+def test_every_heatmap_number_is_the_cores_and_hidden_cells_show_none(page, demo_path):
+    core = results_for_file(demo_path, DEMO_ROUND)
+    model = page.heatmap.model
+    seen = 0
+    for unit, dimension, cell in cells(model, core):
+        score = core.score(unit, dimension)
+        if score.suppressed:
+            assert cell.data() == "skjult"
+            assert cell.data(LIGHT_ROLE) == "hidden"
+            for role in ROLES:
+                assert not DIGIT.search(str(cell.data(role) or "")), (unit, dimension, role)
+            assert cell.data(SORT_ROLE) is None
+        else:
+            assert cell.data() == shown(score.mean)
+            assert cell.data(SORT_ROLE) == round(score.mean, 1)
+            assert f"n = {score.n}" in cell.data(Qt.ItemDataRole.ToolTipRole)
+        seen += 1
+    assert seen == (len(core.units)) * len(core.dimensions)  # the org row is the top unit
+    for index in rows(model):
+        unit = core.unit(index.data(UNIT_ROLE))
+        n_cell = index.siblingAtColumn(N_COLUMN)
+        if unit.suppressed:
+            assert not any(DIGIT.search(str(n_cell.data(r) or "")) for r in ROLES)
+        else:
+            assert n_cell.data() == str(unit.responses)
+
+
+def test_every_pressure_point_row_is_the_cores(page, demo_path):
+    core = results_for_file(demo_path, DEMO_ROUND).pressure_points()
+    model = page.pressure.model
+    assert model.rowCount() == len(core) > 0
+    for row, score in enumerate(core):
+        assert not score.suppressed
+        assert model.index(row, SCORE).data() == shown(score.mean)
+        assert model.index(row, N).data() == str(score.n)
+        gap = shown(score.gap)
+        assert model.index(row, GAP).data() == (gap if gap.startswith("-") else f"+{gap}")
+        assert model.index(row, INTERVAL).data() == f"{shown(score.ci_low)}–{shown(score.ci_high)}"
+
+
+def test_cells_are_coloured_by_the_light_that_respects_direction(page):
+    model = page.heatmap.model
+    qd = next(c for c in range(model.columnCount()) if model.dimension_at(c)
+              and model.dimension_at(c).code == "QD")
+    myn = model.index_of_unit("FAM-MYN", qd)
+    assert model.score_at(myn).light == "red"  # high demands are bad (higher_is_worse)
+    assert myn.data(Qt.ItemDataRole.BackgroundRole) == palette.cell_colour("red")
+    han = model.index_of_unit("FAM-HAN", qd)
+    assert han.data(Qt.ItemDataRole.BackgroundRole) == palette.hidden_colour()
+    assert "for få svar" in han.data(Qt.ItemDataRole.ToolTipRole)
+    bib = model.index_of_unit("KUL-BIB", qd)  # 16 answers, hidden to protect Turisme (3)
+    assert "beskytte en mindre gruppe" in bib.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_columns_are_grouped_by_domain(page):
+    model = page.heatmap.model
+    domains = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.UserRole + 5)
+               for c in range(FIRST_DIMENSION, model.columnCount())]
+    assert domains[0] == "Krav i arbejdet"
+    runs = [d for i, d in enumerate(domains) if i == 0 or domains[i - 1] != d]
+    assert len(runs) == len(set(runs))  # every domain in one block
+
+
+def test_sorting_a_column_sorts_siblings_and_keeps_hidden_last(page):
+    view = page.heatmap.view
+    model = page.heatmap.model
+    column = FIRST_DIMENSION  # Kvantitative krav
+    view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        view.sortByColumn(column, order)
+        proxy = view.proxy
+        top = proxy.index(0, 0)
+        assert top.data(UNIT_ROLE) == "DK" and proxy.rowCount() == 1
+        fam = view.view_index(model.index_of_unit("FAM"))
+        values = [proxy.index(r, column, fam).data(SORT_ROLE)
+                  for r in range(proxy.rowCount(fam))]
+        shown_values = [v for v in values if v is not None]
+        assert values[: len(shown_values)] == shown_values  # hidden (Handicapteamet) last
+        assert shown_values == sorted(shown_values,
+                                      reverse=order == Qt.SortOrder.DescendingOrder)
+        assert values[-1] is None
+
+
+def test_clicking_a_cell_opens_the_team_view(page):
+    view = page.heatmap.view
+    model = page.heatmap.model
+    column = next(c for c in range(model.columnCount())
+                  if model.dimension_at(c) and model.dimension_at(c).code == "WP")
+    view.clicked.emit(view.view_index(model.index_of_unit("FAM-MYN", column)))
+    assert page.tabs.currentWidget() is page.team
+    assert page.team.current_unit() == "FAM-MYN"
+    assert page.team.dimensions.currentData() == "WP"
+    points = [page.team.points.item(i).text() for i in range(page.team.points.count())]
+    assert any(text.startswith("Kvantitative krav: ") for text in points)
+
+
+def test_a_stricter_min_n_hides_a_unit_at_once_without_storing_it(page, qtbot):
+    model = page.heatmap.model
+    assert model.index_of_unit("FAM-FOR", N_COLUMN).data() == "16"
+    settings = page.settings
+    settings.comment_min_n.setValue(20)
+    settings.min_n.setValue(17)
+    with qtbot.waitSignal(page.recomputed, timeout=30_000):
+        settings.apply()
+    assert model.index_of_unit("FAM-FOR", N_COLUMN).data() == "skjult"
+    assert model.index_of_unit("FAM-FOR", FIRST_DIMENSION).data() == "skjult"
+    assert "(Ikke gemt" in settings.consequences.text()
+    assert page.session.project.rules().min_n == 5
+    settings.save()
+    assert page.session.project.rules().min_n == 17
+    assert "(Ikke gemt" not in settings.consequences.text()
+
+
+def test_impossible_settings_are_explained_and_not_used(page):
+    page.settings.min_n.setValue(12)  # above the comment threshold of 10
+    page.settings.apply()
+    assert "comment_min_n" in page.settings.problem.text()
+    assert not page.busy
+
+
+def test_a_pressure_point_becomes_an_action_in_one_click(page):
+    tab = page.pressure
+    model = tab.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 7).data() != "i planen")
+    tab.table.selectRow(row)  # the demo's plan already holds a few points
+    first = tab.selected_score()
+    before = {a.id for a in page.session.project.actions()}
+    tab.action_button.click()
+    added = [a for a in page.session.project.actions() if a.id not in before]
+    assert [(a.unit, a.dimension) for a in added] == [(first.unit, first.dimension)]
+    assert model.index(row, 7).data() == "i planen"
+    assert tab.message.text().startswith("Tilføjet til handlingsplanen")
+
+
+def test_the_filter_narrows_the_pressure_points(page):
+    tab = page.pressure
+    tab.filter_edit.setText("myndighed krav")
+    texts = [tab.table.model().index(r, 1).data() + " " + tab.table.model().index(r, 2).data()
+             for r in range(tab.table.model().rowCount())]
+    assert texts and all("Myndighed" in t for t in texts)
+    assert "Myndighed, børn og unge Kvantitative krav" in texts
+
+
+def test_comments_only_for_units_over_the_threshold(page):
+    tab = page.comments
+    tab.units.choose("DK")
+    assert tab.list.count() > 0
+    tab.units.choose("FAM-FOR")  # 16 answers but would reveal Handicapteamet's comments
+    assert tab.list.count() == 0
+    assert tab.note.text().startswith("Kommentarer vises kun for grupper med mindst 10 svar")
+
+
+@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")])
+def test_every_chart_exports(page, file_choices, tmp_path, fmt, magic):
+    page.team.show_unit("FAM-MYN", "QD")
+    charts = page.overview.charts() + page.team.charts()
+    for chart in charts:
+        target = tmp_path / f"{chart.name}.{fmt}"
+        file_choices.save_paths.append(target)
+        assert chart.export(fmt) == target
+        assert magic in target.read_bytes()[:4000]
+    assert sorted(p.name for p in tmp_path.glob(f"*.{fmt}")) == sorted(
+        f"{c.name}.{fmt}" for c in charts)
+
+
+def test_the_pressure_list_sorts_by_any_column(page):
+    table = page.pressure.table
+    table.sortByColumn(N, Qt.SortOrder.AscendingOrder)
+    values = [table.model().index(r, N).data(PRESSURE_SORT)
+              for r in range(table.model().rowCount())]
+    assert values == sorted(values)
+
+
+def test_matplotlib_is_not_imported_when_the_program_starts():
+    code = ("import sys; import apv_desktop.ui.main_window, apv_desktop.ui.app; "
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
