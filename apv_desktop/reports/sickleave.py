@@ -1,0 +1,110 @@
+"""Sygefravær: the sick-leave question per unit beside the unit's indicators (sick-leave days,
+turnover, caseload) and its pressure points, with a column for the committee's assessment of
+whether the work environment contributes (the law's 'inddragelse af sygefravær')."""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from apv_desktop.core.results import UnitResult
+from apv_desktop.reports.data import ReportData
+from apv_desktop.reports.heatmap import score_cell
+from apv_desktop.reports.offensive import distribution_block
+from apv_desktop.reports.styles import (
+    BOLD,
+    COUNT_FORMAT,
+    GRID,
+    HIDDEN_FILL,
+    HIDDEN_FONT,
+    INPUT_FILL,
+    NOTE_FONT,
+    SUBTITLE_FONT,
+    WRAP,
+    header_row,
+    indented,
+    prepare_print,
+    put,
+    set_widths,
+    title_block,
+)
+from apv_desktop.reports.wording import hidden_word, indicator_name
+
+HEADER_ROW = 5
+INDICATOR_FORMAT = "0.0"
+
+
+def latest_indicator_periods(data: ReportData) -> list[tuple[str, str]]:
+    """(kind, period) columns: each kind that has figures, at its latest period."""
+    latest: dict[str, str] = {}
+    for indicator in data.indicators:
+        if indicator.period > latest.get(indicator.kind, ""):
+            latest[indicator.kind] = indicator.period
+    return sorted(latest.items())
+
+
+def write_sick_leave(ws: Worksheet, data: ReportData) -> None:
+    tr = data.tr
+    title_block(ws, tr("Sygefravær"),
+                tr("Bidrager forhold i arbejdsmiljøet til sygefraværet? Skriv udvalgets vurdering "
+                   "i den gule kolonne."))
+    dimension = data.sick_leave_dimension
+    columns = latest_indicator_periods(data)
+    values = {(i.unit, i.kind, i.period): i.value for i in data.indicators}
+    put(ws, HEADER_ROW - 1, 1, tr("Sygefravær pr. enhed"), font=SUBTITLE_FONT)
+    titles = [tr("Enhed"), tr("n")]
+    if dimension is not None:
+        titles.append(dimension.name)
+    titles += [f"{indicator_name(tr, kind)} ({period})" for kind, period in columns]
+    titles += [tr("Enhedens pressionspunkter"), tr("Udvalgets vurdering")]
+    header_row(ws, HEADER_ROW, titles)
+    ws.row_dimensions[HEADER_ROW].height = 60
+    row = HEADER_ROW
+    for unit in [data.organisation, *data.reportable_units]:
+        row += 1
+        column = _unit_columns(ws, data, unit, row)
+        for kind, period in columns:
+            put(ws, row, column, values.get((unit.code, kind, period)),
+                number_format=INDICATOR_FORMAT, border=GRID)
+            column += 1
+        points = ", ".join(
+            next(d.name for d in data.dimensions if d.code == s.dimension)
+            for s in data.unit_pressure_points(unit.code)
+        )
+        put(ws, row, column, points, border=GRID, alignment=WRAP)
+        put(ws, row, column + 1, data.assessments.get(unit.code, ""), fill=INPUT_FILL,
+            border=GRID, alignment=WRAP)
+    last_column = len(titles)
+    widths = {"A": 40, "B": 6}
+    for column in range(3, last_column - 1):
+        widths[get_column_letter(column)] = 13
+    widths[get_column_letter(last_column - 1)] = 40
+    widths[get_column_letter(last_column)] = 50
+    set_widths(ws, widths)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_column)}{row}"
+    if not columns:
+        row += 1
+        put(ws, row, 1, tr("Projektet har ingen tal for sygefravær, personaleomsætning eller "
+                           "sagsmængde; de kan tilføjes i programmet."), font=NOTE_FONT)
+    if dimension is not None:
+        for item in data.section_items(dimension.domain):
+            if not data.is_offensive_item(item):
+                row = distribution_block(ws, data, item, row + 2)
+    prepare_print(ws, data, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _unit_columns(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> int:
+    """Name, n and the sick-leave score; returns the next free column."""
+    put(ws, row, 1, data.display_name(unit.code), border=GRID,
+        alignment=indented(unit.depth),
+        font=BOLD if unit.code == data.organisation.code else None)
+    put(ws, row, 2, unit.responses, number_format=COUNT_FORMAT, border=GRID)
+    dimension = data.sick_leave_dimension
+    if dimension is None:
+        return 3
+    if unit.suppressed:
+        put(ws, row, 3, hidden_word(data.tr), fill=HIDDEN_FILL, font=HIDDEN_FONT, border=GRID)
+    else:
+        score_cell(ws, row, 3, data, data.score(unit.code, dimension.code))
+    return 4

@@ -1,0 +1,183 @@
+"""The look of the report: colours that survive a grey printer, number formats that show one
+decimal in the reader's own locale, safe cell writing and the page setup every sheet shares."""
+
+from __future__ import annotations
+
+import math
+from copy import copy
+from functools import cache
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.worksheet import Worksheet
+
+from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.reports.data import ReportData
+
+# Excel's own pale traffic-light fills: the number stays readable on them, also in print.
+LIGHT_FILLS = {
+    GREEN: PatternFill("solid", fgColor="C6EFCE"),
+    YELLOW: PatternFill("solid", fgColor="FFEB9C"),
+    RED: PatternFill("solid", fgColor="FFC7CE"),
+}
+LIGHT_FONTS = {
+    GREEN: Font(color="006100"),
+    YELLOW: Font(color="7F6000"),
+    RED: Font(color="9C0006"),
+}
+PRESSURE_FONT = Font(color="9C0006", bold=True)  # bold so a grey print still shows it
+HIDDEN_FILL = PatternFill("solid", fgColor="E7E6E6")
+HIDDEN_FONT = Font(color="595959", italic=True)
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(color="FFFFFF", bold=True)
+ORG_FILL = PatternFill("solid", fgColor="DDEBF7")
+INPUT_FILL = PatternFill("solid", fgColor="FFFFF2")  # the cells the committee fills in
+TITLE_FONT = Font(size=16, bold=True, color="1F4E78")
+SUBTITLE_FONT = Font(size=12, bold=True, color="1F4E78")
+SMALL_SUBTITLE_FONT = Font(size=9, bold=True, color="1F4E78")
+QUESTION_FONT = Font(size=11, bold=True, color="1F4E78")
+BOLD = Font(bold=True)
+NOTE_FONT = Font(italic=True, color="595959")
+LINK_FONT = Font(color="0563C1", underline="single")
+THIN = Side(style="thin", color="BFBFBF")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center")
+LEFT = Alignment(horizontal="left")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+
+# Formats, not rounded text: Excel shows the locale's decimal comma ("61,3" in Danish Excel).
+SCORE_FORMAT = "0.0"
+GAP_FORMAT = "+0.0;-0.0;0.0"
+PERCENT_FORMAT = "0%"
+COUNT_FORMAT = "0"
+DATE_FORMATS = {"da": "dd-mm-yyyy", "sv": "yyyy-mm-dd", "en": "d mmm yyyy"}
+
+MAX_CELL_TEXT = 32_000  # Excel's limit is 32,767 characters
+MAX_HEADER_TEXT = 80  # header/footer sections share a 255-character limit
+
+
+def clean_text(text: str) -> str:
+    """Text as a cell may hold it: no control characters (invalid XML), within Excel's limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
+
+
+def put(
+    ws: Worksheet,
+    row: int,
+    column: int,
+    value: Any,
+    *,
+    number_format: str | None = None,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    alignment: Alignment | None = None,
+    border: Border | None = None,
+) -> Cell:
+    """Write one cell: text is cleaned and never taken for a formula (a comment may start
+    with '='), numbers stay numbers."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = clean_text(value)
+        if cell.data_type == "f":
+            cell.data_type = "s"
+    else:
+        cell.value = value
+    if number_format is None and font is None and fill is None and alignment is None \
+            and border is None:
+        return cell
+    # openpyxl hashes every style object on every assignment, which dominates a big report;
+    # the combined style is worked out once per combination and copied onto later cells.
+    cache: dict[tuple[int, ...], tuple[tuple[object, ...], StyleArray]] = ws.parent.__dict__ \
+        .setdefault("_apv_style_cache", {})
+    parts = (number_format, font, fill, alignment, border)
+    key = tuple(id(part) for part in parts)
+    known = cache.get(key)
+    if known is not None:
+        cell._style = copy(known[1])
+        return cell
+    if number_format is not None:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if border is not None:
+        cell.border = border
+    cache[key] = (parts, copy(cell._style))  # the parts are kept so their ids stay unique
+    return cell
+
+
+@cache
+def indented(level: int) -> Alignment:
+    """A shared alignment per indent level (the tree depth of a unit)."""
+    return Alignment(indent=min(level, 6))
+
+
+def fit_height(ws: Worksheet, row: int, texts: list[tuple[str, float]]) -> None:
+    """Give a row room for its wrapped texts ((text, column width) pairs): spreadsheet programs
+    do not grow rows of a written file by themselves, so long labels would overlap."""
+    lines = max((math.ceil(len(text) / max(width * 1.1, 1.0)) for text, width in texts if text),
+                default=1)
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
+
+
+def rounded(value: float | None) -> float | None:
+    """Scores are stored as shown (one decimal), so sums in Excel match what the reader sees."""
+    return None if value is None else round(value, 1)
+
+
+def header_row(ws: Worksheet, row: int, titles: list[str], first_column: int = 1) -> None:
+    for offset, title in enumerate(titles):
+        put(ws, row, first_column + offset, title, font=HEADER_FONT, fill=HEADER_FILL,
+            alignment=HEADER_ALIGNMENT, border=GRID)
+
+
+def title_block(ws: Worksheet, title: str, subtitle: str = "") -> None:
+    put(ws, 1, 1, title, font=TITLE_FONT)
+    ws.row_dimensions[1].height = 24
+    if subtitle:
+        put(ws, 2, 1, subtitle, font=NOTE_FONT)
+
+
+def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+
+
+def date_format(data: ReportData) -> str:
+    return DATE_FORMATS.get(data.language, DATE_FORMATS["en"])
+
+
+def _header_text(text: str) -> str:
+    # '&' starts a code in Excel's header language; a literal one is written twice.
+    return text[:MAX_HEADER_TEXT].replace("&", "&&")
+
+
+def prepare_print(
+    ws: Worksheet, data: ReportData, *, title_rows: str | None = None, landscape: bool = True
+) -> None:
+    """A4, one page wide, repeated headings, organisation/round/page numbers on every page."""
+    tr = data.tr
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    if title_rows:
+        ws.print_title_rows = title_rows
+    for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+        header.left.text = _header_text(data.organisation_name)
+        header.right.text = _header_text(tr("APV, runde {round}", round=data.results.round))
+    for footer in (ws.oddFooter, ws.evenFooter, ws.firstFooter):
+        footer.left.text = "&A"
+        footer.center.text = tr("Side {page} af {pages}", page="&P", pages="&N")
+        footer.right.text = _header_text(data.report_date.isoformat())

@@ -1,0 +1,229 @@
+"""One sheet per shown department or team: its scores against its parent, the organisation and
+the reference with an editable Excel bar chart, how it answered each question, its pressure
+points, and its comments where the comment threshold allows them."""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from apv_desktop.core.model import Item
+from apv_desktop.core.results import Score, UnitResult
+from apv_desktop.reports.data import ReportData
+from apv_desktop.reports.pressure import score_rows
+from apv_desktop.reports.styles import (
+    BOLD,
+    COUNT_FORMAT,
+    GAP_FORMAT,
+    GRID,
+    HIDDEN_FILL,
+    HIDDEN_FONT,
+    LEFT,
+    LIGHT_FILLS,
+    LIGHT_FONTS,
+    NOTE_FONT,
+    PERCENT_FORMAT,
+    PRESSURE_FONT,
+    SCORE_FORMAT,
+    SUBTITLE_FONT,
+    WRAP,
+    fit_height,
+    header_row,
+    prepare_print,
+    put,
+    rounded,
+    set_widths,
+    title_block,
+)
+from apv_desktop.reports.wording import hidden_reason, hidden_word, light_name
+
+SCORE_HEADER_ROW = 8
+ROW_HEIGHT_CM = 0.53  # Excel's default row (15 points)
+TABLE_COLUMNS = 12
+LABEL_WIDTH = 46
+# Columns of the score table the chart plots.
+UNIT_COLUMN, PARENT_COLUMN, ORG_COLUMN = 3, 8, 9
+
+
+def write_unit_sheet(ws: Worksheet, data: ReportData, unit: UnitResult) -> None:
+    tr = data.tr
+    parent = data.parent_code(unit)
+    title_block(ws, data.display_name(unit.code),
+                tr("APV, runde {round}", round=data.results.round))
+    facts: list[tuple[str, object, str | None]] = [
+        (tr("Overordnet enhed"), data.display_name(parent), None),
+        (tr("Antal svar"), unit.responses, COUNT_FORMAT),
+        (tr("Svarprocent"), unit.response_rate, PERCENT_FORMAT),
+    ]
+    for row, (label, value, number_format) in enumerate(facts, start=3):
+        put(ws, row, 1, label, font=BOLD)
+        put(ws, row, 2, value, number_format=number_format,
+            alignment=LEFT)
+    last = _score_table(ws, data, unit, parent)
+    row = _chart(ws, data, unit, parent, last) + 1
+    row = _distributions(ws, data, unit, row) + 2
+    put(ws, row, 1, tr("Enhedens pressionspunkter"), font=SUBTITLE_FONT)
+    row = score_rows(ws, data, data.unit_pressure_points(unit.code), row + 1,
+                     empty=tr("Ingen pressionspunkter for denne enhed.")) + 2
+    _comments(ws, data, unit, row)
+    set_widths(ws, {"A": LABEL_WIDTH, "B": 24, "C": 9, "D": 9, "E": 7, "F": 9, "G": 9, "H": 11,
+                    "I": 12, "J": 10, "K": 9, "L": 30})
+    ws.freeze_panes = ws.cell(row=3, column=1)
+    prepare_print(ws, data)
+
+
+def _score_table(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str) -> int:
+    tr = data.tr
+    put(ws, SCORE_HEADER_ROW - 1, 1, tr("Scorer pr. dimension"), font=SUBTITLE_FONT)
+    header_row(ws, SCORE_HEADER_ROW, [
+        tr("Dimension"), tr("Område"), data.display_name(unit.code)[:40], tr("Lys"), tr("n"),
+        tr("Interval fra"), tr("Interval til"), data.display_name(parent)[:40], tr("Organisation"),
+        tr("Reference"), tr("Forskel"), tr("Bemærkning"),
+    ])
+    ws.row_dimensions[SCORE_HEADER_ROW].height = 45
+    row = SCORE_HEADER_ROW
+    for dimension in data.dimensions:
+        row += 1
+        own = data.score(unit.code, dimension.code)
+        above = data.score(parent, dimension.code)
+        org = data.score(data.organisation.code, dimension.code)
+        put(ws, row, 1, dimension.name, border=GRID)
+        put(ws, row, 2, data.domain_name(dimension.domain), border=GRID)
+        _own_score(ws, row, data, own)
+        for column, other in ((PARENT_COLUMN, above), (ORG_COLUMN, org)):
+            _compared(ws, row, column, other)
+        put(ws, row, 10, dimension.reference, number_format=SCORE_FORMAT, border=GRID)
+        put(ws, row, 11, rounded(own.gap), number_format=GAP_FORMAT, border=GRID)
+        note = hidden_reason(tr, own, dimension.min_n) if own.suppressed else ""
+        put(ws, row, 12, note, border=GRID, font=NOTE_FONT)
+    return row
+
+
+def _own_score(ws: Worksheet, row: int, data: ReportData, score: Score) -> None:
+    if score.suppressed or score.mean is None:
+        # The score cell stays empty so the chart shows no bar; the light column says why.
+        put(ws, row, UNIT_COLUMN, None, fill=HIDDEN_FILL, border=GRID)
+        put(ws, row, 4, hidden_word(data.tr), fill=HIDDEN_FILL, font=HIDDEN_FONT, border=GRID)
+        for column in (5, 6, 7):
+            put(ws, row, column, None, fill=HIDDEN_FILL, border=GRID)
+        return
+    light = score.light or ""
+    font = PRESSURE_FONT if score.pressure_point else LIGHT_FONTS.get(light)
+    put(ws, row, UNIT_COLUMN, rounded(score.mean), number_format=SCORE_FORMAT,
+        fill=LIGHT_FILLS.get(light), font=font, border=GRID)
+    put(ws, row, 4, light_name(data.tr, light), fill=LIGHT_FILLS.get(light), font=font,
+        border=GRID)
+    put(ws, row, 5, score.n, number_format=COUNT_FORMAT, border=GRID)
+    put(ws, row, 6, rounded(score.ci_low), number_format=SCORE_FORMAT, border=GRID)
+    put(ws, row, 7, rounded(score.ci_high), number_format=SCORE_FORMAT, border=GRID)
+
+
+def _compared(ws: Worksheet, row: int, column: int, score: Score) -> None:
+    if score.suppressed or score.mean is None:
+        put(ws, row, column, None, fill=HIDDEN_FILL, border=GRID)
+    else:
+        put(ws, row, column, rounded(score.mean), number_format=SCORE_FORMAT, border=GRID)
+
+
+def _chart(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str, last: int) -> int:
+    """A native bar chart over the score table's own cells; returns the last row it covers."""
+    tr = data.tr
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = tr("{unit} sammenlignet", unit=data.display_name(unit.code)[:60])
+    categories = Reference(ws, min_col=1, min_row=SCORE_HEADER_ROW + 1, max_row=last)
+    for column in (UNIT_COLUMN, PARENT_COLUMN, ORG_COLUMN):
+        values = Reference(ws, min_col=column, min_row=SCORE_HEADER_ROW, max_row=last)
+        chart.add_data(values, titles_from_data=True)
+    chart.set_categories(categories)
+    chart.x_axis.scaling.orientation = "maxMin"  # the first dimension at the top, as in the table
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.majorUnit = 20
+    chart.y_axis.title = tr("Score 0–100")
+    chart.y_axis.number_format = "0"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.gapWidth = 60
+    dimensions = last - SCORE_HEADER_ROW
+    chart.height = max(8.0, 0.55 * dimensions + 3.5)
+    chart.width = 26.0
+    top = last + 2
+    ws.row_breaks.append(Break(id=top - 1))  # the chart starts a printed page of its own
+    ws.add_chart(chart, f"A{top}")
+    bottom = top + math.ceil(chart.height / ROW_HEIGHT_CM) + 1
+    ws.row_breaks.append(Break(id=bottom))
+    return bottom
+
+
+def _distributions(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> int:
+    """How the unit answered each question (shares per choice); offensive-behaviour questions
+    are left to their own sheet, which shows them only in aggregate."""
+    tr = data.tr
+    put(ws, row, 1, tr("Svarfordeling pr. spørgsmål"), font=SUBTITLE_FONT)
+    put(ws, row + 1, 1, tr("Andel af svarene på hvert spørgsmål; ved flere valg kan andelene "
+                           "give mere end 100 %."), font=NOTE_FONT)
+    row += 1
+    current_list: str | None = None
+    for item in data.distribution_items:
+        if data.is_offensive_item(item):
+            continue
+        if item.list_name != current_list:
+            current_list = item.list_name
+            row += 2
+            _choice_header(ws, data, item, row)
+        row += 1
+        distribution_row(ws, data, unit.code, item, row)
+    return row
+
+
+def _choice_header(ws: Worksheet, data: ReportData, item: Item, row: int) -> None:
+    choices = data.questionnaire.choices_for(item)
+    labels = [c.label(data.language) for c in choices.choices] if choices else []
+    tr = data.tr
+    header_row(ws, row, [tr("Spørgsmål"), tr("n"), *labels])
+    ws.row_dimensions[row].height = 45
+
+
+def distribution_row(ws: Worksheet, data: ReportData, unit: str, item: Item, row: int,
+                     label: str | None = None) -> None:
+    distribution = data.distributions[(unit, item.name)]
+    text = label if label is not None else item.label(data.language)
+    put(ws, row, 1, text, border=GRID, alignment=WRAP)
+    fit_height(ws, row, [(text, LABEL_WIDTH)])
+    shares = distribution.shares()
+    if distribution.suppressed or shares is None:
+        word = hidden_word(data.tr) if distribution.suppressed else "–"
+        put(ws, row, 2, word, fill=HIDDEN_FILL, font=HIDDEN_FONT, border=GRID)
+        return
+    put(ws, row, 2, distribution.n, number_format=COUNT_FORMAT, border=GRID)
+    for offset, share in enumerate(shares):
+        put(ws, row, 3 + offset, share, number_format=PERCENT_FORMAT, border=GRID)
+
+
+def _comments(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> None:
+    tr = data.tr
+    put(ws, row, 1, tr("Kommentarer"), font=SUBTITLE_FONT)
+    comments = data.comments(unit.code)
+    if not unit.comments_shown:
+        put(ws, row + 1, 1, tr("Kommentarer vises kun for grupper med mindst {n} svar.",
+                               n=data.results.rules.comment_min_n), font=NOTE_FONT)
+        return
+    if not comments:
+        put(ws, row + 1, 1, tr("Ingen kommentarer."), font=NOTE_FONT)
+        return
+    questions = {i.name: i.label(data.language) for i in data.questionnaire.items()}
+    for comment in comments:
+        row += 1
+        put(ws, row, 1, comment.text, alignment=WRAP)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=TABLE_COLUMNS - 2)
+        put(ws, row, TABLE_COLUMNS - 1, questions.get(comment.item, comment.item), font=NOTE_FONT,
+            alignment=WRAP)
+        ws.merge_cells(start_row=row, start_column=TABLE_COLUMNS - 1, end_row=row,
+                       end_column=TABLE_COLUMNS)
+        ws.row_dimensions[row].height = 15 * (1 + len(comment.text) // 120)

@@ -1,0 +1,56 @@
+"""The report's words for the program's codes (lights, hidden reasons, statuses, indicators).
+
+Each text is a literal tr() call so the translation test sees it; `tr` is the report language's
+translator, not the GUI's."""
+
+from __future__ import annotations
+
+from apv_desktop.core.anonymity import Hidden
+from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.core.model import Direction
+from apv_desktop.core.results import Score
+from apv_desktop.i18n import Translate
+
+
+def light_name(tr: Translate, light: str | None) -> str:
+    return {GREEN: tr("Grøn"), YELLOW: tr("Gul"), RED: tr("Rød")}.get(light or "", "")
+
+
+def hidden_word(tr: Translate) -> str:
+    return tr("skjult")
+
+
+def hidden_reason(tr: Translate, score: Score, threshold: int) -> str:
+    if score.hidden_reason == Hidden.COMPLEMENTARY.value:
+        return tr("Skjult for at beskytte en mindre gruppe")
+    return tr("Skjult: færre end {n} svar", n=threshold)
+
+
+def direction_text(tr: Translate, direction: Direction) -> str:
+    if direction is Direction.HIGHER_IS_WORSE:
+        return tr("Høj score er dårlig")
+    return tr("Høj score er god")
+
+
+def status_names(tr: Translate) -> dict[str, str]:
+    """store.ACTION_STATUSES in words, in the same order (the action plan's drop-down list)."""
+    return {
+        "not_started": tr("Ikke startet"),
+        "in_progress": tr("I gang"),
+        "done": tr("Gennemført"),
+        "dropped": tr("Opgivet"),
+    }
+
+
+def indicator_name(tr: Translate, kind: str) -> str:
+    """store.INDICATOR_KINDS in words; an unknown kind is shown as its code."""
+    names = {
+        "sick_days_short_per_fte": tr("Korttidssygefravær, dage pr. årsværk"),
+        "sick_days_long_per_fte": tr("Langtidssygefravær, dage pr. årsværk"),
+        "turnover_pct": tr("Personaleomsætning, %"),
+        "vacancies": tr("Ubesatte stillinger"),
+        "overtime_hours": tr("Overarbejde, timer"),
+        "caseload": tr("Sager pr. medarbejder"),
+        "caseload_recommended": tr("Anbefalet antal sager pr. medarbejder"),
+    }
+    return names.get(kind, kind)

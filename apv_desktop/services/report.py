@@ -1,0 +1,105 @@
+"""The Excel report for management: the one function the CLI and the GUI call.
+
+It opens its own Project, so the GUI can run it on a worker thread (SQLite connections stay on
+the thread that made them). Anonymity is the results' own: the report lays out `results_of`
+and the core's suppressed distributions and comments, and computes no figure of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from apv_desktop.core.distribution import item_distributions
+from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
+from apv_desktop.core.progress import Progress, no_progress, scaled
+from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import translator
+from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.services.compute import results_of
+from apv_desktop.services.projects import opened
+from apv_desktop.store.project import Project
+
+if TYPE_CHECKING:
+    from apv_desktop.reports.data import ReportData
+
+REPORT_SUFFIX = ".xlsx"
+
+
+def write_report(
+    project_path: Path,
+    out: Path,
+    round_name: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
+    include_data: bool = False,
+    charts_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the report of `round_name` (the latest when None) to `out`; returns `out`.
+
+    The workbook is written to a temporary file and renamed into place. With `charts_dir`, PNG
+    charts go into that folder too. `progress` may raise Cancelled to stop; nothing is left
+    half-written then."""
+    from apv_desktop.reports.workbook import build_workbook  # openpyxl only when needed
+
+    report = progress or no_progress
+    out = Path(out)
+    if language not in LANGUAGES:
+        raise RefusedError(
+            f"The report language {language!r} is unknown; choose one of {', '.join(LANGUAGES)}."
+        )
+    if out.suffix.lower() != REPORT_SUFFIX:
+        raise RefusedError(f"The report {out} must be an Excel file ending in .xlsx.")
+    tr = translator(language)
+    report(0.0, tr("Beregner resultater …"))
+    with opened(Path(project_path)) as project:
+        data = _gather(project, round_name, language, scaled(report, 0.0, 0.3))
+    workbook = build_workbook(data, include_data=include_data,
+                              progress=scaled(report, 0.3, 0.85))
+    report(0.85, tr("Gemmer projektmappen …"))
+    with atomic_output(out) as temporary:
+        workbook.save(temporary)
+    del workbook
+    if charts_dir is not None:
+        from apv_desktop.reports.charts import write_charts
+
+        report(0.9, tr("Tegner diagrammer …"))
+        write_charts(data, Path(charts_dir), scaled(report, 0.9, 1.0))
+    report(1.0, tr("Rapporten er gemt."))
+    return out
+
+
+def _gather(
+    project: Project, round_name: str | None, language: str, progress: Progress
+) -> ReportData:
+    """Everything the sheets show, read from the project in one go."""
+    from apv_desktop.reports.data import ReportData
+
+    info = project.round(round_name)
+    results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6))
+    questionnaire = project.questionnaire(info.questionnaire_version_id)
+    if questionnaire is None:
+        raise RefusedError(f"Round {info.name} has no questionnaire.")
+    units = project.org_units()
+    responses = project.responses(info.name)
+    progress(0.7, "")
+    distributions = item_distributions(questionnaire, units, responses, results.rules)
+    progress(0.9, "")
+    days = sorted({meta.date for meta in project.response_meta(info.name)})
+    return ReportData(
+        results=results,
+        questionnaire=questionnaire,
+        org_units=units,
+        responses=responses,
+        distributions=distributions,
+        indicators=project.indicators(),
+        actions=project.actions(info.name),
+        assessments=project.assessments(info.name),
+        language=language,
+        tr=translator(language),
+        report_date=date.today(),
+        round_created=info.created,
+        collected=(days[0], days[-1]) if days else None,
+        department_texts=project.department_texts(info.name),
+    )

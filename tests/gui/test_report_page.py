@@ -1,0 +1,56 @@
+"""The report page writes the workbook on a worker thread and offers to open the folder."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from apv_desktop.ui.pages.report import ReportPage
+
+
+def report_page(window) -> ReportPage:
+    return next(p for p in window.pages if isinstance(p, ReportPage))
+
+
+def test_the_page_writes_the_report_in_the_chosen_language(window, demo_path, message_log,
+                                                           qtbot, tmp_path, monkeypatch):
+    opened_urls = []
+    monkeypatch.setattr("apv_desktop.ui.pages.report.QDesktopServices.openUrl",
+                        opened_urls.append)
+    window.open_project(demo_path)
+    page = report_page(window)
+    assert page.round_box.count() >= 1 and page.make_button.isEnabled()
+    assert page.output_edit.text().endswith(".xlsx")
+    page.round_box.setCurrentText("2025")
+    page.language_box.setCurrentIndex(page.language_box.findData("en"))
+    page.output_edit.setText(str(tmp_path / "report.xlsx"))
+    page.charts_box.setChecked(True)
+    page.charts_edit.setText(str(tmp_path / "charts"))
+    message_log.answers.append(QMessageBox.StandardButton.Yes)
+    page.make_button.click()
+    qtbot.waitUntil(lambda: page.worker is None and bool(message_log.shown), timeout=60_000)
+    assert message_log.shown[0].title == "Rapport"
+    workbook = load_workbook(tmp_path / "report.xlsx")
+    assert workbook.sheetnames[0] == "Overview"
+    assert (tmp_path / "charts" / "000 Heatmap.png").is_file()
+    assert [url.toLocalFile() for url in opened_urls] == [str(tmp_path)]
+
+
+def test_a_failed_report_shows_a_message_and_writes_nothing(window, demo_path, message_log,
+                                                            qtbot, tmp_path):
+    window.open_project(demo_path)
+    page = report_page(window)
+    page.output_edit.setText(str(tmp_path / "missing folder" / "report.xlsx"))
+    page.make_button.click()
+    qtbot.waitUntil(lambda: page.worker is None and bool(message_log.shown), timeout=60_000)
+    assert "ikke lavet" in page.status.text()
+    assert not (tmp_path / "missing folder").exists()
+
+
+def test_the_browse_button_uses_the_save_dialog(window, demo_path, file_choices, tmp_path):
+    window.open_project(demo_path)
+    page = report_page(window)
+    file_choices.save_paths.append(tmp_path / "valgt.xlsx")
+    page.browse_button.click()
+    assert page.output_edit.text() == str(tmp_path / "valgt.xlsx")
+    assert page.charts_edit.text() == str(tmp_path / "valgt diagrammer")
