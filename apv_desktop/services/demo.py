@@ -11,11 +11,15 @@ import numpy as np
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.simulate import Profile, Simulation, simulate_responses
 from apv_desktop.errors import RefusedError
-from apv_desktop.interchange.templates import combine_templates
+from apv_desktop.interchange.templates import combine_templates, load_template
+from apv_desktop.services.demo_followup import add_demo_follow_up
 from apv_desktop.store.project import Project
 
 DEMO_TEMPLATES = ["psykisk", "kraenkende", "sygefravaer"]
 DEMO_ROUND = "2025"
+# A pulse follow-up a year later (the `puls` template asks ten of the same items by name).
+FOLLOW_UP_TEMPLATE = "puls"
+FOLLOW_UP_ROUND = "2026-opfølgning"
 
 # code, name, parent, headcount (the unit's own staff, not counting its sub-units)
 DEMO_ORG: list[tuple[str, str, str | None, int]] = [
@@ -65,6 +69,13 @@ DEMO_PROFILES: dict[str, Profile] = {
     "UNG-VEJ": Profile({"MW": 10, "RE": 10, "QL": 12}),
 }
 
+# At the follow-up, Driftsgården's recognition problem has been worked on and is gone, while
+# Myndighed, børn og unge is still overloaded.
+FOLLOW_UP_PROFILES: dict[str, Profile] = {
+    **DEMO_PROFILES,
+    "VEJ-DRIFT": Profile({"RE": 4, "QL": -6}),
+}
+
 # Offensive behaviour is rare and sick leave mostly not work-related: their baselines are high
 # on the oriented scale.
 DEMO_BASELINES = {"BU": 94.0, "SH": 97.0, "TV": 92.0, "PV": 97.0, "SL": 75.0}
@@ -109,15 +120,30 @@ def build_demo(path: Path, *, respondents: int | None = None, seed: int = 2025) 
     questionnaire = combine_templates(DEMO_TEMPLATES)
     simulation = Simulation(baselines=DEMO_BASELINES, texts=DEMO_COMMENTS)
     answers = simulate_responses(questionnaire, counts, DEMO_PROFILES, rng, simulation)
+    # The follow-up draws from its own generator, so round 2025 is the same with or without it.
+    later_rng = np.random.default_rng(seed + 1)
+    pulse = load_template(FOLLOW_UP_TEMPLATE)
+    later_counts = {
+        u.code: int(later_rng.binomial(u.headcount, later_rng.uniform(0.7, 0.9)))
+        for u in units
+        if u.headcount
+    }
+    later = simulate_responses(pulse, later_counts, FOLLOW_UP_PROFILES, later_rng,
+                               Simulation(baselines=DEMO_BASELINES))
     project = Project.create(path, name="Djursby Kommune")
     try:
         project.save_questionnaire(questionnaire)
         project.replace_org(units)
         project.ensure_round(DEMO_ROUND)
         project.add_responses(DEMO_ROUND, answers, "demo", on=date(2025, 3, 14))
+        add_demo_follow_up(project)
+        pulse_version = project.save_questionnaire(pulse)
+        project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
+        project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
         raise
     project.close()
-    return f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND}"
+    return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
+            f"{later.size} in round {FOLLOW_UP_ROUND}")

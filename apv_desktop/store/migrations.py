@@ -28,6 +28,7 @@ from apv_desktop.store.engine import (
     translated_errors,
 )
 from apv_desktop.store.schema_v1 import SCHEMA_1
+from apv_desktop.store.schema_v2 import SCHEMA_2
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -39,7 +40,13 @@ def _schema_1(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_schema_1,)
+def _schema_2(connection: sqlite3.Connection) -> None:
+    """Add the department reports' edited texts (one per department and round)."""
+    for statement in SCHEMA_2:
+        connection.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

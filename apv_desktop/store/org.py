@@ -9,6 +9,7 @@ from apv_desktop.core.model import OrgUnit
 from apv_desktop.errors import RefusedError
 from apv_desktop.store.tables import (
     ActionItemRow,
+    DepartmentReportRow,
     IndicatorRow,
     OrgUnitRow,
     ResponseRow,
@@ -120,6 +121,7 @@ def _data_held_by(session: Session, unit_id: int) -> str:
         (ActionItemRow, "action-plan items"),
         (SickLeaveAssessmentRow, "a sick-leave assessment"),
         (IndicatorRow, "indicators"),
+        (DepartmentReportRow, "a department report"),
     )
     for table, what in checks:
         statement = select(func.count()).select_from(table).where(col(table.unit_id) == unit_id)

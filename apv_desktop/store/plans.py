@@ -1,5 +1,6 @@
 """The follow-up side of an APV: indicators (sick leave, turnover, caseload), sick-leave
-assessments per unit and round, and action-plan items. Small tables, plain ORM code."""
+assessments per unit and round, action-plan items and the department reports' edited texts.
+Small tables, plain ORM code."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from apv_desktop.store.rounds import find_round
 from apv_desktop.store.tables import (
     ACTION_STATUSES,
     ActionItemRow,
+    DepartmentReportRow,
     IndicatorRow,
     OrgUnitRow,
     SickLeaveAssessmentRow,
@@ -51,6 +53,12 @@ def set_indicator(
     row = row or IndicatorRow(unit_id=the_unit, period=period, kind=kind, value=0.0)
     row.value = float(value)
     session.add(row)
+
+
+def set_indicators(session: Session, figures: list[Indicator]) -> None:
+    """Store many figures at once (the caller's transaction makes it all-or-nothing)."""
+    for figure in figures:
+        set_indicator(session, figure.unit, figure.period, figure.kind, figure.value)
 
 
 def indicators(
@@ -108,6 +116,36 @@ def assessments(session: Session, round_name: str) -> dict[str, str]:
         select(OrgUnitRow.code, SickLeaveAssessmentRow.text)
         .join(OrgUnitRow)
         .where(SickLeaveAssessmentRow.round_id == the_round)
+        .order_by(col(OrgUnitRow.position))
+    )
+    return dict(rows.all())
+
+
+def set_department_text(session: Session, unit_code: str, round_name: str, text: str) -> None:
+    """The department report's text as the AMiR revised it; blank text removes it (the draft
+    is then made afresh from the results)."""
+    the_unit = unit_id(session, unit_code)
+    the_round = find_round(session, round_name).id
+    row = session.exec(
+        select(DepartmentReportRow).where(
+            DepartmentReportRow.unit_id == the_unit, DepartmentReportRow.round_id == the_round
+        )
+    ).first()
+    if not text or not text.strip():
+        if row is not None:
+            session.delete(row)
+        return
+    row = row or DepartmentReportRow(unit_id=the_unit, round_id=the_round or 0, text="")
+    row.text = text
+    session.add(row)
+
+
+def department_texts(session: Session, round_name: str) -> dict[str, str]:
+    the_round = find_round(session, round_name).id
+    rows = session.exec(
+        select(OrgUnitRow.code, DepartmentReportRow.text)
+        .join(OrgUnitRow)
+        .where(DepartmentReportRow.round_id == the_round)
         .order_by(col(OrgUnitRow.position))
     )
     return dict(rows.all())

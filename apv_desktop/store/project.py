@@ -260,6 +260,11 @@ class Project:
         with self._transaction() as session:
             plans.set_indicator(session, unit_code, period, kind, value)
 
+    def set_indicators(self, figures: Sequence[Indicator]) -> None:
+        """Store many figures in one transaction: all of them, or none on a refusal."""
+        with self._transaction() as session:
+            plans.set_indicators(session, list(figures))
+
     def indicators(
         self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
     ) -> list[Indicator]:
@@ -277,6 +282,16 @@ class Project:
     def assessments(self, round_name: str) -> dict[str, str]:
         with self._transaction() as session:
             return plans.assessments(session, round_name)
+
+    def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
+        """Keep a department report's revised text; blank text removes it."""
+        with self._transaction() as session:
+            plans.set_department_text(session, unit_code, round_name, text)
+
+    def department_texts(self, round_name: str) -> dict[str, str]:
+        """Unit code -> the revised department report text of the round."""
+        with self._transaction() as session:
+            return plans.department_texts(session, round_name)
 
     def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
         """A new action-plan item. Optional fields: unit (code), dimension, item_name, cause,

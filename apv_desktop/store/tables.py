@@ -211,3 +211,15 @@ class ActionItemRow(SQLModel, table=True):
     follow_up_notes: str = ""
     effect: str = ""
     created: date
+
+
+class DepartmentReportRow(SQLModel, table=True):
+    """A department's report text for a round, as the AMiR revised it (schema 2)."""
+
+    __tablename__ = "department_report"
+    __table_args__ = (UniqueConstraint("unit_id", "round_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="org_unit.id")
+    round_id: int = Field(foreign_key="survey_round.id")
+    text: str

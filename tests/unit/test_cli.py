@@ -33,7 +33,7 @@ def results_json(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) ->
 
 
 def test_demo_results_cover_every_unit_and_dimension(demo: Path, capsys) -> None:
-    data = results_json(demo, capsys)
+    data = results_json(demo, capsys, "--round", "2025")
     assert data["round"] == "2025" and data["min_n"] == 5
     units = {u["code"] for u in data["units"]}
     dims = {d["code"] for d in data["dimensions"]}
@@ -49,7 +49,7 @@ def test_demo_results_cover_every_unit_and_dimension(demo: Path, capsys) -> None
 
 
 def test_demo_shows_the_planted_problems_and_hides_small_teams(demo: Path, capsys) -> None:
-    data = results_json(demo, capsys)
+    data = results_json(demo, capsys, "--round", "2025")
     score = {(s["unit"], s["dimension"]): s for s in data["scores"]}
     assert score[("FAM-MYN", "QD")]["pressure_point"]
     assert score[("FAM-MYN", "BO")]["pressure_point"]
@@ -240,3 +240,13 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
                               str(tmp_path / "nope.apv")], capture_output=True, text=True)
     assert missing.returncode == 2 and "nope.apv" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(demo: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "apv_desktop", "results", str(demo)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # like `| head -c 10`
+    error = process.stderr.read().decode()
+    assert process.wait() == 0 and "Traceback" not in error

@@ -219,10 +219,10 @@ def _broken_migration(connection: sqlite3.Connection) -> None:
 def test_migration_backs_up_first_then_upgrades(tmp_path: Path) -> None:
     path = small_project(tmp_path / "p.apv")
     backup = open_for_use(path, (*MIGRATIONS, _add_notes_table))
-    assert backup == tmp_path / f"p.apv.bak-v1-{date.today().isoformat()}"
-    assert sql(path, "PRAGMA user_version") == [(2,)]
+    assert backup == tmp_path / f"p.apv.bak-v{SCHEMA_VERSION}-{date.today().isoformat()}"
+    assert sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
     assert sql(path, "SELECT body FROM note") == [("migrated",)]
-    assert sql(backup, "PRAGMA user_version") == [(1,)]
+    assert sql(backup, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert sql(backup, "SELECT COUNT(*) FROM response") == [(3,)]
     assert sql(backup, "SELECT name FROM sqlite_master WHERE name = 'note'") == []
 
@@ -230,7 +230,7 @@ def test_migration_backs_up_first_then_upgrades(tmp_path: Path) -> None:
 def test_a_second_backup_on_the_same_day_gets_its_own_name(tmp_path: Path) -> None:
     path = small_project(tmp_path / "p.apv")
     first = open_for_use(path, (*MIGRATIONS, _add_notes_table))
-    sql(path, "DROP TABLE note", "PRAGMA user_version = 1")
+    sql(path, "DROP TABLE note", f"PRAGMA user_version = {SCHEMA_VERSION}")
     second = open_for_use(path, (*MIGRATIONS, _add_notes_table))
     assert first is not None and second is not None and first != second
     assert second.name.endswith("-2") and first.exists()
@@ -240,7 +240,7 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path: Path) -
     path = small_project(tmp_path / "p.apv")
     with pytest.raises(ProjectFileError, match="could not be upgraded"):
         open_for_use(path, (*MIGRATIONS, _broken_migration))
-    assert sql(path, "PRAGMA user_version") == [(1,)]
+    assert sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert sql(path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
     with Project.open(path) as project:
         assert project.response_count() == 3

@@ -1,0 +1,219 @@
+"""The report per department to the main committee (OMU), drafted from the round's results in
+the structure of seeds/004: Udfordringer, Gode erfaringer, Fremadrettede fokuspunkter and
+Opmærksomhedspunkter i forbindelse med sygefravær. The AMiR then revises the text.
+
+Everything comes from what may already be shown: pressure points and strengths are the results'
+own (hidden scores are never among them), and a unit's indicators are only quoted when the unit
+itself is shown in the results, so a small team's sick leave is not singled out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from apv_desktop.core.results import Results, Score, UnitResult
+
+Translate = Callable[..., str]
+MAX_LINES = 6  # per heading: a committee reads a few points, not a list of twenty
+TURNOVER_WORTH_NAMING = 15.0  # per cent a year
+CLOSED = ("done", "dropped")
+
+
+class IndicatorLike(Protocol):
+    unit: str
+    period: str
+    kind: str
+    value: float
+
+
+class ActionLike(Protocol):
+    unit: str | None
+    problem: str
+    action: str
+    responsible: str
+    deadline: date | None
+    status: str
+
+
+@dataclass
+class DepartmentDraft:
+    unit: str
+    name: str
+    challenges: list[str] = field(default_factory=list)
+    good: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    sick_leave: list[str] = field(default_factory=list)
+
+    def text(self, tr: Translate) -> str:
+        """Headings, each followed by its points as '- ' lines: the editable text."""
+        blocks = []
+        for heading, lines in zip(headings(tr), (self.challenges, self.good, self.focus,
+                                                 self.sick_leave), strict=True):
+            blocks.append("\n".join([heading, *(f"- {line}" for line in lines)]))
+        return "\n\n".join(blocks)
+
+
+def headings(tr: Translate) -> list[str]:
+    return [tr("Udfordringer"), tr("Gode erfaringer"), tr("Fremadrettede fokuspunkter"),
+            tr("Opmærksomhedspunkter i forbindelse med sygefravær")]
+
+
+def department_units(results: Results) -> list[UnitResult]:
+    """The units that get a block: those whose sub-units are all teams (no deeper levels), and
+    teams that sit directly under a higher level. The organisation itself never does."""
+    top = results.organisation.code
+    children: dict[str, list[str]] = {}
+    for unit in results.units:
+        if unit.parent is not None:
+            children.setdefault(unit.parent, []).append(unit.code)
+
+    def is_department(code: str) -> bool:
+        kids = children.get(code, [])
+        return bool(kids) and all(not children.get(kid) for kid in kids)
+
+    found = []
+    for unit in results.units:
+        if unit.code == top or unit.suppressed:
+            continue
+        parent = unit.parent or top
+        is_team = not children.get(unit.code)
+        if is_department(unit.code) or (is_team and (parent == top or not is_department(parent))):
+            found.append(unit)
+    return found
+
+
+def draft_reports(
+    results: Results,
+    indicators: Iterable[IndicatorLike],
+    actions: Iterable[ActionLike],
+    assessments: dict[str, str],
+    tr: Translate,
+    language: str = "da",
+) -> list[DepartmentDraft]:
+    """One draft per department, in the organisation's order."""
+    figures = list(indicators)
+    open_actions = [a for a in actions if a.status not in CLOSED]
+    names = {u.code: u.name for u in results.units}
+    dimension_names = {d.code: d.name for d in results.dimensions}
+    shown = {u.code for u in results.units if not u.suppressed}
+    drafts = []
+    for department in department_units(results):
+        members = _subtree(results, department.code)
+        draft = DepartmentDraft(department.code, department.name)
+        for score in [s for s in results.pressure_points() if s.unit in members][:MAX_LINES]:
+            draft.challenges.append(tr(
+                "{unit}: {dimension} er et pressionspunkt (score {score}, n = {n}).",
+                unit=names[score.unit], dimension=dimension_names[score.dimension],
+                score=_number(score.mean, language), n=score.n))
+        latest = _latest(f for f in figures if f.unit in members and f.unit in shown)
+        for unit in [m for m in members if m in latest]:
+            draft.challenges.extend(_indicator_challenges(names[unit], latest[unit], tr,
+                                                          language))
+        for score in [s for s in results.strengths() if s.unit in members][:MAX_LINES]:
+            draft.good.append(tr(
+                "{unit}: {dimension} er en styrke (score {score}, n = {n}).",
+                unit=names[score.unit], dimension=dimension_names[score.dimension],
+                score=_number(score.mean, language), n=score.n))
+        for action in [a for a in open_actions if a.unit in members][:MAX_LINES]:
+            draft.focus.append(_focus_line(action, names, tr))
+        if not draft.focus:
+            draft.focus.extend(_unplanned(results, members, names, dimension_names, tr))
+        draft.sick_leave.extend(_sick_leave_lines(members, names, latest, assessments, tr,
+                                                  language))
+        if not draft.challenges:
+            draft.challenges.append(tr("Ingen pressionspunkter i undersøgelsen."))
+        if not draft.good:
+            draft.good.append(tr("Ingen dimensioner skiller sig positivt ud; skriv afdelingens "
+                                 "egne gode erfaringer her."))
+        if not draft.focus:
+            draft.focus.append(tr("Ingen åbne handlinger i handlingsplanen."))
+        drafts.append(draft)
+    return drafts
+
+
+def _subtree(results: Results, code: str) -> list[str]:
+    members = [code]
+    for unit in results.units:  # parents come before children
+        if unit.parent in members and unit.code not in members:
+            members.append(unit.code)
+    return members
+
+
+def _latest(figures: Iterable[IndicatorLike]) -> dict[str, dict[str, list[tuple[str, float]]]]:
+    """unit -> kind -> [(period, value)] sorted by period (latest last)."""
+    table: dict[str, dict[str, list[tuple[str, float]]]] = {}
+    for f in figures:
+        table.setdefault(f.unit, {}).setdefault(f.kind, []).append((f.period, f.value))
+    for kinds in table.values():
+        for series in kinds.values():
+            series.sort()
+    return table
+
+
+def _indicator_challenges(name: str, kinds: dict[str, list[tuple[str, float]]], tr: Translate,
+                          language: str) -> list[str]:
+    lines = []
+    caseload, recommended = kinds.get("caseload"), kinds.get("caseload_recommended")
+    if caseload and recommended and caseload[-1][1] > recommended[-1][1]:
+        lines.append(tr("{unit}: {caseload} sager pr. medarbejder mod anbefalet {recommended} "
+                        "({period}).", unit=name, caseload=_number(caseload[-1][1], language),
+                        recommended=_number(recommended[-1][1], language),
+                        period=caseload[-1][0]))
+    long_term = kinds.get("sick_days_long_per_fte", [])
+    if len(long_term) >= 2 and long_term[-1][1] > long_term[-2][1]:
+        lines.append(tr("{unit}: langtidssygefraværet er steget fra {before} til {after} dage "
+                        "pr. årsværk ({period}).", unit=name,
+                        before=_number(long_term[-2][1], language),
+                        after=_number(long_term[-1][1], language), period=long_term[-1][0]))
+    turnover = kinds.get("turnover_pct", [])
+    if turnover and turnover[-1][1] >= TURNOVER_WORTH_NAMING:
+        lines.append(tr("{unit}: personaleomsætningen er {value} % ({period}).", unit=name,
+                        value=_number(turnover[-1][1], language), period=turnover[-1][0]))
+    return lines
+
+
+def _focus_line(action: ActionLike, names: dict[str, str], tr: Translate) -> str:
+    what = action.action or action.problem
+    unit = names.get(action.unit or "", "")
+    deadline = action.deadline.strftime("%d-%m-%Y") if action.deadline else "-"
+    return tr("{unit}: {action} (ansvarlig: {responsible}, frist {deadline})", unit=unit,
+              action=what.rstrip("."), responsible=action.responsible or "-", deadline=deadline)
+
+
+def _unplanned(results: Results, members: list[str], names: dict[str, str],
+               dimension_names: dict[str, str], tr: Translate) -> list[str]:
+    points: list[Score] = [s for s in results.pressure_points() if s.unit in members]
+    return [tr("{unit}: lav en handling for {dimension}.", unit=names[s.unit],
+               dimension=dimension_names[s.dimension]) for s in points[:MAX_LINES]]
+
+
+def _sick_leave_lines(members: list[str], names: dict[str, str],
+                      latest: dict[str, dict[str, list[tuple[str, float]]]],
+                      assessments: dict[str, str], tr: Translate, language: str) -> list[str]:
+    lines = []
+    for unit in members:
+        kinds = latest.get(unit, {})
+        short, long_term = kinds.get("sick_days_short_per_fte"), kinds.get(
+            "sick_days_long_per_fte")
+        if short and long_term:
+            lines.append(tr("{unit}: {short} dages korttids- og {long} dages langtidssygefravær "
+                            "pr. årsværk ({period}).", unit=names[unit],
+                            short=_number(short[-1][1], language),
+                            long=_number(long_term[-1][1], language), period=short[-1][0]))
+        if assessments.get(unit):
+            lines.append(tr("Udvalgets vurdering for {unit}: {assessment}", unit=names[unit],
+                            assessment=" ".join(assessments[unit].split())))
+    if not any(assessments.get(unit) for unit in members):
+        lines.append(tr("Udvalget har endnu ikke vurderet, om arbejdsmiljøet bidrager til "
+                        "sygefraværet."))
+    return lines
+
+
+def _number(value: float | None, language: str) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return text.replace(".", ",") if language in ("da", "sv") else text

@@ -1,0 +1,175 @@
+"""The action plan, its follow-up, the unit indicators and the department reports: the use cases
+the CLI and the action-plan screen both call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from apv_desktop.core.followup import FollowUp, RoundAnswers, Target, follow_up
+from apv_desktop.core.results import Results, Score
+from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import Translate
+from apv_desktop.services.projects import opened
+from apv_desktop.store.project import Project
+from apv_desktop.store.records import ActionItem, Indicator
+
+CLOSED_STATUSES = ("done", "dropped")
+
+
+# --- action items --------------------------------------------------------------------------
+
+
+def is_overdue(action: ActionItem, today: date | None = None) -> bool:
+    """Past its deadline and neither done nor dropped."""
+    today = today or date.today()
+    return (action.deadline is not None and action.deadline < today
+            and action.status not in CLOSED_STATUSES)
+
+
+def overdue_actions(project: Project, today: date | None = None) -> list[ActionItem]:
+    """Every round's open items past their deadline, the longest overdue first."""
+    late = [a for a in project.actions() if is_overdue(a, today)]
+    return sorted(late, key=lambda a: (a.deadline or date.max, a.id))
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """The overview's filters; None (or False) lets everything through."""
+
+    unit: str | None = None
+    status: str | None = None
+    responsible: str | None = None  # a part of the name, any case
+    overdue_only: bool = False
+    round: str | None = None
+
+
+def filtered_actions(actions: Iterable[ActionItem], wanted: ActionFilter,
+                     today: date | None = None) -> list[ActionItem]:
+    found = []
+    needle = (wanted.responsible or "").strip().casefold()
+    for action in actions:
+        if wanted.unit is not None and action.unit != wanted.unit:
+            continue
+        if wanted.status is not None and action.status != wanted.status:
+            continue
+        if needle and needle not in action.responsible.casefold():
+            continue
+        if wanted.overdue_only and not is_overdue(action, today):
+            continue
+        if wanted.round is not None and action.round != wanted.round:
+            continue
+        found.append(action)
+    return found
+
+
+def action_from_pressure_point(project: Project, score: Score, results: Results,
+                               problem: str) -> ActionItem:
+    """One click on a pressure point: a new item for its round, unit and dimension, with the
+    problem text given (the caller words it in the user's language)."""
+    if score.suppressed:
+        raise RefusedError("A hidden score cannot be made into an action-plan item.")
+    return project.add_action(results.round, problem, unit=score.unit,
+                              dimension=score.dimension)
+
+
+def pressure_point_problem(score: Score, results: Results, tr: Translate) -> str:
+    """The pre-filled problem text: the dimension with its score and n."""
+    dimension = next((d.name for d in results.dimensions if d.code == score.dimension),
+                     score.dimension)
+    mean = "" if score.mean is None else f"{score.mean:.1f}"
+    return tr("Pressionspunkt: {dimension}, score {score} (n = {n})", dimension=dimension,
+              score=mean, n=score.n)
+
+
+# --- follow-up -------------------------------------------------------------------------------
+
+
+def later_rounds(project: Project, round_name: str) -> list[str]:
+    """The rounds created after `round_name`, oldest first."""
+    names = [r.name for r in project.rounds()]
+    return names[names.index(round_name) + 1:] if round_name in names else []
+
+
+def follow_ups(project: Project, actions: list[ActionItem], later_round: str | None = None
+               ) -> dict[int, FollowUp]:
+    """Action id -> before/after scores. Each action is compared with `later_round` (by
+    default the latest round); actions of that round or a later one get no follow-up."""
+    rounds = [r.name for r in project.rounds()]
+    if not rounds:
+        return {}
+    later = later_round or rounds[-1]
+    if later not in rounds:
+        raise RefusedError(f"The project has no survey round named {later}.")
+    units = project.org_units()
+    rules = project.rules()
+    after = _round_answers(project, later)
+    found: dict[int, FollowUp] = {}
+    by_round: dict[str, list[ActionItem]] = {}
+    for action in actions:
+        if action.round in rounds and rounds.index(action.round) < rounds.index(later):
+            by_round.setdefault(action.round, []).append(action)
+    for round_name, items in by_round.items():
+        before = _round_answers(project, round_name)
+        targets = [Target(a.unit, a.dimension, a.item_name) for a in items]
+        for action, result in zip(items, follow_up(targets, before, after, units, rules),
+                                  strict=True):
+            found[action.id] = result
+    return found
+
+
+def follow_ups_for_file(path: Path, later_round: str | None = None) -> dict[int, FollowUp]:
+    with opened(path) as project:
+        return follow_ups(project, project.actions(), later_round)
+
+
+def _round_answers(project: Project, round_name: str) -> RoundAnswers:
+    info = project.round(round_name)
+    questionnaire = project.questionnaire(info.questionnaire_version_id)
+    if questionnaire is None:
+        raise RefusedError(f"Round {info.name} has no questionnaire.")
+    return RoundAnswers(info.name, questionnaire, project.responses(info.name))
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorImport:
+    figures: int
+    units: int
+    periods: list[str]
+
+
+def import_indicators(project_path: Path, file: Path, *, dry_run: bool = False
+                      ) -> IndicatorImport:
+    """Read an indicator file (CSV/XLSX) and store every figure in it, or none."""
+    from apv_desktop.interchange.indicatorfile import read_indicators
+
+    with opened(Path(project_path)) as project:
+        rows = read_indicators(Path(file), project.org_units())
+        if not dry_run:
+            project.set_indicators([Indicator(r.unit, r.period, r.kind, r.value) for r in rows])
+    return IndicatorImport(len(rows), len({r.unit for r in rows}),
+                           sorted({r.period for r in rows}))
+
+
+def unit_indicators(project: Project, unit_code: str) -> dict[str, dict[str, float]]:
+    """A unit's figures as period -> kind -> value, periods in order: what the results' team
+    view shows beside the unit's pressure points."""
+    table: dict[str, dict[str, float]] = {}
+    for indicator in project.indicators(unit_code=unit_code):
+        table.setdefault(indicator.period, {})[indicator.kind] = indicator.value
+    return dict(sorted(table.items()))
+
+
+def latest_indicators(indicators: Iterable[Indicator]) -> dict[str, dict[str, tuple[str, float]]]:
+    """unit -> kind -> (period, value) at the latest period each kind has for the unit."""
+    latest: dict[str, dict[str, tuple[str, float]]] = {}
+    for indicator in indicators:
+        kinds = latest.setdefault(indicator.unit, {})
+        if indicator.kind not in kinds or indicator.period > kinds[indicator.kind][0]:
+            kinds[indicator.kind] = (indicator.period, indicator.value)
+    return latest

@@ -1,0 +1,61 @@
+"""The department reports (one block per department for the OMU): the program's draft from
+the round's results, indicators, open actions and assessments, or the AMiR's revised text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from apv_desktop.core.department_report import draft_reports, headings
+from apv_desktop.core.model import DEFAULT_LANGUAGE
+from apv_desktop.core.results import Results
+from apv_desktop.i18n import translator
+from apv_desktop.services.compute import results_of
+from apv_desktop.services.projects import opened
+from apv_desktop.store.project import Project
+
+
+@dataclass(frozen=True)
+class DepartmentText:
+    unit: str
+    name: str
+    text: str  # what is shown and exported: the revised text, or else the draft
+    draft: str
+    edited: bool
+
+
+def department_reports(project: Project, round_name: str | None = None,
+                       language: str = DEFAULT_LANGUAGE,
+                       results: Results | None = None) -> list[DepartmentText]:
+    """Every department's text for the round (the latest when None)."""
+    info = project.round(round_name)
+    results = results or results_of(project, info.name, language=language)
+    tr = translator(language)
+    edited = project.department_texts(info.name)
+    drafts = draft_reports(results, project.indicators(), project.actions(info.name),
+                           project.assessments(info.name), tr, language)
+    found = []
+    for draft in drafts:
+        text = draft.text(tr)
+        found.append(DepartmentText(draft.unit, draft.name, edited.get(draft.unit, text), text,
+                                    draft.unit in edited))
+    return found
+
+
+def save_department_text(project: Project, unit: str, round_name: str, text: str,
+                         draft: str) -> None:
+    """Keep the revised text; a text equal to the draft (or blank) is not kept, so the draft
+    follows the results again."""
+    same = " ".join(text.split()) == " ".join(draft.split())
+    project.set_department_text(unit, round_name, "" if same else text)
+
+
+def department_sheet_texts(project_path: Path, round_name: str | None = None,
+                           language: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
+    """(department name, text) pairs, as reports/department.py lays them out."""
+    with opened(Path(project_path)) as project:
+        return [(d.name, d.text) for d in department_reports(project, round_name, language)]
+
+
+def section_headings(language: str = DEFAULT_LANGUAGE) -> list[str]:
+    return headings(translator(language))

@@ -1,0 +1,246 @@
+"""The plan's overview: filters (unit, status, responsible, overdue), the items with their
+before/after follow-up, overdue items highlighted, and new/edit/delete."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apv_desktop.core.followup import FollowUp
+from apv_desktop.errors import ApvError
+from apv_desktop.i18n import tr
+from apv_desktop.services.actionplan import (
+    ActionFilter,
+    filtered_actions,
+    follow_ups,
+    is_overdue,
+)
+from apv_desktop.store.records import ActionItem
+from apv_desktop.ui import messages
+from apv_desktop.ui.actionplan.editor import ActionDialog
+from apv_desktop.ui.actionplan.texts import score_text, status_names, verdict_text
+from apv_desktop.ui.errors import show_problem
+from apv_desktop.ui.session import ProjectSession
+
+OVERDUE_BACKGROUND = QColor("#f8d7da")
+COLUMNS = 9
+
+
+class ActionsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: ProjectSession | None = None
+        self.actions: list[ActionItem] = []
+        self.shown: list[ActionItem] = []
+        self.results: dict[int, FollowUp] = {}
+        self.unit_filter, self.status_filter = QComboBox(), QComboBox()
+        self.responsible_filter = QLineEdit()
+        self.overdue_only = QCheckBox()
+        self.unit_label, self.status_label, self.responsible_label = QLabel(), QLabel(), QLabel()
+        self.unit_label.setBuddy(self.unit_filter)
+        self.status_label.setBuddy(self.status_filter)
+        self.responsible_label.setBuddy(self.responsible_filter)
+        for signal in (self.unit_filter.currentIndexChanged,
+                       self.status_filter.currentIndexChanged,
+                       self.responsible_filter.textChanged, self.overdue_only.toggled):
+            signal.connect(self._show)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.new_button, self.edit_button, self.delete_button = (QPushButton() for _ in range(3))
+        self.new_button.clicked.connect(lambda: self.new_action())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        filters = QHBoxLayout()
+        for widget in (self.unit_label, self.unit_filter, self.status_label, self.status_filter,
+                       self.responsible_label, self.responsible_filter, self.overdue_only):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        self.unit_label.setText(tr("&Enhed:"))
+        self.status_label.setText(tr("&Status:"))
+        self.responsible_label.setText(tr("&Ansvarlig:"))
+        self.responsible_filter.setPlaceholderText(tr("Søg på navn"))
+        self.overdue_only.setText(tr("Kun over fristen"))
+        self.new_button.setText(tr("&Nyt punkt …"))
+        self.edit_button.setText(tr("&Redigér …"))
+        self.delete_button.setText(tr("&Slet"))
+        self.table.setHorizontalHeaderLabels([
+            tr("Runde"), tr("Enhed"), tr("Dimension"), tr("Problem"), tr("Ansvarlig"),
+            tr("Frist"), tr("Status"), tr("Før → efter"), tr("Virkede det?")])
+        self._fill_filters()
+        self._show()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def set_session(self, session: ProjectSession | None) -> None:
+        self.session = session
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.actions, self.results = [], {}
+        if self.session is not None:
+            project = self.session.project
+            self.actions = project.actions()
+            try:
+                self.results = follow_ups(project, self.actions)
+            except ApvError:
+                self.results = {}  # a round without questionnaire: no follow-up to show
+        self._fill_filters()
+        self._show()
+
+    def _fill_filters(self) -> None:
+        units = self._units()
+        for combo, entries in ((self.unit_filter, [(f"{n} ({c})", c) for c, n in units]),
+                               (self.status_filter,
+                                [(name, code) for code, name in status_names().items()])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(tr("Alle"), None)
+            for text, data in entries:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _units(self) -> list[tuple[str, str]]:
+        if self.session is None:
+            return []
+        return [(u.code, u.name) for u in self.session.project.org_units()]
+
+    def current_filter(self) -> ActionFilter:
+        return ActionFilter(unit=self.unit_filter.currentData(),
+                            status=self.status_filter.currentData(),
+                            responsible=self.responsible_filter.text() or None,
+                            overdue_only=self.overdue_only.isChecked())
+
+    def _show(self) -> None:
+        today = date.today()
+        self.shown = filtered_actions(self.actions, self.current_filter(), today)
+        names = dict(self._units())
+        statuses = status_names()
+        self.table.setRowCount(len(self.shown))
+        for row, action in enumerate(self.shown):
+            result = self.results.get(action.id)
+            before_after = ""
+            if result is not None and result.before is not None and result.after is not None:
+                before_after = (score_text(result.before.mean, result.before.n,
+                                           result.before.ci_low, result.before.ci_high)
+                                + " → " + score_text(result.after.mean, result.after.n,
+                                                     result.after.ci_low, result.after.ci_high))
+            cells = [action.round, names.get(action.unit or "", ""), action.dimension or "",
+                     action.problem, action.responsible,
+                     action.deadline.strftime("%d-%m-%Y") if action.deadline else "",
+                     statuses.get(action.status, action.status), before_after,
+                     verdict_text(result)]
+            late = is_overdue(action, today)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, action.id)
+                if late:
+                    item.setBackground(QBrush(OVERDUE_BACKGROUND))
+                    item.setToolTip(tr("Over fristen"))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(3, min(360, self.table.columnWidth(3)))
+        self.table.resizeRowsToContents()
+        late_count = sum(is_overdue(a, today) for a in self.actions)
+        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.actions))
+        if late_count:
+            text += " " + tr("{count} er over fristen (markeret med rødt).", count=late_count)
+        self.summary.setText(text)
+
+    # --- changing --------------------------------------------------------------------------
+
+    def selected(self) -> ActionItem | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.shown[rows[0].row()] if rows else None
+
+    def _dimensions(self) -> list[tuple[str, str]]:
+        assert self.session is not None
+        found: dict[str, str] = {}
+        for version in self.session.project.questionnaire_versions():
+            questionnaire = self.session.project.questionnaire(version.id)
+            for dimension in questionnaire.dimensions if questionnaire else []:
+                found.setdefault(dimension.code, dimension.label("da"))
+        return sorted(found.items(), key=lambda pair: pair[1])
+
+    def new_action(self, preset: dict[str, object] | None = None) -> ActionDialog | None:
+        if self.session is None:
+            return None
+        project = self.session.project
+        dialog = ActionDialog(project.org_units(), self._dimensions(), None, self, preset)
+        if dialog.exec() != ActionDialog.DialogCode.Accepted:
+            return dialog
+        try:
+            project.add_action(project.round().name, **dialog.fields())
+        except ApvError as error:
+            show_problem(self, tr("Punktet kunne ikke gemmes"), error)
+            return dialog
+        self._changed()
+        return dialog
+
+    def edit_selected(self) -> None:
+        action = self.selected()
+        if action is None or self.session is None:
+            return
+        project = self.session.project
+        dialog = ActionDialog(project.org_units(), self._dimensions(), action, self)
+        if dialog.exec() != ActionDialog.DialogCode.Accepted:
+            return
+        try:
+            project.update_action(action.id, **dialog.fields())
+        except ApvError as error:
+            show_problem(self, tr("Punktet kunne ikke gemmes"), error)
+            return
+        self._changed()
+
+    def delete_selected(self) -> None:
+        action = self.selected()
+        if action is None or self.session is None:
+            return
+        if not messages.ask(self, tr("Slet punkt"),
+                            tr("Slet punktet »{problem}« fra handlingsplanen?",
+                               problem=action.problem[:60])):
+            return
+        self.session.project.delete_action(action.id)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()

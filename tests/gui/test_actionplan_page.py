@@ -1,0 +1,63 @@
+"""The action-plan page on the demo: overdue items highlighted and announced on opening,
+filters, a new item through the dialog, follow-up columns, and the department PDF."""
+
+from __future__ import annotations
+
+import os
+
+from apv_desktop.ui.actionplan.editor import ActionDialog
+from apv_desktop.ui.actionplan.page import ActionPlanPage
+
+
+def open_page(window, demo_path) -> ActionPlanPage:
+    window.open_project(demo_path)
+    page = next(p for p in window.pages if isinstance(p, ActionPlanPage))
+    window.show_page(window.pages.index(page))
+    return page
+
+
+def test_overdue_items_are_announced_and_highlighted(window, demo_path):
+    page = open_page(window, demo_path)
+    assert "1 punkter i handlingsplanen er over fristen" in window.statusBar().currentMessage()
+    tab = page.actions_tab
+    assert tab.table.rowCount() == 4
+    tab.overdue_only.setChecked(True)
+    assert tab.table.rowCount() == 1 and tab.shown[0].unit == "FAM-MYN"
+    assert tab.table.item(0, 0).toolTip() == "Over fristen"
+    tab.overdue_only.setChecked(False)
+    tab.unit_filter.setCurrentIndex(tab.unit_filter.findData("VEJ-DRIFT"))
+    assert [a.dimension for a in tab.shown] == ["RE"]
+    assert tab.table.item(0, 8).text().startswith("Bedre (+")
+    assert "→" in tab.table.item(0, 7).text()
+
+
+def test_a_new_item_is_stored_from_the_dialog(window, demo_path, monkeypatch):
+    page = open_page(window, demo_path)
+
+    def accept(dialog: ActionDialog) -> int:
+        dialog.problem.setPlainText("Støj i storrumskontoret")
+        dialog.responsible.setText("AMiR")
+        return ActionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", accept)
+    page.actions_tab.new_action({"unit": "BS-IT", "dimension": "QD"})
+    stored = window.session.project.actions()[-1]
+    assert (stored.problem, stored.unit, stored.dimension, stored.responsible) == (
+        "Støj i storrumskontoret", "BS-IT", "QD", "AMiR")
+    assert page.actions_tab.table.rowCount() == 5
+
+
+def test_department_reports_are_edited_and_printed_to_pdf(window, demo_path, file_choices,
+                                                           tmp_path):
+    page = open_page(window, demo_path)
+    tab = page.departments_tab
+    tab.round.setCurrentIndex(tab.round.findData("2025"))
+    assert tab.departments.item(0).text() == "Familieafdelingen"
+    tab.editor.setPlainText(tab.editor.toPlainText() + "\n- Mere sparring")
+    tab.save()
+    assert window.session.project.department_texts("2025")["FAM"].endswith("- Mere sparring")
+    assert tab.departments.item(0).text().endswith("✎")
+    target = tmp_path / "afdelinger.pdf"
+    file_choices.save_paths.append(target)
+    tab.export_pdf()
+    assert target.read_bytes()[:5] == b"%PDF-" and os.path.getsize(target) > 2000
