@@ -122,4 +122,5 @@ class MainMenus:
             tr("APV Desktop {version}", version=__version__),
             tr("Arbejdspladsvurdering på din egen computer. Programmet bruger aldrig netværket; "
                "alt ligger i projektfilen."),
+            icon=QApplication.windowIcon(),
         ))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from apv_desktop.i18n import tr
@@ -27,6 +27,7 @@ class Message:
     text: str
     informative: str = ""
     details: str = ""  # shown behind "Show Details…", with a button that copies it
+    icon: QIcon | None = None  # instead of the kind's standard icon (About shows the app's)
 
 
 def show(
@@ -37,6 +38,8 @@ def show(
 ) -> Button:
     box = QMessageBox(parent)
     box.setIcon(message.kind.value)
+    if message.icon is not None:
+        box.setIconPixmap(message.icon.pixmap(64, 64))
     box.setWindowTitle(message.title)
     box.setText(message.text)
     box.setAccessibleName(message.title)
