@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("-o", "--output", type=Path)
+
+    p = command("merge", _merge, "Add the answers collected in other copies of the project.")
+    p.add_argument("project", type=Path)
+    p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
+
+    p = command("report", _report, "Write the Excel report for management.")
+    p.add_argument("project", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx file to write")
+    p.add_argument("--round", dest="round_name")
+    p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
+    p.add_argument("--data", action="store_true",
+                   help="add a sheet with the anonymised answers of groups that may be shown")
+    p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
+
+    p = command("import-indicators", _import_indicators,
+                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).")
+    p.add_argument("project", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
 
     p = command("check", _check, "Check the project file's integrity and schema.")
     p.add_argument("project", type=Path)
@@ -160,6 +180,37 @@ def _results(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from apv_desktop.services.collection import merge_projects
+
+    report = merge_projects(args.project, args.others)
+    for line in report.lines():
+        print(line)
+    print(f"Merged into {args.project}: {report.added} added, {report.skipped} already there, "
+          f"{report.conflicts} conflicting (not merged).")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from apv_desktop.services.report import write_report
+
+    write_report(args.project, args.output, args.round_name, language=args.lang,
+                 include_data=args.data, charts_dir=args.charts)
+    print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
+    return EXIT_OK
+
+
+def _import_indicators(args: argparse.Namespace) -> int:
+    from apv_desktop.services.actionplan import import_indicators
+
+    summary = import_indicators(args.project, args.file, dry_run=args.dry_run)
+    what = (f"{summary.figures} figures for {summary.units} units "
+            f"(periods {', '.join(summary.periods)})")
+    print(f"{args.file} is valid: {what} (dry run, nothing stored)." if args.dry_run
+          else f"Imported {what}.")
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from apv_desktop.services.projects import opened
 
@@ -167,8 +218,14 @@ def _check(args: argparse.Namespace) -> int:
         problems = project.check()
         versions = project.questionnaire_versions()
         rounds = project.rounds()
+        questionnaire = project.questionnaire()
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
+    if questionnaire is not None:
+        from apv_desktop.core.validation import validate
+
+        for doubt in validate(questionnaire):  # the builder's problem list, as warnings
+            print(f"warning: {doubt.text}", file=sys.stderr)
     print(f"{args.project}: {len(versions)} questionnaire version(s), {len(rounds)} round(s), "
           f"{sum(r.response_count for r in rounds)} responses; "
           + ("integrity OK." if not problems else f"{len(problems)} problem(s)."))
@@ -197,3 +254,8 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("apv-desktop: interrupted; nothing was half-written.\n")
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (`apv-desktop results ... | head`): not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

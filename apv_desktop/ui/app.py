@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
+from apv_desktop.resources import resource_path
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.crashlog import CrashLog, offer_previous_crashes
 from apv_desktop.ui.errors import install_excepthook
@@ -15,12 +19,39 @@ from apv_desktop.ui.main_window import MainWindow
 from apv_desktop.ui.theme import apply_theme, follow_system_scheme
 
 APP_NAME = "APV Desktop"
+# Set (to anything) by the installer smoke test: quit once the main window is shown and print
+# how long that took (docs/installing.md).
+SMOKE_TEST_VARIABLE = "APV_DESKTOP_SMOKE_TEST"
 
 
 def data_folder() -> Path:
     """The user's data folder (preferences, backups, crash logs, the demo project)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder) if folder else Path.home() / ".apv-desktop"
+
+
+def app_icon() -> QIcon:
+    """The program icon, from PNGs rendered from resources/icons/apv-desktop.svg (no SVG
+    module needed at run time)."""
+    icon = QIcon()
+    for path in sorted(resource_path("icons").glob("apv-desktop-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked `.apv` to the running program as an event, not as an
+    argument: open it in the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self._window.open_project(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,6 +61,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("apv-desktop")
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     follow_system_scheme(app)
     return app
@@ -39,6 +71,7 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     """The first window; the crash offer and the project given on the command line come once
     the window shows, so their messages have a parent."""
     window = MainWindow(context)
+    QApplication.instance().installEventFilter(FileOpenHandler(window))
     window.show()
 
     def after_show() -> None:
@@ -50,7 +83,13 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     return window
 
 
+def _end_smoke_test(app: QApplication, started: float) -> None:
+    print(f"main window shown {time.perf_counter() - started:.3f} s after run_gui", flush=True)
+    app.quit()
+
+
 def run_gui(path: Path | None) -> int:
+    started = time.perf_counter()
     app = create_application()
     context = AppContext(data_folder())
     context.start_language()
@@ -58,6 +97,8 @@ def run_gui(path: Path | None) -> int:
     crash_log.start()
     install_excepthook(lambda: QApplication.activeWindow())
     window = start_window(context, path, crash_log)
+    if os.environ.get(SMOKE_TEST_VARIABLE):
+        QTimer.singleShot(0, lambda: _end_smoke_test(app, started))  # after start_window's own
     try:
         return app.exec()
     finally:

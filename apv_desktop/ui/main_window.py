@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.i18n import tr
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import filedialogs, messages, new_project
+from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.menus import MainMenus
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
         self.close_project()
         self._set_session(session)
         self.context.remember_project(path)
+        notice = overdue_notice(session)  # the action plan's overdue items, first thing seen
+        if notice:
+            self.statusBar().showMessage(notice)
         if session.project.migration_backup is not None:
             self.statusBar().showMessage(tr("Projektfilen er opgraderet; en kopi af den gamle "
                                             "fil ligger i {path}.",

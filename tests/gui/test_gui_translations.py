@@ -4,6 +4,7 @@ text is left on screen in English."""
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
 
 import apv_desktop
 from apv_desktop.i18n import catalog
+from apv_desktop.resources import resource_path
 
 PACKAGE = Path(apv_desktop.__file__).parent
 
@@ -66,3 +68,17 @@ def test_no_danish_text_is_left_on_screen_in_english(window, demo_path, context)
     shown.extend(window.navigation.item(i).text() for i in range(window.navigation.count()))
     left = [text for text in shown if text in danish_only]
     assert not left
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_areas_agree_on_each_translation(language):
+    """One Danish text, one translation: area catalogs must not contradict each other."""
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for path in sorted(resource_path("i18n").glob(f"*{language}.json")):
+        for danish, translated in json.loads(path.read_text(encoding="utf-8")).items():
+            earlier = seen.setdefault(danish, (translated, path.name))
+            if earlier[0] != translated:
+                clashes.append(f"{danish!r}: {earlier[1]} says {earlier[0]!r}, "
+                               f"{path.name} says {translated!r}")
+    assert not clashes, "\n".join(clashes)

@@ -4,19 +4,17 @@ A later stage replaces its placeholder here with the real page class."""
 
 from __future__ import annotations
 
+from apv_desktop.ui.actionplan.page import ActionPlanPage
+from apv_desktop.ui.builder import BuilderPage
+from apv_desktop.ui.collection.page import CollectionPage
 from apv_desktop.ui.pages.base import Page
 from apv_desktop.ui.pages.organisation import OrganisationPage
-from apv_desktop.ui.pages.stages import (
-    ActionPlanPage,
-    CollectionPage,
-    QuestionnairePage,
-    ReportPage,
-    ResultsPage,
-)
+from apv_desktop.ui.pages.report import ReportPage
+from apv_desktop.ui.results.page import ResultsPage
 
 PAGES: tuple[type[Page], ...] = (
     OrganisationPage,
-    QuestionnairePage,
+    BuilderPage,
     CollectionPage,
     ResultsPage,
     ActionPlanPage,
