@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+NO_SCREEN = (
+    "apv-desktop: no screen found (DISPLAY is not set), and the window needs one; "
+    "the commands work without it: apv-desktop --help\n"
+)
+
+
+def _has_screen() -> bool:
+    """On Linux without X or Wayland, Qt would abort with a core dump: say so plainly instead."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _wants_gui(argv: list[str]) -> bool:
@@ -13,6 +26,9 @@ def _wants_gui(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _wants_gui(argv):
+        if not _has_screen():
+            sys.stderr.write(NO_SCREEN)
+            return 2
         from apv_desktop.ui.app import run_gui
 
         return run_gui(Path(argv[0]) if argv else None)

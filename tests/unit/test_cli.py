@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -250,3 +251,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(demo: Path) -> None:
     process.stdout.close()  # like `| head -c 10`
     error = process.stderr.read().decode()
     assert process.wait() == 0 and "Traceback" not in error
+
+
+def test_the_window_without_a_screen_says_so(demo: Path) -> None:
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux can lack a screen this way")
+    out = subprocess.run([sys.executable, "-m", "apv_desktop", str(demo)], env=environment,
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and "no screen found" in out.stderr and "Traceback" not in out.stderr
