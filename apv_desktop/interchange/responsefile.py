@@ -165,7 +165,7 @@ def read_responses(
             raw_texts[item_name] = [(row, text) for row, text in enumerate(cells) if text]
             answered[[row for row, _ in raw_texts[item_name]]] = True
             continue
-        encoded, reasons = _encode_distinct(cells, _encoder_for(item, questionnaire), MISSING)
+        encoded, reasons = _encode_distinct(cells, encoder_for(item, questionnaire), MISSING)
         values[:, position[item_name]] = encoded
         if not reasons:
             continue
@@ -254,7 +254,7 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
 # ---------------------------------------------------------------------------- values
 
 
-def _encoder_for(item: Item, questionnaire: Questionnaire) -> Callable[[str], float]:
+def encoder_for(item: Item, questionnaire: Questionnaire) -> Callable[[str], float]:
     """A function from one non-blank cell to its stored number; raises ValueError if invalid."""
     choices = questionnaire.choices_for(item)
     if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and choices is None:

@@ -162,3 +162,84 @@ def test_required_questions_stop_next_as_in_the_preview(qtbot, project):
     preview.set_language("en")
     assert preview.back_button.text() == "Tilbage"  # the program's language, not the form's
     assert preview.answers() == {"bu_1": "nej"}
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.2])
+def test_headings_are_larger_than_the_questions_at_every_scale(qtbot, project, scale):
+    kiosk = make_kiosk(qtbot, project, font_scale=scale)
+    start = kiosk.start_page
+    assert start.heading.font().pointSizeF() > start.intro.font().pointSizeF() * 1.4
+    assert start.intro.font().pointSizeF() == pytest.approx(kiosk.font().pointSizeF())
+    start.choose_unit("A")
+    kiosk.start_sheet("A")
+    view = kiosk.view
+    question = view.questions["bu_1"].label.font()
+    heading = view.section_label.font()
+    assert question.pointSizeF() == pytest.approx(kiosk.font().pointSizeF())  # the kiosk's size
+    assert heading.bold() and heading.pointSizeF() > question.pointSizeF() * 1.4
+    # Radio boxes grow with the text beside them (never below 13 px, Fusion's own size).
+    button = view.questions["bu_1"].buttons[0]
+    assert button.style().pixelMetric(button.style().PixelMetric.PM_ExclusiveIndicatorWidth,
+                                      None, button) >= max(13, button.fontMetrics().height() * 0.85)
+
+
+def test_a_heading_follows_its_parents_font_after_it_was_built(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from apv_desktop.ui.form.heading import HeadingLabel
+
+    heading = HeadingLabel(2.0)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    font = holder.font()
+    font.setPointSizeF(10.0)
+    holder.setFont(font)
+    QVBoxLayout(holder).addWidget(heading)
+    assert heading.font().pointSizeF() == 20.0 and heading.font().bold()
+    font.setPointSizeF(15.0)
+    holder.setFont(font)
+    assert heading.font().pointSizeF() == 30.0
+
+
+def _three_sections():
+    from apv_desktop.core.model import Choice, ChoiceList, Item, ItemType, Questionnaire, Section
+
+    yes_no = ChoiceList("yn", [Choice("ja", {"da": "Ja"}), Choice("nej", {"da": "Nej"})])
+
+    def question(name: str, required: bool = False) -> Item:
+        return Item(name, ItemType.SELECT_ONE, {"da": name}, list_name="yn", required=required)
+
+    return Questionnaire("T", sections=[
+        Section("first", {"da": "Første"}, [question("q1", required=True)]),
+        Section("hidden", {"da": "Skjult"}, [question("q2")], relevant="${q1} = 'ja'"),
+        Section("last", {"da": "Sidste"}, [question("q3")]),
+    ], choice_lists={"yn": yes_no})
+
+
+def test_show_section_turns_straight_to_a_page_past_a_required_question(qtbot):
+    view = QuestionnaireView(_three_sections(), "da", preview=True)
+    qtbot.addWidget(view)
+    assert not view.go_next()  # q1 is required and unanswered
+    assert view.page_count() == 2  # 'hidden' is not shown until q1 = ja
+    assert view.show_section(2)
+    assert view.current_section().name == "last" and view.page_index() == 1
+    assert view.section_label.text() == "Sidste"
+    assert not view.show_section(1) and view.page_index() == 1  # not shown: stays put
+    assert not view.show_section(7)
+    assert view.show_section(0) and view.current_section().name == "first"
+    view.set_answers({"q1": "ja"})
+    assert view.show_section(1) and view.page_index() == 1 and view.section_label.text() == "Skjult"
+
+
+def test_the_builder_preview_turns_to_the_edited_section(qtbot):
+    from apv_desktop.ui.builder.preview import BuilderPreview
+
+    preview = BuilderPreview()
+    qtbot.addWidget(preview)
+    preview.show_questionnaire(_three_sections())
+    preview.show_section(2)
+    assert preview.view.current_section().name == "last"
+    preview.show_questionnaire(_three_sections())  # a later edit keeps the page shown
+    assert preview.view.current_section().name == "last"
+    preview.show_section(0)
+    assert preview.view.current_section().name == "first"

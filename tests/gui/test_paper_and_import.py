@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.services.collection import prepare_round, submit_sheet
-from apv_desktop.services.projects import opened
+from apv_desktop.services.projects import create_project, opened
 from apv_desktop.ui.collection.import_dialog import ImportDialog
 from apv_desktop.ui.collection.page import CollectionPage
 
@@ -112,3 +112,57 @@ def test_merge_from_the_page_twice_and_refused(qtbot, window, project_path, mess
     qtbot.waitUntil(lambda: message_log.shown[-1].title == "Fletningen blev afvist",
                     timeout=5000)
     assert window.session.project.response_count("2025") == 1
+
+
+def test_the_paper_screen_saves_the_blank_questionnaire_as_pdf(qtbot, window, project_path,
+                                                                 tmp_path, file_choices):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    assert dialog.print_button.text() == "Udskriv spørgeskema …"
+    target = tmp_path / "papir.pdf"
+    file_choices.save_paths.extend([target, None])
+    assert dialog.save_pdf() == target
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 1000
+    assert dialog.save_pdf() is None  # the user cancelled the file dialog: nothing written
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["papir.pdf"]
+
+
+def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, window,
+                                                                       tmp_path):
+    project_path = tmp_path / "kraenkende.apv"
+    create_project(project_path, ["kraenkende"], "Test")
+    page = collection_page(window, project_path)
+    path = tmp_path / "forms.csv"
+    path.write_text("Afdeling;bu_1;bu_fra;Andet\n"
+                    "A;nej;kolleger;x\n"
+                    "A;JA, DAGLIGT;\"Ledere; Andre\";y\n"
+                    "A;nej;borgere,andre;z\n"
+                    "A;måske;venner;w\n"
+                    "A;;;v\n", encoding="utf-8")
+    dialog = ImportDialog(window.session, path, page)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+
+    def shown() -> list[tuple[str, str, str]]:
+        return [tuple(dialog.values.item(row, col).text() for col in range(3))
+                for row in range(dialog.values.rowCount())]
+
+    # Unknown values first, then by frequency; names and labels in any case are choices; the
+    # blank cells and the unmapped column 'Andet' are not listed.
+    assert shown() == [
+        ("bu_1", "måske", "ukendt"),
+        ("bu_1", "nej", "Nej"),
+        ("bu_1", "JA, DAGLIGT", "Ja, dagligt"),
+        ("bu_fra", "venner", "ukendt"),
+        ("bu_fra", "kolleger", "Kolleger"),
+        ("bu_fra", "Ledere; Andre", "Ledere + Andre"),
+        ("bu_fra", "borgere,andre", "Borgere, klienter eller patienter + Andre"),
+    ]
+    combo = dialog.combos["bu_fra"]
+    combo.setCurrentIndex(combo.findData(""))  # ignored now: its values are no longer shown
+    assert [row[0] for row in shown()] == ["bu_1", "bu_1", "bu_1"]
+    combo = dialog.combos["Andet"]
+    combo.setCurrentIndex(combo.findData("sh_1"))  # a mistaken mapping: every value unknown
+    assert [row for row in shown() if row[0] == "Andet"] == [
+        ("Andet", value, "ukendt") for value in ("x", "y", "z", "w", "v")]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -78,27 +77,12 @@ class BuilderPreview(QWidget):
         self.show_page(page)
 
     def show_section(self, section_index: int) -> None:
-        """Turn the preview to the page of a section (if it is shown at all)."""
-        sections = self.view.questionnaire().sections
-        if not 0 <= section_index < len(sections):
-            return
-        wanted = sections[section_index]
-        focused = QApplication.focusWidget()
-        self.show_page(0)
-        while self.view.current_section() is not wanted and self.view.go_next():
-            pass
-        if focused is not None:
-            focused.setFocus()
+        """Turn the preview to the page of a section (if it is shown at all). Straight there:
+        going page by page would stop at a required question nobody answers in a preview."""
+        self.view.show_section(section_index)
 
     def show_page(self, page: int) -> None:
-        # Turning pages focuses the first question; the builder's user is typing elsewhere.
-        focused = QApplication.focusWidget()
-        while self.view.page_index() > page and self.view.go_back():
-            pass
-        while self.view.page_index() < page and self.view.go_next():
-            pass
-        if focused is not None:
-            focused.setFocus()
+        self.view.show_page(min(page, self.view.page_count() - 1))
 
     def _language_chosen(self) -> None:
         self.view.set_language(self.language.currentData())

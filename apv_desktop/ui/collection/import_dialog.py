@@ -1,12 +1,15 @@
 """Importing a response file: the column mapping (fixable), every problem row, then all or nothing.
 
 Uses interchange.responsefile.plan_columns / read_responses through services.transfer, so the
-GUI and `apv-desktop import-responses` read a file the same way."""
+GUI and `apv-desktop import-responses` read a file the same way. The values of each column mapped
+to a choice question are previewed with responsefile.encoder_for, the import's own reading."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.errors import ApvError, InputError
 from apv_desktop.i18n import current_language, tr
-from apv_desktop.interchange.responsefile import UNIT_MAPPING, plan_columns
-from apv_desktop.interchange.tables import read_table
+from apv_desktop.interchange.responsefile import UNIT_MAPPING, encoder_for, plan_columns
+from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import round_questionnaire
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.ui import messages
@@ -33,6 +37,35 @@ from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 _DROPPED = "@dropped"
+MAX_VALUES_SHOWN = 30  # per column: a text column mapped to a choice question has thousands
+_SELECT_TYPES = (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
+
+
+def value_mapping(table: Table, mapping: dict[str, str], questionnaire: Questionnaire,
+                  language: str) -> list[tuple[str, str, list[str] | None]]:
+    """For each column mapped (header -> item name) to a choice question: each distinct value
+    in the file with the labels of the choices it is read as, or None when it is no choice (the
+    import refuses it). Values that are no choice first, then the most frequent."""
+    rows: list[tuple[str, str, list[str] | None]] = []
+    for column, header in enumerate(table.headers):
+        item = questionnaire.item(mapping.get(header) or "")
+        choices = questionnaire.choices_for(item) if item is not None else None
+        if item is None or item.type not in _SELECT_TYPES or choices is None:
+            continue
+        encode = encoder_for(item, questionnaire)
+        read: list[tuple[str, list[str] | None]] = []
+        for value, _count in Counter(r[column] for r in table.rows if r[column]).most_common():
+            try:
+                number = int(encode(value))
+            except (ValueError, ApvError):
+                read.append((value, None))
+                continue
+            positions = ([p for p in range(len(choices.choices)) if number >> p & 1]
+                         if item.type is ItemType.SELECT_MULTIPLE else [number])
+            read.append((value, [choices.choices[p].label(language) for p in positions]))
+        read.sort(key=lambda pair: pair[1] is not None)  # stable: frequency order kept
+        rows.extend((header, value, labels) for value, labels in read[:MAX_VALUES_SHOWN])
+    return rows
 
 
 class ImportDialog(QDialog):
@@ -52,6 +85,11 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(tr("Kolonner"))
+        self.values = QTableWidget(0, 3)
+        self.values.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values.setAccessibleName(tr("Værdier og svarmuligheder"))
+        self.values.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.file_table: Table | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
@@ -77,6 +115,8 @@ class ImportDialog(QDialog):
         layout.addLayout(round_row)
         layout.addWidget(QLabel(tr("Hvad hver kolonne bruges til (ret dem, der er forkerte):")))
         layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel(tr("Hvordan svarene i filen læses (ukendte værdier afvises):")))
+        layout.addWidget(self.values, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
@@ -119,6 +159,8 @@ class ImportDialog(QDialog):
             self.combos[header] = combo
             samples = sorted({r[row] for r in table.rows[:200] if r[row]})[:4]
             self.table.setItem(row, 2, QTableWidgetItem(" | ".join(samples)))
+        self.file_table = table
+        self.show_values()
         if plan.dropped_columns:
             self.summary.setText(tr("Disse kolonner kan identificere en person og gemmes aldrig: "
                                     "{columns}", columns=", ".join(plan.dropped_columns)))
@@ -131,6 +173,25 @@ class ImportDialog(QDialog):
     def _mapping_changed(self) -> None:
         self.checked_ok = False
         self.import_button.setEnabled(False)
+        self.show_values()
+
+    def show_values(self) -> None:
+        """The value table for the mapping now chosen."""
+        if self.file_table is None or self.questionnaire is None:
+            return
+        rows = value_mapping(self.file_table, self.mapping(), self.questionnaire,
+                             current_language())
+        self.values.setRowCount(len(rows))
+        self.values.setHorizontalHeaderLabels([tr("Kolonne"), tr("Værdi i filen"),
+                                               tr("Læses som")])
+        unknown = QBrush(QColor("#c5221f"))
+        for row, (header, value, labels) in enumerate(rows):
+            self.values.setItem(row, 0, QTableWidgetItem(header))
+            self.values.setItem(row, 1, QTableWidgetItem(value))
+            read = QTableWidgetItem(" + ".join(labels) if labels is not None else tr("ukendt"))
+            if labels is None:
+                read.setForeground(unknown)
+            self.values.setItem(row, 2, read)
 
     def check(self) -> bool:
         """Read every row with the mapping shown; list every problem; store nothing."""

@@ -1,9 +1,13 @@
 """Typing in paper forms fast: one field per question, digits for choices, Enter moves on.
 
 A finished sheet waits as "the last sheet" until the next one is finished (or the window is
-closed), so it can still be corrected; then it is stored like a kiosk sheet (source 'paper')."""
+closed), so it can still be corrected; then it is stored like a kiosk sheet (source 'paper').
+The blank questionnaire for the round can be printed (or saved as PDF) from here too, with an
+empty line where the respondent writes their unit."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,7 +27,10 @@ from apv_desktop.core.model import Item, ItemType, Questionnaire
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.collection import sheet_to_responses, submit_sheet
+from apv_desktop.ui import filedialogs
+from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.kiosk.pages import unit_titles
+from apv_desktop.ui.print_form import print_questionnaire, write_pdf
 from apv_desktop.ui.session import ProjectSession
 
 
@@ -79,14 +86,25 @@ class PaperEntryDialog(QDialog):
         self.correct_button.clicked.connect(self.correct_last)
         self.done_button = QPushButton(tr("Færdig"))
         self.done_button.clicked.connect(self.accept)
-        for button in (self.save_button, self.correct_button, self.done_button):
+        self.print_button = QPushButton(tr("Udskriv spørgeskema …"))
+        self.print_button.clicked.connect(self.print_form)
+        self.pdf_button = QPushButton(tr("Gem som PDF …"))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        for button in (self.save_button, self.correct_button, self.done_button,
+                       self.print_button, self.pdf_button):
             button.setAutoDefault(False)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(QLabel(tr("Skemaer til at dele ud:")))
+        paper_row.addWidget(self.print_button)
+        paper_row.addWidget(self.pdf_button)
+        paper_row.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(paper_row)
         layout.addWidget(QLabel(tr("Tal vælger svar (1 = første svarmulighed; flere valg: 1 3). "
                                    "Enter går til næste felt. Tomt felt = ikke besvaret.")))
         layout.addWidget(self.scroll, 1)
@@ -94,6 +112,32 @@ class PaperEntryDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(900, 700)
         self._update_count()
+
+    def print_language(self) -> str:
+        """The program's language when the questionnaire has it, else the questionnaire's own."""
+        language = current_language()
+        return (language if language in self.questionnaire.languages
+                else self.questionnaire.default_language)
+
+    def print_form(self) -> bool:
+        """The blank questionnaire on the printer (an empty line for the unit); False if the
+        user cancelled the print dialog."""
+        return print_questionnaire(self, self.questionnaire, self.print_language(),
+                                   unit_line=True)
+
+    def save_pdf(self) -> Path | None:
+        """The blank questionnaire as a PDF file to print elsewhere; the path, or None."""
+        suggested = Path.home() / f"{self.questionnaire.form_id or 'spoergeskema'}.pdf"
+        path = filedialogs.save_file(self, tr("Gem spørgeskemaet som PDF"),
+                                     tr("PDF-filer (*.pdf)"), suggested, ".pdf")
+        if path is None:
+            return None
+        try:
+            write_pdf(self.questionnaire, path, self.print_language(), unit_line=True)
+        except Exception as error:  # noqa: BLE001 - any failure to write is told, not raised
+            show_problem(self, tr("PDF-filen kunne ikke gemmes"), error)
+            return None
+        return path
 
     def _choices_text(self, item: Item, language: str) -> str:
         choices = self.questionnaire.choices_for(item)

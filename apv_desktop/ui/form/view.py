@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.model import LANGUAGES, Questionnaire, Section, pick_label
 from apv_desktop.core.relevance import is_relevant
 from apv_desktop.i18n import Translate, current_language, translator
+from apv_desktop.ui.form.heading import HeadingLabel
 from apv_desktop.ui.form.questions import QuestionWidget, question_widget
+
+TITLE_SCALE = 1.15  # the form's title, above the progress
+SECTION_SCALE = 1.45  # the section heading: clearly larger than the (bold) question texts
 
 
 class QuestionnaireView(QWidget):
@@ -41,19 +45,14 @@ class QuestionnaireView(QWidget):
         self._language = language
         self._questionnaire = questionnaire
         self._page = 0  # index into the visible sections
-        self.title_label = QLabel()
+        self.title_label = HeadingLabel(TITLE_SCALE, self)
         self.title_label.setObjectName("formTitle")
-        self.title_label.setWordWrap(True)
         self.preview_banner = QLabel()
         self.preview_banner.setObjectName("previewBanner")
         self.preview_banner.setVisible(preview)
-        self.section_label = QLabel()
+        # Sized from the view's font whenever it changes (the kiosk enlarges it afterwards).
+        self.section_label = HeadingLabel(SECTION_SCALE, self)
         self.section_label.setObjectName("sectionHeading")
-        self.section_label.setWordWrap(True)
-        heading_font = self.section_label.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        self.section_label.setFont(heading_font)
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -165,6 +164,23 @@ class QuestionnaireView(QWidget):
         self._page -= 1
         self._show_page(focus=True)
         return True
+
+    def show_page(self, page: int) -> bool:
+        """Turn straight to a page (of the visible sections), without the required-question
+        check of go_next: for the builder's preview. False if there is no such page."""
+        if not 0 <= page < self.page_count():
+            return False
+        if page != self._page:
+            self._page = page
+            self.problem_label.hide()  # it was about the page left
+            self._show_page()
+        return True
+
+    def show_section(self, index: int) -> bool:
+        """Turn to the page of `questionnaire().sections[index]`; False if that section is not
+        shown now (its condition is false, or the index is out of range)."""
+        visible = self._visible_sections()
+        return index in visible and self.show_page(visible.index(index))
 
     def submit(self) -> bool:
         """Emit `submitted` with the answers when every shown required question is answered."""

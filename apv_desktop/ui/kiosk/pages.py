@@ -19,16 +19,13 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.i18n import LANGUAGE_NAMES, translator
+from apv_desktop.ui.form.heading import HeadingLabel
 
 
 def _heading(scale: float = 1.6) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
+    # Follows the page's font: the kiosk window enlarges it after the pages are built.
+    label = HeadingLabel(scale)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
     return label
 
 

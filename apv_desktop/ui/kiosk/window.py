@@ -21,6 +21,7 @@ from apv_desktop.store.project import Project
 from apv_desktop.ui.form import QuestionnaireView
 from apv_desktop.ui.kiosk.pages import MessagePage, PinPage, StartPage
 from apv_desktop.ui.kiosk.pin import PinGuard
+from apv_desktop.ui.kiosk.style import KioskStyle, enlarge_controls
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin, QEvent.Type.MouseMove}
@@ -95,6 +96,8 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self)
         self.setWindowTitle("APV")
+        self.kiosk_style = KioskStyle()
+        enlarge_controls(self, self.kiosk_style)
         self.show_start()
 
     # --- the respondent's way through -----------------------------------------------------
@@ -117,6 +120,7 @@ class KioskWindow(QWidget):
         self.view = QuestionnaireView(self.config.questionnaire, self.language)
         self.view.submitted.connect(self._store)
         self.form_layout.addWidget(self.view)
+        enlarge_controls(self.view, self.kiosk_style)
         self.stack.setCurrentWidget(self.form_page)
         self.view.focus_first_question()
         self.idle_timer.start()
