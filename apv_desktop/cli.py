@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
 
+    p = command("import-actionplan", _import_actionplan,
+                "Take back the report's Handlingsplan sheet as filled in by management.")
+    p.add_argument("project", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="show the changes, store nothing")
+
     p = command("check", _check, "Check the project file's integrity and schema.")
     p.add_argument("project", type=Path)
     return parser
@@ -208,6 +214,18 @@ def _import_indicators(args: argparse.Namespace) -> int:
             f"(periods {', '.join(summary.periods)})")
     print(f"{args.file} is valid: {what} (dry run, nothing stored)." if args.dry_run
           else f"Imported {what}.")
+    return EXIT_OK
+
+
+def _import_actionplan(args: argparse.Namespace) -> int:
+    from apv_desktop.services.actionplan import import_action_plan
+
+    plan = import_action_plan(args.project, args.file, dry_run=args.dry_run)
+    for line in plan.describe():
+        print(line)
+    what = f"{len(plan.updates)} item(s) changed, {len(plan.additions)} new item(s)"
+    print(f"{args.file} is valid: {what} (dry run, nothing stored)." if args.dry_run
+          else f"Imported {args.file}: {what}.")
     return EXIT_OK
 
 

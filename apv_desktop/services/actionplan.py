@@ -7,16 +7,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apv_desktop.core.followup import FollowUp, RoundAnswers, Target, follow_up
 from apv_desktop.core.results import Results, Score
-from apv_desktop.errors import RefusedError
+from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.i18n import Translate
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 from apv_desktop.store.records import ActionItem, Indicator
 
+if TYPE_CHECKING:
+    from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
+
 CLOSED_STATUSES = ("done", "dropped")
+MAX_PROBLEMS_LISTED = 50
 
 
 # --- action items --------------------------------------------------------------------------
@@ -173,3 +178,72 @@ def latest_indicators(indicators: Iterable[Indicator]) -> dict[str, dict[str, tu
         if indicator.kind not in kinds or indicator.period > kinds[indicator.kind][0]:
             kinds[indicator.kind] = (indicator.period, indicator.value)
     return latest
+
+
+# --- the action-plan sheet handed back by management -----------------------------------------
+
+
+def read_action_plan_file(project: Project, file: Path) -> ActionPlanChanges:
+    """What the filled-in Handlingsplan sheet of a report would change (nothing is stored)."""
+    from apv_desktop.interchange.actionplan_sheet import read_action_plan_sheet
+
+    dimensions: dict[str, list[str]] = {}
+    for version in project.questionnaire_versions():
+        questionnaire = project.questionnaire(version.id)
+        for dimension in questionnaire.dimensions if questionnaire else []:
+            names = dimensions.setdefault(dimension.code, [])
+            names.extend(n for n in dimension.labels.values() if n not in names)
+    return read_action_plan_sheet(Path(file), project.actions(), units=project.org_units(),
+                                  dimensions=dimensions,
+                                  rounds=[r.name for r in project.rounds()])
+
+
+def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
+    """All or nothing: a sheet with any row that cannot be taken is refused, rows listed."""
+    if not plan.problems:
+        return
+    count = len(plan.problems)
+    listed = [str(p) for p in plan.problems[:MAX_PROBLEMS_LISTED]]
+    raise InputError(f"{plan.file.name}, sheet {plan.sheet}: {count} row(s) cannot be imported, "
+                     f"so nothing was stored; {listed[0]}", listed)
+
+
+def apply_action_plan_changes(project: Project, plan: ActionPlanChanges) -> None:
+    """Store every update and new item of `plan`, or (on any refusal) none of them."""
+    refuse_sheet_problems(plan)
+    current = {a.id: a for a in project.actions()}
+    for update in plan.updates:  # the items must still be as they were when the sheet was read
+        item = current.get(update.item_id)
+        if item is None or any(getattr(item, c.field) != c.old for c in update.changes):
+            raise RefusedError(f"Item {update.item_id} of the action plan was changed or deleted "
+                               f"after {plan.file.name} was read; read the file again.")
+    updated: list[tuple[int, dict[str, object]]] = []
+    added: list[int] = []
+    try:
+        for update in plan.updates:
+            project.update_action(update.item_id, **{c.field: c.new for c in update.changes})
+            updated.append((update.item_id, {c.field: c.old for c in update.changes}))
+        for addition in plan.additions:
+            fields = dict(addition.fields)
+            problem = str(fields.pop("problem"))
+            added.append(project.add_action(addition.round, problem, unit=addition.unit,
+                                            dimension=addition.dimension, **fields).id)
+    except BaseException:
+        # Each change is its own transaction: put back what was stored before the refusal.
+        for item_id in reversed(added):
+            project.delete_action(item_id)
+        for item_id, before in reversed(updated):
+            project.update_action(item_id, **before)
+        raise
+
+
+def import_action_plan(project_path: Path, file: Path, *, dry_run: bool = False
+                       ) -> ActionPlanChanges:
+    """The CLI's import-actionplan: read the sheet, refuse it with its problems listed, else
+    store its changes (unless `dry_run`). Returns the changes."""
+    with opened(Path(project_path)) as project:
+        plan = read_action_plan_file(project, Path(file))
+        refuse_sheet_problems(plan)
+        if not dry_run:
+            apply_action_plan_changes(project, plan)
+    return plan

@@ -16,8 +16,18 @@ def open_page(window, demo_path) -> ActionPlanPage:
     return page
 
 
-def test_overdue_items_are_announced_and_highlighted(window, demo_path):
+def wait_for_follow_ups(page: ActionPlanPage, qtbot) -> None:  # noqa: ANN001
+    """The follow-up scores come from a worker thread once the tab is shown."""
+    window = page.window()
+    window.show()
+    qtbot.waitExposed(window)
+    tab = page.actions_tab
+    qtbot.waitUntil(lambda: tab.follow_up_worker is None and bool(tab.results), timeout=30_000)
+
+
+def test_overdue_items_are_announced_and_highlighted(window, demo_path, qtbot):
     page = open_page(window, demo_path)
+    wait_for_follow_ups(page, qtbot)
     assert "1 punkter i handlingsplanen er over fristen" in window.statusBar().currentMessage()
     tab = page.actions_tab
     assert tab.table.rowCount() == 4

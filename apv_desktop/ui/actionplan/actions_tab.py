@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,20 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.core.followup import FollowUp
+from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import (
     ActionFilter,
     filtered_actions,
-    follow_ups,
+    follow_ups_for_file,
     is_overdue,
 )
 from apv_desktop.store.records import ActionItem
 from apv_desktop.ui import messages
 from apv_desktop.ui.actionplan.editor import ActionDialog
+from apv_desktop.ui.actionplan.sheet_import import import_action_plan_sheet
 from apv_desktop.ui.actionplan.texts import score_text, status_names, verdict_text
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import Worker, run_with_progress
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 COLUMNS = 9
@@ -50,6 +53,10 @@ class ActionsTab(QWidget):
         self.actions: list[ActionItem] = []
         self.shown: list[ActionItem] = []
         self.results: dict[int, FollowUp] = {}
+        # The follow-up scores are computed off the GUI thread, once the tab is seen.
+        self.follow_up_worker: Worker | None = None
+        self._generation = 0
+        self._follow_ups_stale = False
         self.unit_filter, self.status_filter = QComboBox(), QComboBox()
         self.responsible_filter = QLineEdit()
         self.overdue_only = QCheckBox()
@@ -71,7 +78,9 @@ class ActionsTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.new_button, self.edit_button, self.delete_button = (QPushButton() for _ in range(3))
+        self.new_button, self.edit_button, self.delete_button, self.import_button = (
+            QPushButton() for _ in range(4))
+        self.import_button.clicked.connect(self.import_sheet)
         self.new_button.clicked.connect(lambda: self.new_action())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -85,6 +94,7 @@ class ActionsTab(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
@@ -96,10 +106,17 @@ class ActionsTab(QWidget):
         self.status_label.setText(tr("&Status:"))
         self.responsible_label.setText(tr("&Ansvarlig:"))
         self.responsible_filter.setPlaceholderText(tr("Søg på navn"))
+        for widget, name in ((self.unit_filter, tr("Enhed")), (self.status_filter, tr("Status")),
+                             (self.responsible_filter, tr("Ansvarlig")),
+                             (self.table, tr("Handlingsplan"))):
+            widget.setAccessibleName(name)
         self.overdue_only.setText(tr("Kun over fristen"))
         self.new_button.setText(tr("&Nyt punkt …"))
         self.edit_button.setText(tr("&Redigér …"))
         self.delete_button.setText(tr("&Slet"))
+        self.import_button.setText(tr("Indlæs &udfyldt handlingsplan …"))
+        self.import_button.setToolTip(tr("Rapportens ark Handlingsplan, udfyldt af ledelsen i "
+                                         "Excel: ændringerne vises, før de gemmes."))
         self.table.setHorizontalHeaderLabels([
             tr("Runde"), tr("Enhed"), tr("Dimension"), tr("Problem"), tr("Ansvarlig"),
             tr("Frist"), tr("Status"), tr("Før → efter"), tr("Virkede det?")])
@@ -114,15 +131,49 @@ class ActionsTab(QWidget):
 
     def refresh(self) -> None:
         self.actions, self.results = [], {}
+        self._generation += 1  # follow-ups still being computed belong to the old state
         if self.session is not None:
-            project = self.session.project
-            self.actions = project.actions()
-            try:
-                self.results = follow_ups(project, self.actions)
-            except ApvError:
-                self.results = {}  # a round without questionnaire: no follow-up to show
+            self.actions = self.session.project.actions()
+        self._follow_ups_stale = self.session is not None and bool(self.actions)
         self._fill_filters()
         self._show()
+        if self.isVisible():
+            self._compute_follow_ups()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._compute_follow_ups()
+
+    def _compute_follow_ups(self) -> None:
+        if (not self._follow_ups_stale or self.session is None
+                or self.follow_up_worker is not None):
+            return  # a running computation starts the next one when it ends
+        self._follow_ups_stale = False
+        path, generation = self.session.path, self._generation
+
+        def work(progress: Progress) -> tuple[int, dict[int, FollowUp]]:
+            progress(0.0, "")
+            return generation, follow_ups_for_file(path)
+
+        self.follow_up_worker = run_with_progress(
+            self, tr("Beregner opfølgningen …"), work, self._follow_ups_computed,
+            self._follow_ups_failed, indeterminate=True)
+        self.follow_up_worker.done.connect(self._follow_ups_done)
+
+    def _follow_ups_computed(self, outcome: tuple[int, dict[int, FollowUp]]) -> None:
+        generation, results = outcome
+        if generation == self._generation:
+            self.results = results
+            self._show()
+
+    def _follow_ups_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ApvError):  # a round without questionnaire: nothing to show
+            show_problem(self, tr("Opfølgningen kunne ikke beregnes"), error)
+
+    def _follow_ups_done(self) -> None:
+        self.follow_up_worker = None
+        if self._follow_ups_stale and self.isVisible():
+            self._compute_follow_ups()
 
     def _fill_filters(self) -> None:
         units = self._units()
@@ -240,6 +291,10 @@ class ActionsTab(QWidget):
             return
         self.session.project.delete_action(action.id)
         self._changed()
+
+    def import_sheet(self) -> None:
+        if self.session is not None and import_action_plan_sheet(self, self.session):
+            self._changed()
 
     def _changed(self) -> None:
         self.refresh()

@@ -110,6 +110,9 @@ class DepartmentsTab(QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(tr("&Runde:"))
+        self.round.setAccessibleName(tr("Runde"))
+        self.departments.setAccessibleName(tr("Afdelingsrapporter"))
+        self.editor.setAccessibleName(tr("Afdelingsrapport"))
         self.save_button.setText(tr("&Gem teksten"))
         self.draft_button.setText(tr("Tilbage til &udkastet"))
         self.pdf_button.setText(tr("Gem som &PDF …"))

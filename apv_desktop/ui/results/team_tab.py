@@ -1,5 +1,6 @@
 """The team view: one unit's scores with intervals against its parent, the organisation and the
-reference; how it answered each item; its pressure points and strengths; and the trend."""
+reference; how it answered each item; its pressure points and strengths beside its indicators
+(sick leave, turnover, caseload); and the trend."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Results, Score
 from apv_desktop.i18n import tr
+from apv_desktop.services.actionplan import unit_indicators
 from apv_desktop.services.results_view import ResultsBundle
+from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.charts import plots
 from apv_desktop.ui.charts.canvas import ChartCanvas
 from apv_desktop.ui.results import texts
 from apv_desktop.ui.results.unit_picker import UnitPicker
+from apv_desktop.ui.session import ProjectSession
 
 ROW_PIXELS = 21
 LABEL_CHARS = 60
@@ -47,6 +51,11 @@ class TeamTab(QWidget):
         self.distribution = ChartCanvas("svarfordeling")
         self.points_label, self.strengths_label, self.trend_label = QLabel(), QLabel(), QLabel()
         self.points, self.strengths = QListWidget(), QListWidget()
+        self.indicators_label = QLabel()
+        self.indicators = QTableWidget(0, 0)
+        self.indicators.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.indicators_note = QLabel()
+        self.indicators_note.setWordWrap(True)
         self.trend = QTableWidget(0, 4)
         self.trend.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.trend.verticalHeader().setVisible(False)
@@ -63,6 +72,11 @@ class TeamTab(QWidget):
         lists.addWidget(self.strengths_label, 0, 1)
         lists.addWidget(self.points, 1, 0)
         lists.addWidget(self.strengths, 1, 1)
+        lists.addWidget(self.indicators_label, 0, 2)
+        figures = QVBoxLayout()
+        figures.addWidget(self.indicators_note)
+        figures.addWidget(self.indicators, 1)
+        lists.addLayout(figures, 1, 2)
         distribution_pick = QHBoxLayout()
         distribution_pick.addWidget(self.dimension_label)
         distribution_pick.addWidget(self.dimensions)
@@ -94,6 +108,11 @@ class TeamTab(QWidget):
         self.dimensions.setAccessibleName(tr("Dimension"))
         self.points_label.setText(tr("Pressionspunkter"))
         self.strengths_label.setText(tr("Styrker"))
+        self.indicators_label.setText(tr("Nøgletal"))
+        for widget, name in ((self.points, tr("Pressionspunkter")),
+                             (self.strengths, tr("Styrker")), (self.indicators, tr("Nøgletal")),
+                             (self.trend, tr("Udvikling siden sidste runde"))):
+            widget.setAccessibleName(name)
         self.trend_label.setText(tr("Udvikling siden sidste runde"))
         self.trend.setHorizontalHeaderLabels([tr("Dimension"), tr("Sidste runde"),
                                               tr("Denne runde"), tr("Ændring")])
@@ -134,6 +153,7 @@ class TeamTab(QWidget):
         for widget in (self.points, self.strengths, self.trend):
             widget.clear() if widget is not self.trend else self.trend.setRowCount(0)
         if bundle is None or code is None:
+            self._show_indicators(None)
             self.summary.clear()
             for chart in self.charts():
                 chart.draw(None)
@@ -160,8 +180,42 @@ class TeamTab(QWidget):
             if score.unit == code:
                 self.strengths.addItem(
                     f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
+        self._show_indicators(code)
         self._show_trend(bundle, code, names)
         self._show_distribution()
+
+    def _session(self) -> ProjectSession | None:
+        """The results page's open project: the tab is told only of results, so it asks the
+        page it sits in (indicators are read on the GUI thread; a small table)."""
+        from apv_desktop.ui.pages.base import Page
+
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, Page):
+            widget = widget.parentWidget()
+        return widget.session if widget is not None else None
+
+    def _show_indicators(self, code: str | None) -> None:
+        """The unit's figures per period, beside its pressure points."""
+        session = self._session()
+        table: dict[str, dict[str, float]] = {}
+        if session is not None and code is not None:
+            table = unit_indicators(session.project, code)
+        names = indicator_names()
+        kinds = [k for k in names if any(k in values for values in table.values())]
+        kinds += sorted({k for values in table.values() for k in values} - set(kinds))
+        self.indicators.clear()
+        self.indicators.setRowCount(len(table))
+        self.indicators.setColumnCount(len(kinds))
+        self.indicators.setHorizontalHeaderLabels([names.get(k, k) for k in kinds])
+        self.indicators.setVerticalHeaderLabels(list(table))
+        for row, values in enumerate(table.values()):
+            for column, kind in enumerate(kinds):
+                text = f"{values[kind]:g}" if kind in values else ""
+                self.indicators.setItem(row, column, QTableWidgetItem(text))
+        self.indicators.resizeColumnsToContents()
+        self.indicators.setVisible(bool(table))
+        self.indicators_note.setText("" if table else tr("Ingen nøgletal for enheden."))
+        self.indicators_note.setVisible(not table)
 
     def _score_row(self, results: Results, code: str, parent: str | None,
                    dimension: str) -> plots.ScoreRow:
