@@ -37,6 +37,15 @@ class ResponseSet:
         return cls(names, [], np.empty((0, len(names)), dtype=np.float64), {})
 
 
+@dataclass(frozen=True)
+class RoundAnswers:
+    """One round's questionnaire and answers, as read from the project file."""
+
+    name: str
+    questionnaire: Questionnaire
+    responses: ResponseSet
+
+
 def encode_choice(choices: ChoiceList, value: str) -> int | None:
     """Position of the choice whose name, or label in any language, equals `value`."""
     wanted = value.strip()

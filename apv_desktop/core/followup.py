@@ -14,7 +14,7 @@ import copy
 from dataclasses import dataclass
 from enum import StrEnum
 
-from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.results import Score, compute_results
 from apv_desktop.core.trend import NOISE
@@ -29,15 +29,6 @@ class Verdict(StrEnum):
     HIDDEN = "hidden"  # one of the two scores may not be shown (too few answers)
     NOT_COMPARABLE = "not_comparable"  # the rounds share no scored item of the dimension
     NO_TARGET = "no_target"  # the action names no unit and dimension or item
-
-
-@dataclass(frozen=True)
-class RoundAnswers:
-    """One round's questionnaire and answers, as the follow-up needs them."""
-
-    name: str
-    questionnaire: Questionnaire
-    responses: ResponseSet
 
 
 @dataclass(frozen=True)

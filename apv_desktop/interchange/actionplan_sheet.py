@@ -190,7 +190,7 @@ def _sheet_rows(path: Path) -> tuple[str, list[tuple[int, tuple[object, ...]]]]:
 
 
 def _status_codes() -> dict[str, str]:
-    from apv_desktop.reports.wording import status_names
+    from apv_desktop.vocabulary import status_names
 
     codes: dict[str, str] = {}
     for language in LANGUAGES:

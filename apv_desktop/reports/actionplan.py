@@ -54,8 +54,8 @@ from apv_desktop.reports.styles import (
     set_widths,
     title_block,
 )
-from apv_desktop.reports.wording import status_names
 from apv_desktop.store.records import ActionItem
+from apv_desktop.vocabulary import status_names
 
 EMPTY_ROWS = 15
 EXCEL_DATE_2000 = 36526  # 1 January 2000 as an Excel date number

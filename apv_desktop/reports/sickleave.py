@@ -28,7 +28,8 @@ from apv_desktop.reports.styles import (
     set_widths,
     title_block,
 )
-from apv_desktop.reports.wording import hidden_word, indicator_name
+from apv_desktop.reports.wording import hidden_word
+from apv_desktop.vocabulary import indicator_name
 
 HEADER_ROW = 5
 INDICATOR_FORMAT = "0.0"

@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from apv_desktop.core.followup import FollowUp, RoundAnswers, Target, follow_up
+from apv_desktop.core.followup import FollowUp, Target, follow_up
 from apv_desktop.core.results import Results, Score
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.i18n import Translate
+from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 from apv_desktop.store.records import ActionItem, Indicator
@@ -110,14 +111,14 @@ def follow_ups(project: Project, actions: list[ActionItem], later_round: str | N
         raise RefusedError(f"The project has no survey round named {later}.")
     units = project.org_units()
     rules = project.rules()
-    after = _round_answers(project, later)
+    after = round_answers(project, later)
     found: dict[int, FollowUp] = {}
     by_round: dict[str, list[ActionItem]] = {}
     for action in actions:
         if action.round in rounds and rounds.index(action.round) < rounds.index(later):
             by_round.setdefault(action.round, []).append(action)
     for round_name, items in by_round.items():
-        before = _round_answers(project, round_name)
+        before = round_answers(project, round_name)
         targets = [Target(a.unit, a.dimension, a.item_name) for a in items]
         for action, result in zip(items, follow_up(targets, before, after, units, rules),
                                   strict=True):
@@ -128,14 +129,6 @@ def follow_ups(project: Project, actions: list[ActionItem], later_round: str | N
 def follow_ups_for_file(path: Path, later_round: str | None = None) -> dict[int, FollowUp]:
     with opened(path) as project:
         return follow_ups(project, project.actions(), later_round)
-
-
-def _round_answers(project: Project, round_name: str) -> RoundAnswers:
-    info = project.round(round_name)
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
-    return RoundAnswers(info.name, questionnaire, project.responses(info.name))
 
 
 # --- indicators ------------------------------------------------------------------------------
@@ -217,24 +210,15 @@ def apply_action_plan_changes(project: Project, plan: ActionPlanChanges) -> None
         if item is None or any(getattr(item, c.field) != c.old for c in update.changes):
             raise RefusedError(f"Item {update.item_id} of the action plan was changed or deleted "
                                f"after {plan.file.name} was read; read the file again.")
-    updated: list[tuple[int, dict[str, object]]] = []
-    added: list[int] = []
-    try:
-        for update in plan.updates:
-            project.update_action(update.item_id, **{c.field: c.new for c in update.changes})
-            updated.append((update.item_id, {c.field: c.old for c in update.changes}))
-        for addition in plan.additions:
-            fields = dict(addition.fields)
-            problem = str(fields.pop("problem"))
-            added.append(project.add_action(addition.round, problem, unit=addition.unit,
-                                            dimension=addition.dimension, **fields).id)
-    except BaseException:
-        # Each change is its own transaction: put back what was stored before the refusal.
-        for item_id in reversed(added):
-            project.delete_action(item_id)
-        for item_id, before in reversed(updated):
-            project.update_action(item_id, **before)
-        raise
+    additions = []
+    for addition in plan.additions:
+        fields = dict(addition.fields)
+        problem = str(fields.pop("problem"))
+        additions.append((addition.round, problem,
+                          {"unit": addition.unit, "dimension": addition.dimension, **fields}))
+    project.change_actions(
+        [(u.item_id, {c.field: c.new for c in u.changes}) for u in plan.updates], additions
+    )
 
 
 def import_action_plan(project_path: Path, file: Path, *, dry_run: bool = False

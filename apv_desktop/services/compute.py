@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Rules
 from apv_desktop.core.results import Progress, Results, compute_results
 from apv_desktop.errors import RefusedError
@@ -34,6 +35,15 @@ def results_of(
         language=language,
         progress=progress,
     )
+
+
+def round_answers(project: Project, round_name: str | None = None) -> RoundAnswers:
+    """The questionnaire and answers of a round (the latest when None)."""
+    info = project.round(round_name)
+    questionnaire = project.questionnaire(info.questionnaire_version_id)
+    if questionnaire is None:
+        raise RefusedError(f"Round {info.name} has no questionnaire.")
+    return RoundAnswers(info.name, questionnaire, project.responses(info.name))
 
 
 def results_for_file(path: Path, round_name: str | None = None, language: str = DEFAULT_LANGUAGE

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.comments import Comment, unit_comments
 from apv_desktop.core.distribution import ItemDistribution, item_distributions
 from apv_desktop.core.model import DEFAULT_LANGUAGE, OrgUnit, Questionnaire, Rules, pick_label
@@ -22,18 +22,10 @@ from apv_desktop.core.results import Results, Score, compute_results
 from apv_desktop.core.trend import Trend, compare_rounds
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
+from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 from apv_desktop.store.records import ActionItem
-
-
-@dataclass
-class LoadedRound:
-    """The answers of one round as read from the file: what does not change with the rules."""
-
-    name: str
-    questionnaire: Questionnaire
-    responses: ResponseSet
 
 
 @dataclass
@@ -43,8 +35,8 @@ class RoundData:
     path: Path
     organisation_name: str
     units: list[OrgUnit]
-    current: LoadedRound
-    previous: LoadedRound | None  # the round created just before, when there is one
+    current: RoundAnswers
+    previous: RoundAnswers | None  # the round created just before, when there is one
     stored_rules: Rules
 
 
@@ -86,18 +78,10 @@ def read_round_data(project: Project, round_name: str | None = None) -> RoundDat
         path=project.path,
         organisation_name=project.name,
         units=project.org_units(),
-        current=_load(project, info.name),
-        previous=_load(project, earlier) if earlier is not None else None,
+        current=round_answers(project, info.name),
+        previous=round_answers(project, earlier) if earlier is not None else None,
         stored_rules=project.rules(),
     )
-
-
-def _load(project: Project, round_name: str) -> LoadedRound:
-    info = project.round(round_name)
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError(f"The round {info.name} has no questionnaire.")
-    return LoadedRound(info.name, questionnaire, project.responses(info.name))
 
 
 def load_round(
@@ -147,7 +131,7 @@ def recompute(
 
 
 def _compute(
-    data: RoundData, loaded: LoadedRound, rules: Rules, language: str, progress: Progress | None
+    data: RoundData, loaded: RoundAnswers, rules: Rules, language: str, progress: Progress | None
 ) -> Results:
     return compute_results(
         loaded.questionnaire,

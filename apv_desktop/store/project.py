@@ -307,6 +307,19 @@ class Project:
             session.flush()
             return plans.actions(session, None, action_id)[0]
 
+    def change_actions(
+        self,
+        updates: list[tuple[int, dict[str, Any]]],
+        additions: list[tuple[str, str, dict[str, Any]]],
+    ) -> None:
+        """Several updates (id, fields) and new items (round, problem, fields) in ONE
+        transaction: all are stored, or none (an imported action-plan sheet)."""
+        with self._transaction() as session:
+            for action_id, fields in updates:
+                plans.update_action(session, action_id, **fields)
+            for round_name, problem, fields in additions:
+                plans.add_action(session, round_name, problem, date.today(), **fields)
+
     def delete_action(self, action_id: int) -> None:
         with self._transaction() as session:
             plans.delete_action(session, action_id)

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.followup import RoundAnswers, Target, Verdict, follow_up
+from apv_desktop.core.answers import ResponseSet, RoundAnswers
+from apv_desktop.core.followup import Target, Verdict, follow_up
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,

@@ -351,3 +351,16 @@ def test_action_plan_items(project: Project) -> None:
         project.add_action("2025", "   ")
     project.delete_action(first.id)
     assert [a.round for a in project.actions()] == ["2024"]
+
+
+def test_several_action_changes_are_stored_all_or_none(project: Project) -> None:
+    project.save_questionnaire(one_item_questionnaire())
+    project.replace_org([OrgUnit("A", "Afdeling A")])
+    project.ensure_round("2025")
+    first = project.add_action("2025", "Travlhed", unit="A")
+    with pytest.raises(RefusedError):
+        project.change_actions([(first.id, {"status": "done"})],
+                               [("2025", "Nyt punkt", {"unit": "NOPE"})])
+    assert project.actions()[0].status == "not_started" and len(project.actions()) == 1
+    project.change_actions([(first.id, {"status": "done"})], [("2025", "Nyt punkt", {"unit": "A"})])
+    assert [a.status for a in project.actions()] == ["done", "not_started"]

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
+from apv_desktop import vocabulary
 from apv_desktop.core.followup import FollowUp, Verdict
 from apv_desktop.i18n import tr
+from apv_desktop.store import INDICATOR_KINDS
 
 
 def status_names() -> dict[str, str]:
-    return {"not_started": tr("Ikke startet"), "in_progress": tr("I gang"),
-            "done": tr("Gennemført"), "dropped": tr("Opgivet")}
+    return vocabulary.status_names(tr)
 
 
 def indicator_names() -> dict[str, str]:
-    return {
-        "sick_days_short_per_fte": tr("Korttidssygefravær, dage pr. årsværk"),
-        "sick_days_long_per_fte": tr("Langtidssygefravær, dage pr. årsværk"),
-        "turnover_pct": tr("Personaleomsætning, %"),
-        "vacancies": tr("Ubesatte stillinger"),
-        "overtime_hours": tr("Overarbejde, timer"),
-        "caseload": tr("Sager pr. medarbejder"),
-        "caseload_recommended": tr("Anbefalet antal sager pr. medarbejder"),
-    }
+    return {kind: vocabulary.indicator_name(tr, kind) for kind in INDICATOR_KINDS}
 
 
 def score_text(mean: float | None, n: int, low: float | None, high: float | None) -> str:

@@ -146,7 +146,7 @@ class ResultsPage(Page):
         self.tabs = QTabWidget()
         self.overview = OverviewTab()
         self.heatmap = HeatmapTab()
-        self.team = TeamTab()
+        self.team = TeamTab(self)
         self.pressure = PressureTab(self)
         self.comments = CommentsTab()
         self.settings = SettingsTab(self)

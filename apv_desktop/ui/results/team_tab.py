@@ -4,6 +4,8 @@ reference; how it answered each item; its pressure points and strengths beside i
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,8 +37,9 @@ LABEL_CHARS = 60
 
 
 class TeamTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, page: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.page = page  # the ResultsPage: its session (for the unit's indicators)
         self.bundle: ResultsBundle | None = None
         self.unit_label, self.dimension_label = QLabel(), QLabel()
         self.units = UnitPicker()
@@ -185,14 +188,7 @@ class TeamTab(QWidget):
         self._show_distribution()
 
     def _session(self) -> ProjectSession | None:
-        """The results page's open project: the tab is told only of results, so it asks the
-        page it sits in (indicators are read on the GUI thread; a small table)."""
-        from apv_desktop.ui.pages.base import Page
-
-        widget = self.parentWidget()
-        while widget is not None and not isinstance(widget, Page):
-            widget = widget.parentWidget()
-        return widget.session if widget is not None else None
+        return self.page.session if self.page is not None else None
 
     def _show_indicators(self, code: str | None) -> None:
         """The unit's figures per period, beside its pressure points."""

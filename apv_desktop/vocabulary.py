@@ -1,0 +1,31 @@
+"""Words for the program's codes that both the window and the report show (action statuses,
+indicator kinds). `tr` is the caller's translator: the GUI's current language or the report's.
+Each text is a literal tr() call so the translation test sees it."""
+
+from __future__ import annotations
+
+from apv_desktop.i18n import Translate
+
+
+def status_names(tr: Translate) -> dict[str, str]:
+    """store.ACTION_STATUSES in words, in the same order (the action plan's drop-down list)."""
+    return {
+        "not_started": tr("Ikke startet"),
+        "in_progress": tr("I gang"),
+        "done": tr("Gennemført"),
+        "dropped": tr("Opgivet"),
+    }
+
+
+def indicator_name(tr: Translate, kind: str) -> str:
+    """store.INDICATOR_KINDS in words; an unknown kind is shown as its code."""
+    names = {
+        "sick_days_short_per_fte": tr("Korttidssygefravær, dage pr. årsværk"),
+        "sick_days_long_per_fte": tr("Langtidssygefravær, dage pr. årsværk"),
+        "turnover_pct": tr("Personaleomsætning, %"),
+        "vacancies": tr("Ubesatte stillinger"),
+        "overtime_hours": tr("Overarbejde, timer"),
+        "caseload": tr("Sager pr. medarbejder"),
+        "caseload_recommended": tr("Anbefalet antal sager pr. medarbejder"),
+    }
+    return names.get(kind, kind)
