@@ -3,13 +3,13 @@ department reports, as tabs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from apv_desktop.i18n import tr
 from apv_desktop.ui.actionplan.actions_tab import ActionsTab
 from apv_desktop.ui.actionplan.departments_tab import DepartmentsTab
 from apv_desktop.ui.actionplan.sickleave_tab import SickLeaveTab
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 
 
@@ -18,12 +18,8 @@ class ActionPlanPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
+        self.heading = page_heading()
         self.heading.setObjectName("pageHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.tabs = QTabWidget()
         self.actions_tab = ActionsTab()
         self.sick_leave_tab = SickLeaveTab()

@@ -33,7 +33,7 @@ from apv_desktop.ui.builder.problems import ProblemList, problem_text, refused_t
 from apv_desktop.ui.builder.toolbar import BuilderActions
 from apv_desktop.ui.builder.tree import Move, QuestionnaireTree
 from apv_desktop.ui.errors import show_problem
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -47,11 +47,7 @@ class BuilderPage(Page):
         super().__init__(parent)
         self.questionnaire: Questionnaire | None = None
         self.undo_stack = QUndoStack(self)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading()
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.refusal = QLabel()

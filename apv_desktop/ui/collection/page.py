@@ -15,7 +15,7 @@ from apv_desktop.ui.collection.kiosk_setup import KioskSetupDialog
 from apv_desktop.ui.collection.paper import PaperEntryDialog
 from apv_desktop.ui.kiosk.pin import PinGuard
 from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 
@@ -27,11 +27,7 @@ class CollectionPage(Page):
         self.kiosk: KioskWindow | None = None
         self.worker: Worker | None = None
         self.last_merge: MergeReport | None = None
-        self._heading = QLabel()
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self._heading.setFont(font)
+        self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
         self.facts = QLabel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from apv_desktop.ui.session import ProjectSession
 
@@ -39,3 +39,14 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Read the project again (after a change made elsewhere)."""
+
+
+def page_heading() -> QLabel:
+    """A page's title: the same larger, bold type on every page."""
+    heading = QLabel()
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    heading.setFont(font)
+    return heading
+

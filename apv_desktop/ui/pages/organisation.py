@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.i18n import tr
 from apv_desktop.ui import filedialogs
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.pages.org_model import CODE, NAME, OrgTableModel
 from apv_desktop.ui.session import ProjectSession
 
@@ -26,11 +26,7 @@ class OrganisationPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OrgTableModel()
-        self._heading = QLabel()
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self._heading.setFont(font)
+        self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
 

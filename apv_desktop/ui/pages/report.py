@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.model import LANGUAGES
 from apv_desktop.i18n import LANGUAGE_NAMES, current_language, tr
 from apv_desktop.ui import filedialogs, messages
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
@@ -35,11 +35,7 @@ class ReportPage(Page):
         super().__init__(parent)
         self.worker: Worker | None = None
         self.last_report: Path | None = None
-        self._heading = QLabel()
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self._heading.setFont(font)
+        self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
 

@@ -26,7 +26,7 @@ from apv_desktop.core.progress import Progress
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services import results_view
 from apv_desktop.services.results_view import ResultsBundle, RoundData
-from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker
 
@@ -53,11 +53,7 @@ class ResultsPage(Page):
         self._generation = 0
         self._workers: list[Worker] = []
 
-        self._heading = QLabel()
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self._heading.setFont(font)
+        self._heading = page_heading()
         self._round_label = QLabel()
         self.round_box = QComboBox()
         self.round_box.currentIndexChanged.connect(self._round_chosen)
