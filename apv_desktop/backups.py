@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 BACKUP_SUFFIX = ".apv"
 STAMP_FORMAT = "%Y-%m-%d %H%M%S"  # sortable, and no ':' (not allowed in Windows file names)
+_STAMP_AT_END = re.compile(r"(\d{4}-\d{2}-\d{2} \d{6})(?:-\d+)?$")
 
 
 class BacksUp(Protocol):
@@ -35,6 +37,18 @@ def list_backups(project_path: Path, backup_root: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.name, reverse=True)
+
+
+def backup_time(backup: Path) -> datetime:
+    """When a backup was made: the stamp in its name, else the file's modification time."""
+    found = _STAMP_AT_END.search(backup.stem)
+    if found:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(found.group(1), STAMP_FORMAT)
+    try:
+        return datetime.fromtimestamp(backup.stat().st_mtime)
+    except OSError:
+        return datetime.min
 
 
 def make_rolling_backup(

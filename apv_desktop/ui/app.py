@@ -71,6 +71,7 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     """The first window; the crash offer and the project given on the command line come once
     the window shows, so their messages have a parent."""
     window = MainWindow(context)
+    window.restore_layout()  # only the first window: later ones must not cover it exactly
     QApplication.instance().installEventFilter(FileOpenHandler(window))
     window.show()
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.backups import list_backups
 from apv_desktop.i18n import tr
 from apv_desktop.lock import ProjectLockedByHolder
-from apv_desktop.ui import filedialogs, messages, new_project
+from apv_desktop.ui import backup_dialog, filedialogs, messages, new_project
 from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.session is None:
             return
+        self._remember_page()
         session, self.session = self.session, None
         for page in self.pages:
             page.set_session(None)
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._project_changed)
         for page in self.pages:
             page.set_session(session)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         self._show_state()
         self.session_changed.emit()
 
@@ -290,6 +292,13 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(tr("Kopien er gemt i {path}.", path=str(target)))
 
+    def restore_from_backup(self) -> None:
+        backup_dialog.restore_from_backup(self)
+
+    def has_backups(self) -> bool:
+        return self.session is not None and bool(
+            list_backups(self.session.path, self.context.backup_dir))
+
     def current_page(self) -> Page | None:
         widget = self.page_stack.currentWidget()
         return widget if self.session is not None and isinstance(widget, Page) else None
@@ -298,6 +307,28 @@ class MainWindow(QMainWindow):
         if self.session is not None and 0 <= number < len(self.pages):
             self.navigation.setCurrentRow(number)
             self.navigation.setFocus()
+
+    # --- size, place and page between runs ------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """The size and place of the last window closed; a broken value keeps the default."""
+        saved = self.context.preferences.window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii", "replace")))
+
+    def _remember_layout(self) -> None:
+        geometry = self.saveGeometry().toBase64().data().decode("ascii")
+        self.context.preferences.window_geometry = geometry
+        self.context.save_preferences()
+
+    def _remember_page(self) -> None:
+        page = self.current_page()
+        if page is not None and page.page_id:
+            self.context.preferences.last_page = page.page_id
+
+    def _page_number(self, page_id: str) -> int:
+        numbers = [n for n, page in enumerate(self.pages) if page_id and page.page_id == page_id]
+        return numbers[0] if numbers else 0
 
     # --- events --------------------------------------------------------------------------
 
@@ -312,7 +343,8 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.close_project()
+        self.close_project()  # remembers the page shown
+        self._remember_layout()
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
         super().closeEvent(event)

@@ -35,6 +35,9 @@ class MainMenus:
         self.file_menu.addSeparator()
         self.save_copy = self._action(self.file_menu, window.save_copy,
                                       QKeySequence("Ctrl+Shift+S"))
+        self.restore_backup = self._action(self.file_menu, window.restore_from_backup)
+        # Backups appear while a project is open (another window opened it): look each time.
+        self.file_menu.aboutToShow.connect(self.show_backups_available)
         self.close_project = self._action(self.file_menu, window.close_project, Key.Close)
         self.new_window = self._action(self.file_menu, self._new_window,
                                        QKeySequence("Ctrl+Shift+N"))
@@ -72,6 +75,7 @@ class MainMenus:
         self.demo.setText(tr("Åbn &demoprojekt"))
         self.recent_menu.setTitle(tr("&Seneste projekter"))
         self.save_copy.setText(tr("&Gem en kopi som …"))
+        self.restore_backup.setText(tr("Gendan fra &sikkerhedskopi …"))
         self.close_project.setText(tr("&Luk projekt"))
         self.new_window.setText(tr("Nyt &vindue"))
         self.preferences.setText(tr("&Indstillinger …"))
@@ -84,6 +88,10 @@ class MainMenus:
     def project_open(self, is_open: bool) -> None:
         for action in (self.save_copy, self.close_project, *self.page_actions):
             action.setEnabled(is_open)
+        self.show_backups_available()
+
+    def show_backups_available(self) -> None:
+        self.restore_backup.setEnabled(self.window.has_backups())
 
     def show_recent(self, paths: list[str]) -> None:
         self.recent_menu.clear()
