@@ -177,6 +177,8 @@ class Rules:
             problems.append("comment_min_n must be at least min_n")
         if not self.yellow_at < self.green_at:
             problems.append("yellow_at must be below green_at")
+        if not self.reference_red_at < self.reference_yellow_at <= 0:
+            problems.append("reference_red_at must be below reference_yellow_at, both at most 0")
         if self.comparison not in ("organisation", "reference"):
             problems.append(f"comparison must be organisation or reference, not {self.comparison}")
         return problems

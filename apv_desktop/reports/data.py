@@ -15,6 +15,7 @@ from apv_desktop.core.comments import Comment, unit_comments
 from apv_desktop.core.distribution import ItemDistribution, item_threshold
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
+from apv_desktop.core.trend import Trend
 from apv_desktop.i18n import Translate
 from apv_desktop.store.records import ActionItem, Indicator
 
@@ -37,6 +38,8 @@ class ReportData:
     round_created: date | None = None
     collected: tuple[date, date] | None = None  # first and last day answers came in
     department_texts: dict[str, str] = field(default_factory=dict)  # revised by the AMiR
+    previous_round: str | None = None  # the round created just before, when there is one
+    trends: dict[tuple[str, str], Trend] = field(default_factory=dict)  # (unit, dimension)
     _comments: dict[str, list[Comment]] = field(default_factory=dict, repr=False)
 
     # --- the organisation -------------------------------------------------------------------
@@ -152,6 +155,14 @@ class ReportData:
     @cached_property
     def strengths(self) -> list[Score]:
         return self.results.strengths()
+
+    def trend(self, unit: str, dimension: str) -> tuple[float, float] | None:
+        """(previous score, change) where the rounds compare and both scores are shown."""
+        found = self.trends.get((unit, dimension))
+        if found is None or not found.comparable or found.previous is None \
+                or found.delta is None:
+            return None
+        return found.previous, found.delta
 
     def unit_pressure_points(self, code: str) -> list[Score]:
         return [s for s in self.pressure_points if s.unit == code]

@@ -29,11 +29,12 @@ from apv_desktop.reports.wording import light_name
 TABLE_START = 4
 
 
-def score_table_titles(data: ReportData) -> list[str]:
+def score_table_titles(data: ReportData, with_trend: bool = False) -> list[str]:
     tr = data.tr
-    return [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Score"), tr("Lys"),
-            tr("Organisation"), tr("Reference"), tr("Forskel"), tr("n"),
-            tr("Interval fra"), tr("Interval til")]
+    titles = [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Score"), tr("Lys"),
+              tr("Organisation"), tr("Reference"), tr("Forskel"), tr("n"),
+              tr("Interval fra"), tr("Interval til")]
+    return titles + [tr("Forrige runde"), tr("Udvikling")] if with_trend else titles
 
 
 def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
@@ -42,22 +43,31 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
                 tr("Forskel er i point, vendt så et minus altid er dårligere end "
                    "sammenligningsgrundlaget. Rækkefølgen er efter, hvor langt scoren er fra god."))
     put(ws, TABLE_START - 1, 1, tr("Pressionspunkter"), font=SUBTITLE_FONT)
+    with_trend = data.previous_round is not None
+    if with_trend:
+        put(ws, TABLE_START - 1, 3,
+            tr("Forrige runde er {round}; udviklingen vises kun, hvor dimensionen er målt med de "
+               "samme spørgsmål, og begge scorer kan vises. Ændringer under 5 point er støj.",
+               round=data.previous_round), font=NOTE_FONT)
     row = score_rows(ws, data, data.pressure_points, TABLE_START,
-                     empty=tr("Ingen pressionspunkter i denne runde."))
+                     empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
                empty=tr("Ingen enheder ligger markant over organisationen i denne runde."))
     ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1)
-    ws.auto_filter.ref = f"A{TABLE_START}:K{max(TABLE_START + len(data.pressure_points), 5)}"
+    last = "M" if with_trend else "K"
+    ws.auto_filter.ref = (
+        f"A{TABLE_START}:{last}{max(TABLE_START + len(data.pressure_points), 5)}")
     set_widths(ws, {"A": 5, "B": 36, "C": 36, "D": 8, "E": 8, "F": 12, "G": 10, "H": 9,
-                    "I": 6, "J": 10, "K": 10})
+                    "I": 6, "J": 10, "K": 10, "L": 10, "M": 10})
     prepare_print(ws, data, title_rows=f"{TABLE_START}:{TABLE_START}")
 
 
 def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *,
-               empty: str, with_unit: bool = True) -> int:
-    """A header and one row per score from `row`; returns the last row written."""
-    header_row(ws, row, score_table_titles(data))
+               empty: str, with_unit: bool = True, with_trend: bool = False) -> int:
+    """A header and one row per score from `row`; returns the last row written. `with_trend`
+    adds the previous round's score and the change, blank where they do not compare."""
+    header_row(ws, row, score_table_titles(data, with_trend))
     ws.row_dimensions[row].height = 30
     if not scores:
         put(ws, row + 1, 1, empty, font=NOTE_FONT)
@@ -80,6 +90,10 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
             (rounded(score.ci_low), SCORE_FORMAT),
             (rounded(score.ci_high), SCORE_FORMAT),
         ]
+        if with_trend:
+            trend = data.trend(score.unit, score.dimension) if not score.suppressed else None
+            previous, change = trend if trend is not None else (None, None)
+            values += [(rounded(previous), SCORE_FORMAT), (rounded(change), SCORE_FORMAT)]
         for column, (value, number_format) in enumerate(values, start=1):
             put(ws, row, column, value, number_format=number_format, border=GRID)
         score_font = PRESSURE_FONT if score.pressure_point else LIGHT_FONTS.get(light)

@@ -19,6 +19,7 @@ from apv_desktop.i18n import translator
 from apv_desktop.interchange.atomic import atomic_output
 from apv_desktop.services.compute import results_of
 from apv_desktop.services.projects import opened
+from apv_desktop.services.results_view import previous_round_trends
 from apv_desktop.store.project import Project
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def _gather(
     distributions = item_distributions(questionnaire, units, responses, results.rules)
     progress(0.9, "")
     days = sorted({meta.date for meta in project.response_meta(info.name)})
+    previous_round, trends = previous_round_trends(project, results, questionnaire, language)
     return ReportData(
         results=results,
         questionnaire=questionnaire,
@@ -102,4 +104,6 @@ def _gather(
         round_created=info.created,
         collected=(days[0], days[-1]) if days else None,
         department_texts=project.department_texts(info.name),
+        previous_round=previous_round,
+        trends=trends,
     )

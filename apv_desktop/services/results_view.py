@@ -84,6 +84,25 @@ def read_round_data(project: Project, round_name: str | None = None) -> RoundDat
     )
 
 
+def previous_round_trends(
+    project: Project,
+    results: Results,
+    questionnaire: Questionnaire,
+    language: str = DEFAULT_LANGUAGE,
+) -> tuple[str | None, dict[tuple[str, str], Trend]]:
+    """The round created just before `results.round` and the trend against it, computed under
+    `results.rules` (its hidden scores stay hidden: a trend holds only shown scores)."""
+    earlier = previous_round_name([r.name for r in project.rounds()], results.round)
+    if earlier is None:
+        return None, {}
+    before = round_answers(project, earlier)
+    previous = compute_results(
+        before.questionnaire, project.org_units(), before.responses, results.rules, earlier,
+        organisation_name=project.name, language=language,
+    )
+    return earlier, compare_rounds(results, questionnaire, previous, before.questionnaire)
+
+
 def load_round(
     path: Path,
     round_name: str | None = None,

@@ -94,3 +94,13 @@ def test_too_small_team_is_hidden_and_its_sibling_protects_it() -> None:
     # Without hiding B, ORG minus B would give Team A's two respondents.
     assert b.suppressed and b.hidden_reason == "complementary" and b.mean is None
     assert not results.score("ORG", "QD").suppressed
+
+
+@pytest.mark.parametrize(
+    ("red", "yellow"), [(-5.0, -10.0), (-10.0, 2.0), (-5.0, -5.0)],
+    ids=["red above yellow", "yellow above zero", "equal"],
+)
+def test_reference_thresholds_must_be_ordered(red: float, yellow: float) -> None:
+    problems = Rules(reference_red_at=red, reference_yellow_at=yellow).validate()
+    assert any("reference_red_at" in p for p in problems)
+    assert Rules().validate() == []

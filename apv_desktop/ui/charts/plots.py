@@ -44,6 +44,21 @@ class ScoreRow:
 
 
 @dataclass(frozen=True)
+class TrendRow:
+    """One comparable dimension shown in both rounds: the two scores, and whether higher is
+    better (so a change can be called better or worse)."""
+
+    label: str
+    previous: float
+    current: float
+    higher_is_better: bool = True
+
+    @property
+    def change(self) -> float:
+        return self.current - self.previous
+
+
+@dataclass(frozen=True)
 class DivergingRow:
     label: str
     shares: tuple[float, ...] | None  # per answer category, worst first; None: hidden
@@ -159,6 +174,58 @@ def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
                                  label=tr("Referenceværdi"))[0])
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=4)
     finish(figure, axes)
+
+
+def trend(figure: Figure, rows: list[TrendRow], title: str, noise: float = 5.0) -> None:
+    """Previous (o) to current (●) score per dimension; a change under `noise` points is grey
+    and dashed (noise, domain.md), a larger one is coloured by better or worse."""
+    axes = figure.add_subplot()
+    positions = list(range(len(rows)))
+    for y, row in zip(positions, rows, strict=True):
+        colour = _trend_colour(row, noise)
+        style = "--" if abs(row.change) < noise else "-"
+        axes.plot([row.previous, row.current], [y, y], color=colour, linewidth=2,
+                  linestyle=style)
+        axes.plot([row.previous], [y], marker="o", markersize=7, markerfacecolor="white",
+                  markeredgecolor=colour, linestyle="none")
+        axes.plot([row.current], [y], marker="o", markersize=7, color=colour, linestyle="none")
+        axes.text(101, y, _signed(row.change), va="center", fontsize=7, color=colour)
+    if not rows:
+        axes.text(50, 0, tr("Ingen dimensioner kan sammenlignes."), ha="center", va="center",
+                  color=palette.MUTED, style="italic")
+    axes.set_yticks(positions, [row.label for row in rows])
+    axes.invert_yaxis()
+    axes.set_xlim(0, 108)
+    axes.xaxis.set_major_formatter(number_formatter())
+    axes.set_title(title)
+    axes.grid(axis="y", visible=False)
+    handles = [
+        axes.plot([], [], marker="o", markerfacecolor="white", markeredgecolor=palette.MUTED,
+                  linestyle="none", label=tr("Forrige runde"))[0],
+        axes.plot([], [], marker="o", color=palette.MUTED, linestyle="none",
+                  label=tr("Denne runde"))[0],
+        axes.plot([], [], color=TREND_BETTER, linewidth=2, label=tr("Bedre"))[0],
+        axes.plot([], [], color=TREND_WORSE, linewidth=2, label=tr("Dårligere"))[0],
+        axes.plot([], [], color=palette.MUTED, linewidth=2, linestyle="--",
+                  label=tr("Under {noise} point: støj", noise=_number(noise, 0)))[0],
+    ]
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=5)
+    finish(figure, axes)
+
+
+TREND_BETTER = "#0072B2"  # blue and vermillion: told apart with any colour blindness
+TREND_WORSE = "#D55E00"
+
+
+def _signed(value: float) -> str:
+    text = _number(value)
+    return text if text.startswith("-") or text in ("0,0", "0.0") else f"+{text}"
+
+
+def _trend_colour(row: TrendRow, noise: float) -> str:
+    if abs(row.change) < noise:
+        return palette.MUTED
+    return TREND_BETTER if (row.change > 0) == row.higher_is_better else TREND_WORSE
 
 
 def diverging(figure: Figure, rows: list[DivergingRow], title: str) -> None:

@@ -40,12 +40,14 @@ class SettingsTab(QWidget):
         self.comment_min_n.setRange(Rules.ABSOLUTE_MIN_N, 200)
         self.green_at = _points()
         self.yellow_at = _points()
+        self.reference_red_at = _below_reference()
+        self.reference_yellow_at = _below_reference()
         self.pressure_gap = _points()
         self.comparison = QComboBox()
         self.comparison.addItem("", "organisation")
         self.comparison.addItem("", "reference")
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(6)]
+        self._labels = [QLabel() for _ in self._fields()]
         for label, field in zip(self._labels, self._fields(), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
@@ -55,7 +57,8 @@ class SettingsTab(QWidget):
         self.timer.timeout.connect(self.apply)
         for spin in (self.min_n, self.comment_min_n):
             spin.valueChanged.connect(self._changed)
-        for double in (self.green_at, self.yellow_at, self.pressure_gap):
+        for double in (self.green_at, self.yellow_at, self.reference_red_at,
+                       self.reference_yellow_at, self.pressure_gap):
             double.valueChanged.connect(self._changed)
         self.comparison.currentIndexChanged.connect(self._changed)
         self.consequences = QLabel()
@@ -82,17 +85,25 @@ class SettingsTab(QWidget):
 
     def _fields(self) -> list[QWidget]:
         return [self.min_n, self.comment_min_n, self.green_at, self.yellow_at,
-                self.pressure_gap, self.comparison]
+                self.reference_yellow_at, self.reference_red_at, self.pressure_gap,
+                self.comparison]
 
     def retranslate(self) -> None:
         self.intro.setText(tr("Prøv indstillingerne: alle faner viser straks følgerne. De gemmes "
                               "først i projektet, når du vælger »Gem som projektets regler«."))
         texts = [tr("&Mindste antal svar pr. gruppe:"), tr("Mindste antal svar for &kommentarer:"),
                  tr("&Grønt fra (score, høj er godt):"), tr("&Gult fra:"),
+                 tr("G&ult ved referenceværdi minus (point):"),
+                 tr("&Rødt ved referenceværdi minus (point):"),
                  tr("&Pressionspunkt ved forskel på:"), tr("Sammenlign &med:")]
         for label, text, field in zip(self._labels, texts, self._fields(), strict=True):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
+        tip = tr("Gælder dimensioner med en referenceværdi: lyset følger forskellen til den "
+                 "(i point, vendt så et minus er dårligere). Rødt skal ligge under gult, og "
+                 "begge højst 0.")
+        for field in (self.reference_yellow_at, self.reference_red_at):
+            field.setToolTip(tip)
         self.comparison.setItemText(0, tr("organisationen"))
         self.comparison.setItemText(1, tr("referenceværdierne"))
         self.save_button.setText(tr("&Gem som projektets regler"))
@@ -105,6 +116,8 @@ class SettingsTab(QWidget):
         base = self.page.bundle.rules if self.page.bundle is not None else Rules()
         return replace(base, min_n=self.min_n.value(), comment_min_n=self.comment_min_n.value(),
                        green_at=self.green_at.value(), yellow_at=self.yellow_at.value(),
+                       reference_red_at=self.reference_red_at.value(),
+                       reference_yellow_at=self.reference_yellow_at.value(),
                        pressure_gap=self.pressure_gap.value(),
                        comparison=str(self.comparison.currentData()))
 
@@ -114,6 +127,8 @@ class SettingsTab(QWidget):
         self.comment_min_n.setValue(rules.comment_min_n)
         self.green_at.setValue(rules.green_at)
         self.yellow_at.setValue(rules.yellow_at)
+        self.reference_red_at.setValue(rules.reference_red_at)
+        self.reference_yellow_at.setValue(rules.reference_yellow_at)
         self.pressure_gap.setValue(rules.pressure_gap)
         self.comparison.setCurrentIndex(max(self.comparison.findData(rules.comparison), 0))
         self._filling = False
@@ -144,6 +159,11 @@ class SettingsTab(QWidget):
         if session is None or bundle is None:
             return
         rules = self.rules()
+        problems = rules.validate()
+        if problems:  # never store rules the results cannot be computed with
+            self.problem.setText(tr("Indstillingerne kan ikke bruges: {problems}",
+                                    problems="; ".join(problems)))
+            return
         try:
             session.project.set_rules(rules)
         except Exception as error:  # noqa: BLE001 - shown as a known or unexpected problem
@@ -182,6 +202,15 @@ class SettingsTab(QWidget):
         text += "\n" + tr("Anonymitetsgrænse: mindst {min_n} svar pr. gruppe, {comment_min_n} for "
                           "kommentarer.", min_n=stored.min_n, comment_min_n=stored.comment_min_n)
         self.consequences.setText(text)
+
+
+def _below_reference() -> QDoubleSpinBox:
+    """Points from the reference value: 0 or less (worse than the reference)."""
+    spin = QDoubleSpinBox()
+    spin.setRange(-100.0, 0.0)
+    spin.setDecimals(1)
+    spin.setSingleStep(0.5)
+    return spin
 
 
 def _points() -> QDoubleSpinBox:

@@ -52,6 +52,7 @@ class TeamTab(QWidget):
         self.summary.setWordWrap(True)
         self.scores = ChartCanvas("team-scorer")
         self.distribution = ChartCanvas("svarfordeling")
+        self.trend_chart = ChartCanvas("udvikling")
         self.points_label, self.strengths_label, self.trend_label = QLabel(), QLabel(), QLabel()
         self.points, self.strengths = QListWidget(), QListWidget()
         self.indicators_label = QLabel()
@@ -93,6 +94,7 @@ class TeamTab(QWidget):
         column.addWidget(self.distribution)
         column.addWidget(self.trend_label)
         column.addWidget(self.trend_note)
+        column.addWidget(self.trend_chart)
         column.addWidget(self.trend)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -102,7 +104,7 @@ class TeamTab(QWidget):
         layout.addWidget(scroll, 1)
 
     def charts(self) -> list[ChartCanvas]:
-        return [self.scores, self.distribution]
+        return [self.scores, self.distribution, self.trend_chart]
 
     def retranslate(self) -> None:
         self.unit_label.setText(tr("&Enhed:"))
@@ -228,8 +230,11 @@ class TeamTab(QWidget):
         if bundle.previous is None:
             self.trend_note.setText(tr("Der er ingen tidligere runde at sammenligne med."))
             self.trend.hide()
+            self.trend_chart.hide()
+            self.trend_chart.draw(None)
             return
         self.trend.show()
+        self.trend_chart.show()
         self.trend_note.setText(tr("Sammenlignet med runde {round}. Ændringer under 5 point er "
                                    "støj; kun dimensioner med de samme spørgsmål sammenlignes.",
                                    round=bundle.previous.round))
@@ -249,6 +254,24 @@ class TeamTab(QWidget):
             for column, text in enumerate(cells):
                 self.trend.setItem(row, column, QTableWidgetItem(text))
         self.trend.setMinimumHeight(min(26 * (self.trend.rowCount() + 1), 480))
+        self._draw_trend_chart(bundle, code, names)
+
+    def _draw_trend_chart(self, bundle: ResultsBundle, code: str, names: dict[str, str]) -> None:
+        """Only dimensions that compare and are shown in both rounds get a line."""
+        directions = {d.code: d.direction for d in bundle.results.dimensions}
+        rows = []
+        for dimension, name in names.items():
+            trend = bundle.trends.get((code, dimension))
+            if trend is None or not trend.comparable or trend.delta is None \
+                    or trend.previous is None or trend.current is None:
+                continue
+            rows.append(plots.TrendRow(
+                name, trend.previous, trend.current,
+                directions[dimension] is not Direction.HIGHER_IS_WORSE))
+        self.trend_chart.setMinimumHeight(ROW_PIXELS * max(len(rows), 1) + 140)
+        title = tr("Runde {previous} og {current}", previous=bundle.previous.round
+                   if bundle.previous is not None else "", current=bundle.round_name)
+        self.trend_chart.draw(lambda figure: plots.trend(figure, rows, title))
 
     def _show_distribution(self) -> None:
         bundle, code = self.bundle, self.units.current_code()
