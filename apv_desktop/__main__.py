@@ -12,11 +12,14 @@ NO_SCREEN = (
 )
 
 
+SCREEN_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")  # any one means a screen
+
+
 def _has_screen() -> bool:
     """On Linux without X or Wayland, Qt would abort with a core dump: say so plainly instead."""
     if not sys.platform.startswith("linux"):
         return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    return any(os.environ.get(name) for name in SCREEN_VARIABLES)
 
 
 def _wants_gui(argv: list[str]) -> bool:

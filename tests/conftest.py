@@ -6,4 +6,6 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Also handed to the program when a test starts it as a separate process (the frozen bundle).
+OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
+os.environ.update(OFFSCREEN)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import OFFSCREEN
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.installer
 
@@ -68,7 +70,7 @@ def test_gui_opens_a_project_and_closes(frozen_app: Path, bare_environment: dict
     assert run_frozen(frozen_app, ["demo", str(project), "--respondents", "60"],
                       bare_environment).returncode == 0
     result = run_frozen(frozen_app, [str(project)], bare_environment,
-                        QT_QPA_PLATFORM="offscreen", APV_DESKTOP_SMOKE_TEST="1")
+                        **OFFSCREEN, APV_DESKTOP_SMOKE_TEST="1")
     assert result.returncode == 0, result.stderr
     assert "main window shown" in result.stdout
     assert "Traceback" not in result.stderr
@@ -86,8 +88,7 @@ def test_opens_no_network_socket(frozen_app: Path, bare_environment: dict[str, s
         traced = subprocess.run(
             ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace),
              str(frozen_app), *args],
-            env={**bare_environment, "QT_QPA_PLATFORM": "offscreen",
-                 "APV_DESKTOP_SMOKE_TEST": "1"},
+            env={**bare_environment, **OFFSCREEN, "APV_DESKTOP_SMOKE_TEST": "1"},
             capture_output=True, text=True, timeout=120)
         assert traced.returncode == 0, traced.stderr
         calls = trace.read_text(encoding="utf-8")

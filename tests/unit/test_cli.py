@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from apv_desktop.__main__ import SCREEN_VARIABLES
 from apv_desktop.cli import run
 
 
@@ -255,7 +256,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(demo: Path) -> None:
 
 def test_the_window_without_a_screen_says_so(demo: Path) -> None:
     environment = {k: v for k, v in os.environ.items()
-                   if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+                   if k not in SCREEN_VARIABLES}
     if not sys.platform.startswith("linux"):
         pytest.skip("only Linux can lack a screen this way")
     out = subprocess.run([sys.executable, "-m", "apv_desktop", str(demo)], env=environment,
