@@ -5,14 +5,16 @@ the language in `retranslate(language)`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -90,7 +92,8 @@ class StartPage(QWidget):
         self.start_button.clicked.connect(self._start)
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() * 2)
 
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -108,6 +111,25 @@ class StartPage(QWidget):
         self.fixed_label.setVisible(fixed_unit is not None)
         self.language_label.setBuddy(self.language_buttons[languages[0]] if languages else None)
         self.unit_label.setBuddy(self.search)
+        # At 200 % on a small laptop screen the page is taller than the screen: it scrolls,
+        # and the unit list keeps room for several units instead of shrinking to one row.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._keep_room_for_units()
+
+    def _keep_room_for_units(self) -> None:
+        self.unit_list.setMinimumHeight(self.fontMetrics().height() * 6)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_room_for_units()
+        super().changeEvent(event)
 
     def reset(self, language: str) -> None:
         """A clean start page for the next respondent."""
