@@ -78,3 +78,12 @@ def _checked(code: str) -> str:
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
     return code
+
+
+def format_decimal(value: float, language: str | None = None, digits: int = 1) -> str:
+    """A number as the reader writes it: decimal comma in Danish and Swedish."""
+    language = language or _current
+    text = f"{value:.{digits}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]  # no "-0,0"
+    return text if language == "en" else text.replace(".", ",")

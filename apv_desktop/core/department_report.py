@@ -15,6 +15,7 @@ from datetime import date
 from typing import Protocol
 
 from apv_desktop.core.results import Results, Score, UnitResult
+from apv_desktop.i18n import format_decimal
 
 Translate = Callable[..., str]
 MAX_LINES = 6  # per heading: a committee reads a few points, not a list of twenty
@@ -215,5 +216,4 @@ def _sick_leave_lines(members: list[str], names: dict[str, str],
 def _number(value: float | None, language: str) -> str:
     if value is None:
         return "-"
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-    return text.replace(".", ",") if language in ("da", "sv") else text
+    return format_decimal(value, language, 0 if float(value).is_integer() else 1)

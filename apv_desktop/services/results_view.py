@@ -21,7 +21,7 @@ from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.core.results import Results, Score, compute_results
 from apv_desktop.core.trend import Trend, compare_rounds
 from apv_desktop.errors import RefusedError
-from apv_desktop.i18n import translator
+from apv_desktop.i18n import format_decimal, translator
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -213,11 +213,3 @@ def add_action_for(
         results.round, action_problem(results, score, language),
         unit=score.unit or None, dimension=score.dimension,
     )
-
-
-def format_decimal(value: float, language: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
-    """A number as the reader writes it: decimal comma in Danish and Swedish."""
-    text = f"{value:.{digits}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]  # no "-0,0"
-    return text if language == "en" else text.replace(".", ",")

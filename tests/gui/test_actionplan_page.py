@@ -71,3 +71,15 @@ def test_department_reports_are_edited_and_printed_to_pdf(window, demo_path, fil
     file_choices.save_paths.append(target)
     tab.export_pdf()
     assert target.read_bytes()[:5] == b"%PDF-" and os.path.getsize(target) > 2000
+
+
+def test_follow_up_scores_are_written_as_the_reader_writes_numbers() -> None:
+    from apv_desktop.i18n import set_language
+    from apv_desktop.ui.actionplan.texts import score_text
+
+    assert score_text(23.34, 15, 15.2, 31.6) == "23,3 (n = 15, 15–32)"
+    set_language("en")
+    try:
+        assert score_text(23.34, 15, 15.2, 31.6) == "23.3 (n = 15, 15–32)"
+    finally:
+        set_language("da")

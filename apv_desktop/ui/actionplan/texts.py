@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from apv_desktop import vocabulary
 from apv_desktop.core.followup import FollowUp, Verdict
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import format_decimal, tr
 from apv_desktop.store import INDICATOR_KINDS
 
 
@@ -20,15 +20,16 @@ def score_text(mean: float | None, n: int, low: float | None, high: float | None
     if mean is None:
         return tr("skjult (n < grænsen)")
     if low is None or high is None:
-        return tr("{score} (n = {n})", score=f"{mean:.1f}", n=n)
-    return tr("{score} (n = {n}, {low}–{high})", score=f"{mean:.1f}", n=n, low=f"{low:.0f}",
-              high=f"{high:.0f}")
+        return tr("{score} (n = {n})", score=format_decimal(mean), n=n)
+    return tr("{score} (n = {n}, {low}–{high})", score=format_decimal(mean), n=n,
+              low=format_decimal(low, digits=0), high=format_decimal(high, digits=0))
 
 
 def verdict_text(result: FollowUp | None) -> str:
     if result is None:
         return ""
-    change = "" if result.change is None else f" ({result.change:+.1f})"
+    change = "" if result.change is None else (
+        f" ({'+' if result.change > 0 else ''}{format_decimal(result.change)})")
     return {
         Verdict.BETTER: tr("Bedre"), Verdict.WORSE: tr("Værre"),
         Verdict.UNCHANGED: tr("Uændret"), Verdict.HIDDEN: tr("Kan ikke vises (for få svar)"),

@@ -13,8 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from apv_desktop.i18n import current_language, tr
-from apv_desktop.services.results_view import format_decimal
+from apv_desktop.i18n import current_language, format_decimal, tr
 from apv_desktop.ui.charts.style import finish, light_colour, number_formatter, percent_formatter
 from apv_desktop.ui.results import palette
 

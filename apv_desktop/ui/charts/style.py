@@ -9,8 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from apv_desktop.i18n import current_language
-from apv_desktop.services.results_view import format_decimal
+from apv_desktop.i18n import current_language, format_decimal
 from apv_desktop.ui.results import palette
 
 # Okabe-Ito, the palette made for readers with any kind of colour blindness.

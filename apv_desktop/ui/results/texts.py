@@ -6,8 +6,7 @@ A hidden result's words carry no digit at all, so nothing shown for it can be re
 from __future__ import annotations
 
 from apv_desktop.core.results import Score
-from apv_desktop.i18n import current_language, tr
-from apv_desktop.services.results_view import format_decimal
+from apv_desktop.i18n import current_language, format_decimal, tr
 
 
 def number(value: float, digits: int = 1) -> str:
