@@ -74,7 +74,8 @@ class PreferencesDialog(QDialog):
         self.min_n.valueChanged.connect(self._update_ok)
 
     def _update_ok(self) -> None:
-        ok = self.comment_min_n.value() >= self.min_n.value()
+        rules = Rules(min_n=self.min_n.value(), comment_min_n=self.comment_min_n.value())
+        ok = not rules.validate()  # the same rule new projects and the store apply
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _browse(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from apv_desktop.core import editing
-from apv_desktop.core.model import Item
+from apv_desktop.core.model import Item, Questionnaire
 from apv_desktop.core.validation import Location, LocationKind
 from apv_desktop.i18n import tr
 from apv_desktop.ui import filedialogs
@@ -188,18 +189,8 @@ class BuilderActions:
     def do_export(self) -> None:
         from apv_desktop.interchange.xlsform import write_xlsform
 
-        questionnaire = self.page.questionnaire
-        if questionnaire is None:
-            return
-        suggested = Path.home() / f"{questionnaire.form_id or 'spoergeskema'}.xlsx"
-        path = filedialogs.save_file(self.page, tr("Eksportér spørgeskema"),
-                                     tr("XLSForm-skemaer (*.xlsx)"), suggested, ".xlsx")
-        if path is None:
-            return
-        try:
-            write_xlsform(questionnaire, path)
-        except Exception as error:  # noqa: BLE001
-            show_problem(self.page, tr("Spørgeskemaet kunne ikke eksporteres"), error)
+        self._save_as(tr("Eksportér spørgeskema"), tr("XLSForm-skemaer (*.xlsx)"), ".xlsx",
+                      tr("Spørgeskemaet kunne ikke eksporteres"), write_xlsform)
 
     def _print_language(self) -> str:
         return str(self.page.preview.language.currentData() or "da")
@@ -213,15 +204,22 @@ class BuilderActions:
     def do_pdf(self) -> None:
         from apv_desktop.ui.print_form import write_pdf
 
+        self._save_as(tr("Gem spørgeskemaet som PDF"), tr("PDF-filer (*.pdf)"), ".pdf",
+                      tr("PDF-filen kunne ikke gemmes"),
+                      lambda questionnaire, path: write_pdf(questionnaire, path,
+                                                            self._print_language()))
+
+    def _save_as(self, title: str, name_filter: str, suffix: str, failure: str,
+                 write: Callable[[Questionnaire, Path], object]) -> None:
+        """Ask where to save the questionnaire (named after the form), then write it there."""
         questionnaire = self.page.questionnaire
         if questionnaire is None:
             return
-        suggested = Path.home() / f"{questionnaire.form_id or 'spoergeskema'}.pdf"
-        path = filedialogs.save_file(self.page, tr("Gem spørgeskemaet som PDF"),
-                                     tr("PDF-filer (*.pdf)"), suggested, ".pdf")
+        suggested = Path.home() / f"{questionnaire.form_id or 'spoergeskema'}{suffix}"
+        path = filedialogs.save_file(self.page, title, name_filter, suggested, suffix)
         if path is None:
             return
         try:
-            write_pdf(questionnaire, path, self._print_language())
+            write(questionnaire, path)
         except Exception as error:  # noqa: BLE001
-            show_problem(self.page, tr("PDF-filen kunne ikke gemmes"), error)
+            show_problem(self.page, failure, error)

@@ -6,6 +6,7 @@ word "skjult", never as a bar or a point.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
@@ -122,12 +123,7 @@ def profile(figure: Figure, rows: list[ScoreRow], title: str) -> None:
         if row.previous is not None:
             axes.plot([row.previous], [y], marker="o", markersize=6, markerfacecolor="white",
                       markeredgecolor=palette.ACCENT, linestyle="none")
-    axes.set_yticks(positions, [row.label for row in rows])
-    axes.invert_yaxis()
-    axes.set_xlim(0, 108)
-    axes.xaxis.set_major_formatter(number_formatter())
-    axes.set_title(title)
-    axes.grid(axis="y", visible=False)
+    _score_axes(axes, positions, [row.label for row in rows], title)
     _legend(axes, rows)
     finish(figure, axes)
 
@@ -155,12 +151,7 @@ def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
             axes.plot([row.reference], [y], marker="x", markersize=7, color="#CC79A7",
                       markeredgewidth=2, linestyle="none")
         axes.text(101, y, _number(row.mean), va="center", fontsize=7)
-    axes.set_yticks(positions, [row.label for row in rows])
-    axes.invert_yaxis()
-    axes.set_xlim(0, 108)
-    axes.xaxis.set_major_formatter(number_formatter())
-    axes.set_title(title)
-    axes.grid(axis="y", visible=False)
+    _score_axes(axes, positions, [row.label for row in rows], title)
     handles = [
         Patch(color=palette.STRONG["green"], label=tr("Score med 95 %-interval")),
         axes.plot([], [], marker="D", markerfacecolor="none", markeredgecolor=palette.ACCENT,
@@ -192,12 +183,7 @@ def trend(figure: Figure, rows: list[TrendRow], title: str, noise: float = 5.0) 
     if not rows:
         axes.text(50, 0, tr("Ingen dimensioner kan sammenlignes."), ha="center", va="center",
                   color=palette.MUTED, style="italic")
-    axes.set_yticks(positions, [row.label for row in rows])
-    axes.invert_yaxis()
-    axes.set_xlim(0, 108)
-    axes.xaxis.set_major_formatter(number_formatter())
-    axes.set_title(title)
-    axes.grid(axis="y", visible=False)
+    _score_axes(axes, positions, [row.label for row in rows], title)
     handles = [
         axes.plot([], [], marker="o", markerfacecolor="white", markeredgecolor=palette.MUTED,
                   linestyle="none", label=tr("Forrige runde"))[0],
@@ -214,6 +200,16 @@ def trend(figure: Figure, rows: list[TrendRow], title: str, noise: float = 5.0) 
 
 TREND_BETTER = "#0072B2"  # blue and vermillion: told apart with any colour blindness
 TREND_WORSE = "#D55E00"
+
+
+def _score_axes(axes: Axes, positions: Sequence[float], labels: list[str], title: str) -> None:
+    """One row per dimension on a 0..100 score axis (room on the right for the figures)."""
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 108)
+    axes.xaxis.set_major_formatter(number_formatter())
+    axes.set_title(title)
+    axes.grid(axis="y", visible=False)
 
 
 def _signed(value: float) -> str:
