@@ -65,19 +65,15 @@ def test_shipped_templates_and_catalogs_are_in_the_bundle(
     project = tmp_path / "demo.apv"
     assert run_frozen(frozen_app, ["demo", str(project), "--respondents", "60"],
                       bare_environment).returncode == 0
-    frozen_report, unfrozen_report = tmp_path / "frozen.xlsx", tmp_path / "unfrozen.xlsx"
-    made = run_frozen(frozen_app, ["report", str(project), "-o", str(frozen_report),
-                                   "--lang", "sv"], bare_environment)
+    report = tmp_path / "rapport.xlsx"
+    made = run_frozen(frozen_app, ["report", str(project), "-o", str(report), "--lang", "sv"],
+                      bare_environment)
     assert made.returncode == 0, made.stderr
-    subprocess.run([sys.executable, "-m", "apv_desktop", "report", str(project), "-o",
-                    str(unfrozen_report), "--lang", "sv"], check=True, capture_output=True,
-                   cwd=ROOT)
     from openpyxl import load_workbook
 
-    frozen_sheets = load_workbook(frozen_report).sheetnames
-    assert frozen_sheets == load_workbook(unfrozen_report).sheetnames
     cover = translator("sv")("Forside")
-    assert cover != "Forside" and frozen_sheets[0] == cover  # the Swedish catalog was loaded
+    assert cover != "Forside"
+    assert load_workbook(report).sheetnames[0] == cover  # the Swedish catalog was loaded
 
 
 def test_bad_input_is_one_sentence_and_exit_2(frozen_app: Path,
