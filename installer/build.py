@@ -33,7 +33,7 @@ import bundle_contents as contents  # noqa: E402
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / contents.EXECUTABLE
-ICONS = ROOT / "apv_desktop" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from apv_desktop.core.model import LANGUAGES, OrgUnit
+from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import translator
 from apv_desktop.interchange.actionplan_layout import (
@@ -45,7 +46,6 @@ from apv_desktop.interchange.actionplan_layout import (
     normal_text,
 )
 from apv_desktop.interchange.tables import column_letter
-from apv_desktop.store.records import ActionItem
 
 DATE_PATTERNS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y", "%d.%m.%y")
 EXCEL_EPOCH = date(1899, 12, 30)

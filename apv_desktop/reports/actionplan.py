@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apv_desktop.core.records import ActionItem
 from apv_desktop.core.results import Score
 from apv_desktop.interchange.actionplan_layout import (
     CONTENT,
@@ -54,7 +55,6 @@ from apv_desktop.reports.styles import (
     set_widths,
     title_block,
 )
-from apv_desktop.store.records import ActionItem
 from apv_desktop.vocabulary import status_names
 
 EMPTY_ROWS = 15

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apv_desktop.core.followup import FollowUp, Target, follow_up
+from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.core.results import Results, Score
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.i18n import Translate
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
-from apv_desktop.store.records import ActionItem, Indicator
 
 if TYPE_CHECKING:
     from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges

@@ -23,6 +23,13 @@ from sqlmodel import Session
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
+from apv_desktop.core.records import (
+    ActionItem,
+    Indicator,
+    ResponseMeta,
+    RoundInfo,
+    VersionInfo,
+)
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.store import org, plans, questionnaires, settings
 from apv_desktop.store import responses as response_store
@@ -31,13 +38,6 @@ from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
 from apv_desktop.store.engine import make_engine, same_file, translated_errors
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
-from apv_desktop.store.records import (
-    ActionItem,
-    Indicator,
-    ResponseMeta,
-    RoundInfo,
-    VersionInfo,
-)
 
 
 class Project:

@@ -22,8 +22,8 @@ from apv_desktop.core.model import (
     Questionnaire,
     Section,
 )
+from apv_desktop.core.records import VersionInfo
 from apv_desktop.errors import RefusedError
-from apv_desktop.store.records import VersionInfo
 from apv_desktop.store.tables import (
     ChoiceListRow,
     ChoiceRow,

@@ -20,9 +20,8 @@ from datetime import date, datetime
 import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import NotAProjectError, RefusedError
-from apv_desktop.store.records import ResponseMeta
-from apv_desktop.store.tables import RESPONSE_SOURCES
 
 ANSWER_DTYPE = np.dtype("<f8")
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer

@@ -10,9 +10,9 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from apv_desktop.core.records import RoundInfo
 from apv_desktop.errors import RefusedError
 from apv_desktop.store.questionnaires import latest_version_id
-from apv_desktop.store.records import RoundInfo
 from apv_desktop.store.tables import QuestionnaireVersionRow, ResponseRow, SurveyRoundRow
 
 

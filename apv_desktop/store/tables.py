@@ -14,9 +14,6 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ACTION_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "dropped")
-RESPONSE_SOURCES: tuple[str, ...] = ("kiosk", "import", "paper", "merge", "demo")
-
 
 def _json_dict() -> Any:
     return Field(default_factory=dict, sa_type=JSON, nullable=False)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.crashlog import CrashLog, offer_previous_crashes
 from apv_desktop.ui.errors import install_excepthook

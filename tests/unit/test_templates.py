@@ -12,7 +12,7 @@ from apv_desktop.core.model import Direction, ItemType, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.templates import combine_templates, list_templates, load_template
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 
 TEMPLATE_IDS = ["psykisk", "kraenkende", "fysisk", "sygefravaer", "puls", "osa"]
 LANGS = ("da", "sv", "en")

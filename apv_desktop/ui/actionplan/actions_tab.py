@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.followup import FollowUp
 from apv_desktop.core.progress import Progress
+from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import (
@@ -31,7 +32,6 @@ from apv_desktop.services.actionplan import (
     follow_ups_for_file,
     is_overdue,
 )
-from apv_desktop.store.records import ActionItem
 from apv_desktop.ui import messages
 from apv_desktop.ui.actionplan.editor import ActionDialog
 from apv_desktop.ui.actionplan.sheet_import import import_action_plan_sheet

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.records import ActionItem
 from apv_desktop.i18n import tr
-from apv_desktop.store.records import ActionItem
 from apv_desktop.ui.actionplan.texts import status_names
 
 TEXT_HEIGHT = 60

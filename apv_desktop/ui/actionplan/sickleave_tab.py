@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import import_indicators
-from apv_desktop.store.records import INDICATOR_KINDS
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.errors import show_problem

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from apv_desktop import vocabulary
 from apv_desktop.core.followup import FollowUp, Verdict
+from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.i18n import format_decimal, tr
-from apv_desktop.store import INDICATOR_KINDS
 
 
 def status_names() -> dict[str, str]:

@@ -1,11 +1,19 @@
-"""The plain records the store hands out besides the core model: versions, rounds, indicators,
-assessments and action-plan items. Frozen dataclasses, so callers cannot mistake them for live
+"""The plain records the store hands out besides the core model: versions, rounds, response
+metadata, indicators and action-plan items, with the vocabularies their fields take.
+
+They live in core (no Qt, no SQL) because reports, interchange, services and the UI all read them;
+the store converts its rows into them. Frozen dataclasses, so callers cannot mistake them for live
 rows (change them through Project's methods)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+ACTION_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "dropped")
+# An action in one of these needs no more attention (left out of open actions and focus points).
+CLOSED_STATUSES: tuple[str, ...] = ("done", "dropped")
+RESPONSE_SOURCES: tuple[str, ...] = ("kiosk", "import", "paper", "merge", "demo")
 
 INDICATOR_KINDS: tuple[str, ...] = (
     "sick_days_short_per_fte",
@@ -43,7 +51,7 @@ class ResponseMeta:
     uuid: str
     unit: str
     date: date
-    source: str
+    source: str  # one of RESPONSE_SOURCES
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class ActionItem:
     action: str
     responsible: str
     deadline: date | None
-    status: str
+    status: str  # one of ACTION_STATUSES
     follow_up_date: date | None
     follow_up_notes: str
     effect: str
