@@ -24,12 +24,13 @@ from sqlmodel import Session
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
 from apv_desktop.errors import ProjectFileError, RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.store import org, plans, questionnaires, settings
 from apv_desktop.store import responses as response_store
 from apv_desktop.store import rounds as round_store
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
-from apv_desktop.store.engine import make_engine, same_file, translated_errors
+from apv_desktop.store.engine import make_engine, same_file, translated_errors, writable
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
 from apv_desktop.store.records import (
     ActionItem,
@@ -43,9 +44,12 @@ from apv_desktop.store.records import (
 class Project:
     """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block)."""
 
-    def __init__(self, path: Path, engine: Engine, migration_backup: Path | None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, migration_backup: Path | None, read_only: bool = False
+    ) -> None:
         self.path = path
         self.migration_backup = migration_backup  # the copy made before upgrading, if any
+        self.read_only = read_only  # opened for viewing: every change is refused
         self._engine: Engine | None = engine
 
     # --- opening and closing -------------------------------------------------------------
@@ -83,11 +87,17 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
-        """Open an existing project, upgrading an older file after backing it up."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool | None = None) -> Project:
+        """Open an existing project, upgrading an older file after backing it up.
+
+        read_only None: read-only when the file or its folder may not be written (a CD, a
+        colleague's share), so it can still be viewed; True forces it, False never.
+        """
         path = Path(path)
-        backup = open_for_use(path)
-        return cls(path, make_engine(path), backup)
+        if read_only is None:
+            read_only = path.is_file() and not writable(path)
+        backup = open_for_use(path, read_only=read_only)
+        return cls(path, make_engine(path, read_only), backup, read_only)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -112,10 +122,26 @@ class Project:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
         with (
             translated_errors(self.path),
+            self._refusing_writes(),
             Session(self._engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
+
+    @contextlib.contextmanager
+    def _refusing_writes(self) -> Iterator[None]:
+        """In a read-only project, SQLite's refusal to write becomes a sentence saying why."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as error:
+            original = getattr(error, "orig", error)
+            code = getattr(original, "sqlite_errorcode", 0) & 0xFF
+            if self.read_only and code == sqlite3.SQLITE_READONLY:
+                raise ProjectFileError(tr(
+                    "Projektet {path} er åbnet skrivebeskyttet, så intet kan ændres; kopiér "
+                    "filen til en mappe, hvor du må skrive, for at arbejde i den.",
+                    path=self.path)) from None
+            raise
 
     @contextlib.contextmanager
     def _raw_connection(self) -> Iterator[Any]:
