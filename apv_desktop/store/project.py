@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -39,6 +38,7 @@ from apv_desktop.store.records import (
     RoundInfo,
     VersionInfo,
 )
+from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
 class Project:
@@ -68,7 +68,7 @@ class Project:
         if problems:
             raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
         # Built under a temporary name and renamed, so a half-made project never has the name.
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
+        temporary = temporary_path(path, "creating")
         try:
             with translated_errors(path):
                 create_file(temporary)
@@ -96,6 +96,9 @@ class Project:
         path = Path(path)
         if read_only is None:
             read_only = path.is_file() and not writable(path)
+        if not read_only:
+            # copies and upgrades of this file that a crash cut off (never the file itself)
+            remove_stale(path.parent, leftovers_pattern(path))
         backup = open_for_use(path, read_only=read_only)
         return cls(path, make_engine(path, read_only), backup, read_only)
 

@@ -23,6 +23,7 @@ from apv_desktop.services.transfer import import_responses
 from apv_desktop.store.engine import journal_path
 from apv_desktop.store.migrations import SCHEMA_VERSION
 from apv_desktop.store.project import Project
+from apv_desktop.tempfiles import PROCESS_START
 from tests.unit.crash_points import Operation, Report, kill_at_every_call, strace_works
 
 SCHEMA1_FILE = Path(__file__).resolve().parents[1] / "data" / "schema1.apv"
@@ -156,6 +157,8 @@ def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(tmp_pa
     for run in kill_at_every_call(_open_old_file(path), lambda: fresh_copy(SCHEMA1_FILE, path),
                                   tmp_path):
         runs.append(run)
+        for leftover in tmp_path.glob(".old.apv*"):  # left by the crash: "an earlier run"
+            os.utime(leftover, (PROCESS_START - 60, PROCESS_START - 60))
         with opened(path) as project:
             assert project.check() == [], run
             assert (project.response_count(), [u.code for u in project.org_units()]) == \
