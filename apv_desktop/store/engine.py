@@ -30,6 +30,7 @@ APPLICATION_ID = 0x41505644
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 BUSY_TIMEOUT_SECONDS = 5.0
+READING = "apv_reading"  # execution option of an engine whose transactions only read
 
 
 @dataclass(frozen=True)
@@ -224,11 +225,11 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     # IMMEDIATE takes the write lock at the start: a deferred transaction that reads and then
     # writes while another connection writes fails at once with "locked" (SQLite cannot wait
     # there without risking a deadlock); an immediate one waits for the busy timeout instead.
-    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
-
+    # Reading transactions (execution option READING) stay deferred, so they share the file.
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql(begin)
+        reading = read_only or connection.get_execution_options().get(READING, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -29,7 +29,13 @@ from apv_desktop.store import responses as response_store
 from apv_desktop.store import rounds as round_store
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
-from apv_desktop.store.engine import make_engine, same_file, translated_errors, writable
+from apv_desktop.store.engine import (
+    READING,
+    make_engine,
+    same_file,
+    translated_errors,
+    writable,
+)
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
 from apv_desktop.store.records import (
     ActionItem,
@@ -51,6 +57,7 @@ class Project:
         self.migration_backup = migration_backup  # the copy made before upgrading, if any
         self.read_only = read_only  # opened for viewing: every change is refused
         self._engine: Engine | None = engine
+        self._reader = engine.execution_options(**{READING: True})
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -119,14 +126,18 @@ class Project:
         self.close()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        """One SQLite transaction: committed when the block ends, rolled back on an error."""
+    def _transaction(self, reading: bool = False) -> Iterator[Session]:
+        """One SQLite transaction: committed when the block ends, rolled back on an error.
+
+        A changing transaction takes the write lock as it begins (waiting for another writer up
+        to the busy timeout); a reading one (reading=True) shares the file with others.
+        """
         if self._engine is None:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
         with (
             translated_errors(self.path),
             self._refusing_writes(),
-            Session(self._engine, expire_on_commit=False) as session,
+            Session(self._reader if reading else self._engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
@@ -161,7 +172,7 @@ class Project:
 
     @property
     def name(self) -> str:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return str(settings.get_setting(session, settings.NAME_KEY, ""))
 
     def set_name(self, name: str) -> None:
@@ -169,7 +180,7 @@ class Project:
             settings.put_setting(session, settings.NAME_KEY, str(name).strip())
 
     def rules(self) -> Rules:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return settings.read_rules(session)
 
     def set_rules(self, rules: Rules) -> None:
@@ -185,7 +196,7 @@ class Project:
 
     def questionnaire(self, version_id: int | None = None) -> Questionnaire | None:
         """The given version, or the latest when None; None when there is no such version."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             if version_id is None:
                 version_id = questionnaires.latest_version_id(session)
             return (
@@ -195,7 +206,7 @@ class Project:
             )
 
     def questionnaire_versions(self) -> list[VersionInfo]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return questionnaires.version_infos(session)
 
     # --- organisation --------------------------------------------------------------------
@@ -205,17 +216,17 @@ class Project:
             org.replace_org(session, list(units))
 
     def org_units(self) -> list[OrgUnit]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return org.org_units(session)
 
     # --- rounds and responses ------------------------------------------------------------
 
     def rounds(self) -> list[RoundInfo]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return round_store.round_infos(session)
 
     def round(self, name: str | None = None) -> RoundInfo:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return round_store.round_info(session, round_store.find_round(session, name))
 
     def ensure_round(self, name: str, questionnaire_version_id: int | None = None) -> RoundInfo:
@@ -256,7 +267,7 @@ class Project:
 
     def responses(self, round_name: str | None = None) -> ResponseSet:
         """Every sheet of the round (latest when None), in an order that says nothing."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             names = questionnaires.answerable_item_names(
                 session, round_row.questionnaire_version_id
@@ -265,13 +276,13 @@ class Project:
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             return response_store.read_meta(_driver(session), round_row.id or 0)
 
     def response_count(self, round_name: str | None = None) -> int:
         """Sheets in the round; in all rounds when None."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_id = (
                 None if round_name is None else round_store.find_round(session, round_name).id
             )
@@ -279,7 +290,7 @@ class Project:
 
     def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
         """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             return response_store.counts_by_unit(_driver(session), round_row.id or 0)
 
@@ -297,7 +308,7 @@ class Project:
     def indicators(
         self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
     ) -> list[Indicator]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.indicators(session, unit_code, period, kind)
 
     def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
@@ -305,11 +316,11 @@ class Project:
             plans.set_assessment(session, unit_code, round_name, text)
 
     def assessment(self, unit_code: str, round_name: str) -> str | None:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.assessment(session, unit_code, round_name)
 
     def assessments(self, round_name: str) -> dict[str, str]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.assessments(session, round_name)
 
     def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
@@ -319,7 +330,7 @@ class Project:
 
     def department_texts(self, round_name: str) -> dict[str, str]:
         """Unit code -> the revised department report text of the round."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.department_texts(session, round_name)
 
     def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
@@ -355,7 +366,7 @@ class Project:
 
     def actions(self, round_name: str | None = None) -> list[ActionItem]:
         """The items of a round (of every round when None), oldest first."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.actions(session, round_name)
 
     # --- copies and checks ---------------------------------------------------------------
