@@ -13,6 +13,8 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,8 +33,8 @@ def leftovers_pattern(target: Path) -> re.Pattern[str]:
 
 
 def remove_stale(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
-    """Delete the files in `folder` whose whole name matches `pattern` and that were last
-    changed before this process started; returns what was removed. Never raises."""
+    """Delete the files (and folders) in `folder` whose whole name matches `pattern` and that
+    were last changed before this process started; returns what was removed. Never raises."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -45,4 +47,14 @@ def remove_stale(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
             if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < PROCESS_START:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
+            elif entry.is_dir(follow_symlinks=False) and entry.stat().st_mtime < PROCESS_START:
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(Path(entry.path))
     return removed
+
+
+def private_folder(prefix: str) -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder of our own (`<prefix><8 characters>` in the system's temporary
+    folder), after removing those of the same prefix that a crash left behind."""
+    remove_stale(Path(tempfile.gettempdir()), re.compile(rf"{re.escape(prefix)}[a-z0-9_]{{8}}"))
+    return tempfile.TemporaryDirectory(prefix=prefix)

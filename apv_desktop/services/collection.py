@@ -8,7 +8,6 @@ missing name means not answered. Questions hidden by their `relevant` condition 
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +23,7 @@ from apv_desktop.errors import RefusedError
 from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
+from apv_desktop.tempfiles import private_folder
 
 MERGE_SOURCE = "merge"
 
@@ -245,7 +245,7 @@ def merge_projects(
         if path.resolve() == target_path.resolve():
             raise RefusedError(f"{path} is the project itself; choose another file to merge in.")
     report = MergeReport()
-    with tempfile.TemporaryDirectory(prefix="apv-merge-") as folder:
+    with private_folder("apv-merge-") as folder:
         copies = [private_copy(path, Path(folder) / f"source-{n}.apv")
                   for n, path in enumerate(sources)]
         with opened(target_path) as target:

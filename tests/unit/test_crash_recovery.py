@@ -17,7 +17,12 @@ import pytest
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.errors import ProjectFileError
-from apv_desktop.services.collection import prepare_round, round_questionnaire, submit_sheet
+from apv_desktop.services.collection import (
+    merge_projects,
+    prepare_round,
+    round_questionnaire,
+    submit_sheet,
+)
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.store.engine import journal_path
@@ -167,3 +172,28 @@ def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(tmp_pa
     assert _killed(runs) >= 10
     assert SCHEMA_VERSION >= 2
     print(f"migration: {len(runs)} runs, {_killed(runs)} kills, 0 sheets lost")
+
+
+@needs_strace
+def test_killing_a_merge_at_every_write_keeps_all_or_nothing(tmp_path: Path) -> None:
+    pristine = kiosk_project(tmp_path / "pristine.apv")
+    laptop = tmp_path / "laptop" / "laptop.apv"
+    laptop.parent.mkdir()
+    shutil.copyfile(pristine, laptop)
+    with opened(laptop) as project:
+        questionnaire = round_questionnaire(project, "2025")
+        for _ in range(30):
+            submit_sheet(project, "2025", questionnaire, "A",
+                         {"bu_1": "nej", "kr_kommentar": "y" * 400})
+    laptop_bytes = laptop.read_bytes()
+    path = tmp_path / "target.apv"
+    runs = []
+    for run in kill_at_every_call(lambda report: merge_projects(path, [laptop]) and None,
+                                  lambda: fresh_copy(pristine, path), tmp_path):
+        runs.append(run)
+        with opened(path) as project:
+            assert project.check() == [], run
+            assert project.response_count() in (0, 30), run
+        assert laptop.read_bytes() == laptop_bytes, run
+    assert _killed(runs) >= 20
+    print(f"merge: {len(runs)} runs, {_killed(runs)} kills, no partial merge, source unchanged")

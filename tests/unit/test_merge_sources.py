@@ -125,3 +125,23 @@ def test_a_damaged_source_is_refused_by_name_and_nothing_is_merged(
     assert run(["merge", str(base), str(good), str(source)]) == 2
     err = capsys.readouterr().err
     assert "damaged.apv" in err and "Traceback" not in err
+
+
+def test_the_copies_a_killed_merge_left_are_removed_by_the_next(base, tmp_path,  # noqa: F811
+                                                                  monkeypatch) -> None:
+    import os
+    import tempfile
+
+    from apv_desktop.tempfiles import PROCESS_START
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    stale = tmp_path / "temp" / "apv-merge-ab12cd_3"
+    stale.mkdir()
+    (stale / "source-0.apv").write_bytes(b"a copy from a killed merge")
+    os.utime(stale, (PROCESS_START - 60, PROCESS_START - 60))
+    other = tmp_path / "temp" / "apv-merge-notours"
+    other.mkdir()
+    os.utime(other, (PROCESS_START - 60, PROCESS_START - 60))
+    merge_projects(base, [laptop(base, "one.apv", [("A", SHEET)])])
+    assert [p.name for p in (tmp_path / "temp").iterdir()] == ["apv-merge-notours"]
