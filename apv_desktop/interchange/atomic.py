@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from apv_desktop.errors import ApvError
+from apv_desktop.tempfiles import remove_stale
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # A new export is readable by others like any file the user saves; mkstemp would make it 0600.
@@ -51,6 +53,7 @@ def _create_temporary(target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise ApvError(f"Cannot write {target}: the folder {folder} does not exist.")
+    remove_stale(folder, _leftovers(target))  # an earlier write of this file cut off by a crash
     try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=folder
@@ -65,6 +68,13 @@ def _create_temporary(target: Path) -> Path:
         raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
     os.close(handle)
     return Path(name)
+
+
+def _leftovers(target: Path) -> re.Pattern[str]:
+    """The names _create_temporary gives (mkstemp: 8 characters of [a-z0-9_])."""
+    return re.compile(
+        rf"\.{re.escape(target.stem)}-[a-z0-9_]{{8}}\.tmp{re.escape(target.suffix)}"
+    )
 
 
 def _flush_to_disk(path: Path) -> None:

@@ -13,7 +13,7 @@ from apv_desktop.core.simulate import Profile, Simulation, simulate_responses
 from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.templates import combine_templates, load_template
 from apv_desktop.services.demo_followup import add_demo_follow_up
-from apv_desktop.store.project import Project
+from apv_desktop.services.projects import building
 
 DEMO_TEMPLATES = ["psykisk", "kraenkende", "sygefravaer"]
 DEMO_ROUND = "2025"
@@ -130,8 +130,7 @@ def build_demo(path: Path, *, respondents: int | None = None, seed: int = 2025) 
     }
     later = simulate_responses(pulse, later_counts, FOLLOW_UP_PROFILES, later_rng,
                                Simulation(baselines=DEMO_BASELINES))
-    project = Project.create(path, name="Djursby Kommune")
-    try:
+    with building(path, "Djursby Kommune") as project:
         project.save_questionnaire(questionnaire)
         project.replace_org(units)
         project.ensure_round(DEMO_ROUND)
@@ -140,10 +139,5 @@ def build_demo(path: Path, *, respondents: int | None = None, seed: int = 2025) 
         pulse_version = project.save_questionnaire(pulse)
         project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
         project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
-    except BaseException:
-        project.close()
-        path.unlink(missing_ok=True)
-        raise
-    project.close()
     return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
             f"{later.size} in round {FOLLOW_UP_ROUND}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -31,22 +30,34 @@ from apv_desktop.core.records import (
     VersionInfo,
 )
 from apv_desktop.errors import ProjectFileError, RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.store import org, plans, questionnaires, settings
 from apv_desktop.store import responses as response_store
 from apv_desktop.store import rounds as round_store
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
-from apv_desktop.store.engine import make_engine, same_file, translated_errors
+from apv_desktop.store.engine import (
+    READING,
+    make_engine,
+    same_file,
+    translated_errors,
+    writable,
+)
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
+from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
 class Project:
     """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block)."""
 
-    def __init__(self, path: Path, engine: Engine, migration_backup: Path | None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, migration_backup: Path | None, read_only: bool = False
+    ) -> None:
         self.path = path
         self.migration_backup = migration_backup  # the copy made before upgrading, if any
+        self.read_only = read_only  # opened for viewing: every change is refused
         self._engine: Engine | None = engine
+        self._reader = engine.execution_options(**{READING: True})
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -64,7 +75,7 @@ class Project:
         if problems:
             raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
         # Built under a temporary name and renamed, so a half-made project never has the name.
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
+        temporary = temporary_path(path, "creating")
         try:
             with translated_errors(path):
                 create_file(temporary)
@@ -83,11 +94,20 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
-        """Open an existing project, upgrading an older file after backing it up."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool | None = None) -> Project:
+        """Open an existing project, upgrading an older file after backing it up.
+
+        read_only None: read-only when the file or its folder may not be written (a CD, a
+        colleague's share), so it can still be viewed; True forces it, False never.
+        """
         path = Path(path)
-        backup = open_for_use(path)
-        return cls(path, make_engine(path), backup)
+        if read_only is None:
+            read_only = path.is_file() and not writable(path)
+        if not read_only:
+            # copies and upgrades of this file that a crash cut off (never the file itself)
+            remove_stale(path.parent, leftovers_pattern(path))
+        backup = open_for_use(path, read_only=read_only)
+        return cls(path, make_engine(path, read_only), backup, read_only)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -106,16 +126,36 @@ class Project:
         self.close()
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        """One SQLite transaction: committed when the block ends, rolled back on an error."""
+    def _transaction(self, reading: bool = False) -> Iterator[Session]:
+        """One SQLite transaction: committed when the block ends, rolled back on an error.
+
+        A changing transaction takes the write lock as it begins (waiting for another writer up
+        to the busy timeout); a reading one (reading=True) shares the file with others.
+        """
         if self._engine is None:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
         with (
             translated_errors(self.path),
-            Session(self._engine, expire_on_commit=False) as session,
+            self._refusing_writes(),
+            Session(self._reader if reading else self._engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
+
+    @contextlib.contextmanager
+    def _refusing_writes(self) -> Iterator[None]:
+        """In a read-only project, SQLite's refusal to write becomes a sentence saying why."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as error:
+            original = getattr(error, "orig", error)
+            code = getattr(original, "sqlite_errorcode", 0) & 0xFF
+            if self.read_only and code == sqlite3.SQLITE_READONLY:
+                raise ProjectFileError(tr(
+                    "Projektet {path} er åbnet skrivebeskyttet, så intet kan ændres; kopiér "
+                    "filen til en mappe, hvor du må skrive, for at arbejde i den.",
+                    path=self.path)) from None
+            raise
 
     @contextlib.contextmanager
     def _raw_connection(self) -> Iterator[Any]:
@@ -132,7 +172,7 @@ class Project:
 
     @property
     def name(self) -> str:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return str(settings.get_setting(session, settings.NAME_KEY, ""))
 
     def set_name(self, name: str) -> None:
@@ -140,7 +180,7 @@ class Project:
             settings.put_setting(session, settings.NAME_KEY, str(name).strip())
 
     def rules(self) -> Rules:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return settings.read_rules(session)
 
     def set_rules(self, rules: Rules) -> None:
@@ -156,7 +196,7 @@ class Project:
 
     def questionnaire(self, version_id: int | None = None) -> Questionnaire | None:
         """The given version, or the latest when None; None when there is no such version."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             if version_id is None:
                 version_id = questionnaires.latest_version_id(session)
             return (
@@ -166,7 +206,7 @@ class Project:
             )
 
     def questionnaire_versions(self) -> list[VersionInfo]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return questionnaires.version_infos(session)
 
     # --- organisation --------------------------------------------------------------------
@@ -176,17 +216,17 @@ class Project:
             org.replace_org(session, list(units))
 
     def org_units(self) -> list[OrgUnit]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return org.org_units(session)
 
     # --- rounds and responses ------------------------------------------------------------
 
     def rounds(self) -> list[RoundInfo]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return round_store.round_infos(session)
 
     def round(self, name: str | None = None) -> RoundInfo:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return round_store.round_info(session, round_store.find_round(session, name))
 
     def ensure_round(self, name: str, questionnaire_version_id: int | None = None) -> RoundInfo:
@@ -227,7 +267,7 @@ class Project:
 
     def responses(self, round_name: str | None = None) -> ResponseSet:
         """Every sheet of the round (latest when None), in an order that says nothing."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             names = questionnaires.answerable_item_names(
                 session, round_row.questionnaire_version_id
@@ -236,13 +276,13 @@ class Project:
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             return response_store.read_meta(_driver(session), round_row.id or 0)
 
     def response_count(self, round_name: str | None = None) -> int:
         """Sheets in the round; in all rounds when None."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_id = (
                 None if round_name is None else round_store.find_round(session, round_name).id
             )
@@ -250,7 +290,7 @@ class Project:
 
     def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
         """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             round_row = round_store.find_round(session, round_name)
             return response_store.counts_by_unit(_driver(session), round_row.id or 0)
 
@@ -268,7 +308,7 @@ class Project:
     def indicators(
         self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
     ) -> list[Indicator]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.indicators(session, unit_code, period, kind)
 
     def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
@@ -276,11 +316,11 @@ class Project:
             plans.set_assessment(session, unit_code, round_name, text)
 
     def assessment(self, unit_code: str, round_name: str) -> str | None:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.assessment(session, unit_code, round_name)
 
     def assessments(self, round_name: str) -> dict[str, str]:
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.assessments(session, round_name)
 
     def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
@@ -290,7 +330,7 @@ class Project:
 
     def department_texts(self, round_name: str) -> dict[str, str]:
         """Unit code -> the revised department report text of the round."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.department_texts(session, round_name)
 
     def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
@@ -326,7 +366,7 @@ class Project:
 
     def actions(self, round_name: str | None = None) -> list[ActionItem]:
         """The items of a round (of every round when None), oldest first."""
-        with self._transaction() as session:
+        with self._transaction(reading=True) as session:
             return plans.actions(session, round_name)
 
     # --- copies and checks ---------------------------------------------------------------

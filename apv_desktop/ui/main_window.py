@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
             self.file_label.setText(tr("Intet projekt åbent"))
             self.count_label.clear()
             return
-        self.setWindowTitle(f"{session.name} – APV Desktop")
+        read_only = tr(" (skrivebeskyttet)") if session.read_only else ""
+        self.setWindowTitle(f"{session.name}{read_only} – APV Desktop")
         self.setWindowFilePath(str(session.path))
         self.file_label.setText(tr("Projektfil: {path}", path=str(session.path)))
         self.file_label.setAccessibleName(tr("Projektfil"))
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Projektfilen er opgraderet; en kopi af den gamle "
                                             "fil ligger i {path}.",
                                             path=str(session.project.migration_backup)))
+        if session.read_only:
+            self.statusBar().showMessage(tr("Projektet er åbnet skrivebeskyttet: du kan se det, "
+                                            "men ikke ændre det."))
         if session.backup_problem:
             self.statusBar().showMessage(tr("Sikkerhedskopien kunne ikke laves: {reason}",
                                             reason=session.backup_problem))

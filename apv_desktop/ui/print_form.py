@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from apv_desktop.core.model import ItemType, Questionnaire, pick_label
 from apv_desktop.i18n import translator
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.ui.pdf_file import write_document_pdf
 
 BOX = "☐"
 REFERENCE = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
@@ -116,12 +116,7 @@ def write_pdf(questionnaire: Questionnaire, path: Path, language: str, *,
     """The printable form as a PDF file, written to a temporary file and renamed into place."""
     document = questionnaire_document(questionnaire, language, unit_line=unit_line,
                                       unit_name=unit_name)
-    with atomic_output(Path(path)) as temporary:
-        printer = _printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temporary))
-        printer.setDocName(questionnaire.title)
-        document.print_(printer)
+    write_document_pdf(document, Path(path), questionnaire.title)
 
 
 def print_questionnaire(parent: QWidget | None, questionnaire: Questionnaire, language: str, *,
