@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_name")
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+    p.add_argument("--map", dest="mapping", type=Path, metavar="FILE",
+                   help="a column mapping saved from the import window (JSON)")
+    p.add_argument("--partial", action="store_true",
+                   help="import even if scored questions have no column or rows are empty")
 
     p = command("results", _results, "Every unit x dimension result of a round.")
     p.add_argument("project", type=Path)
@@ -154,9 +158,14 @@ def _import_org(args: argparse.Namespace) -> int:
 
 
 def _import_responses(args: argparse.Namespace) -> int:
+    from apv_desktop.interchange.response_mapping import load_mapping
     from apv_desktop.services.transfer import import_responses
 
-    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run,
+                               mapping=mapping, partial=args.partial)
+    if summary.detail is not None and summary.detail.partial:
+        print(f"PARTIAL: {summary.detail.headline()}.", file=sys.stderr)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.dry_run:
