@@ -47,6 +47,7 @@ IDENTIFYING_HEADERS = frozenset({
     # SurveyXact
     "respondent-id", "respondentnummer", "status", "statusoverride", "oprettet", "created",
     "afsluttet", "closed", "closetime", "starttime", "endtime", "distributionsdato",
+    "startdato", "slutdato", "besvarelsestidspunkt", "startdatum", "slutdatum",
     "svardato", "besvarelsesdato", "sidst ændret", "external id", "ekstern id",
     # LimeSurvey (code and full headings)
     "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
