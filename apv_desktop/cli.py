@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export-form", _export_form, "Export the questionnaire as XLSForm.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path)
+    p.add_argument("--for-collection", action="store_true",
+                   help="add a question for the org unit, for collecting in Kobo/ODK")
 
     p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
     p.add_argument("project", type=Path)
@@ -144,7 +146,7 @@ def _import_form(args: argparse.Namespace) -> int:
 def _export_form(args: argparse.Namespace) -> int:
     from apv_desktop.services.transfer import export_form
 
-    export_form(args.project, args.out)
+    export_form(args.project, args.out, for_collection=args.for_collection)
     print(f"Wrote {args.out}.")
     return EXIT_OK
 

@@ -33,10 +33,11 @@ from apv_desktop.interchange.xlsform_sheets_other import (
     read_settings,
 )
 from apv_desktop.interchange.xlsform_survey import SurveyResult, read_survey
+from apv_desktop.interchange.xlsform_write import UNIT_LIST
 
 # Answers to select_multiple are stored as a bit mask in a float64, exact up to 2**53.
 MAX_MULTIPLE_CHOICES = 53
-_LANGUAGE_BASES = ("label", "hint", "form_title")
+_LANGUAGE_BASES = ("label", "hint", "form_title", "apv_title")
 
 
 @dataclass
@@ -65,6 +66,8 @@ def read_xlsform(path: Path) -> XlsFormResult:
 
     survey_result = read_survey(survey, context)
     choice_lists = read_choices(workbook.sheets.get("choices"), context)
+    if not any(item.list_name == UNIT_LIST for item, _ in survey_result.list_uses):
+        choice_lists.pop(UNIT_LIST, None)  # the units of a form exported for collecting
     dimensions = read_dimensions(workbook.sheets.get("dimensions"), context)
     _check_lists(workbook, survey_result, choice_lists, context)
     _add_missing_dimensions(workbook, survey_result, dimensions, context)
@@ -99,7 +102,7 @@ def _languages(workbook: Workbook, settings_default: str | None) -> tuple[list[s
             if column.base not in _LANGUAGE_BASES:
                 continue
             if column.language is None:
-                has_plain_text = has_plain_text or column.base != "form_title"
+                has_plain_text = has_plain_text or column.base not in ("form_title", "apv_title")
             elif column.language not in seen:
                 seen.append(column.language)
     if settings_default:

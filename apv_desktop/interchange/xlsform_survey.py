@@ -183,6 +183,10 @@ class _SurveyWalker:
 
     def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
         assert row_type.item_type is not None
+        if row_type.list_name == "apv_units" and row.text(self.name_column) == "unit":
+            self._skip(row, "the org-unit question of a form exported for collecting is not a "
+                       "question of the questionnaire; response files read it as the unit column.")
+            return
         name = self._checked_name(row, raw_type)
         if name and name in self.item_rows:
             self.context.problem(

@@ -22,12 +22,19 @@ def import_form(project_path: Path, form_path: Path) -> list[str]:
     return result.warnings
 
 
-def export_form(project_path: Path, out_path: Path) -> None:
+def export_form(project_path: Path, out_path: Path, for_collection: bool = False) -> None:
+    """The questionnaire as XLSForm; `for_collection` adds the org-unit question (Kobo, ODK)."""
     with opened(project_path) as project:
         questionnaire = project.questionnaire()
+        units = project.org_units()
     if questionnaire is None:
         raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
-    write_xlsform(questionnaire, out_path)
+    if for_collection and not units:
+        raise RefusedError(
+            f"{project_path} has no org units yet; import them first (import-org), so the form "
+            "can ask for the unit."
+        )
+    write_xlsform(questionnaire, out_path, units if for_collection else None)
 
 
 def import_org(project_path: Path, org_path: Path) -> int:
