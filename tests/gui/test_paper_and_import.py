@@ -83,7 +83,21 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
     assert window.session.project.response_count("2025") == 0
     path.write_text(f"ID;E-mail;Afdeling;Spørgsmål 1\n1;a@x.dk;A;{good}\n2;b@x.dk;A;{good}\n",
                     encoding="utf-8")
-    assert dialog.check() and dialog.import_button.isEnabled()
+    assert dialog.check()
+    # One question of many: the headline says so and the import waits for a confirmation.
+    assert dialog.summary.text().startswith("Filen dækker kun 1 af spørgeskemaets")
+    assert not dialog.import_button.isEnabled() and dialog.partial_ok.isVisibleTo(dialog)
+    dialog.run_import()
+    assert window.session.project.response_count("2025") == 0
+    dialog.partial_ok.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    saved = tmp_path / "forms.mapping.json"
+    dialog.save_mapping(saved)
+    again = ImportDialog(window.session, path, page)
+    qtbot.addWidget(again)
+    assert again.load() and again.combos["Spørgsmål 1"].currentData() == ""
+    again.load_mapping(saved)
+    assert again.combos["Spørgsmål 1"].currentData() == item.name
     dialog.run_import()
     qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)
     qtbot.waitUntil(lambda: "2 svar er indlæst." in message_log.texts, timeout=5000)
