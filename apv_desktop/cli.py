@@ -264,6 +264,8 @@ def _check(args: argparse.Namespace) -> int:
 def report_error(error: ApvError) -> None:
     sys.stderr.write(f"apv-desktop: {error}\n")
     problems = error.problems if isinstance(error, InputError) else []
+    if len(problems) == 1 and problems[0] in str(error):
+        problems = []  # the sentence already says it: once is enough
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         sys.stderr.write(f"  {problem}\n")
     if len(problems) > MAX_PROBLEMS_SHOWN:

@@ -14,6 +14,7 @@ whose `problems` list every such cell.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from apv_desktop.core.model import (
     pick_label,
 )
 from apv_desktop.errors import InputError
+from apv_desktop.interchange.xlsform_checks import refuse_duplicate_columns, warn_dropped_columns
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Workbook, load_workbook
 from apv_desktop.interchange.xlsform_sheets_other import (
@@ -53,7 +55,11 @@ def read_xlsform(path: Path) -> XlsFormResult:
     usable .xlsx/.xlsm XLSForm.
     """
     path = Path(path)
-    workbook = load_workbook(path)
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (data validation, extensions): not
+        # the user's concern, and never to reach a terminal.
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(path)
     survey = workbook.sheets.get("survey")
     if survey is None:
         found = ", ".join(f"'{sheet.title}'" for sheet in workbook.sheets.values())
@@ -63,6 +69,8 @@ def read_xlsform(path: Path) -> XlsFormResult:
     settings = read_settings(workbook.sheets.get("settings"))
     languages, default_language = _languages(workbook, settings.default_language)
     context = ReadContext(path.name, default_language, warnings=list(workbook.warnings))
+    refuse_duplicate_columns(workbook, context)
+    warn_dropped_columns(workbook, context)
 
     survey_result = read_survey(survey, context)
     choice_lists = read_choices(workbook.sheets.get("choices"), context)
@@ -84,6 +92,13 @@ def read_xlsform(path: Path) -> XlsFormResult:
         dimensions=dimensions,
         title_labels=settings.title_labels,
     )
+    if not questionnaire.answerable_items() and survey_result.repeats:
+        raise context.refuse(
+            survey, None,
+            f"every question lies inside {survey_result.repeats[0]}; APV Desktop asks each "
+            "question once per respondent, so it cannot use repeats or loops: move the questions "
+            "out of it (a group keeps them together).",
+        )
     if not questionnaire.answerable_items():
         raise context.refuse(
             survey, None,

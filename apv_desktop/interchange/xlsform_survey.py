@@ -35,6 +35,7 @@ class SurveyResult:
     sections: list[Section]
     list_uses: list[tuple[Item, int]] = field(default_factory=list)  # select item, its row
     dimension_uses: dict[str, int] = field(default_factory=dict)  # code -> first row using it
+    repeats: list[str] = field(default_factory=list)  # "repeat 'r' (rows 2-9)", each skipped
 
 
 @dataclass
@@ -168,6 +169,7 @@ class _SurveyWalker:
                 f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
+            self.result.repeats.append(f"repeat '{frame.name}' (rows {frame.row}-{row.number})")
             self.context.warn(
                 self.sheet, frame.row,
                 f"repeat '{frame.name}' (rows {frame.row}-{row.number}) is skipped with everything "
