@@ -180,3 +180,29 @@ def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, wi
     combo.setCurrentIndex(combo.findData("sh_1"))  # a mistaken mapping: every value unknown
     assert [row for row in shown() if row[0] == "Andet"] == [
         ("Andet", value, "ukendt") for value in ("x", "y", "z", "w", "v")]
+
+
+def test_the_dialog_maps_every_tool_export_without_help(qtbot, window, project_path, tmp_path):
+    """Each shape of tests/unit/tool_exports.py: all questions and the unit found, identifying
+    columns marked, and the check passes with nothing partial to confirm."""
+    from apv_desktop.interchange.templates import load_template
+    from tests.unit import tool_exports
+
+    with opened(project_path) as project:
+        project.replace_org(tool_exports.UNITS)
+        prepare_round(project, "2025")
+    assert window.open_project(project_path)
+    page = next(p for p in window.pages if isinstance(p, CollectionPage))
+    simulated = tool_exports.simulate(load_template("psykisk"), respondents=12)
+    names = {item.name for item in simulated.items}
+    for tool, (file_name, write) in tool_exports.TOOLS.items():
+        path = write(simulated, tmp_path / file_name)
+        dialog = ImportDialog(window.session, path, page)
+        qtbot.addWidget(dialog)
+        assert dialog.load(), tool
+        chosen = [combo.currentData() for combo in dialog.combos.values()]
+        assert names <= set(chosen), (tool, names - set(chosen))
+        assert chosen.count("@unit") == 1, tool
+        assert dialog.check() and dialog.import_button.isEnabled(), (tool, dialog.summary.text())
+        assert not dialog.partial_ok.isVisibleTo(dialog), tool
+    assert window.session.project.response_count("2025") == 0
