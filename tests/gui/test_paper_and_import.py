@@ -206,3 +206,25 @@ def test_the_dialog_maps_every_tool_export_without_help(qtbot, window, project_p
         assert dialog.check() and dialog.import_button.isEnabled(), (tool, dialog.summary.text())
         assert not dialog.partial_ok.isVisibleTo(dialog), tool
     assert window.session.project.response_count("2025") == 0
+
+
+def test_limesurvey_option_columns_stay_options_in_the_dialog(qtbot, window, tmp_path):
+    path = tmp_path / "k.apv"
+    create_project(path, ["kraenkende"], "Testkommune")
+    with opened(path) as project:
+        project.replace_org(UNITS)
+        prepare_round(project, "2025")
+    assert window.open_project(path)
+    page = next(p for p in window.pages if isinstance(p, CollectionPage))
+    answers = tmp_path / "lime.csv"
+    answers.write_text("id,enhed,bu1,bufra[kolleger],bufra[borgere]\n1,A,A4,Y,Y\n2,A,A5,,\n",
+                       encoding="utf-8")
+    dialog = ImportDialog(window.session, answers, page)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    assert dialog.combos["bufra[borgere]"].currentData() == "@option"
+    assert "bufra[borgere]" not in dialog.mapping()
+    assert dialog.check(), dialog.summary.text()  # partial (one scored question of four)
+    dialog.partial_ok.setChecked(True)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)

@@ -45,6 +45,7 @@ from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 _DROPPED = "@dropped"
+_OPTION = "@option"  # one column per option of a multiple choice: read by the import itself
 MAX_VALUES_SHOWN = 30  # per column: a text column mapped to a choice question has thousands
 _SELECT_TYPES = (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
 
@@ -170,12 +171,15 @@ class ImportDialog(QDialog):
             combo.addItem(tr("Enhed"), UNIT_MAPPING)
             if header in plan.dropped_columns:
                 combo.addItem(tr("Identificerer en person: gemmes aldrig"), _DROPPED)
+            if header in plan.option_columns:
+                combo.addItem(tr("Svarmulighed i {item}", item=plan.option_columns[header][0]),
+                              _OPTION)
             for item in items:
                 combo.addItem(f"{item.name}: {item.label(language)[:60]}", item.name)
             target = (UNIT_MAPPING if header == plan.unit_column
                       else _DROPPED if header in plan.dropped_columns
-                      else plan.item_columns.get(header)
-                      or plan.option_columns.get(header, ("", 0))[0])
+                      else _OPTION if header in plan.option_columns
+                      else plan.item_columns.get(header, ""))
             combo.setCurrentIndex(max(combo.findData(target), 0))
             combo.setEnabled(header not in plan.dropped_columns)
             combo.currentIndexChanged.connect(self._mapping_changed)
@@ -192,7 +196,7 @@ class ImportDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         return {header: combo.currentData() for header, combo in self.combos.items()
-                if combo.currentData() != _DROPPED}
+                if combo.currentData() not in (_DROPPED, _OPTION)}
 
     def _mapping_changed(self) -> None:
         self.checked_ok = False
