@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export-form", _export_form, "Export the questionnaire as XLSForm.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path)
+    p.add_argument("--for-collection", action="store_true",
+                   help="add a question for the org unit, for collecting in Kobo/ODK")
 
     p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
     p.add_argument("project", type=Path)
@@ -66,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_name")
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+    p.add_argument("--map", dest="mapping", type=Path, metavar="FILE",
+                   help="a column mapping saved from the import window (JSON)")
+    p.add_argument("--partial", action="store_true",
+                   help="import even if scored questions have no column or rows are empty")
 
     p = command("results", _results, "Every unit x dimension result of a round.")
     p.add_argument("project", type=Path)
@@ -140,7 +146,7 @@ def _import_form(args: argparse.Namespace) -> int:
 def _export_form(args: argparse.Namespace) -> int:
     from apv_desktop.services.transfer import export_form
 
-    export_form(args.project, args.out)
+    export_form(args.project, args.out, for_collection=args.for_collection)
     print(f"Wrote {args.out}.")
     return EXIT_OK
 
@@ -154,9 +160,14 @@ def _import_org(args: argparse.Namespace) -> int:
 
 
 def _import_responses(args: argparse.Namespace) -> int:
+    from apv_desktop.interchange.response_mapping import load_mapping
     from apv_desktop.services.transfer import import_responses
 
-    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run,
+                               mapping=mapping, partial=args.partial)
+    if summary.detail is not None and summary.detail.partial:
+        print(f"PARTIAL: {summary.detail.headline()}.", file=sys.stderr)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.dry_run:
@@ -253,6 +264,8 @@ def _check(args: argparse.Namespace) -> int:
 def report_error(error: ApvError) -> None:
     sys.stderr.write(f"apv-desktop: {error}\n")
     problems = error.problems if isinstance(error, InputError) else []
+    if len(problems) == 1 and problems[0] in str(error):
+        problems = []  # the sentence already says it: once is enough
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         sys.stderr.write(f"  {problem}\n")
     if len(problems) > MAX_PROBLEMS_SHOWN:

@@ -35,6 +35,7 @@ class SurveyResult:
     sections: list[Section]
     list_uses: list[tuple[Item, int]] = field(default_factory=list)  # select item, its row
     dimension_uses: dict[str, int] = field(default_factory=dict)  # code -> first row using it
+    repeats: list[str] = field(default_factory=list)  # "repeat 'r' (rows 2-9)", each skipped
 
 
 @dataclass
@@ -168,6 +169,7 @@ class _SurveyWalker:
                 f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
+            self.result.repeats.append(f"repeat '{frame.name}' (rows {frame.row}-{row.number})")
             self.context.warn(
                 self.sheet, frame.row,
                 f"repeat '{frame.name}' (rows {frame.row}-{row.number}) is skipped with everything "
@@ -183,6 +185,10 @@ class _SurveyWalker:
 
     def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
         assert row_type.item_type is not None
+        if row_type.list_name == "apv_units" and row.text(self.name_column) == "unit":
+            self._skip(row, "the org-unit question of a form exported for collecting is not a "
+                       "question of the questionnaire; response files read it as the unit column.")
+            return
         name = self._checked_name(row, raw_type)
         if name and name in self.item_rows:
             self.context.problem(

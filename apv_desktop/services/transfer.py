@@ -22,12 +22,19 @@ def import_form(project_path: Path, form_path: Path) -> list[str]:
     return result.warnings
 
 
-def export_form(project_path: Path, out_path: Path) -> None:
+def export_form(project_path: Path, out_path: Path, for_collection: bool = False) -> None:
+    """The questionnaire as XLSForm; `for_collection` adds the org-unit question (Kobo, ODK)."""
     with opened(project_path) as project:
         questionnaire = project.questionnaire()
+        units = project.org_units()
     if questionnaire is None:
         raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
-    write_xlsform(questionnaire, out_path)
+    if for_collection and not units:
+        raise RefusedError(
+            f"{project_path} has no org units yet; import them first (import-org), so the form "
+            "can ask for the unit."
+        )
+    write_xlsform(questionnaire, out_path, units if for_collection else None)
 
 
 def import_org(project_path: Path, org_path: Path) -> int:
@@ -53,10 +60,13 @@ def import_responses(
     *,
     dry_run: bool = False,
     mapping: dict[str, str] | None = None,
+    partial: bool = False,
 ) -> ResponseImportSummary:
     """All or nothing: every row is checked before anything is stored.
 
-    Without a round name the latest round is used; a new name creates the round."""
+    Without a round name the latest round is used; a new name creates the round. A file that
+    covers fewer than all scored questions or drops empty rows is refused (RefusedError, the
+    headline first) unless `partial` says the user has seen that and wants it anyway."""
     with opened(project_path) as project:
         if round_name is None:
             if not project.rounds():
@@ -73,6 +83,11 @@ def import_responses(
         if not units:
             raise RefusedError(f"{project_path} has no org units yet; import them first.")
         parsed = read_responses(file_path, questionnaire, units, mapping)
+        if parsed.partial and not partial:
+            raise RefusedError(
+                f"{parsed.headline()}; nothing imported: map the missing columns (--map FILE) "
+                "or, to import it as it is, run again with --partial."
+            )
         summary = ResponseImportSummary(round_name, 0, dry_run, parsed.warnings, parsed)
         if dry_run:
             summary.stored = parsed.responses.size

@@ -114,7 +114,7 @@ def test_layout_people_see(tmp_path: Path) -> None:
         "list_name", "name", "label::Dansk (da)", "label::Svenska (sv)", "label::English (en)",
         "label::fi (fi)", "score")
     assert sheet_values(path, "settings") == [
-        ("form_title", "form_title::Svenska (sv)", "form_title::English (en)", "form_id",
+        ("form_title", "apv_title::Svenska (sv)", "apv_title::English (en)", "form_id",
          "version", "default_language"),
         ("APV 2025", "Kartläggning", "Workplace assessment", "apv2025", "2025-01", "Dansk (da)")]
     assert sheet_values(path, "dimensions")[1] == (

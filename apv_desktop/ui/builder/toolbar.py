@@ -44,6 +44,7 @@ class BuilderActions:
         self.delete = action(self.do_delete)
         self.import_form = action(self.do_import)
         self.export_form = action(self.do_export)
+        self.export_collection = action(self.do_export_for_collection)
         self.print_form = action(self.do_print)
         self.pdf = action(self.do_pdf)
 
@@ -57,7 +58,8 @@ class BuilderActions:
         toolbar.addAction(undo)
         toolbar.addAction(redo)
         toolbar.addSeparator()
-        for made in (self.import_form, self.export_form, self.print_form, self.pdf):
+        for made in (self.import_form, self.export_form, self.export_collection, self.print_form,
+                     self.pdf):
             toolbar.addAction(made)
 
     def retranslate(self) -> None:
@@ -72,6 +74,9 @@ class BuilderActions:
         self.delete.setText(tr("Slet"))
         self.import_form.setText(tr("Indlæs XLSForm …"))
         self.export_form.setText(tr("Eksportér XLSForm …"))
+        self.export_collection.setText(tr("Eksportér til indsamling (Kobo/ODK) …"))
+        self.export_collection.setToolTip(tr("XLSForm med et spørgsmål om enheden, så svarene "
+                                             "kan indlæses uden rettelser"))
         self.print_form.setText(tr("Udskriv …"))
         self.pdf.setText(tr("Gem som PDF …"))
 
@@ -191,6 +196,15 @@ class BuilderActions:
 
         self._save_as(tr("Eksportér spørgeskema"), tr("XLSForm-skemaer (*.xlsx)"), ".xlsx",
                       tr("Spørgeskemaet kunne ikke eksporteres"), write_xlsform)
+
+    def do_export_for_collection(self) -> None:
+        from apv_desktop.interchange.xlsform import write_xlsform
+
+        session = self.page.session
+        units = session.project.org_units() if session is not None else []
+        self._save_as(tr("Eksportér spørgeskema til indsamling"), tr("XLSForm-skemaer (*.xlsx)"),
+                      ".xlsx", tr("Spørgeskemaet kunne ikke eksporteres"),
+                      lambda questionnaire, path: write_xlsform(questionnaire, path, units))
 
     def _print_language(self) -> str:
         return str(self.page.preview.language.currentData() or "da")
