@@ -177,7 +177,7 @@ def test_answered_version_is_frozen_and_editing_makes_a_new_one(project: Project
 def test_ambiguous_questionnaire_is_refused(project: Project) -> None:
     broken = one_item_questionnaire()
     broken.sections[0].items.append(Item("q1", ItemType.TEXT))
-    with pytest.raises(RefusedError, match="q1 appears twice"):
+    with pytest.raises(RefusedError, match="q1 is used 2 times"):
         project.save_questionnaire(broken)
     missing_list = one_item_questionnaire()
     missing_list.sections[0].items[0].list_name = "nope"
