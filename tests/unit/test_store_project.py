@@ -246,10 +246,10 @@ def test_org_upsert_keeps_parents_before_children(project: Project) -> None:
 @pytest.mark.parametrize(
     "units, words",
     [
-        ([OrgUnit("A", "a"), OrgUnit("A", "b")], "used twice"),
-        ([OrgUnit("A", "a", "X")], "X, which is not listed"),
+        ([OrgUnit("A", "a"), OrgUnit("A", "b")], "already used by A"),
+        ([OrgUnit("A", "a", "X")], "parent 'X' of unit A is not the code of a unit"),
         ([OrgUnit("A", "a", "B"), OrgUnit("B", "b", "A")], "cycle"),
-        ([OrgUnit("A", "a", "A")], "cycle"),
+        ([OrgUnit("A", "a", "A")], "its own parent"),
         ([OrgUnit("", "a")], "no code"),
         ([OrgUnit("A", "a", None, -1)], "headcount"),
     ],
