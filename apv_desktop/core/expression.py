@@ -13,6 +13,7 @@ Anything else is refused with a RelevanceError naming the position; nothing is e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from apv_desktop.errors import InputError
@@ -216,12 +217,12 @@ class _Parser:
             raise self.fail(f"'{text}'")
         self.take()
 
-    def _binary_level(self, operators: tuple[str, ...], operand: str) -> Node:
+    def _binary_level(self, operators: tuple[str, ...], operand: Callable[[], Node]) -> Node:
         """A left-associative chain of `operators` between operands parsed by `operand`."""
-        node: Node = getattr(self, operand)()
+        node = operand()
         while self._is_operator(operators):
             op = self.take().text
-            node = Binary(op, node, getattr(self, operand)())
+            node = Binary(op, node, operand())
         return node
 
     def _is_operator(self, operators: tuple[str, ...]) -> bool:
@@ -229,22 +230,22 @@ class _Parser:
         return token.kind in ("op", "word") and token.text in operators
 
     def disjunction(self) -> Node:
-        return self._binary_level(("or",), "conjunction")
+        return self._binary_level(("or",), self.conjunction)
 
     def conjunction(self) -> Node:
-        return self._binary_level(("and",), "equality")
+        return self._binary_level(("and",), self.equality)
 
     def equality(self) -> Node:
-        return self._binary_level(_EQUALITY, "relational")
+        return self._binary_level(_EQUALITY, self.relational)
 
     def relational(self) -> Node:
-        return self._binary_level(_RELATIONAL, "additive")
+        return self._binary_level(_RELATIONAL, self.additive)
 
     def additive(self) -> Node:
-        return self._binary_level(("+", "-"), "multiplicative")
+        return self._binary_level(("+", "-"), self.multiplicative)
 
     def multiplicative(self) -> Node:
-        return self._binary_level(("*", "div", "mod"), "unary")
+        return self._binary_level(("*", "div", "mod"), self.unary)
 
     def unary(self) -> Node:
         if self.peek().kind == "op" and self.peek().text == "-":
