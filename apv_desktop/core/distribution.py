@@ -7,7 +7,6 @@ follow-ups to an offensive-behaviour question inherit that question's stricter t
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -88,10 +87,3 @@ def item_distributions(
     return found
 
 
-def mean_of_scores(distribution: ItemDistribution, scores: list[float | None]) -> float | None:
-    """The item's mean score from a shown distribution (unscored choices left out)."""
-    if distribution.counts is None:
-        return None
-    pairs = [(c, s) for c, s in zip(distribution.counts, scores, strict=True) if s is not None]
-    total = sum(c for c, _ in pairs)
-    return sum(c * s for c, s in pairs) / total if total else math.nan

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import Item, Section
+from apv_desktop.core.relevance import check_relevance
 from apv_desktop.interchange.xlsform_columns import yes_no
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
@@ -129,7 +131,7 @@ class _SurveyWalker:
 
     def _begin_group(self, row: SheetRow) -> None:
         name = self._checked_name(row, "group")
-        relevant = row.text(self.relevant_column) or None
+        relevant = self._checked_relevant(row)
         frame = _Frame(RowKind.BEGIN_GROUP, name, row.number, relevant)
         if not self.stack:
             if name in self.group_rows:
@@ -206,7 +208,7 @@ class _SurveyWalker:
             dimension=row.text(self.dimension_column) or None,
             reverse=self._reverse(row),
             required=self._required(row),
-            relevant=self._relevant(row.text(self.relevant_column) or None),
+            relevant=self._relevant(self._checked_relevant(row)),
         )
         if row_type.or_other:
             self.context.warn(
@@ -265,6 +267,20 @@ class _SurveyWalker:
             )
             return False
         return value
+
+    def _checked_relevant(self, row: SheetRow) -> str | None:
+        """The row's `relevant`, compiled now so that a form the kiosk could not evaluate is
+        refused here, naming the row (the same rule the validator and the store apply)."""
+        expression = row.text(self.relevant_column) or None
+        if expression:
+            try:
+                check_relevance(expression)
+            except RelevanceError as error:
+                self.context.problem(
+                    self.sheet, row.number, self.relevant_column,
+                    f"the condition '{excerpt(expression)}' cannot be evaluated: {error.reason}.",
+                )
+        return expression
 
     def _relevant(self, own: str | None) -> str | None:
         conditions = [frame.relevant for frame in self.stack[1:] if frame.relevant]

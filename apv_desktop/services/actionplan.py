@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 
 from apv_desktop.core.followup import FollowUp, Target, follow_up
 from apv_desktop.core.records import ActionItem, Indicator
-from apv_desktop.core.results import Results, Score
 from apv_desktop.errors import InputError, RefusedError
-from apv_desktop.i18n import Translate
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -71,32 +69,7 @@ def filtered_actions(actions: Iterable[ActionItem], wanted: ActionFilter,
     return found
 
 
-def action_from_pressure_point(project: Project, score: Score, results: Results,
-                               problem: str) -> ActionItem:
-    """One click on a pressure point: a new item for its round, unit and dimension, with the
-    problem text given (the caller words it in the user's language)."""
-    if score.suppressed:
-        raise RefusedError("A hidden score cannot be made into an action-plan item.")
-    return project.add_action(results.round, problem, unit=score.unit,
-                              dimension=score.dimension)
-
-
-def pressure_point_problem(score: Score, results: Results, tr: Translate) -> str:
-    """The pre-filled problem text: the dimension with its score and n."""
-    dimension = next((d.name for d in results.dimensions if d.code == score.dimension),
-                     score.dimension)
-    mean = "" if score.mean is None else f"{score.mean:.1f}"
-    return tr("Pressionspunkt: {dimension}, score {score} (n = {n})", dimension=dimension,
-              score=mean, n=score.n)
-
-
 # --- follow-up -------------------------------------------------------------------------------
-
-
-def later_rounds(project: Project, round_name: str) -> list[str]:
-    """The rounds created after `round_name`, oldest first."""
-    names = [r.name for r in project.rounds()]
-    return names[names.index(round_name) + 1:] if round_name in names else []
 
 
 def follow_ups(project: Project, actions: list[ActionItem], later_round: str | None = None
@@ -161,16 +134,6 @@ def unit_indicators(project: Project, unit_code: str) -> dict[str, dict[str, flo
     for indicator in project.indicators(unit_code=unit_code):
         table.setdefault(indicator.period, {})[indicator.kind] = indicator.value
     return dict(sorted(table.items()))
-
-
-def latest_indicators(indicators: Iterable[Indicator]) -> dict[str, dict[str, tuple[str, float]]]:
-    """unit -> kind -> (period, value) at the latest period each kind has for the unit."""
-    latest: dict[str, dict[str, tuple[str, float]]] = {}
-    for indicator in indicators:
-        kinds = latest.setdefault(indicator.unit, {})
-        if indicator.kind not in kinds or indicator.period > kinds[indicator.kind][0]:
-            kinds[indicator.kind] = (indicator.period, indicator.value)
-    return latest
 
 
 # --- the action-plan sheet handed back by management -----------------------------------------

@@ -4,14 +4,12 @@ the round's results, indicators, open actions and assessments, or the AMiR's rev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from apv_desktop.core.department_report import draft_reports, headings
 from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.results import Results
 from apv_desktop.i18n import translator
 from apv_desktop.services.compute import results_of
-from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 
 
@@ -48,13 +46,6 @@ def save_department_text(project: Project, unit: str, round_name: str, text: str
     follows the results again."""
     same = " ".join(text.split()) == " ".join(draft.split())
     project.set_department_text(unit, round_name, "" if same else text)
-
-
-def department_sheet_texts(project_path: Path, round_name: str | None = None,
-                           language: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
-    """(department name, text) pairs, as reports/department.py lays them out."""
-    with opened(Path(project_path)) as project:
-        return [(d.name, d.text) for d in department_reports(project, round_name, language)]
 
 
 def section_headings(language: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
 from apv_desktop.store.tables import (
     ActionItemRow,
@@ -46,46 +47,15 @@ def unit_id(session: Session, code: str) -> int:
     return found
 
 
-def org_problems(units: list[OrgUnit]) -> list[str]:
-    """Why `units` is not a valid organisation tree; empty when it is."""
-    problems: list[str] = []
-    codes: set[str] = set()
-    for unit in units:
-        if not unit.code or not unit.code.strip():
-            problems.append(f"the unit named {unit.name!r} has no code")
-        elif unit.code in codes:
-            problems.append(f"the code {unit.code} is used twice")
-        codes.add(unit.code)
-        if unit.headcount is not None and (
-            isinstance(unit.headcount, bool)
-            or not isinstance(unit.headcount, int)
-            or unit.headcount < 0
-        ):
-            problems.append(f"unit {unit.code} has a headcount that is not a whole number >= 0")
-    parents = {unit.code: unit.parent or None for unit in units}
-    for unit in units:
-        if unit.parent and unit.parent not in parents:
-            problems.append(f"unit {unit.code} has the parent {unit.parent}, which is not listed")
-    for code in parents:
-        seen = {code}
-        parent = parents[code]
-        while parent is not None and parent in parents:
-            if parent in seen:
-                problems.append(f"unit {code} is its own ancestor (a cycle)")
-                break
-            seen.add(parent)
-            parent = parents[parent]
-    return problems
-
-
 def replace_org(session: Session, units: list[OrgUnit]) -> None:
     """Make the organisation exactly `units`: update by code, insert new, delete the rest.
 
     Refuses (changing nothing) an invalid tree, or deleting a unit that holds data.
     """
-    problems = org_problems(units)
+    problems = org_problems(units)  # the one rule of core/org_rules.py
     if problems:
-        raise RefusedError(f"The organisation cannot be saved: {'; '.join(problems[:5])}.")
+        sentences = " ".join(problem.text for problem in problems[:5])
+        raise RefusedError(f"The organisation cannot be saved: {sentences}")
     existing = {row.code: row for row in session.exec(select(OrgUnitRow))}
     wanted = {unit.code for unit in units}
     doomed = [row for code, row in existing.items() if code not in wanted]

@@ -55,10 +55,6 @@ class Worker(QObject):
         """Ask the work to stop; it does at its next progress report."""
         self._flag.cancel()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._flag.cancelled
-
     def _run(self) -> None:  # on a pool thread
         last: list[tuple[int, str]] = []
 

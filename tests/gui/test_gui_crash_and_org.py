@@ -79,3 +79,18 @@ def test_added_units_are_stored_and_counted(window, project_path):
     assert not page.model.remove_unit(0)  # it has a sub-unit
     assert page.model.remove_unit(1)
     assert [u.code for u in window.session.project.org_units()] == ["NY1"]
+
+
+def test_the_table_refuses_a_code_that_differs_only_in_case(window, demo_path):
+    window.open_project(demo_path)
+    page = window.pages[0]
+    before = window.session.project.org_units()
+    row = [u.code for u in page.model.units].index("FAM-HAN")
+    assert not _edit(page, row, 0, "fam-myn")  # FAM-MYN exists: the store refuses this too
+    assert page.problem.text() == "Koden fam-myn bruges allerede af en anden enhed."
+    assert not _edit(page, row, 1, "  ")
+    assert page.problem.text() == "Navnet må ikke være tomt."
+    assert not _edit(page, row, 2, "FAM-HAN")
+    assert page.problem.text().startswith("En enhed kan ikke ligge under sig selv")
+    assert _edit(page, row, 3, "12,0")  # the same whole-number reading as the file import
+    assert window.session.project.org_units() != before

@@ -177,7 +177,7 @@ def test_answered_version_is_frozen_and_editing_makes_a_new_one(project: Project
 def test_ambiguous_questionnaire_is_refused(project: Project) -> None:
     broken = one_item_questionnaire()
     broken.sections[0].items.append(Item("q1", ItemType.TEXT))
-    with pytest.raises(RefusedError, match="q1 appears twice"):
+    with pytest.raises(RefusedError, match="q1 is used 2 times"):
         project.save_questionnaire(broken)
     missing_list = one_item_questionnaire()
     missing_list.sections[0].items[0].list_name = "nope"
@@ -246,10 +246,10 @@ def test_org_upsert_keeps_parents_before_children(project: Project) -> None:
 @pytest.mark.parametrize(
     "units, words",
     [
-        ([OrgUnit("A", "a"), OrgUnit("A", "b")], "used twice"),
-        ([OrgUnit("A", "a", "X")], "X, which is not listed"),
+        ([OrgUnit("A", "a"), OrgUnit("A", "b")], "already used by A"),
+        ([OrgUnit("A", "a", "X")], "parent 'X' of unit A is not the code of a unit"),
         ([OrgUnit("A", "a", "B"), OrgUnit("B", "b", "A")], "cycle"),
-        ([OrgUnit("A", "a", "A")], "cycle"),
+        ([OrgUnit("A", "a", "A")], "its own parent"),
         ([OrgUnit("", "a")], "no code"),
         ([OrgUnit("A", "a", None, -1)], "headcount"),
     ],

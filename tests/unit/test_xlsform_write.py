@@ -154,6 +154,13 @@ texts = st.text(
     min_size=1, max_size=20,
 ).map(str.strip).filter(bool)
 codes = st.sampled_from(["da", "sv", "en", "fi", "nb"])
+# Conditions must compile (a form with one that cannot is refused), so draw them from the subset.
+relevants = st.builds(
+    lambda name, op, value, more: f"${{{name}}} {op} '{value}'{more}",
+    names, st.sampled_from(["=", "!=", "<", ">="]),
+    st.text(string.ascii_letters + string.digits + " æøå", max_size=6),
+    st.sampled_from(["", " and count-selected(${x}) > 1", " or string-length(.) div 2 = 1"]),
+)
 scores = st.one_of(st.none(), st.floats(0, 100).map(lambda x: round(x, 10)))
 
 
@@ -189,10 +196,10 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
                 draw(st.sampled_from(list_names)) if is_select else None,
                 draw(st.sampled_from([d.code for d in dimensions])) if dimensions
                 and draw(st.booleans()) else None,
-                draw(st.booleans()), draw(st.booleans()), draw(st.none() | texts)))
+                draw(st.booleans()), draw(st.booleans()), draw(st.none() | relevants)))
         grouped = index % 2 == 1 or draw(st.booleans())  # two loose sections never touch
         if grouped:
-            sections.append(Section(f"g{index}", labels(), items, draw(st.none() | texts)))
+            sections.append(Section(f"g{index}", labels(), items, draw(st.none() | relevants)))
         else:
             sections.append(Section("", {}, items, None))
     # the reader refuses a form without an answerable item; make sure there is one

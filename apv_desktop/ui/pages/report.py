@@ -34,7 +34,6 @@ class ReportPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker: Worker | None = None
-        self.last_report: Path | None = None
         self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
@@ -116,7 +115,6 @@ class ReportPage(Page):
         # A newly opened project starts from its own file name and the program's language.
         self.output_edit.clear()
         self.charts_edit.setModified(False)
-        self.last_report = None
         self.status.clear()
         index = self.language_box.findData(current_language())
         if index >= 0:
@@ -207,7 +205,6 @@ class ReportPage(Page):
         self.status.setText(tr("Rapporten blev ikke lavet; der er ikke gemt noget."))
 
     def _succeeded(self, path: Path) -> None:
-        self.last_report = path
         self.status.setText(tr("Rapporten er gemt: {path}", path=path))
         if messages.ask(self, tr("Rapport"), tr("Rapporten er gemt: {path}", path=path),
                         tr("Vil du åbne mappen?"), default_yes=True):
