@@ -11,12 +11,16 @@ import codecs
 import csv
 import datetime as dt
 import io
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
+from apv_desktop.interchange import limits
+from apv_desktop.interchange.limits import excerpt
+from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -80,7 +84,7 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
     raise InputError(f"{source}: {count} {noun}{consequence}; {problems[0]}", shown)
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.
 
     Raises InputError (one sentence naming the file) for a file that cannot be read as a table.
@@ -93,16 +97,22 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         raise InputError(
             f"{name} is not a file type APV Desktop can read{hint}; use a {ACCEPTED_DESCRIPTION}."
         )
-    raw = _read_bytes(path)
     if suffix in CSV_SUFFIXES:
-        records = _csv_records(raw, name)
+        progress(0.0, name)
+        records = _csv_records(_read_bytes(path), name)
+        _check_csv_limits(records, name)
         return _build_table(records, name)
-    title, records = _excel_records(raw, name, sheet)
+    title, records = _excel_records(path, sheet, progress)
     return _build_table(records, f"{name}, sheet {title}")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_UNCOMPRESSED_BYTES:
+            raise InputError(tr("{file} afvises: den fylder {size} MB (højst {limit} MB).",
+                                file=path.name, size=size // 2**20,
+                                limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path.name} was not found at {path}.") from None
@@ -192,7 +202,7 @@ def _detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_records(raw: bytes, name: str) -> Iterable[tuple[int, list[str]]]:
+def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
     text = _decode(raw, name)
     delimiter, text = _split_separator_line(text)
     if delimiter is None:
@@ -213,58 +223,53 @@ def _csv_records(raw: bytes, name: str) -> Iterable[tuple[int, list[str]]]:
     return records
 
 
+def _check_csv_limits(records: list[tuple[int, list[str]]], name: str) -> None:
+    """The limits an .xlsx is held to (xlsx_reader), for a CSV file's records."""
+    if len(records) > limits.MAX_ROWS:
+        raise InputError(tr("{where} har mere end {limit} rækker; del filen op eller fjern de "
+                            "tomme rækker i bunden.", where=name, limit=limits.MAX_ROWS))
+    for number, record in records:
+        if len(record) > limits.MAX_COLUMNS:
+            raise InputError(tr("{where} har mere end {limit} kolonner (række {row}); så mange "
+                                "kan ikke være en rigtig fil til APV Desktop: fjern de "
+                                "overflødige kolonner.", where=name, limit=limits.MAX_COLUMNS,
+                                row=number))
+        for index, cell in enumerate(record):
+            if len(cell) > limits.MAX_CELL_CHARS:
+                raise InputError(tr(
+                    "{where}, celle {cell} rummer {length} tegn; en celle må højst have {limit} "
+                    "(den begynder: '{start}').", where=name,
+                    cell=f"{column_letter(index)}{number}", length=len(cell),
+                    limit=limits.MAX_CELL_CHARS, start=excerpt(cell)))
+
+
 # ---------------------------------------------------------------------------------- XLSX
 
 
 def _excel_records(
-    raw: bytes, name: str, sheet: str | None
+    path: Path, sheet: str | None, progress: Progress
 ) -> tuple[str, list[tuple[int, list[str]]]]:
-    import openpyxl  # lazily: keeps program start fast
+    def pick(workbook: XlsxWorkbook) -> str:
+        return _pick_sheet(workbook.sheet_titles, path.name, sheet)
 
-    with warnings.catch_warnings():
-        # openpyxl warns about workbook features it drops (data validation, styles); harmless.
-        warnings.simplefilter("ignore")
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        except Exception as exc:  # any failure to open means the bytes are not a workbook
-            raise InputError(
-                f"{name} is not a readable Excel workbook (.xlsx); it may be damaged or "
-                "another kind of file."
-            ) from exc
-        try:
-            worksheet = _pick_sheet(workbook, name, sheet)
-            title = worksheet.title
-            worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
-            try:
-                records = [
-                    (number, [_cell_text(value) for value in values])
-                    for number, values in enumerate(
-                        worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
-                    )
-                ]
-            except Exception as exc:  # a damaged sheet part inside a valid zip
-                raise InputError(
-                    f"{name}, sheet {title} cannot be read; the workbook may be damaged."
-                ) from exc
-        finally:
-            workbook.close()
-    return title, records
+    title, rows = read_sheet_rows(path, pick, progress)
+    return title, [(number, [_cell_text(value) for value in values]) for number, values in rows]
 
 
-def _pick_sheet(workbook: object, name: str, sheet: str | None) -> object:
-    worksheets = list(workbook.worksheets)  # type: ignore[attr-defined]
-    if not worksheets:
+def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
+    if not titles:
         raise InputError(f"{name} has no worksheets.")
     if sheet is None:
-        return worksheets[0]
-    for candidate in worksheets:
-        if candidate.title == sheet:
+        return titles[0]
+    for candidate in titles:
+        if candidate == sheet:
             return candidate
-    for candidate in worksheets:
-        if candidate.title.strip().casefold() == sheet.strip().casefold():
+    for candidate in titles:
+        if candidate.strip().casefold() == sheet.strip().casefold():
             return candidate
-    titles = ", ".join(ws.title for ws in worksheets)
-    raise InputError(f"{name} has no sheet named '{sheet}'; its sheets are: {titles}.")
+    raise InputError(
+        f"{name} has no sheet named '{sheet}'; its sheets are: {', '.join(titles)}."
+    )
 
 
 def _cell_text(value: object) -> str:

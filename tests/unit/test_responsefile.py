@@ -373,7 +373,7 @@ def test_random_bytes_xlsx(tmp_path: Path, questionnaire, units) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(os.urandom(2048))
     error = refusal(path, questionnaire, units)
-    assert str(error).startswith("answers.xlsx is not a readable Excel workbook")
+    assert str(error).startswith("answers.xlsx kan ikke læses som en Excel-projektmappe")
 
 
 def test_empty_file(tmp_path: Path, questionnaire, units) -> None:

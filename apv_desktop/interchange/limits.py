@@ -1,0 +1,42 @@
+"""How much a file given to APV Desktop may hold, and how much of it a message may quote.
+
+The numbers are generous for any real APV file (a 20,000-respondent answer sheet, an XLSForm with
+hundreds of questions) and small enough that a hostile or broken file is refused in seconds and
+in well under a gigabyte of memory.
+"""
+
+from __future__ import annotations
+
+from apv_desktop.i18n import tr
+
+# All parts of an .xlsx unpacked together; a real 20,000 x 100 answer sheet is about 120 MB.
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+# Unpacked / packed size of one part; sheets of real files stay below 30.
+MAX_COMPRESSION_RATIO = 200
+# Below this size a part may compress as well as it likes (small XML compresses very well).
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
+MAX_ZIP_MEMBERS = 10_000
+MAX_ROWS = 250_000
+MAX_COLUMNS = 2_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# A cell's text in the XML: up to 4 bytes a character and escapes such as &amp; for the rest.
+MAX_TEXT_RUN_BYTES = MAX_CELL_CHARS * 6
+
+EXCERPT_CHARS = 60
+MAX_PROBLEMS_LISTED = 20
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """The start of `value` as text, short enough for any message ("…" marks a cut)."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + "…"
+
+
+def bounded(problems: list[str], limit: int = MAX_PROBLEMS_LISTED) -> list[str]:
+    """At most `limit` problems, each shortened, and a last line saying how many were left out."""
+    shown = [excerpt(problem, 300) for problem in problems[:limit]]
+    if len(problems) > limit:
+        shown.append(tr("… og {count} flere", count=len(problems) - limit))
+    return shown
