@@ -20,6 +20,7 @@ from apv_desktop.errors import InputError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange import limits
 from apv_desktop.interchange.limits import excerpt
+from apv_desktop.interchange.text_encoding import implausible_at
 from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
 
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -130,10 +131,11 @@ def _read_bytes(path: Path) -> bytes:
 # ---------------------------------------------------------------------------------- CSV
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
+    """The text, and whether it was read by the Windows-1252 fallback."""
     if raw.startswith(codecs.BOM_UTF8):
         try:
-            return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
@@ -141,7 +143,7 @@ def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" export.
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), False
         except UnicodeDecodeError:
             raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
     if raw.startswith(_ZIP_MAGIC):
@@ -149,15 +151,36 @@ def _decode(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
         raise InputError(f"{name} is not a CSV text file (it holds binary data).")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), False
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252")
+        return raw.decode("cp1252"), True
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte {exc.start} cannot be read)."
-        ) from None
+        text = raw.decode("cp1252", errors="replace")
+        at = len(raw[: exc.start].decode("cp1252", "replace"))
+        raise _wrongly_encoded(name, text, at) from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    text, from_windows_1252 = _decode_bytes(raw, name)
+    wrong = implausible_at(text, from_windows_1252)
+    if wrong is not None:
+        raise _wrongly_encoded(name, text, wrong)
+    return text
+
+
+def _wrongly_encoded(name: str, text: str, wrong: int) -> InputError:
+    """The refusal of a file whose character at `wrong` shows it is not UTF-8 or Windows-1252."""
+    line = text.count("\n", 0, wrong) + 1
+    line_start = text.rfind("\n", 0, wrong) + 1
+    around = (text[max(line_start, wrong - 20) : wrong + 20].splitlines() or [""])[0]
+    if not around.isprintable():
+        around = around.encode("unicode_escape").decode("ascii")
+    return InputError(tr(
+        "{file} er ikke gemt som UTF-8 eller Windows-1252 (linje {line} bliver til '{sample}'); "
+        "gem den i Excel som 'CSV UTF-8 (kommasepareret)' og indlæs den igen.",
+        file=name, line=line, sample=excerpt(around)))
 
 
 def _split_separator_line(text: str) -> tuple[str | None, str]:

@@ -126,3 +126,39 @@ def test_a_damaged_sheet_is_a_user_error(tmp_path):
                             lambda data: data[: len(data) // 2])
     with pytest.raises(InputError, match="broken.xlsx kan ikke læses"):
         read_org(broken)
+
+
+# ---------------------------------------------------------------------------- CSV encodings
+
+ORG_CSV = "kode;navn;overordnet\nDK;Kommune;\nBÆK;Børnehaven Bæk;DK\nSØ;Søværnet Ærø;DK\n"
+
+
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp850", "utf-7"])
+def test_a_csv_in_another_encoding_is_refused_with_a_request_to_save_as_utf8(tmp_path, encoding):
+    path = tmp_path / "org.csv"
+    path.write_bytes(ORG_CSV.encode(encoding))
+    with pytest.raises(InputError, match=r"org\.csv er ikke gemt som UTF-8.*linje [34].*CSV UTF-8"):
+        read_org(path)
+
+
+def test_utf8_read_as_windows_1252_and_saved_again_is_refused(tmp_path):
+    path = tmp_path / "org.csv"
+    path.write_text(ORG_CSV.encode("utf-8").decode("cp1252"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"linje 3 bliver til '.*Ã"):
+        read_org(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_the_encodings_excel_writes_are_read(tmp_path, encoding):
+    path = tmp_path / "org.csv"
+    text = ORG_CSV + "EN;Don’t “quote” – Åsa's «team» 50 €;DK\n"
+    path.write_bytes(text.encode(encoding))
+    assert [unit.name for unit in read_org(path)][1:] == [
+        "Børnehaven Bæk", "Søværnet Ærø", "Don’t “quote” – Åsa's «team» 50 €"]
+
+
+def test_synonym_headers_for_one_field_are_refused(tmp_path):
+    path = tmp_path / "org.csv"
+    path.write_text("code;kode;name\nU1;U2;Enhed\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"to kolonner for code: 'code' \(A\) og 'kode' \(B\)"):
+        read_org(path)
