@@ -7,8 +7,6 @@ in well under a gigabyte of memory.
 
 from __future__ import annotations
 
-from apv_desktop.i18n import tr
-
 # All parts of an .xlsx unpacked together; a real 20,000 x 100 answer sheet is about 120 MB.
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 # Unpacked / packed size of one part; sheets of real files stay below 30.
@@ -23,7 +21,6 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 MAX_TEXT_RUN_BYTES = MAX_CELL_CHARS * 6
 
 EXCERPT_CHARS = 60
-MAX_PROBLEMS_LISTED = 20
 
 
 def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
@@ -32,11 +29,3 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rstrip() + "…"
-
-
-def bounded(problems: list[str], limit: int = MAX_PROBLEMS_LISTED) -> list[str]:
-    """At most `limit` problems, each shortened, and a last line saying how many were left out."""
-    shown = [excerpt(problem, 300) for problem in problems[:limit]]
-    if len(problems) > limit:
-        shown.append(tr("… og {count} flere", count=len(problems) - limit))
-    return shown

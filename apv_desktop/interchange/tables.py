@@ -33,7 +33,6 @@ _DELIMITERS = (";", "\t", ",")
 # A free-text answer can be long; the csv module's default limit (128 kB) is not a file error.
 _FIELD_SIZE_LIMIT = 16 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
-MAX_PROBLEMS_SHOWN = 50
 
 
 @dataclass
@@ -75,14 +74,11 @@ def short_header(header: str, limit: int = 40) -> str:
 def refuse_problems(source: str, problems: list[str], consequence: str = "") -> None:
     """Raise InputError for a file with cell problems (already in reading order).
 
-    The sentence gives the count and the first problem; `problems` keeps the first 50.
-    """
+    The sentence gives the count and the first problem; InputError keeps the first few."""
     count = len(problems)
-    shown = problems[:MAX_PROBLEMS_SHOWN]
-    if count > MAX_PROBLEMS_SHOWN:
-        shown.append(f"... and {count - MAX_PROBLEMS_SHOWN} more")
     noun = "problem" if count == 1 else "problems"
-    raise InputError(f"{source}: {count} {noun}{consequence}; {problems[0]}", shown)
+    raise InputError(f"{source}: {count} {noun}{consequence}; {excerpt(problems[0], 300)}",
+                     problems)
 
 
 def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:

@@ -26,7 +26,7 @@ from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange import limits
-from apv_desktop.interchange.limits import bounded, excerpt
+from apv_desktop.interchange.limits import excerpt
 
 Row = tuple[object, ...]
 
@@ -113,8 +113,8 @@ class XlsxWorkbook:
             raise InputError(tr(
                 "{file}, ark {sheet}: celle {cells} er en formel uden gemt værdi; åbn filen i "
                 "Excel, lad den regne og gem den igen (eller skriv værdierne ind i stedet).",
-                file=self.path.name, sheet=title, cells=", ".join(bounded(cells, 5))),
-                bounded(cells))
+                file=self.path.name, sheet=title, cells=", ".join(cells[:5])
+                + (" …" if len(cells) > 5 else "")), cells)
 
 
 @contextmanager

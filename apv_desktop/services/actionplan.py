@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
 
 CLOSED_STATUSES = ("done", "dropped")
-MAX_PROBLEMS_LISTED = 50
 
 
 # --- action items --------------------------------------------------------------------------
@@ -196,7 +195,7 @@ def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
     if not plan.problems:
         return
     count = len(plan.problems)
-    listed = [str(p) for p in plan.problems[:MAX_PROBLEMS_LISTED]]
+    listed = [str(p) for p in plan.problems]
     raise InputError(f"{plan.file.name}, sheet {plan.sheet}: {count} row(s) cannot be imported, "
                      f"so nothing was stored; {listed[0]}", listed)
 

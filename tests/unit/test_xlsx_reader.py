@@ -162,3 +162,16 @@ def test_synonym_headers_for_one_field_are_refused(tmp_path):
     path.write_text("code;kode;name\nU1;U2;Enhed\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"to kolonner for code: 'code' \(A\) og 'kode' \(B\)"):
         read_org(path)
+
+
+def test_refusals_quote_short_excerpts_and_list_a_bounded_number_of_problems(tmp_path):
+    path = tmp_path / "org.csv"
+    long_value = "9" * 30_000 + "x"
+    path.write_text("code;name;headcount\n" + "".join(f"U{i};Enhed;{long_value}\n"
+                                                    for i in range(100)), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_org(path)
+    assert len(str(caught.value)) <= 1000
+    problems = caught.value.problems
+    assert len(problems) == 21 and problems[-1] == "… og 80 flere"
+    assert all(len(problem) <= 300 for problem in problems)
