@@ -30,7 +30,8 @@ def _shortened(text: str, limit: int) -> str:
     """`text` cut in the middle when too long: the start says what and where, the end what to do."""
     if len(text) <= limit:
         return text
-    return text[: limit * 2 // 3].rstrip() + " … " + text[-(limit // 3) :].lstrip()
+    end = (limit - 3) // 3
+    return text[: limit - 3 - end].rstrip() + " … " + text[-end:].lstrip()
 
 
 def _bounded(problems: list[str]) -> list[str]:
