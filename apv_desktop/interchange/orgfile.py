@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import (
@@ -30,12 +31,12 @@ ORG_HEADERS: dict[str, tuple[str, ...]] = {
 REQUIRED_FIELDS = ("code", "name")
 
 
-def read_org(path: Path) -> list[OrgUnit]:
+def read_org(path: Path, progress: Progress = no_progress) -> list[OrgUnit]:
     """The org units in the file, each parent before its children, otherwise in file order.
 
     Raises InputError naming the file, with `problems` listing every row/column/value at fault.
     """
-    table = read_table(Path(path))
+    table = read_table(Path(path), progress=progress)
     columns = _find_columns(table)
     problems: list[tuple[int, str]] = []  # (row number, message) so they can be sorted
     units: list[OrgUnit] = []

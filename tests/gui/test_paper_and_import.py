@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.interchange.tables import read_table
 from apv_desktop.services.collection import prepare_round, submit_sheet
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.ui.collection.import_dialog import ImportDialog
@@ -70,7 +71,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
                     encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
     assert "E-mail" in dialog.summary.text() and "E-mail" not in dialog.mapping()
     assert dialog.combos["Afdeling"].currentData() == "@unit"
     assert dialog.combos["Spørgsmål 1"].currentData() == ""  # unknown header
@@ -142,7 +143,7 @@ def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, wi
                     "A;;;v\n", encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
 
     def shown() -> list[tuple[str, str, str]]:
         return [tuple(dialog.values.item(row, col).text() for col in range(3))

@@ -29,7 +29,7 @@ from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.errors import ApvError, InputError
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.interchange.responsefile import UNIT_MAPPING, encoder_for, plan_columns
-from apv_desktop.interchange.tables import Table, read_table
+from apv_desktop.interchange.tables import Table
 from apv_desktop.services.collection import round_questionnaire
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.ui import messages
@@ -123,13 +123,13 @@ class ImportDialog(QDialog):
         self.resize(900, 650)
         self.combos: dict[str, QComboBox] = {}
 
-    def load(self) -> bool:
-        """Read the headers and show the planned mapping; False (with a message) if unreadable."""
+    def load(self, table: Table) -> bool:
+        """Show the planned mapping for `table` (the file, read in the worker by the caller);
+        False (with a message) if the columns cannot be used."""
         if self.questionnaire is None:
             self._error(tr("Projektet har endnu intet spørgeskema."))
             return False
         try:
-            table = read_table(self.path)
             plan = plan_columns(table.headers, self.questionnaire)
         except ApvError as error:
             self._error(str(error))
