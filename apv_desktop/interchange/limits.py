@@ -7,6 +7,11 @@ in well under a gigabyte of memory.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
+
 # All parts of an .xlsx unpacked together; a real 20,000 x 100 answer sheet is about 120 MB.
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 # Unpacked / packed size of one part; sheets of real files stay below 30.
@@ -29,3 +34,31 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rstrip() + "…"
+
+
+def check_row(where: str, number: int, values: Sequence[object]) -> None:
+    """Refuse row `number` of a sheet or CSV file (`where` names it) beyond the row, column or
+    cell-length limit. Empty cells (None or '') beyond the last column do not count."""
+    if number > MAX_ROWS and any(v not in (None, "") for v in values):
+        raise InputError(tr("{where} har mere end {limit} rækker; del filen op eller fjern de "
+                            "tomme rækker i bunden.", where=where, limit=MAX_ROWS))
+    if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
+        raise InputError(tr("{where} har mere end {limit} kolonner (række {row}); så mange kan "
+                            "ikke være en rigtig fil til APV Desktop: fjern de overflødige "
+                            "kolonner.", where=where, limit=MAX_COLUMNS, row=number))
+    for column, value in enumerate(values):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise InputError(tr(
+                "{where}, celle {cell} rummer {length} tegn; en celle må højst have {limit} "
+                "(den begynder: '{start}').", where=where, cell=cell_name(number, column),
+                length=len(value), limit=MAX_CELL_CHARS, start=excerpt(value)))
+
+
+def cell_name(row: int, column: int) -> str:
+    """Excel's name for a cell: row 1-based, column 0-based (0 -> A, 26 -> AA)."""
+    letters = ""
+    number = column + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return f"{letters}{row}"

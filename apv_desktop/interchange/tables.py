@@ -244,22 +244,8 @@ def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
 
 def _check_csv_limits(records: list[tuple[int, list[str]]], name: str) -> None:
     """The limits an .xlsx is held to (xlsx_reader), for a CSV file's records."""
-    if len(records) > limits.MAX_ROWS:
-        raise InputError(tr("{where} har mere end {limit} rækker; del filen op eller fjern de "
-                            "tomme rækker i bunden.", where=name, limit=limits.MAX_ROWS))
     for number, record in records:
-        if len(record) > limits.MAX_COLUMNS:
-            raise InputError(tr("{where} har mere end {limit} kolonner (række {row}); så mange "
-                                "kan ikke være en rigtig fil til APV Desktop: fjern de "
-                                "overflødige kolonner.", where=name, limit=limits.MAX_COLUMNS,
-                                row=number))
-        for index, cell in enumerate(record):
-            if len(cell) > limits.MAX_CELL_CHARS:
-                raise InputError(tr(
-                    "{where}, celle {cell} rummer {length} tegn; en celle må højst have {limit} "
-                    "(den begynder: '{start}').", where=name,
-                    cell=f"{column_letter(index)}{number}", length=len(cell),
-                    limit=limits.MAX_CELL_CHARS, start=excerpt(cell)))
+        limits.check_row(name, number, record)
 
 
 # ---------------------------------------------------------------------------------- XLSX

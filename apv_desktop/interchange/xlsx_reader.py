@@ -69,34 +69,16 @@ class XlsxWorkbook:
         claimed = _claimed_rows(self._archive, part)
         worksheet.reset_dimensions()  # read the rows that are there, not the size it claims
         message = tr("Læser {file}, ark {sheet} …", file=self.path.name, sheet=title)
+        where = tr("{file}, ark {sheet}", file=self.path.name, sheet=title)
         progress(0.0, message)
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if not values:
                 continue
-            self._check_row(title, number, values)
+            limits.check_row(where, number, values)
             if number % _PROGRESS_EVERY == 0:
                 progress(min(number / claimed, 0.99) if claimed else 0.0, message)
             yield number, values
         progress(1.0, message)
-
-    def _check_row(self, title: str, number: int, values: Row) -> None:
-        where = tr("{file}, ark {sheet}", file=self.path.name, sheet=title)
-        if len(values) > limits.MAX_COLUMNS and any(v is not None for v in
-                                                     values[limits.MAX_COLUMNS:]):
-            raise InputError(tr(
-                "{where} har mere end {limit} kolonner (række {row}); så mange kan ikke være "
-                "en rigtig fil til APV Desktop: fjern de overflødige kolonner.",
-                where=where, limit=limits.MAX_COLUMNS, row=number))
-        if number > limits.MAX_ROWS and any(v is not None for v in values):
-            raise InputError(tr(
-                "{where} har mere end {limit} rækker; del filen op eller fjern de tomme rækker "
-                "i bunden.", where=where, limit=limits.MAX_ROWS))
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
-                raise InputError(tr(
-                    "{where}, celle {cell} rummer {length} tegn; en celle må højst have {limit} "
-                    "(den begynder: '{start}').", where=where, cell=_cell_name(number, column),
-                    length=len(value), limit=limits.MAX_CELL_CHARS, start=excerpt(value)))
 
     def _refuse_formulas_without_values(self, title: str, part: str) -> None:
         cells: list[str] = []
@@ -258,11 +240,3 @@ def _claimed_rows(archive: zipfile.ZipFile, part: str) -> int:
     found = _DIMENSION.search(head)
     claimed = int(found.group(1)) if found else 0
     return claimed if claimed <= limits.MAX_ROWS else 0
-
-
-def _cell_name(row: int, column: int) -> str:
-    letters = ""
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return f"{letters}{row}"
