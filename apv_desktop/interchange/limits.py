@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import tr
 
-# All parts of an .xlsx unpacked together; a real 20,000 x 100 answer sheet is about 120 MB.
-MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+# All parts of an .xlsx unpacked together; a real 20,000 x 100 answer sheet is about 80 MB.
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 # Unpacked / packed size of one part; sheets of real files stay below 30.
 MAX_COMPRESSION_RATIO = 200
 # Below this size a part may compress as well as it likes (small XML compresses very well).
@@ -22,6 +22,9 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_ROWS = 250_000
 MAX_COLUMNS = 2_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# Stored cells of one sheet: twice the design's largest answer file (20,000 x 100), and what
+# bounds the memory of a file whose many small cells compress well.
+MAX_CELLS = 4_000_000
 # A cell's text in the XML: up to 4 bytes a character and escapes such as &amp; for the rest.
 MAX_TEXT_RUN_BYTES = MAX_CELL_CHARS * 6
 
@@ -36,9 +39,14 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rstrip() + "…"
 
 
-def check_row(where: str, number: int, values: Sequence[object]) -> None:
-    """Refuse row `number` of a sheet or CSV file (`where` names it) beyond the row, column or
-    cell-length limit. Empty cells (None or '') beyond the last column do not count."""
+def check_row(where: str, number: int, values: Sequence[object], cells_before: int = 0) -> int:
+    """Refuse row `number` of a sheet or CSV file (`where` names it) beyond the row, column,
+    cell-count or cell-length limit; the count of cells read so far, this row's included.
+    Empty cells (None or '') beyond the last column do not count."""
+    cells = cells_before + len(values)
+    if cells > MAX_CELLS:
+        raise InputError(tr("{where} har mere end {limit} celler; del filen op.", where=where,
+                            limit=MAX_CELLS))
     if number > MAX_ROWS and any(v not in (None, "") for v in values):
         raise InputError(tr("{where} har mere end {limit} rækker; del filen op eller fjern de "
                             "tomme rækker i bunden.", where=where, limit=MAX_ROWS))
@@ -52,6 +60,7 @@ def check_row(where: str, number: int, values: Sequence[object]) -> None:
                 "{where}, celle {cell} rummer {length} tegn; en celle må højst have {limit} "
                 "(den begynder: '{start}').", where=where, cell=cell_name(number, column),
                 length=len(value), limit=MAX_CELL_CHARS, start=excerpt(value)))
+    return cells
 
 
 def cell_name(row: int, column: int) -> str:

@@ -244,8 +244,9 @@ def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
 
 def _check_csv_limits(records: list[tuple[int, list[str]]], name: str) -> None:
     """The limits an .xlsx is held to (xlsx_reader), for a CSV file's records."""
+    cells = 0
     for number, record in records:
-        limits.check_row(name, number, record)
+        cells = limits.check_row(name, number, record, cells)
 
 
 # ---------------------------------------------------------------------------------- XLSX

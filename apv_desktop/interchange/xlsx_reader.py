@@ -71,10 +71,11 @@ class XlsxWorkbook:
         message = tr("Læser {file}, ark {sheet} …", file=self.path.name, sheet=title)
         where = tr("{file}, ark {sheet}", file=self.path.name, sheet=title)
         progress(0.0, message)
+        cells = 0
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if not values:
                 continue
-            limits.check_row(where, number, values)
+            cells = limits.check_row(where, number, values, cells)
             if number % _PROGRESS_EVERY == 0:
                 progress(min(number / claimed, 0.99) if claimed else 0.0, message)
             yield number, values
