@@ -190,6 +190,8 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> set[str]:
 def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bool:
     """Stream one XML part: refuse DOCTYPE/ENTITY and overlong text; True if it has formulas."""
     is_sheet = member.filename.startswith("xl/worksheets/")
+    is_shared_strings = member.filename.lower().endswith("sharedstrings.xml")
+    strings = 0  # openpyxl loads every shared string at once: bounded like cells
     has_formulas = False
     run = 0  # bytes since the last '<', carried across chunks
     tail = b""
@@ -204,6 +206,11 @@ def _scan_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> 
                         part=excerpt(member.filename)))
                 if is_sheet and not has_formulas and _FORMULA.search(window):
                     has_formulas = True
+                if is_shared_strings:
+                    strings += chunk.count(b"<si>") + chunk.count(b"<si ")
+                    if strings > limits.MAX_CELLS:
+                        raise _too_big(name, tr("den rummer over {limit} tekster",
+                                                limit=limits.MAX_CELLS))
                 pieces = chunk.split(b"<")
                 longest = max(run + len(pieces[0]), *map(len, pieces[1:])) if len(pieces) > 1 \
                     else run + len(pieces[0])
