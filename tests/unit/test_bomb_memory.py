@@ -16,8 +16,8 @@ from apv_desktop.interchange import limits
 from tests.unit.test_xlsform_support import AGREE_CHOICES, make_form
 from tests.unit.xlsx_hostile import SHEET, with_cell_text, with_entities, zip_bomb
 
-# A fresh Python with openpyxl loaded takes about 40 MB; a file is refused well before 250.
-MEMORY_BOUND_MB = 250
+# A fresh Python with openpyxl loaded takes about 40 MB; each bomb is refused well before 100.
+MEMORY_BOUND_MB = 100
 ROOT = Path(__file__).resolve().parents[2]
 # Reading millions of cells takes openpyxl 10-25 s of CPU: measured on request, not every run.
 SLOW = bool(os.environ.get("APV_SLOW_TESTS"))
