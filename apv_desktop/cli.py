@@ -14,7 +14,6 @@ from apv_desktop import __version__
 from apv_desktop.errors import ApvError, InputError
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
-MAX_PROBLEMS_SHOWN = 50
 
 
 class _Parser(argparse.ArgumentParser):
@@ -263,13 +262,11 @@ def _check(args: argparse.Namespace) -> int:
 
 def report_error(error: ApvError) -> None:
     sys.stderr.write(f"apv-desktop: {error}\n")
-    problems = error.problems if isinstance(error, InputError) else []
+    problems = error.problems if isinstance(error, InputError) else []  # bounded by InputError
     if len(problems) == 1 and problems[0] in str(error):
         problems = []  # the sentence already says it: once is enough
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+    for problem in problems:
         sys.stderr.write(f"  {problem}\n")
-    if len(problems) > MAX_PROBLEMS_SHOWN:
-        sys.stderr.write(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more\n")
 
 
 def run(argv: list[str]) -> int:

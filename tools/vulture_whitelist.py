@@ -55,3 +55,7 @@ _.index_of_unit
 _.view_index
 _.busy
 _.current_unit
+
+# A running import's worker, held by the widget that started it so it is not collected mid-job.
+_.sheet_worker
+_.import_worker

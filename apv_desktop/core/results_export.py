@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from apv_desktop.core.csv_text import safe_row
 from apv_desktop.core.orgtree import ORGANISATION
 from apv_desktop.core.results import Results, Score
 
@@ -90,5 +91,5 @@ def results_csv(results: Results) -> str:
         row = score_dict(score)
         row["unit_name"] = names.get(score.unit, "")
         row["dimension_name"] = dimension_names[score.dimension]
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS})
+        writer.writerow(safe_row({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS}))
     return buffer.getvalue()

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from apv_desktop.errors import ApvError
 from apv_desktop.tempfiles import remove_stale
@@ -105,3 +106,25 @@ def _rename(temporary: Path, target: Path) -> None:
         if error.errno in _DISK_FULL:
             raise  # reported as "the disk is full" by atomic_output
         raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """`workbook.save(path)`, but a failed write (a full disk) closes the zip at once.
+
+    openpyxl leaves its ZipFile open when a write fails; Python then closes it while collecting
+    garbage, fails a second time and prints "Exception ignored in ZipFile.__del__" after the
+    user's clear message. Here the zip is closed (and its second failure dropped) before the
+    first error goes on to atomic_output."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()  # as Workbook.save does
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with suppress(OSError, ValueError):
+            archive.close()
+        raise

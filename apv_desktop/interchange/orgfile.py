@@ -10,8 +10,17 @@ from pathlib import Path
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.org_rules import code_key, org_problems, whole_number
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
-from apv_desktop.interchange.tables import Table, normalise_header, read_table, refuse_problems
+from apv_desktop.i18n import tr
+from apv_desktop.interchange.tables import (
+    Table,
+    column_letter,
+    normalise_header,
+    read_table,
+    refuse_problems,
+    short_header,
+)
 
 # Accepted headers per field, compared after normalise_header.
 ORG_HEADERS: dict[str, tuple[str, ...]] = {
@@ -23,13 +32,13 @@ ORG_HEADERS: dict[str, tuple[str, ...]] = {
 REQUIRED_FIELDS = ("code", "name")
 
 
-def read_org(path: Path) -> list[OrgUnit]:
+def read_org(path: Path, progress: Progress = no_progress) -> list[OrgUnit]:
     """The org units in the file, each parent before its children, otherwise in file order.
 
     Raises InputError naming the file, with `problems` listing every row/column/value at fault.
     The tree rules are core/org_rules.py's (the store and the table apply the same).
     """
-    table = read_table(Path(path))
+    table = read_table(Path(path), progress=progress)
     columns = _find_columns(table)
     problems: list[tuple[int, str]] = []  # (row number, message) so they can be sorted
     units: list[OrgUnit] = []
@@ -60,8 +69,17 @@ def _find_columns(table: Table) -> dict[str, tuple[int, str]]:
     for index, header in enumerate(table.headers):
         key = normalise_header(header)
         for field_name, accepted in ORG_HEADERS.items():
-            if key in accepted and field_name not in columns:
-                columns[field_name] = (index, header)
+            if key not in accepted:
+                continue
+            if field_name in columns:
+                first, first_header = columns[field_name]
+                raise InputError(tr(
+                    "{source} har to kolonner for {field}: '{first}' ({first_column}) og "
+                    "'{second}' ({second_column}); slet den ene, så det er klart, hvilken der "
+                    "gælder.", source=table.source, field=field_name,
+                    first=short_header(first_header), first_column=column_letter(first),
+                    second=short_header(header), second_column=column_letter(index)))
+            columns[field_name] = (index, header)
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if missing:
         wanted = " and ".join(f"'{f}' (or '{ORG_HEADERS[f][1]}')" for f in missing)

@@ -18,6 +18,7 @@ import numpy as np
 
 from apv_desktop.core.answers import MISSING, ResponseSet
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.response_headers import (
     UNIT_MAPPING,
@@ -89,9 +90,10 @@ def read_responses(
     questionnaire: Questionnaire,
     units: list[OrgUnit],
     mapping: dict[str, str] | None = None,
+    progress: Progress = no_progress,
 ) -> ResponseImport:
     """Read and validate every row; raises InputError listing the problems if any cell is bad."""
-    table = read_table(Path(path))
+    table = read_table(Path(path), progress=progress)
     source = table.source
     plan = plan_for_table(table, questionnaire, units, mapping)
     if plan.unit_column is None:

@@ -25,6 +25,7 @@ from apv_desktop.core.model import (
     Questionnaire,
     pick_label,
 )
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform_checks import refuse_duplicate_columns, warn_dropped_columns
 from apv_desktop.interchange.xlsform_context import ReadContext
@@ -48,7 +49,7 @@ class XlsFormResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_xlsform(path: Path) -> XlsFormResult:
+def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
     """The questionnaire in the XLSForm at `path`, and warnings about what was skipped or assumed.
 
     Raises InputError (one sentence naming file, sheet, row and column) for a file that is not a
@@ -59,7 +60,7 @@ def read_xlsform(path: Path) -> XlsFormResult:
         # openpyxl warns about workbook features it drops (data validation, extensions): not
         # the user's concern, and never to reach a terminal.
         warnings.simplefilter("ignore")
-        workbook = load_workbook(path)
+        workbook = load_workbook(path, progress)
     survey = workbook.sheets.get("survey")
     if survey is None:
         found = ", ".join(f"'{sheet.title}'" for sheet in workbook.sheets.values())

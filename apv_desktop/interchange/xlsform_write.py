@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from apv_desktop.core.model import OrgUnit, Questionnaire, Section
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.interchange.atomic import atomic_output, save_workbook
 from apv_desktop.interchange.xlsform_columns import language_header_name
 from apv_desktop.interchange.xlsform_sheets_other import NUMBER_DECIMALS
 from apv_desktop.interchange.xlsform_types import type_text
@@ -50,7 +50,7 @@ def write_xlsform(
     ):
         _add_sheet(book, title, rows)
     with atomic_output(Path(path)) as temporary:
-        book.save(temporary)
+        save_workbook(book, temporary)
 
 
 def _languages(questionnaire: Questionnaire) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apv_desktop.core.followup import FollowUp, Target, follow_up
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.services.compute import round_answers
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
 
 CLOSED_STATUSES = ("done", "dropped")
-MAX_PROBLEMS_LISTED = 50
 
 
 # --- action items --------------------------------------------------------------------------
@@ -114,13 +114,13 @@ class IndicatorImport:
     periods: list[str]
 
 
-def import_indicators(project_path: Path, file: Path, *, dry_run: bool = False
-                      ) -> IndicatorImport:
+def import_indicators(project_path: Path, file: Path, *, dry_run: bool = False,
+                      progress: Progress = no_progress) -> IndicatorImport:
     """Read an indicator file (CSV/XLSX) and store every figure in it, or none."""
     from apv_desktop.interchange.indicatorfile import read_indicators
 
     with opened(Path(project_path)) as project:
-        rows = read_indicators(Path(file), project.org_units())
+        rows = read_indicators(Path(file), project.org_units(), progress)
         if not dry_run:
             project.set_indicators([Indicator(r.unit, r.period, r.kind, r.value) for r in rows])
     return IndicatorImport(len(rows), len({r.unit for r in rows}),
@@ -139,7 +139,8 @@ def unit_indicators(project: Project, unit_code: str) -> dict[str, dict[str, flo
 # --- the action-plan sheet handed back by management -----------------------------------------
 
 
-def read_action_plan_file(project: Project, file: Path) -> ActionPlanChanges:
+def read_action_plan_file(project: Project, file: Path, progress: Progress = no_progress
+                          ) -> ActionPlanChanges:
     """What the filled-in Handlingsplan sheet of a report would change (nothing is stored)."""
     from apv_desktop.interchange.actionplan_sheet import read_action_plan_sheet
 
@@ -151,7 +152,16 @@ def read_action_plan_file(project: Project, file: Path) -> ActionPlanChanges:
             names.extend(n for n in dimension.labels.values() if n not in names)
     return read_action_plan_sheet(Path(file), project.actions(), units=project.org_units(),
                                   dimensions=dimensions,
-                                  rounds=[r.name for r in project.rounds()])
+                                  rounds=[r.name for r in project.rounds()],
+                                  progress=progress)
+
+
+def read_action_plan_at(project_path: Path, file: Path, progress: Progress = no_progress
+                        ) -> ActionPlanChanges:
+    """read_action_plan_file for the project at `project_path` (for a worker thread, which
+    cannot use the window's connection)."""
+    with opened(Path(project_path)) as project:
+        return read_action_plan_file(project, file, progress)
 
 
 def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
@@ -159,7 +169,7 @@ def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
     if not plan.problems:
         return
     count = len(plan.problems)
-    listed = [str(p) for p in plan.problems[:MAX_PROBLEMS_LISTED]]
+    listed = [str(p) for p in plan.problems]
     raise InputError(f"{plan.file.name}, sheet {plan.sheet}: {count} row(s) cannot be imported, "
                      f"so nothing was stored; {listed[0]}", listed)
 

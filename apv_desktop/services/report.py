@@ -16,7 +16,7 @@ from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
 from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.interchange.atomic import atomic_output, save_workbook
 from apv_desktop.services.compute import results_of
 from apv_desktop.services.projects import opened
 from apv_desktop.services.results_view import previous_round_trends
@@ -60,7 +60,7 @@ def write_report(
                               progress=scaled(report, 0.3, 0.85))
     report(0.85, tr("Gemmer projektmappen …"))
     with atomic_output(out) as temporary:
-        workbook.save(temporary)
+        save_workbook(workbook, temporary)
     del workbook
     if charts_dir is not None:
         from apv_desktop.reports.charts import write_charts

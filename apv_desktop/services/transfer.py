@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.responsefile import ResponseImport, read_responses
@@ -12,11 +13,12 @@ from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.projects import opened
 
 
-def import_form(project_path: Path, form_path: Path) -> list[str]:
+def import_form(project_path: Path, form_path: Path, progress: Progress = no_progress
+                ) -> list[str]:
     """Reads the XLSForm first (nothing changes on a bad form), then stores it. Returns warnings.
 
     A questionnaire with responses is frozen: the import becomes a new version."""
-    result = read_xlsform(form_path)
+    result = read_xlsform(form_path, progress)
     with opened(project_path) as project:
         project.save_questionnaire(result.questionnaire)
     return result.warnings
@@ -37,8 +39,8 @@ def export_form(project_path: Path, out_path: Path, for_collection: bool = False
     write_xlsform(questionnaire, out_path, units if for_collection else None)
 
 
-def import_org(project_path: Path, org_path: Path) -> int:
-    units = read_org(org_path)
+def import_org(project_path: Path, org_path: Path, progress: Progress = no_progress) -> int:
+    units = read_org(org_path, progress)
     with opened(project_path) as project:
         project.replace_org(units)
     return len(units)
@@ -61,6 +63,7 @@ def import_responses(
     dry_run: bool = False,
     mapping: dict[str, str] | None = None,
     partial: bool = False,
+    progress: Progress = no_progress,
 ) -> ResponseImportSummary:
     """All or nothing: every row is checked before anything is stored.
 
@@ -82,7 +85,7 @@ def import_responses(
         units = project.org_units()
         if not units:
             raise RefusedError(f"{project_path} has no org units yet; import them first.")
-        parsed = read_responses(file_path, questionnaire, units, mapping)
+        parsed = read_responses(file_path, questionnaire, units, mapping, progress)
         if parsed.partial and not partial:
             raise RefusedError(
                 f"{parsed.headline()}; nothing imported: map the missing columns (--map FILE) "

@@ -37,12 +37,14 @@ def item_2(window):  # noqa: ANN001, ANN201 - the demo's FAM-MYN workload item
     return next(a for a in window.session.project.actions() if a.id == 2)
 
 
-def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(window, demo_path, tmp_path,
-                                                                   file_choices, message_log):
+def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(qtbot, window, demo_path,
+                                                                   tmp_path, file_choices,
+                                                                   message_log):
     page = open_page(window, demo_path)
     file_choices.open_paths.append(filled_in_report(demo_path, tmp_path))
     message_log.answers.append(YES)
-    page.actions_tab.import_button.click()
+    page.actions_tab.import_button.click()  # read in the worker, then shown
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     question = message_log.shown[-1]
     assert question.kind is messages.Kind.QUESTION
     assert question.text == "rapport.xlsx ændrer 1 punkter og tilføjer 0 nye. Gem ændringerne?"
@@ -56,19 +58,23 @@ def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(window, demo_
     assert tab.table.item(row, 6).text() == "Gennemført"
 
 
-def test_declining_stores_nothing(window, demo_path, tmp_path, file_choices, message_log):
+def test_declining_stores_nothing(qtbot, window, demo_path, tmp_path, file_choices,
+                                  message_log):
     page = open_page(window, demo_path)
     file_choices.open_paths.append(filled_in_report(demo_path, tmp_path))
     message_log.answers.append(NO)
     page.actions_tab.import_sheet()
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     assert item_2(window).status == "in_progress"
 
 
-def test_rows_that_cannot_be_taken_are_listed_and_nothing_is_stored(window, demo_path, tmp_path,
-                                                                    file_choices, message_log):
+def test_rows_that_cannot_be_taken_are_listed_and_nothing_is_stored(qtbot, window, demo_path,
+                                                                    tmp_path, file_choices,
+                                                                    message_log):
     page = open_page(window, demo_path)
     file_choices.open_paths.append(filled_in_report(demo_path, tmp_path, status="Næsten"))
     page.actions_tab.import_sheet()
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     warning = message_log.shown[-1]
     assert warning.kind is messages.Kind.WARNING
     assert warning.text.startswith("1 rækker i rapport.xlsx kan ikke indlæses")

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.interchange.tables import read_table
 from apv_desktop.services.collection import prepare_round, submit_sheet
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.ui.collection.import_dialog import ImportDialog
@@ -70,7 +71,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
                     encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
     assert "E-mail" in dialog.summary.text() and "E-mail" not in dialog.mapping()
     assert dialog.combos["Afdeling"].currentData() == "@unit"
     assert dialog.combos["Spørgsmål 1"].currentData() == ""  # unknown header
@@ -95,7 +96,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
     dialog.save_mapping(saved)
     again = ImportDialog(window.session, path, page)
     qtbot.addWidget(again)
-    assert again.load() and again.combos["Spørgsmål 1"].currentData() == ""
+    assert again.load(read_table(path)) and again.combos["Spørgsmål 1"].currentData() == ""
     again.load_mapping(saved)
     assert again.combos["Spørgsmål 1"].currentData() == item.name
     dialog.run_import()
@@ -156,7 +157,7 @@ def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, wi
                     "A;;;v\n", encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
 
     def shown() -> list[tuple[str, str, str]]:
         return [tuple(dialog.values.item(row, col).text() for col in range(3))
@@ -199,7 +200,7 @@ def test_the_dialog_maps_every_tool_export_without_help(qtbot, window, project_p
         path = write(simulated, tmp_path / file_name)
         dialog = ImportDialog(window.session, path, page)
         qtbot.addWidget(dialog)
-        assert dialog.load(), tool
+        assert dialog.load(read_table(path)), tool
         chosen = [combo.currentData() for combo in dialog.combos.values()]
         assert names <= set(chosen), (tool, names - set(chosen))
         assert chosen.count("@unit") == 1, tool
@@ -221,7 +222,7 @@ def test_limesurvey_option_columns_stay_options_in_the_dialog(qtbot, window, tmp
                        encoding="utf-8")
     dialog = ImportDialog(window.session, answers, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(answers))
     assert dialog.combos["bufra[borgere]"].currentData() == "@option"
     assert "bufra[borgere]" not in dialog.mapping()
     assert dialog.check(), dialog.summary.text()  # partial (one scored question of four)

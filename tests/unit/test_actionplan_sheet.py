@@ -214,5 +214,5 @@ def test_a_workbook_without_the_sheet_is_refused(files, tmp_path):
     with pytest.raises(InputError, match="no action-plan sheet"):
         import_action_plan(files[0], other)
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(InputError, match="not a readable Excel workbook"):
+    with pytest.raises(InputError, match="kan ikke læses som en Excel-projektmappe"):
         import_action_plan(files[0], tmp_path / "broken.xlsx")

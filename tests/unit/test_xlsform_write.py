@@ -130,13 +130,13 @@ def test_no_hint_columns_without_hints(tmp_path: Path) -> None:
 
 
 def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl import Workbook
+    from apv_desktop.interchange import xlsform_write
 
-    def broken_save(self: object, filename: object) -> None:
+    def broken_save(workbook: object, filename: object) -> None:
         Path(str(filename)).write_bytes(b"half a workbook")
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(xlsform_write, "save_workbook", broken_save)
     with pytest.raises(RuntimeError):
         write_xlsform(full_questionnaire(), tmp_path / "apv.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -293,8 +293,8 @@ class ActionsTab(QWidget):
         self._changed()
 
     def import_sheet(self) -> None:
-        if self.session is not None and import_action_plan_sheet(self, self.session):
-            self._changed()
+        if self.session is not None:
+            self.sheet_worker = import_action_plan_sheet(self, self.session, self._changed)
 
     def _changed(self) -> None:
         self.refresh()

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
-from apv_desktop.services.actionplan import import_indicators
+from apv_desktop.services.actionplan import IndicatorImport, import_indicators
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import run_with_progress
 
 FIRST_KIND = 2  # the table's columns: unit, period, then one per indicator kind
 
@@ -240,10 +241,15 @@ class SickLeaveTab(QWidget):
                                      tr("Tabeller (*.csv *.xlsx)"))
         if path is None:
             return
-        try:
-            summary = import_indicators(self.session.path, path)
-        except ApvError as error:
-            show_problem(self, tr("Nøgletallene blev ikke indlæst"), error)
+        project_path = self.session.path
+        self.import_worker = run_with_progress(
+            self, tr("Indlæser {file} …", file=path.name),
+            lambda progress: import_indicators(project_path, path, progress=progress),
+            self._imported,
+            lambda error: show_problem(self, tr("Nøgletallene blev ikke indlæst"), error))
+
+    def _imported(self, summary: IndicatorImport) -> None:
+        if self.session is None:
             return
         self.refresh()
         self.session.notify_changed()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QToolBar
 
 from apv_desktop.core import editing
 from apv_desktop.core.model import Item, Questionnaire
@@ -16,8 +16,10 @@ from apv_desktop.core.validation import Location, LocationKind
 from apv_desktop.i18n import tr
 from apv_desktop.ui import filedialogs
 from apv_desktop.ui.errors import show_problem
+from apv_desktop.ui.worker import run_with_progress
 
 if TYPE_CHECKING:
+    from apv_desktop.interchange.xlsform import XlsFormResult
     from apv_desktop.ui.builder.page import BuilderPage
 
 
@@ -176,14 +178,13 @@ class BuilderActions:
                                      tr("XLSForm-skemaer (*.xlsx)"))
         if path is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = read_xlsform(path)
-        except Exception as error:  # noqa: BLE001 - shown as a known or unexpected problem
-            QApplication.restoreOverrideCursor()
-            show_problem(self.page, tr("Spørgeskemaet kunne ikke indlæses"), error)
-            return
-        QApplication.restoreOverrideCursor()
+        self.import_worker = run_with_progress(
+            self.page, tr("Indlæser {file} …", file=path.name),
+            lambda progress: read_xlsform(path, progress),
+            lambda result: self._imported(path, result),
+            lambda error: show_problem(self.page, tr("Spørgeskemaet kunne ikke indlæses"), error))
+
+    def _imported(self, path: Path, result: XlsFormResult) -> None:
         warnings = self.page.import_warnings
         warnings.clear()
         if self.page.edit(lambda q: result.questionnaire, tr("Indlæs {file}", file=path.name)):

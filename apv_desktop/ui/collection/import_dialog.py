@@ -37,7 +37,7 @@ from apv_desktop.interchange.responsefile import (
     encoder_for,
     plan_for_table,
 )
-from apv_desktop.interchange.tables import Table, read_table
+from apv_desktop.interchange.tables import Table
 from apv_desktop.services.collection import round_questionnaire
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.ui import messages
@@ -145,13 +145,14 @@ class ImportDialog(QDialog):
         self.resize(900, 650)
         self.combos: dict[str, QComboBox] = {}
 
-    def load(self, mapping: dict[str, str] | None = None) -> bool:
-        """Read the headers and show the planned mapping; False (with a message) if unreadable."""
+    def load(self, table: Table, mapping: dict[str, str] | None = None) -> bool:
+        """Show the planned mapping for `table` (the file, read in the worker by the caller),
+        with `mapping`'s saved column choices; False (with a message) if the columns cannot be
+        used."""
         if self.questionnaire is None:
             self._error(tr("Projektet har endnu intet spørgeskema."))
             return False
         try:
-            table = read_table(self.path)
             plan = plan_for_table(table, self.questionnaire, self.session.project.org_units(),
                                   mapping)
         except ApvError as error:
@@ -236,7 +237,8 @@ class ImportDialog(QDialog):
         except ApvError as error:
             self._error(str(error))
             return
-        self.load(mapping)
+        if self.file_table is not None:
+            self.load(self.file_table, mapping)
 
     def show_values(self) -> None:
         """The value table for the mapping now chosen."""

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
+from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.collection.import_dialog import ImportDialog
 from apv_desktop.ui.collection.kiosk_setup import KioskSetupDialog
 from apv_desktop.ui.collection.paper import PaperEntryDialog
+from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.kiosk.pin import PinGuard
 from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
 from apv_desktop.ui.pages.base import Page, page_heading
@@ -165,9 +167,17 @@ class CollectionPage(Page):
                                      tr("Svarfiler (*.csv *.xlsx *.txt)"))
         if path is None:
             return
-        dialog = ImportDialog(self.session, path, self)
-        if dialog.load():
-            dialog.exec()
+        session = self.session
+
+        def opened(table: Table) -> None:
+            dialog = ImportDialog(session, path, self)
+            if dialog.load(table):
+                dialog.exec()
+
+        self.worker = run_with_progress(
+            self, tr("Indlæser {file} …", file=path.name),
+            lambda progress: read_table(path, progress=progress), opened,
+            lambda error: show_problem(self, tr("Filen kan ikke indlæses"), error))
 
     def merge_file(self) -> None:
         if self.session is None:
