@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", dest="round_name")
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("--data", action="store_true",
-                   help="add a sheet with the anonymised answers of groups that may be shown")
+                   help="no longer offered (accepted so old scripts keep working): raw answers "
+                        "beside the report's breakdowns can single out a respondent")
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
 
     p = command("import-indicators", _import_indicators,
@@ -200,8 +201,12 @@ def _merge(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from apv_desktop.services.report import write_report
 
+    if args.data:
+        print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
+              "report's per-team figures could be matched to one person. The report is written "
+              "without it.", file=sys.stderr)
     write_report(args.project, args.output, args.round_name, language=args.lang,
-                 include_data=args.data, charts_dir=args.charts)
+                 charts_dir=args.charts)
     print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
     return EXIT_OK
 

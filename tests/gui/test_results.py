@@ -169,7 +169,9 @@ def test_a_stricter_min_n_hides_a_unit_at_once_without_storing_it(page, qtbot):
     settings.min_n.setValue(17)
     with qtbot.waitSignal(page.recomputed, timeout=30_000):
         settings.apply()
-    assert model.index_of_unit("FAM-FOR", N_COLUMN).data() == "skjult"
+    # The unit's response count stays (as in the report); its scores are hidden.
+    assert model.index_of_unit("FAM-FOR", N_COLUMN).data() == "16"
+    assert "skjult" in model.index_of_unit("FAM-FOR", N_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index_of_unit("FAM-FOR", FIRST_DIMENSION).data() == "skjult"
     assert "(Ikke gemt" in settings.consequences.text()
     assert page.session.project.rules().min_n == 5
