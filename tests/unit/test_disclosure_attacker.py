@@ -92,7 +92,7 @@ def releases(draw: st.DrawFn) -> tuple[list[OrgUnit], ResponseSet, int, int]:
         for _ in range(draw(st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6]))):
             codes.append(unit.code)
             row = []
-            for name, (choices, _) in ITEMS.items():
+            for choices, _ in ITEMS.values():
                 k = draw(st.integers(-1, len(choices.choices) - 1))  # -1: skipped
                 if choices is FROM and k >= 0:
                     k += 1  # a select_multiple stores a bit mask: 1 or 2 (3 = both)
