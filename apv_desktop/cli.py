@@ -198,9 +198,23 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def warn_hidden_units_named(project_path: Path, round_name: str | None, language: str) -> None:
+    """Department texts that name a hidden unit: say so before the report carries them."""
+    from apv_desktop.services.departments import hidden_units_in_texts
+    from apv_desktop.services.projects import opened
+
+    with opened(project_path) as project:
+        naming = hidden_units_in_texts(project, round_name, language)
+    for department, units in naming:
+        print(f"warning: the department text of {department} names units whose results are "
+              f"hidden ({', '.join(units)}); check it before the report is handed on.",
+              file=sys.stderr)
+
+
 def _report(args: argparse.Namespace) -> int:
     from apv_desktop.services.report import write_report
 
+    warn_hidden_units_named(args.project, args.round_name, args.lang)
     if args.data:
         print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
               "report's per-team figures could be matched to one person. The report is written "

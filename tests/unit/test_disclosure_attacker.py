@@ -24,6 +24,7 @@ Units' response counts are published for every unit by design and are not secret
 from __future__ import annotations
 
 import math
+import os
 from itertools import combinations
 
 import numpy as np
@@ -324,8 +325,20 @@ def test_no_small_group_is_computable_from_one_release(case) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("APV_ATTACKER_MANY"),
+                    reason="thousands of cases: run with APV_ATTACKER_MANY=1")
 @settings(max_examples=3000, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(releases())
 def test_no_small_group_is_computable_from_one_release_many_cases(case) -> None:
     assert attack(case) == []
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(releases())
+def test_two_releases_under_different_thresholds_give_no_small_group(case) -> None:
+    """The settings page lets a user try another min_n; both releases together must hold the
+    lower of the two promises."""
+    _, _, min_n, strict = case
+    assert attack(case, (min_n + 1, strict + 1)) == []
