@@ -3,13 +3,16 @@
 Figures about the same respondents and the same answers form a *family*: a dimension with its
 scored items, an unscored question with the questions that follow up on it, a free-text question.
 Questions joined by a `relevant` condition (their own or their section's, at any depth) belong
-to the same family, so a follow-up of a follow-up is protected with the question it follows,
-and the family's threshold is the strictest of any of its members.
+to the same family, so a follow-up of a follow-up is protected with the question it follows.
+A question inherits the strictest threshold on any `relevant` path above it, and its own
+dimension's (a question tagged as offensive behaviour carries a strict dimension).
 
 A family has one pattern for its scores and, nested in it, one for its answer counts:
 - the scores (mean, n, interval) are suppressed on the dimension's n after the half rule and on
   the group's respondents (so no cell of a few people is shown, not even as "none of them");
-- the answer counts (item distributions) are suppressed, starting from the scores' pattern, on
+- the answer counts (item distributions) are suppressed, starting from the scores' pattern and
+  at the strictest threshold of any member (a sick-leave cause list naming offensive behaviour
+  keeps 10 even though the sick-leave score it follows up uses 5), on
   every count they carry: each item's answers ("ved ikke" included), its scored answers, and the
   people who scored only part of the dimension (a group's score minus the mean of its items'
   sums is a weighted sum over exactly those people). Starting from the scores' pattern, counts
@@ -50,7 +53,8 @@ class Family:
 
     items: tuple[str, ...]  # the questions whose answers the family's figures count
     dimensions: tuple[str, ...]  # the dimensions scored from them
-    threshold: int
+    threshold: int  # the scores' threshold: the strictest of the family's dimensions
+    detail_threshold: int  # the answer counts': the strictest of any member (>= threshold)
     hidden: tuple[Hidden | None, ...]  # the scores, per group of the org tree (OrgIndex order)
     detail_hidden: tuple[Hidden | None, ...]  # the items' answer counts: hides at least `hidden`
     free_text: bool = False
@@ -90,7 +94,7 @@ class Disclosure:
 
     def item_threshold(self, item: str) -> int | None:
         family = self._by_item.get(item)
-        return family.threshold if family is not None else None
+        return family.detail_threshold if family is not None else None
 
     def dimension_threshold(self, dimension: str) -> int:
         return self._by_dimension[dimension].threshold
@@ -197,10 +201,10 @@ def disclose(
         dims = [k[4:] for k in keys if k.startswith("dim:")]
         present = [i for i in items if i is not None]
         free_text = any(i.type is ItemType.TEXT for i in present)
-        threshold = max([rules.min_n, *(item_threshold(questionnaire, i, rules) for i in present),
-                         *(_dimension_min_n(questionnaire, d, rules) for d in dims)])
+        threshold = max([rules.min_n, *(_dimension_min_n(questionnaire, d, rules) for d in dims)])
+        strictest = max([threshold, *(item_threshold(questionnaire, i, rules) for i in present)])
         if free_text:
-            threshold = max(threshold, rules.comment_min_n)
+            threshold = strictest = max(strictest, rules.comment_min_n)
             hidden = detail = suppress(org.tree, respondents, threshold)
         else:
             # The scores: each dimension's n after the half rule, and the group's respondents
@@ -220,9 +224,9 @@ def disclose(
                     details.append(rolled(_scored(values, lookups[i.name])))
             hidden = suppress(org.tree, np.column_stack(counts), threshold) if dims else \
                 [None] * size
-            detail = suppress(org.tree, np.column_stack(details), threshold, already=hidden)
+            detail = suppress(org.tree, np.column_stack(details), strictest, already=hidden)
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
-                               tuple(hidden), tuple(detail), free_text))
+                               strictest, tuple(hidden), tuple(detail), free_text))
     codes = [org.code_at(i) for i in range(size)]
     return Disclosure(codes, suppress(org.tree, respondents, rules.min_n), families)
 

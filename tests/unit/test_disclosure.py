@@ -8,10 +8,12 @@ import numpy as np
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.department_report import hidden_units_named
 from apv_desktop.core.disclosure import hidden_reason_text, item_threshold
-from apv_desktop.core.model import Dimension, Item, ItemType, Rules, Section
+from apv_desktop.core.model import Dimension, Item, ItemType, OrgUnit, Rules, Section
 from apv_desktop.core.results import compute_results
 from apv_desktop.core.results_export import results_csv, results_dict
+from apv_desktop.core.validation import validate
 from apv_desktop.i18n import translator
+from apv_desktop.interchange.templates import load_template
 from tests.unit.core_fixtures import response_set, small_org, small_questionnaire
 
 SHOW_ALL = Rules(min_n=1, comment_min_n=1)
@@ -105,3 +107,25 @@ def test_a_department_text_naming_a_hidden_unit_is_found() -> None:
     text = "I team a er arbejdspresset for højt; Team B savner ledelse. Teamarbejdet er godt."
     assert hidden_units_named(results, text) == ["Team A", "Team B"]
     assert hidden_units_named(results, "Forvaltningen samlet: godt.") == []
+
+
+def test_the_sick_leave_causes_naming_offensive_behaviour_keep_the_strict_threshold() -> None:
+    q = load_template("sygefravaer")
+    causes = q.item("sl_aarsag")
+    assert causes is not None
+    labels = [c.label("da") for c in q.choices_for(causes).choices]  # type: ignore[union-attr]
+    assert "Krænkende handlinger, trusler eller vold" in labels
+    assert item_threshold(q, causes, Rules(min_n=5)) == 10
+    assert not [p for p in validate(q) if "SL_KR" in str(p)]
+    # In a release, the causes of a team of 6 are hidden while its sick-leave score is shown.
+    names = [i.name for i in q.answerable_items()]
+    values = np.full((6, len(names)), np.nan)
+    values[:, names.index("sl_dage")] = 1
+    values[:, names.index("sl_1")] = 0  # 'ja'
+    values[:, names.index("sl_aarsag")] = 1
+    for name in ("sl_2", "sl_3"):
+        values[:, names.index(name)] = 0
+    team = ResponseSet(names, ["T"] * 6, values, {})
+    results = compute_results(q, [OrgUnit("T", "Team")], team, Rules(min_n=5), "r")
+    assert not results.score("T", "SL").suppressed
+    assert results.disclosure.item_hidden("T", "sl_aarsag") is not None
