@@ -13,9 +13,10 @@ A family has one pattern for its scores and, nested in it, one for its answer co
 - the answer counts (item distributions) are suppressed, starting from the scores' pattern and
   at the strictest threshold of any member (a sick-leave cause list naming offensive behaviour
   keeps 10 even though the sick-leave score it follows up uses 5), on
-  every count they carry: each item's answers ("ved ikke" included), its scored answers, and the
-  people who scored only part of the dimension (a group's score minus the mean of its items'
-  sums is a weighted sum over exactly those people). Starting from the scores' pattern, counts
+  every count they carry: each item's answers ("ved ikke" included), its scored answers, and,
+  per number of the dimension's items a respondent scored, those respondents (the score weighs a
+  person's answers by 1/that number, the items' sums by 1, so score and sums together separate
+  these groups). Starting from the scores' pattern, counts
   are never shown where a score about the same answers is hidden, and the counts' cells are
   unions of the scores' cells, so no score can be subtracted from counts suppressed differently.
 Each pattern is computed once, with complementary suppression over all its counts at once
@@ -32,11 +33,12 @@ department texts, comments) reads its visibility from a Disclosure; none decides
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from apv_desktop.core.anonymity import Hidden, suppress
+from apv_desktop.core.anonymity import Hidden, Tree, suppress
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import Item, ItemType, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
@@ -205,30 +207,64 @@ def disclose(
         strictest = max([threshold, *(item_threshold(questionnaire, i, rules) for i in present)])
         if free_text:
             threshold = strictest = max(strictest, rules.comment_min_n)
-            hidden = detail = suppress(org.tree, respondents, threshold)
+            hidden = detail = _monotone(org.tree, respondents, threshold)
         else:
             # The scores: each dimension's n after the half rule, and the group's respondents
             # (a cell of 2 people with no valid score would otherwise say just that of them).
             counts = [respondents]
             counts += [rolled(~np.isnan(scores.matrix[:, scores.codes.index(d)])) for d in dims]
             # The answer counts besides: every item's answers and scored answers, and the
-            # people who scored only part of a dimension. Starting from the scores' pattern,
+            # people per number of a dimension's items they scored. Starting from the scores' pattern,
             # they are never shown where a score about the same answers is hidden.
             details = list(counts)
             for d in dims:
-                details.append(rolled(_incomplete(questionnaire, d, responses, column, lookups)))
+                details += [rolled(mask) for mask in
+                            _answer_counts(questionnaire, d, responses, column, lookups)]
             for i in present:
                 values = responses.values[:, column[i.name]]
                 details.append(rolled(~np.isnan(values)))
                 if i.name in lookups:
                     details.append(rolled(_scored(values, lookups[i.name])))
-            hidden = suppress(org.tree, np.column_stack(counts), threshold) if dims else \
-                [None] * size
-            detail = suppress(org.tree, np.column_stack(details), strictest, already=hidden)
+            by_level = _by_level(org.tree, np.column_stack(counts), threshold) if dims else {}
+            hidden = by_level.get(threshold, [None] * size)
+            detail = _monotone(org.tree, np.column_stack(details), strictest,
+                               lambda level: by_level.get(min(level, threshold)))
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
                                strictest, tuple(hidden), tuple(detail), free_text))
     codes = [org.code_at(i) for i in range(size)]
-    return Disclosure(codes, suppress(org.tree, respondents, rules.min_n), families)
+    return Disclosure(codes, _monotone(org.tree, respondents, rules.min_n), families)
+
+
+def _monotone(
+    tree: Tree,
+    counts: np.ndarray,
+    threshold: int,
+    at_least: Callable[[int], list[Hidden | None] | None] | None = None,
+) -> list[Hidden | None]:
+    """The pattern at `threshold` that hides everything the patterns at every lower threshold
+    (from the absolute minimum) hide: complementary suppression picks siblings by the cells it
+    sees, so without this a release at min_n 4 could show a team a release at 3 hid, and the two
+    together would give the difference. `at_least(level)` may name more to hide at a level."""
+    return _by_level(tree, counts, threshold, at_least)[threshold]
+
+
+def _by_level(
+    tree: Tree,
+    counts: np.ndarray,
+    threshold: int,
+    at_least: Callable[[int], list[Hidden | None] | None] | None = None,
+) -> dict[int, list[Hidden | None]]:
+    """The monotone patterns at every level up to `threshold` (see _monotone)."""
+    found: dict[int, list[Hidden | None]] = {}
+    hidden: list[Hidden | None] | None = None
+    for level in range(min(Rules.ABSOLUTE_MIN_N, threshold), threshold + 1):
+        extra = at_least(level) if at_least is not None else None
+        if extra is not None:
+            hidden = extra if hidden is None else [a or b for a, b in zip(hidden, extra,
+                                                                          strict=True)]
+        hidden = suppress(tree, counts, level, already=hidden)
+        found[level] = hidden
+    return found
 
 
 def _dimension_min_n(questionnaire: Questionnaire, code: str, rules: Rules) -> int:
@@ -236,23 +272,25 @@ def _dimension_min_n(questionnaire: Questionnaire, code: str, rules: Rules) -> i
     return max(rules.min_n, (dimension.min_n or 0) if dimension is not None else 0)
 
 
-def _incomplete(
+def _answer_counts(
     questionnaire: Questionnaire,
     code: str,
     responses: ResponseSet,
     column: dict[str, int],
     lookups: dict[str, np.ndarray],
-) -> np.ndarray:
-    """Per respondent: scored some but not all of the dimension's items. A group's score minus
-    the mean of its items' sums is a weighted sum over exactly these people, so they count as a
-    statistic of their own (a cell with one of them would give that person's answers away)."""
+) -> list[np.ndarray]:
+    """Per number a = 1..k of the dimension's k items: who scored exactly a of them. A group's
+    score weighs each respondent's answers by 1/a (0 below the half rule), its items' sums by 1,
+    so the two together separate these classes: each counts as a statistic of its own (a cell
+    with one person who skipped an item, or one who answered them all among people who did not,
+    would give that person's answers away)."""
     names = [i.name for i in questionnaire.items()
              if i.dimension == code and i.name in lookups and i.name in column]
     scored = sum(
         (_scored(responses.values[:, column[n]], lookups[n]).astype(np.int64) for n in names),
         np.zeros(responses.size, dtype=np.int64),
     )
-    return (scored > 0) & (scored < len(names))
+    return [scored == count for count in range(1, len(names) + 1)]
 
 
 def _scored(values: np.ndarray, lookup: np.ndarray) -> np.ndarray:
