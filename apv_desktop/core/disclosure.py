@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -213,8 +214,8 @@ def disclose(
             # (a cell of 2 people with no valid score would otherwise say just that of them).
             counts = [respondents]
             counts += [rolled(~np.isnan(scores.matrix[:, scores.codes.index(d)])) for d in dims]
-            # The answer counts besides: every item's answers and scored answers, and the
-            # people per number of a dimension's items they scored. Starting from the scores' pattern,
+            # The answer counts besides: every item's answers and scored answers, and the people
+            # per number of a dimension's items they scored. Starting from the scores' pattern,
             # they are never shown where a score about the same answers is hidden.
             details = list(counts)
             for d in dims:
@@ -228,11 +229,18 @@ def disclose(
             by_level = _by_level(org.tree, np.column_stack(counts), threshold) if dims else {}
             hidden = by_level.get(threshold, [None] * size)
             detail = _monotone(org.tree, np.column_stack(details), strictest,
-                               lambda level: by_level.get(min(level, threshold)))
+                               partial(_score_level, by_level, threshold))
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
                                strictest, tuple(hidden), tuple(detail), free_text))
     codes = [org.code_at(i) for i in range(size)]
     return Disclosure(codes, _monotone(org.tree, respondents, rules.min_n), families)
+
+
+def _score_level(
+    by_level: dict[int, list[Hidden | None]], threshold: int, level: int
+) -> list[Hidden | None] | None:
+    """The scores' pattern a family's answer counts must hide at least, at `level`."""
+    return by_level.get(min(level, threshold))
 
 
 def _monotone(
