@@ -342,3 +342,14 @@ def test_two_releases_under_different_thresholds_give_no_small_group(case) -> No
     lower of the two promises."""
     _, _, min_n, strict = case
     assert attack(case, (min_n + 1, strict + 1)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("APV_ATTACKER_MANY"),
+                    reason="thousands of cases: run with APV_ATTACKER_MANY=1")
+@settings(max_examples=1500, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(releases())
+def test_two_releases_under_different_thresholds_many_cases(case) -> None:
+    _, _, min_n, strict = case
+    assert attack(case, (min_n + 1, strict + 1)) == []
