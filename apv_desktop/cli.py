@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", dest="round_name")
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("--data", action="store_true",
-                   help="add a sheet with the anonymised answers of groups that may be shown")
+                   help="no longer offered (accepted so old scripts keep working): raw answers "
+                        "beside the report's breakdowns can single out a respondent")
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
 
     p = command("import-indicators", _import_indicators,
@@ -207,11 +208,29 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def warn_hidden_units_named(project_path: Path, round_name: str | None, language: str) -> None:
+    """Department texts that name a hidden unit: say so before the report carries them."""
+    from apv_desktop.services.departments import hidden_units_in_texts
+    from apv_desktop.services.projects import opened
+
+    with opened(project_path) as project:
+        naming = hidden_units_in_texts(project, round_name, language)
+    for department, units in naming:
+        print(f"warning: the department text of {department} names units whose results are "
+              f"hidden ({', '.join(units)}); check it before the report is handed on.",
+              file=sys.stderr)
+
+
 def _report(args: argparse.Namespace) -> int:
     from apv_desktop.services.report import write_report
 
+    warn_hidden_units_named(args.project, args.round_name, args.lang)
+    if args.data:
+        print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
+              "report's per-team figures could be matched to one person. The report is written "
+              "without it.", file=sys.stderr)
     write_report(args.project, args.output, args.round_name, language=args.lang,
-                 include_data=args.data, charts_dir=args.charts)
+                 charts_dir=args.charts)
     print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
     return EXIT_OK
 

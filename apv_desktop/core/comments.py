@@ -1,13 +1,14 @@
-"""Free-text answers of a unit, only where the unit meets the comment threshold.
+"""Free-text answers of a unit, only where the release's disclosure shows that question there.
 
-Results.units[].comments_shown already applies the threshold with complementary suppression, so
-a parent's comments minus its shown sub-units' comments never single out a small group. The
-order is shuffled (stably per unit and round) so it reveals nothing about who answered when.
+Each free-text question is a family of core.disclosure (the comment threshold, or stricter where
+the question inherits one), with complementary suppression, so a parent's comments minus its
+shown sub-units' comments never single out a small group. Within a question the comments are
+sorted alphabetically: the order carries nothing about who answered when, and nothing lines one
+person's comments up across questions (a shuffle seeded by printed names could be undone).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,15 +39,20 @@ def unit_comments(
         return []
     org = OrgIndex(units)
     inside = _members(org, unit_code, responses)
-    comments = [
-        Comment(item.name, text.strip())
-        for item in questionnaire.items()
-        if item.type is ItemType.TEXT
-        for row, text in responses.texts.get(item.name, [])
-        if inside[row] and text.strip()
-    ]
-    random.Random(f"{results.round}/{unit_code}").shuffle(comments)
+    comments: list[Comment] = []
+    for item in questionnaire.items():
+        if item.type is not ItemType.TEXT:
+            continue
+        if results.disclosure.item_hidden(unit_code, item.name) is not None:
+            continue
+        texts = [text.strip() for row, text in responses.texts.get(item.name, [])
+                 if inside[row] and text.strip()]
+        comments += [Comment(item.name, text) for text in sorted(texts, key=_sort_key)]
     return comments
+
+
+def _sort_key(text: str) -> tuple[str, str]:
+    return text.casefold(), text
 
 
 def _members(org: OrgIndex, unit_code: str, responses: ResponseSet) -> np.ndarray:

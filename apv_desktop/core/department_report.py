@@ -9,6 +9,7 @@ itself is shown in the results, so a small team's sick leave is not singled out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -199,3 +200,16 @@ def _number(value: float | None, language: str) -> str:
     if value is None:
         return "-"
     return format_decimal(value, language, 0 if float(value).is_integer() else 1)
+
+
+def hidden_units_named(results: Results, text: str) -> list[str]:
+    """The hidden units a (revised) department text names, by name or code, in the tree's
+    order: a text quoting an assessment of a hidden team says what the figures may not."""
+    found = []
+    for unit in results.units:
+        if not unit.suppressed:
+            continue
+        words = [w for w in (unit.name, unit.code) if w and len(w) > 1]
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words):
+            found.append(unit.name or unit.code)
+    return found

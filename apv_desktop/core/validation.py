@@ -283,7 +283,9 @@ def _dimension_problems(questionnaire: Questionnaire) -> list[Problem]:
                 reported.add(code)
             continue
         items = scored.get(code, [])
-        if not items:
+        tags_only = dimension.min_n is not None and any(
+            i.dimension == code for i in questionnaire.items())
+        if not items and not tags_only:  # a strict dimension may only tag unscored questions
             problems.append(Problem("dimension_no_items", where, {"dimension": code}))
         elif len(items) == 1:
             problems.append(Problem("dimension_one_item", where,

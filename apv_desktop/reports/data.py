@@ -119,7 +119,10 @@ class ReportData:
     # --- items --------------------------------------------------------------------------------
 
     def item_strictness(self, item: Item) -> int:
-        return item_threshold(self.questionnaire, item, self.results.rules)
+        """The threshold of the item's disclosure family (core.disclosure decides)."""
+        found = self.results.disclosure.item_threshold(item.name)
+        return found if found is not None else item_threshold(
+            self.questionnaire, item, self.results.rules)
 
     def is_offensive_item(self, item: Item) -> bool:
         return self.item_strictness(item) > self.results.rules.min_n

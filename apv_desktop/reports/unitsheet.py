@@ -97,7 +97,7 @@ def _score_table(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str)
             _compared(ws, row, column, other)
         put(ws, row, 10, dimension.reference, number_format=SCORE_FORMAT, border=GRID)
         put(ws, row, 11, rounded(own.gap), number_format=GAP_FORMAT, border=GRID)
-        note = hidden_reason(tr, own, dimension.min_n) if own.suppressed else ""
+        note = hidden_reason(tr, own) if own.suppressed else ""
         put(ws, row, 12, note, border=GRID, font=NOTE_FONT)
     return row
 

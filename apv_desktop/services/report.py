@@ -33,7 +33,6 @@ def write_report(
     out: Path,
     round_name: str | None = None,
     language: str = DEFAULT_LANGUAGE,
-    include_data: bool = False,
     charts_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> Path:
@@ -56,8 +55,7 @@ def write_report(
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
         data = _gather(project, round_name, language, scaled(report, 0.0, 0.3))
-    workbook = build_workbook(data, include_data=include_data,
-                              progress=scaled(report, 0.3, 0.85))
+    workbook = build_workbook(data, progress=scaled(report, 0.3, 0.85))
     report(0.85, tr("Gemmer projektmappen …"))
     with atomic_output(out) as temporary:
         save_workbook(workbook, temporary)
@@ -85,7 +83,7 @@ def _gather(
     units = project.org_units()
     responses = project.responses(info.name)
     progress(0.7, "")
-    distributions = item_distributions(questionnaire, units, responses, results.rules)
+    distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
     days = sorted({meta.date for meta in project.response_meta(info.name)})
     previous_round, trends = previous_round_trends(project, results, questionnaire, language)

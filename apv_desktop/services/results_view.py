@@ -136,7 +136,8 @@ def recompute(
     results = _compute(data, data.current, rules, language, scaled(report, 0.0, share))
     report(share, "")
     current = data.current
-    distributions = item_distributions(current.questionnaire, data.units, current.responses, rules)
+    distributions = item_distributions(current.questionnaire, data.units, current.responses,
+                                       results.disclosure)
     previous: Results | None = None
     trends: dict[tuple[str, str], Trend] = {}
     if data.previous is not None:

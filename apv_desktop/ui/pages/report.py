@@ -42,7 +42,6 @@ class ReportPage(Page):
         self.language_box = QComboBox()
         for code in LANGUAGES:
             self.language_box.addItem(LANGUAGE_NAMES[code], code)
-        self.data_box = QCheckBox()
         self.charts_box = QCheckBox()
         self.charts_edit = QLineEdit()
         self.charts_edit.setEnabled(False)
@@ -65,7 +64,6 @@ class ReportPage(Page):
         self.form.addRow(self._labels[0], self.round_box)
         self.form.addRow(self._labels[1], self.language_box)
         self.form.addRow(self._labels[2], output_row)
-        self.form.addRow("", self.data_box)
         self.form.addRow("", self.charts_box)
         self.form.addRow(self._labels[3], self.charts_edit)
         for label, field in zip(self._labels, (self.round_box, self.language_box,
@@ -105,7 +103,6 @@ class ReportPage(Page):
         self.language_box.setAccessibleName(tr("Sprog i rapporten"))
         self.output_edit.setAccessibleName(tr("Rapportens fil"))
         self.charts_edit.setAccessibleName(tr("Mappe til diagrammer"))
-        self.data_box.setText(tr("Medtag de anonymiserede besvarelser (ark Data)"))
         self.charts_box.setText(tr("Gem også diagrammerne som billeder (PNG)"))
         self.browse_button.setText(tr("&Vælg …"))
         self.browse_button.setAccessibleName(tr("Vælg rapportens fil"))
@@ -134,7 +131,7 @@ class ReportPage(Page):
             if not self.output_edit.text():
                 self._suggest_output()
         for widget in (self.round_box, self.language_box, self.output_edit, self.browse_button,
-                       self.data_box, self.charts_box):
+                       self.charts_box):
             widget.setEnabled(has_project)
         self.make_button.setEnabled(has_project and self.round_box.count() > 0)
         if has_project and self.round_box.count() == 0:
@@ -184,11 +181,10 @@ class ReportPage(Page):
         project_path = self.session.path
         round_name = self.round_box.currentText() or None
         language = str(self.language_box.currentData())
-        include_data = self.data_box.isChecked()
 
         def work(progress: Any) -> Path:
             return write_report(project_path, output, round_name, language=language,
-                                include_data=include_data, charts_dir=charts, progress=progress)
+                                charts_dir=charts, progress=progress)
 
         self.make_button.setEnabled(False)
         self.status.setText(tr("Laver rapporten …"))

@@ -171,14 +171,11 @@ class HeatmapModel(QAbstractItemModel):
         return None
 
     def _n_data(self, unit: UnitResult, role: int) -> Any:
-        if unit.suppressed:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return texts.hidden_word()
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return tr("Enheden har for få svar til at blive vist for sig selv.")
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-            return None
+        # A hidden unit still shows its response count, as the report and `results` do: the
+        # count is published for every unit; only the unit's scores are hidden.
+        if unit.suppressed and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("{n} svar. Enhedens resultater er {reason}.", n=unit.responses,
+                      reason=texts.hidden_reason(unit.hidden_reason))
         if role == Qt.ItemDataRole.DisplayRole:
             return str(unit.responses)
         if role == SORT_ROLE:
