@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from apv_desktop import __version__
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("--respondents", type=int, default=None)
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date the demo's action plan is set around (default: today)")
 
     p = command("new", _new, "Create an empty project from shipped templates.")
     p.add_argument("project", type=Path)
@@ -104,10 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
 def _demo(args: argparse.Namespace) -> int:
     from apv_desktop.services.demo import build_demo
 
-    summary = build_demo(args.project, respondents=args.respondents, seed=args.seed)
+    today = args.today or date.today()  # the only place the demo reads the clock
+    summary = build_demo(args.project, today=today, respondents=args.respondents, seed=args.seed)
     print(f"Created {args.project}: {summary}")
     return EXIT_OK
 
