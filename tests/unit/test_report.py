@@ -14,7 +14,7 @@ from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
 from tests.fixed_dates import DEMO_TODAY, days_during
-from tests.unit.test_report_helpers import (
+from tests.unit.report_helpers import (
     build_crafted,
     chart_cached_values,
     chart_ranges,

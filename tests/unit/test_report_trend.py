@@ -15,8 +15,8 @@ from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
 from tests.fixed_dates import DEMO_TODAY
+from tests.unit.report_helpers import ROUND, build_crafted, read, sheet_numbers
 from tests.unit.test_report import hidden_means
-from tests.unit.test_report_helpers import ROUND, build_crafted, read, sheet_numbers
 
 PREVIOUS_ROUND = "2026-opfølgning"
 FIRST_ROW = 5  # the pressure-point table's header is row 4
