@@ -32,19 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"apv-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+                *, writes: bool = False):
+        """`writes`: the command changes PROJECT, so it holds the project's lock (lock.py)."""
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=handler, writes=writes)
         return p
 
-    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.")
+    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--respondents", type=int, default=None)
     p.add_argument("--seed", type=int, default=2025)
     p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                    help="the date the demo's action plan is set around (default: today)")
 
-    p = command("new", _new, "Create an empty project from shipped templates.")
+    p = command("new", _new, "Create an empty project from shipped templates.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--template", action="append", dest="templates",
                    help="template id (repeat to combine); see 'templates'")
@@ -52,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("templates", _templates, "List the shipped questionnaire templates.")
 
-    p = command("import-form", _import_form, "Import an XLSForm questionnaire.")
+    p = command("import-form", _import_form, "Import an XLSForm questionnaire.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("form", type=Path)
 
@@ -60,11 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path)
 
-    p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
+    p = command("import-org", _import_org, "Import org units from CSV or XLSX.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("org", type=Path)
 
-    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.")
+    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_name")
@@ -77,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("-o", "--output", type=Path)
 
-    p = command("merge", _merge, "Add the answers collected in other copies of the project.")
+    p = command("merge", _merge, "Add the answers collected in other copies of the project.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
 
@@ -91,13 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
 
     p = command("import-indicators", _import_indicators,
-                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).")
+                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
 
     p = command("import-actionplan", _import_actionplan,
-                "Take back the report's Handlingsplan sheet as filled in by management.")
+                "Take back the report's Handlingsplan sheet as filled in by management.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="show the changes, store nothing")
@@ -276,7 +283,13 @@ def run(argv: list[str]) -> int:
         build_parser().print_help()
         return EXIT_OK
     try:
-        return args.handler(args)
+        if args.writes and not getattr(args, "dry_run", False):
+            from apv_desktop.lock import holding
+
+            # One writer per project: a window (or another command) that has it open keeps it.
+            with holding(args.project):
+                return int(args.handler(args))
+        return int(args.handler(args))
     except ApvError as error:
         report_error(error)
         return EXIT_REFUSED
