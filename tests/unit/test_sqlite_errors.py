@@ -105,9 +105,9 @@ def test_the_error_wrapped_by_sqlalchemy_is_classified_the_same(tmp_path: Path) 
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
         f"file:{path}?mode=ro", uri=True, check_same_thread=False))
     try:
-        with pytest.raises(ProjectFileError, match="cannot be written"), translated_errors(path):
-            with engine.begin() as connection:
-                connection.execute(text("INSERT INTO t VALUES (1)"))
+        with (pytest.raises(ProjectFileError, match="cannot be written"),
+              translated_errors(path), engine.begin() as connection):
+            connection.execute(text("INSERT INTO t VALUES (1)"))
     finally:
         engine.dispose()
 
