@@ -153,8 +153,9 @@ def test_the_installed_command_exits_2_naming_the_test_process_as_holder(project
     argv = writing_commands(project, tmp_path)["import-indicators"]
     hold(project, os.getpid())
     before = digest(project)
+    # No timeout, like test_cli's processes: its polling sleep fails under faketime.
     done = subprocess.run([sys.executable, "-m", "apv_desktop", *argv], capture_output=True,
-                          text=True, timeout=300)
+                          text=True)
     assert done.returncode == 2, done.stderr
     assert f"(process {os.getpid()}); close it there and try again." in done.stderr
     assert digest(project) == before
