@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from apv_desktop import __version__
@@ -30,17 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"apv-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+                *, writes: bool = False):
+        """`writes`: the command changes PROJECT, so it holds the project's lock (lock.py)."""
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=handler, writes=writes)
         return p
 
-    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.")
+    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--respondents", type=int, default=None)
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date the demo's action plan is set around (default: today)")
 
-    p = command("new", _new, "Create an empty project from shipped templates.")
+    p = command("new", _new, "Create an empty project from shipped templates.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--template", action="append", dest="templates",
                    help="template id (repeat to combine); see 'templates'")
@@ -48,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("templates", _templates, "List the shipped questionnaire templates.")
 
-    p = command("import-form", _import_form, "Import an XLSForm questionnaire.")
+    p = command("import-form", _import_form, "Import an XLSForm questionnaire.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("form", type=Path)
 
@@ -58,11 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--for-collection", action="store_true",
                    help="add a question for the org unit, for collecting in Kobo/ODK")
 
-    p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
+    p = command("import-org", _import_org, "Import org units from CSV or XLSX.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("org", type=Path)
 
-    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.")
+    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_name")
@@ -79,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("-o", "--output", type=Path)
 
-    p = command("merge", _merge, "Add the answers collected in other copies of the project.")
+    p = command("merge", _merge, "Add the answers collected in other copies of the project.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
 
@@ -94,13 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
 
     p = command("import-indicators", _import_indicators,
-                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).")
+                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
 
     p = command("import-actionplan", _import_actionplan,
-                "Take back the report's Handlingsplan sheet as filled in by management.")
+                "Take back the report's Handlingsplan sheet as filled in by management.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="show the changes, store nothing")
@@ -110,10 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
 def _demo(args: argparse.Namespace) -> int:
     from apv_desktop.services.demo import build_demo
 
-    summary = build_demo(args.project, respondents=args.respondents, seed=args.seed)
+    today = args.today or date.today()  # the only place the demo reads the clock
+    summary = build_demo(args.project, today=today, respondents=args.respondents, seed=args.seed)
     print(f"Created {args.project}: {summary}")
     return EXIT_OK
 
@@ -294,7 +312,13 @@ def run(argv: list[str]) -> int:
         build_parser().print_help()
         return EXIT_OK
     try:
-        return args.handler(args)
+        if args.writes and not getattr(args, "dry_run", False):
+            from apv_desktop.lock import holding
+
+            # One writer per project: a window (or another command) that has it open keeps it.
+            with holding(args.project):
+                return int(args.handler(args))
+        return int(args.handler(args))
     except ApvError as error:
         report_error(error)
         return EXIT_REFUSED

@@ -116,7 +116,7 @@ def open_xlsx(path: Path) -> Iterator[XlsxWorkbook]:
     except OSError as error:
         raise InputError(tr("{file} kan ikke læses (er den åben i et andet program?): {reason}.",
                             file=name, reason=error.strerror or error)) from None
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         raise _not_a_workbook(name) from None
     try:
         formula_parts = _check_archive(archive, name)

@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 
 from apv_desktop.errors import NotAProjectError, ProjectFileError, ProjectLockedError
 from apv_desktop.i18n import tr
+from apv_desktop.store.sqlite_errors import user_error
 
 # PRAGMA application_id of every APV project: the bytes "APVD". A SQLite file without it belongs
 # to another program and is never touched.
@@ -236,30 +237,15 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
 
 @contextmanager
 def translated_errors(path: Path) -> Iterator[None]:
-    """Turn SQLite failures a user can act on into the errors of errors.py."""
+    """Turn SQLite failures a user can act on into the errors of errors.py (by SQLite's result
+    code: sqlite_errors.py); the others propagate unchanged."""
     try:
         yield
-    except (sa_exc.OperationalError, sqlite3.OperationalError) as error:
-        text = str(error).lower()
-        if "locked" in text or "busy" in text:
-            raise ProjectLockedError(
-                f"The project file {path} is busy: another window or program is writing to it."
-            ) from None
-        if "readonly" in text or "read-only" in text or "disk" in text:
-            raise ProjectFileError(
-                f"The project file {path} cannot be written (read-only or disk full)."
-            ) from None
-        raise
-    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
-        if isinstance(error, sa_exc.IntegrityError | sqlite3.IntegrityError):
+    except (sa_exc.DBAPIError, sqlite3.Error) as error:
+        problem = user_error(error, path)
+        if problem is None:
             raise
-        text = str(error).lower()
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
-            raise NotAProjectError(
-                f"The project file {path} is damaged (SQLite reports it as corrupt); "
-                "open a backup copy."
-            ) from None
-        raise
+        raise problem from None
 
 
 def same_file(first: Path, second: Path) -> bool:

@@ -31,6 +31,7 @@ from apv_desktop.store.engine import (
 )
 from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
+from apv_desktop.store.sqlite_errors import Failure, classify
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -90,7 +91,7 @@ def inspect_file(
     try:
         return _inspect_connection(path, connection, migrations)
     except sqlite3.OperationalError as error:
-        if "locked" in str(error):
+        if classify(error) is Failure.BUSY:
             raise ProjectLockedError(
                 f"The project file {path} is busy: another window or program is writing to it."
             ) from None

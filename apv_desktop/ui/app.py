@@ -17,11 +17,13 @@ from apv_desktop.ui.crashlog import CrashLog, offer_previous_crashes
 from apv_desktop.ui.errors import install_excepthook
 from apv_desktop.ui.main_window import MainWindow
 from apv_desktop.ui.theme import apply_theme, follow_system_scheme
+from apv_desktop.ui.worker import stop_workers
 
 APP_NAME = "APV Desktop"
 # Set (to anything) by the installer smoke test: quit once the main window is shown and print
 # how long that took (docs/installing.md).
 SMOKE_TEST_VARIABLE = "APV_DESKTOP_SMOKE_TEST"
+QUIT_WAIT_SECONDS = 60.0  # at quit, how long to wait for cancelled jobs to return
 
 
 def data_folder() -> Path:
@@ -103,5 +105,6 @@ def run_gui(path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        stop_workers(timeout=QUIT_WAIT_SECONDS)  # no job may outlive the objects it reports to
         del window
         crash_log.stop()

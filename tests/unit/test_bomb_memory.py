@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from apv_desktop.interchange import limits
-from tests.unit.test_xlsform_support import AGREE_CHOICES, make_form
+from tests.unit.xlsform_support import AGREE_CHOICES, make_form
 from tests.unit.xlsx_hostile import SHEET, with_cell_text, with_entities, zip_bomb
 
 # A fresh Python with openpyxl loaded takes about 40 MB; each bomb is refused well before 100.

@@ -15,12 +15,13 @@ from openpyxl import Workbook
 
 from apv_desktop.__main__ import SCREEN_VARIABLES
 from apv_desktop.cli import run
+from tests.fixed_dates import DEMO_TODAY
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    assert run(["demo", str(path)]) == 0
+    assert run(["demo", str(path), "--today", DEMO_TODAY.isoformat()]) == 0
     return path
 
 

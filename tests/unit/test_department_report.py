@@ -16,6 +16,7 @@ from apv_desktop.services.departments import (
     section_headings,
 )
 from apv_desktop.store.project import Project
+from tests.fixed_dates import DEMO_TODAY
 
 HEADINGS = ["Udfordringer", "Gode erfaringer", "Fremadrettede fokuspunkter",
             "Opmærksomhedspunkter i forbindelse med sygefravær"]
@@ -24,7 +25,7 @@ HEADINGS = ["Udfordringer", "Gode erfaringer", "Fremadrettede fokuspunkter",
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 

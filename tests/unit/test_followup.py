@@ -26,6 +26,7 @@ from apv_desktop.core.model import (
 from apv_desktop.services.actionplan import follow_ups, overdue_actions
 from apv_desktop.services.demo import FOLLOW_UP_ROUND, build_demo
 from apv_desktop.store.project import Project
+from tests.fixed_dates import DEMO_TODAY
 
 SCALE = ChoiceList("s", [Choice(str(k), {}, 25.0 * (k - 1)) for k in range(1, 6)])
 UNITS = [OrgUnit("ORG", "Org"), OrgUnit("T1", "Team 1", "ORG"), OrgUnit("T2", "Team 2", "ORG")]
@@ -121,7 +122,7 @@ def test_small_differences_are_unchanged() -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 
@@ -150,5 +151,5 @@ def test_demo_recognition_at_driftsgaarden_improved_and_workload_did_not(demo: P
 
 def test_demo_has_exactly_one_overdue_action(demo: Path) -> None:
     with Project.open(demo) as project:
-        late = overdue_actions(project)
+        late = overdue_actions(project, DEMO_TODAY)
     assert [(a.unit, a.dimension, a.status) for a in late] == [("FAM-MYN", "QD", "in_progress")]

@@ -14,7 +14,7 @@ from apv_desktop.core.relevance import RelevanceError, check_relevance
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.interchange.xlsform import read_xlsform
 from apv_desktop.store.project import Project
-from tests.unit.test_xlsform_support import CORPUS, make_form
+from tests.unit.xlsform_support import CORPUS, make_form
 
 SURVEY_HEADER = ["type", "name", "label", "relevant"]
 

@@ -14,7 +14,7 @@ from apv_desktop.core.progress import Cancelled
 from apv_desktop.errors import ApvError, RefusedError
 from apv_desktop.reports.sheetnames import SheetNames, clean_sheet_name
 from apv_desktop.services.report import write_report
-from tests.unit.test_report_helpers import build_crafted, read
+from tests.unit.report_helpers import build_crafted, read
 
 FORBIDDEN = set("[]:*?/\\")
 

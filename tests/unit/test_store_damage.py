@@ -21,6 +21,7 @@ from apv_desktop.store.check import check_file
 from apv_desktop.store.migrations import SCHEMA_VERSION
 from apv_desktop.store.project import Project
 from apv_desktop.tempfiles import PROCESS_START
+from tests.fixed_dates import DEMO_TODAY
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_a_killed_demo_leaves_no_demo_under_its_name_and_is_cleaned_up(
 
     monkeypatch.setattr("apv_desktop.services.demo.add_demo_follow_up", killed)
     with pytest.raises(KeyboardInterrupt):
-        build_demo(path, respondents=50)
+        build_demo(path, today=DEMO_TODAY, respondents=50)
     assert not path.exists() and list(tmp_path.iterdir()) == []
     # What a real kill leaves (the temporary file itself) is removed by the next run.
     leftover = tmp_path / ".demo.apv.0123abcd.creating"
@@ -157,5 +158,5 @@ def test_a_killed_demo_leaves_no_demo_under_its_name_and_is_cleaned_up(
 
         os.utime(stale, (PROCESS_START - 60, PROCESS_START - 60))
     monkeypatch.undo()
-    build_demo(path, respondents=50)
+    build_demo(path, today=DEMO_TODAY, respondents=50)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".demo.apv.notours", "demo.apv"]

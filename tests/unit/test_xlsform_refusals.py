@@ -10,7 +10,7 @@ import pytest
 
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from tests.unit.test_xlsform_support import (
+from tests.unit.xlsform_support import (
     AGREE_CHOICES,
     CORPUS,
     make_form,

@@ -15,7 +15,7 @@ from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.tables import read_table
 from apv_desktop.interchange.xlsform import read_xlsform
 from apv_desktop.interchange.xlsx_reader import open_xlsx
-from tests.unit.test_xlsform_support import AGREE_CHOICES, make_form
+from tests.unit.xlsform_support import AGREE_CHOICES, make_form
 from tests.unit.xlsx_hostile import claim_rows, with_cell_text, with_entities, zip_bomb
 
 SURVEY = [["type", "name", "label"], ["select_one agree", "q1", "Trives du?"],

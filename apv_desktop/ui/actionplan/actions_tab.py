@@ -3,8 +3,6 @@ before/after follow-up, overdue items highlighted, and new/edit/delete."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,7 +30,7 @@ from apv_desktop.services.actionplan import (
     follow_ups_for_file,
     is_overdue,
 )
-from apv_desktop.ui import messages
+from apv_desktop.ui import clock, messages
 from apv_desktop.ui.actionplan.editor import ActionDialog
 from apv_desktop.ui.actionplan.sheet_import import import_action_plan_sheet
 from apv_desktop.ui.actionplan.texts import score_text, status_names, verdict_text
@@ -201,7 +199,7 @@ class ActionsTab(QWidget):
                             overdue_only=self.overdue_only.isChecked())
 
     def _show(self) -> None:
-        today = date.today()
+        today = clock.today()
         self.shown = filtered_actions(self.actions, self.current_filter(), today)
         names = dict(self._units())
         statuses = status_names()

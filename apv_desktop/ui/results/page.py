@@ -188,7 +188,7 @@ class ResultsPage(Page):
                 return results_view.recompute(data, rules, language, progress)
             return results_view.load_round(path, round_name, rules, language, progress)
 
-        worker = Worker(work)
+        worker = Worker(work, owner=self)
         worker.progressed.connect(lambda f, _m: self.progress.setValue(round(f * 100)))
         worker.succeeded.connect(lambda bundle: self._computed(bundle, generation))
         worker.failed.connect(lambda error: self._failed(error, generation))
