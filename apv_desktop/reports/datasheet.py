@@ -84,7 +84,7 @@ def write_data(ws: Worksheet, data: ReportData) -> None:
             continue
         values = responses.values[row, columns]
         ws.append([names[code], _text(code), *[d(v) for d, v in zip(decoded, values, strict=True)]])
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3).coordinate
     ws.column_dimensions["A"].width = 34
 
 
