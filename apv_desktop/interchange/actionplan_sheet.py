@@ -176,7 +176,8 @@ def _sheet_rows(path: Path) -> tuple[str, list[tuple[int, tuple[object, ...]]]]:
                                                   values_only=True), ())
                 if len(header) >= ITEM_ID and header[ITEM_ID - 1] == HIDDEN_KEYS[ITEM_ID]:
                     worksheet.reset_dimensions()
-                    rows = list(enumerate(worksheet.iter_rows(values_only=True), start=1))
+                    rows: list[tuple[int, tuple[object, ...]]] = list(
+                        enumerate(worksheet.iter_rows(values_only=True), start=1))
                     return worksheet.title, rows
         except InputError:
             raise

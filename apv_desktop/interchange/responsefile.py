@@ -179,7 +179,7 @@ def read_responses(
     unit_column = header_index[plan.unit_column]
     unit_cells = columns[unit_column]
     unit_codes, unit_reasons = _resolve_units(unit_cells, units)
-    for row in np.flatnonzero(answered):
+    for row in np.flatnonzero(answered).tolist():
         reason = unit_reasons.get(unit_cells[row])
         if reason is not None:
             number = table.row_numbers[row]

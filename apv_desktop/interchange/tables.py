@@ -15,8 +15,15 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apv_desktop.errors import InputError
+
+if TYPE_CHECKING:  # openpyxl is imported lazily at run time
+    # _WorksheetLike is types-openpyxl's type of Workbook.worksheets: a read-only workbook
+    # holds ReadOnlyWorksheets, whose stub borrows iter_rows from Worksheet and so cannot
+    # be called on them when named directly.
+    from openpyxl.workbook.workbook import Workbook, _WorksheetLike
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -251,8 +258,8 @@ def _excel_records(
     return title, records
 
 
-def _pick_sheet(workbook: object, name: str, sheet: str | None) -> object:
-    worksheets = list(workbook.worksheets)  # type: ignore[attr-defined]
+def _pick_sheet(workbook: Workbook, name: str, sheet: str | None) -> _WorksheetLike:
+    worksheets = list(workbook.worksheets)
     if not worksheets:
         raise InputError(f"{name} has no worksheets.")
     if sheet is None:

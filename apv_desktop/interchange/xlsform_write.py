@@ -30,7 +30,9 @@ def write_xlsform(questionnaire: Questionnaire, path: Path) -> None:
 
     languages = _languages(questionnaire)
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new Workbook holds one empty sheet
+    book.remove(first)
     for title, rows in (
         ("survey", _survey_rows(questionnaire, languages)),
         ("choices", _choice_rows(questionnaire, languages)),
