@@ -122,13 +122,17 @@ class CollectionPage(Page):
         config = KioskConfig(round_name, questionnaire, project.org_units(), guard,
                              fixed_unit=fixed_unit, idle_ms=idle_ms)
         self.kiosk = KioskWindow(project, config)
-        self.kiosk.sheet_stored.connect(lambda _id: self.session and self.session.notify_changed())
+        self.kiosk.sheet_stored.connect(self._sheet_stored)
         self.kiosk.finished.connect(self._kiosk_finished)
         if full_screen:
             self.kiosk.showFullScreen()
         else:
             self.kiosk.show()
         return self.kiosk
+
+    def _sheet_stored(self, _id: int) -> None:
+        if self.session is not None:
+            self.session.notify_changed()
 
     def _kiosk_finished(self) -> None:
         if self.kiosk is not None:
