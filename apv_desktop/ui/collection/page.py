@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
@@ -184,8 +185,8 @@ class CollectionPage(Page):
         assert self.session is not None
         target = self.session.path
 
-        def work(progress: object) -> MergeReport:
-            return merge_projects(target, paths, progress)  # type: ignore[arg-type]
+        def work(progress: Progress) -> MergeReport:
+            return merge_projects(target, paths, progress)
 
         self.worker = run_with_progress(self, tr("Fletter projektfiler"), work,
                                         self._merged, self._merge_failed)
