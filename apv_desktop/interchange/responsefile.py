@@ -263,7 +263,8 @@ def encoder_for(item: Item, questionnaire: Questionnaire) -> Callable[[str], flo
         )
     if item.type not in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
         return lambda raw: encode_value(item, choices, raw)
-    lookup = _choice_lookup(choices)  # type: ignore[arg-type]
+    assert choices is not None  # a select question without its list was refused above
+    lookup = _choice_lookup(choices)
     if item.type is ItemType.SELECT_MULTIPLE:
         return lambda raw: _encode_multiple(item, lookup, raw) if raw else MISSING
 
