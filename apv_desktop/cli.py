@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from apv_desktop import __version__
 from apv_desktop.errors import ApvError, InputError
@@ -20,7 +21,7 @@ MAX_PROBLEMS_SHOWN = 50
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a usage error, as we want; keep its message to one line plus usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"apv-desktop: {message}\n")
         sys.exit(EXIT_REFUSED)
