@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from apv_desktop import __version__
 from apv_desktop.errors import ApvError, InputError
@@ -20,7 +21,7 @@ EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a usage error, as we want; keep its message to one line plus usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"apv-desktop: {message}\n")
         sys.exit(EXIT_REFUSED)
@@ -32,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
-                *, writes: bool = False):
+                *, writes: bool = False) -> argparse.ArgumentParser:
         """`writes`: the command changes PROJECT, so it holds the project's lock (lock.py)."""
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(handler=handler, writes=writes)

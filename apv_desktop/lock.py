@@ -154,7 +154,9 @@ def _windows_pid_alive(pid: int) -> bool:
     # os.kill on Windows would terminate the process, so ask the kernel instead.
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    if sys.platform != "win32":  # also tells mypy that ctypes.windll exists below
+        raise AssertionError("asked for a Windows process on another system")
+    kernel32 = ctypes.windll.kernel32
     query_limited_information, still_active, access_denied = 0x1000, 259, 5
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:

@@ -162,12 +162,14 @@ def _org_mean(value: float, hidden: Hidden | None) -> float | None:
 
 def _rolled_headcount(org: OrgIndex) -> list[int | None]:
     offset = 1 if org.virtual_root else 0
-    own: list[int | None] = [None] * offset + [u.headcount for u in org.units]
+    own: list[int | None] = [None] * offset
+    own += [u.headcount for u in org.units]
     total: list[int | None] = list(own)
     for child in range(len(org.tree) - 1, 0, -1):
         p = org.tree.parent[child]
-        if total[child] is not None:
-            total[p] = (total[p] or 0) + total[child]  # type: ignore[operator]
+        count = total[child]
+        if count is not None:
+            total[p] = (total[p] or 0) + count
     return total
 
 

@@ -79,8 +79,8 @@ def read_indicators(path: Path, units: list[OrgUnit], progress: Progress = no_pr
     unit_column, period_column, kinds = _columns(table)
     codes = {u.code for u in units}
     by_name: dict[str, list[str]] = {}
-    for unit in units:
-        by_name.setdefault(normalise_header(unit.name), []).append(unit.code)
+    for known in units:
+        by_name.setdefault(normalise_header(known.name), []).append(known.code)
     problems: list[str] = []
     found: list[IndicatorRow] = []
     seen: dict[tuple[str, str], int] = {}

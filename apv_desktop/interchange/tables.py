@@ -14,6 +14,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
@@ -22,6 +23,12 @@ from apv_desktop.interchange import limits
 from apv_desktop.interchange.limits import excerpt
 from apv_desktop.interchange.text_encoding import implausible_at
 from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
+
+if TYPE_CHECKING:  # openpyxl is imported lazily at run time
+    # _WorksheetLike is types-openpyxl's type of Workbook.worksheets: a read-only workbook
+    # holds ReadOnlyWorksheets, whose stub borrows iter_rows from Worksheet and so cannot
+    # be called on them when named directly.
+    pass
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")

@@ -41,7 +41,9 @@ def write_xlsform(
 
     languages = _languages(questionnaire)
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new Workbook holds one empty sheet
+    book.remove(first)
     for title, rows in (
         ("survey", _survey_rows(questionnaire, languages, bool(units))),
         ("choices", _choice_rows(questionnaire, languages, units or [])),

@@ -41,7 +41,9 @@ def write_departments(ws: Worksheet, title: str, departments: list[tuple[str, st
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page_setup = ws.sheet_properties.pageSetUpPr
+    assert page_setup is not None  # WorksheetProperties makes one; nothing here removes it
+    page_setup.fitToPage = True
     ws.print_options.gridLines = False
 
 

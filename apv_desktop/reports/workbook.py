@@ -9,6 +9,7 @@ could be matched to a team and read as one person's whole answer sheet (issue 13
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -54,7 +55,7 @@ def build_workbook(
     for unit in data.reportable_units:
         name = names.allocate(unit.name, fallback=unit.code)
         planned.append((name, data.display_name(unit.code),
-                        lambda ws, unit=unit: write_unit_sheet(ws, data, unit)))
+                        partial(write_unit_sheet, data=data, unit=unit)))
 
     workbook = Workbook()
     first = workbook.active

@@ -30,14 +30,19 @@ def org_units(session: Session) -> list[OrgUnit]:
     stack = list(reversed(children.get(None, [])))
     while stack:  # depth first, so a unit's whole subtree follows it
         row = stack.pop()
-        parent = by_id.get(row.parent_id)
-        ordered.append(OrgUnit(row.code, row.name, parent.code if parent else None, row.headcount))
+        parent_row = by_id.get(row.parent_id)
+        ordered.append(OrgUnit(row.code, row.name, parent_row.code if parent_row else None,
+                               row.headcount))
         stack.extend(reversed(children.get(row.id, [])))
     return ordered
 
 
 def unit_ids(session: Session) -> dict[str, int]:
-    return {code: unit_id for code, unit_id in session.exec(select(OrgUnitRow.code, OrgUnitRow.id))}
+    ids: dict[str, int] = {}
+    for code, row_id in session.exec(select(OrgUnitRow.code, OrgUnitRow.id)):
+        assert row_id is not None  # a stored row always has its primary key
+        ids[code] = row_id
+    return ids
 
 
 def unit_id(session: Session, code: str) -> int:

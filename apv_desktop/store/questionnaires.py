@@ -107,7 +107,7 @@ def _insert_contents(session: Session, version_id: int, questionnaire: Questionn
         ChoiceListRow(questionnaire_version_id=version_id, position=position, name=name)
         for position, name in enumerate(questionnaire.choice_lists)
     ]
-    session.add_all(section_rows + list_rows)
+    session.add_all([*section_rows, *list_rows])
     session.add_all(
         DimensionRow(
             questionnaire_version_id=version_id,
@@ -251,7 +251,8 @@ def _load_dimensions(session: Session, version_id: int) -> list[Dimension]:
 
 
 def version_infos(session: Session) -> list[VersionInfo]:
-    counts = dict(
+    # keyed like the rows' ids, which are typed optional (only unsaved rows have none)
+    counts: dict[int | None, int] = dict(
         session.exec(
             select(ResponseRow.questionnaire_version_id, func.count()).group_by(
                 col(ResponseRow.questionnaire_version_id)

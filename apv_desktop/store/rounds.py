@@ -41,7 +41,8 @@ def round_info(session: Session, row: SurveyRoundRow) -> RoundInfo:
 
 
 def round_infos(session: Session) -> list[RoundInfo]:
-    counts = dict(
+    # keyed like the rows' ids, which are typed optional (only unsaved rows have none)
+    counts: dict[int | None, int] = dict(
         session.exec(
             select(ResponseRow.round_id, func.count()).group_by(col(ResponseRow.round_id))
         ).all()

@@ -74,7 +74,9 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     the window shows, so their messages have a parent."""
     window = MainWindow(context)
     window.restore_layout()  # only the first window: later ones must not cover it exactly
-    QApplication.instance().installEventFilter(FileOpenHandler(window))
+    app = QApplication.instance()
+    assert app is not None  # a widget (the window above) cannot exist without one
+    app.installEventFilter(FileOpenHandler(window))
     window.show()
 
     def after_show() -> None:

@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii", "replace")))
 
     def _remember_layout(self) -> None:
-        geometry = self.saveGeometry().toBase64().data().decode("ascii")
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.context.preferences.window_geometry = geometry
         self.context.save_preferences()
 

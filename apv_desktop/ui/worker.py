@@ -159,7 +159,7 @@ def run_with_progress(
     parent: QWidget,
     title: str,
     work: Work,
-    on_success: Callable[[Any], None],
+    on_success: Callable[[Any], object],  # what it returns is not used
     on_failure: Callable[[BaseException], None],
     *,
     indeterminate: bool = False,

@@ -48,7 +48,7 @@ class ActionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: ProjectSession | None = None
-        self.actions: list[ActionItem] = []
+        self.action_items: list[ActionItem] = []  # not 'actions': QWidget.actions()
         self.shown: list[ActionItem] = []
         self.results: dict[int, FollowUp] = {}
         # The follow-up scores are computed off the GUI thread, once the tab is seen.
@@ -128,11 +128,11 @@ class ActionsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.actions, self.results = [], {}
+        self.action_items, self.results = [], {}
         self._generation += 1  # follow-ups still being computed belong to the old state
         if self.session is not None:
-            self.actions = self.session.project.actions()
-        self._follow_ups_stale = self.session is not None and bool(self.actions)
+            self.action_items = self.session.project.actions()
+        self._follow_ups_stale = self.session is not None and bool(self.action_items)
         self._fill_filters()
         self._show()
         if self.isVisible():
@@ -200,7 +200,7 @@ class ActionsTab(QWidget):
 
     def _show(self) -> None:
         today = clock.today()
-        self.shown = filtered_actions(self.actions, self.current_filter(), today)
+        self.shown = filtered_actions(self.action_items, self.current_filter(), today)
         names = dict(self._units())
         statuses = status_names()
         self.table.setRowCount(len(self.shown))
@@ -228,8 +228,8 @@ class ActionsTab(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(360, self.table.columnWidth(3)))
         self.table.resizeRowsToContents()
-        late_count = sum(is_overdue(a, today) for a in self.actions)
-        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.actions))
+        late_count = sum(is_overdue(a, today) for a in self.action_items)
+        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.action_items))
         if late_count:
             text += " " + tr("{count} er over fristen (markeret med rødt).", count=late_count)
         self.summary.setText(text)

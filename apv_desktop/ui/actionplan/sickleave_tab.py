@@ -70,6 +70,7 @@ class SickLeaveTab(QWidget):
         self.save_button.clicked.connect(self.save_assessment)
         self.assessment_heading = QLabel()
         pick = QHBoxLayout()
+        widget: QWidget  # the two loops below lay out widgets of several kinds
         for widget in (self.unit_label, self.unit, self.round_label, self.round):
             pick.addWidget(widget)
         pick.addStretch(1)
@@ -160,7 +161,8 @@ class SickLeaveTab(QWidget):
 
     def row_of(self, unit: str, period: str) -> int | None:
         for row in range(self.table.rowCount()):
-            key = self.table.item(row, FIRST_KIND).data(Qt.ItemDataRole.UserRole)
+            cell = self.table.item(row, FIRST_KIND)
+            key = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
             if key is not None and (key[0], key[1]) == (unit, period):
                 return row
         return None

@@ -16,7 +16,7 @@ def indicator_names() -> dict[str, str]:
     return {kind: vocabulary.indicator_name(tr, kind) for kind in INDICATOR_KINDS}
 
 
-def score_text(mean: float | None, n: int, low: float | None, high: float | None) -> str:
+def score_text(mean: float | None, n: int | None, low: float | None, high: float | None) -> str:
     if mean is None:
         return tr("skjult (n < grænsen)")
     if low is None or high is None:

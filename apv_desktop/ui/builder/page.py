@@ -332,7 +332,8 @@ class BuilderPage(Page):
                     widget.setCurrentRow(row)
         else:
             self.tabs.setCurrentIndex(TREE_TAB)
-            self.tree.setCurrentItem(None)
+            # None (Qt's nullptr) clears the current item; PySide6's stub does not list it
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self._show_editor()
 
     def _show_editor(self) -> None:

@@ -109,7 +109,8 @@ class StartPage(QWidget):
         for widget in (self.search, self.unit_list):
             widget.setVisible(fixed_unit is None)
         self.fixed_label.setVisible(fixed_unit is not None)
-        self.language_label.setBuddy(self.language_buttons[languages[0]] if languages else None)
+        if languages:  # with none, the new label keeps no buddy
+            self.language_label.setBuddy(self.language_buttons[languages[0]])
         self.unit_label.setBuddy(self.search)
         # At 200 % on a small laptop screen the page is taller than the screen: it scrolls,
         # and the unit list keeps room for several units instead of shrinking to one row.

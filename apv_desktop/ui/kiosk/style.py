@@ -45,7 +45,8 @@ class KioskStyle(QProxyStyle):
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,  # noqa: N802
                          size: QSize, widget: QWidget | None = None) -> QSize:
-        natural = super().sizeFromContents(kind, option, size, widget)
+        # Qt takes a null widget here; PySide6's stub for QProxyStyle asks for a QWidget
+        natural = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
         if kind is not QStyle.ContentsType.CT_PushButton or widget is None:
             return natural
         line = widget.fontMetrics().height()
