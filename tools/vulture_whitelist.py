@@ -59,3 +59,4 @@ _.current_unit
 # A running import's worker, held by the widget that started it so it is not collected mid-job.
 _.sheet_worker
 _.import_worker
+_.cancel_requested  # read by the worker tests: the other window's job is left running

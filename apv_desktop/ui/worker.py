@@ -56,6 +56,11 @@ class Worker(QObject):
         Worker._running.add(self)
         QThreadPool.globalInstance().start(_Task(self))
 
+    @property
+    def cancel_requested(self) -> bool:
+        """Whether Cancel was asked for (the job may still be finishing)."""
+        return self._flag.cancelled
+
     def cancel(self) -> None:
         """Ask the work to stop; it does at its next progress report."""
         self._flag.cancel()
