@@ -181,4 +181,4 @@ class OrgTableModel(QAbstractTableModel):
     def _stored(self) -> None:
         self.stored.emit()
         if self.session is not None:
-            self.session.notify_changed()
+            self.session.notify_changed(self)
