@@ -13,11 +13,13 @@ listed as a conflict.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from apv_desktop.core.dates import NotADate, parse_date
 from apv_desktop.core.model import LANGUAGES, OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem
@@ -47,7 +49,6 @@ from apv_desktop.interchange.actionplan_layout import (
 from apv_desktop.interchange.tables import column_letter
 from apv_desktop.interchange.xlsx_reader import Row, XlsxWorkbook, guarded, read_sheet_rows
 
-DATE_PATTERNS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y", "%d.%m.%y")
 EXCEL_EPOCH = date(1899, 12, 30)
 DEFAULT_STATUS = "not_started"
 
@@ -224,11 +225,8 @@ def _date(value: object, where: str, problems: list[str]) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
         return date.fromordinal(EXCEL_EPOCH.toordinal() + int(value))  # a date without format
     text = normal_text(value)
-    for pattern in DATE_PATTERNS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
+    with contextlib.suppress(NotADate):
+        return parse_date(text)  # the one reader of typed dates (core/dates.py)
     problems.append(f"{where} holds {text!r}, which is not a date; write it like 31-12-2025.")
     return None
 

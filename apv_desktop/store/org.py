@@ -64,13 +64,7 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
     existing = {row.code: row for row in session.exec(select(OrgUnitRow))}
     wanted = {unit.code for unit in units}
     doomed = [row for code, row in existing.items() if code not in wanted]
-    for row in doomed:
-        held = _data_held_by(session, row.id or 0)
-        if held:
-            raise RefusedError(
-                f"The org unit {row.code} cannot be removed because it has {held}; keep it in "
-                "the list (it may be renamed or moved)."
-            )
+    _refuse_removing_units_with_data(session, doomed)
     for position, unit in enumerate(units):
         row = existing.get(unit.code) or OrgUnitRow(code=unit.code, name=unit.name)
         row.name = unit.name
@@ -79,7 +73,13 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
         row.parent_id = None
         existing[unit.code] = row
         session.add(row)
-    for row in doomed:  # children of removed units have been re-parented above
+    # A removed unit may have removed sub-units: unlink them all first, so no row is deleted
+    # while another still points at it (SQLite checks each DELETE at once).
+    for row in doomed:
+        row.parent_id = None
+        session.add(row)
+    session.flush()
+    for row in doomed:
         session.delete(row)
     session.flush()
     for unit in units:
@@ -88,6 +88,22 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
             row.parent_id = existing[unit.parent].id
             session.add(row)
     session.flush()
+
+
+def _refuse_removing_units_with_data(session: Session, doomed: list[OrgUnitRow]) -> None:
+    """Answers and plans belong to their unit: name every unit that would lose some."""
+    holding = [(row, held) for row in doomed if (held := _data_held_by(session, row.id or 0))]
+    if len(holding) == 1:
+        row, held = holding[0]
+        raise RefusedError(
+            f"The org unit {row.code} ({row.name}) cannot be removed because it has {held}; "
+            "keep it in the list (it may be renamed or moved).")
+    if holding:
+        which = ", ".join(f"{row.code} ({row.name}) has {held}" for row, held in holding[:10])
+        more = f" and {len(holding) - 10} more" if len(holding) > 10 else ""
+        raise RefusedError(
+            f"{len(holding)} org units cannot be removed because they hold data: {which}{more}; "
+            "keep them in the list (they may be renamed or moved).")
 
 
 def _data_held_by(session: Session, unit_id: int) -> str:

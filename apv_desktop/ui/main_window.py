@@ -202,12 +202,8 @@ class MainWindow(QMainWindow):
         self._show_state()
         self.session_changed.emit()
 
-    def _project_changed(self) -> None:
-        self.update_counts()
-        current = self.page_stack.currentWidget()
-        for page in self.pages:
-            if page is not current:
-                page.refresh()
+    def _project_changed(self, _origin: object = None) -> None:
+        self.update_counts()  # the pages listen to the session themselves (pages/base.py)
 
     @classmethod
     def window_showing(cls, path: Path) -> MainWindow | None:

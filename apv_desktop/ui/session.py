@@ -15,9 +15,9 @@ from apv_desktop.store.project import Project
 
 class ProjectSession(QObject):
     """Pages read and change the project through `project`; after a change they call
-    `notify_changed()` so the status bar and the other pages refresh."""
+    `notify_changed()` so the status bar and every page refresh (pages/base.py listens)."""
 
-    changed = Signal()
+    changed = Signal(object)  # the widget (or model) that made the change; None: not a page
 
     def __init__(self, path: Path, project: Project, lock: ProjectLock | None) -> None:
         super().__init__()
@@ -75,5 +75,8 @@ class ProjectSession(QObject):
         """A consistent copy through SQLite's backup API; the open project stays as it is."""
         self.project.backup_to(target)
 
-    def notify_changed(self) -> None:
-        self.changed.emit()
+    def notify_changed(self, origin: QObject | None = None) -> None:
+        """Every page reads the project again, the one on screen too (answers typed in on the
+        collection page change its own counts). A page that already shows its own change
+        passes itself (or a widget inside it) as `origin` and is left as it is."""
+        self.changed.emit(origin)

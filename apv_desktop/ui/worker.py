@@ -196,10 +196,30 @@ def run_with_progress(
         dialog.setLabelText(tr("Stopper …"))
         worker.cancel()
 
+    open_ = [True]
+
+    def close_dialog() -> None:
+        # Before the result is told: a message box opened while the dialog is up sits behind
+        # it (window-modal, so blocked), and the dialog's show-after-400-ms timer would still
+        # bring it up over the message of a quick job. cancel() hides it and stops that timer
+        # (it does not emit `canceled`).
+        if open_[0]:
+            open_[0] = False
+            dialog.cancel()
+            dialog.deleteLater()
+
+    def succeeded(result: object) -> None:
+        close_dialog()
+        on_success(result)
+
+    def failed(error: BaseException) -> None:
+        close_dialog()
+        on_failure(error)
+
     worker.progressed.connect(show_progress)
-    worker.succeeded.connect(on_success)
-    worker.failed.connect(on_failure)
-    worker.done.connect(dialog.deleteLater)
+    worker.succeeded.connect(succeeded)
+    worker.failed.connect(failed)
+    worker.done.connect(close_dialog)  # after a cancel
     dialog.canceled.connect(stop)
     worker.start()
     return worker

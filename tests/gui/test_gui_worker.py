@@ -160,3 +160,56 @@ def test_jobs_of_another_window_are_left_running(qtbot, window, context):
     assert not worker.cancel_requested
     release.set()
     assert worker.wait(10)
+
+
+def test_the_progress_dialog_is_gone_before_the_result_is_told(qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+    told = []
+
+    def work(progress):
+        progress(0.5, "halfway")
+        release.wait(10)
+        return "ok"
+
+    def visible_dialogs() -> list[QProgressDialog]:
+        return [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+    def on_success(result):
+        # The message box the caller would open now must not sit under the dialog.
+        told.append((result, len(visible_dialogs())))
+
+    run_with_progress(parent, "Arbejder", work, on_success, lambda error: None)
+    qtbot.waitUntil(lambda: bool(visible_dialogs()), timeout=5000)  # a long job shows it
+    release.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == [("ok", 0)]
+
+
+def test_a_failure_is_told_after_the_dialog_closed(qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+    told = []
+
+    def work(progress):
+        progress(0.5, "halfway")
+        release.wait(10)
+        raise ValueError("bad")
+
+    def visible_dialogs() -> list[QProgressDialog]:
+        return [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+    run_with_progress(parent, "Arbejder", work, lambda result: None,
+                      lambda error: told.append((str(error), len(visible_dialogs()))))
+    qtbot.waitUntil(lambda: bool(visible_dialogs()), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == [("bad", 0)]

@@ -229,3 +229,52 @@ def test_limesurvey_option_columns_stay_options_in_the_dialog(qtbot, window, tmp
     dialog.partial_ok.setChecked(True)
     dialog.run_import()
     qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)
+
+
+def _shown_in_the_list(dialog, widget) -> bool:
+    viewport = dialog.sheet_area.viewport()
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    bottom = top_left.y() + widget.height()
+    return top_left.y() >= 0 and bottom <= viewport.height()
+
+
+def test_paper_entry_by_keyboard_follows_the_cursor_down_the_whole_sheet(qtbot, window,
+                                                                          project_path):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    # The first key goes to the sheet, not to a button (Enter there would open the printer).
+    assert dialog.focusWidget() is dialog.unit_box
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    qtbot.keyClick(dialog.unit_box, Qt.Key.Key_Return)
+    fields = list(dialog.fields.values())
+    assert len(fields) > 25  # longer than one screen
+    for field in fields:
+        assert dialog.focusWidget() is field
+        assert _shown_in_the_list(dialog, field), fields.index(field)
+        qtbot.keyClicks(field, "1")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.count_label.text() == "Ark indtastet: 1"
+    # The next sheet of the same unit starts at the first answer, scrolled back up.
+    assert dialog.focusWidget() is fields[0] and _shown_in_the_list(dialog, fields[0])
+
+
+def test_a_wrong_digit_is_named_by_the_question_number_the_typist_sees(qtbot, window,
+                                                                       project_path):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    items = dialog.questionnaire.answerable_items()
+    third = next(i for i in items[2:] if dialog.questionnaire.choices_for(i) is not None)
+    number = items.index(third) + 1
+    qtbot.keyClicks(dialog.fields[third.name], "9")
+    assert not dialog.save_sheet()
+    text = dialog.problem.text()
+    assert f"spørgsmål {number} " in text and third.label("da") in text
+    assert third.name not in text
+    assert dialog.focusWidget() is dialog.fields[third.name]

@@ -209,7 +209,7 @@ class SickLeaveTab(QWidget):
         self.table.blockSignals(True)
         item.setText(_number_text(value))
         self.table.blockSignals(False)
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def _put_back(self, item: QTableWidgetItem, unit: str, period: str, kind: str) -> None:
         assert self.session is not None
@@ -234,7 +234,7 @@ class SickLeaveTab(QWidget):
         if self.session is None or not unit or not round_name:
             return
         self.session.project.set_assessment(unit, round_name, self.assessment.toPlainText())
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def import_file(self) -> None:
         if self.session is None:
@@ -254,6 +254,6 @@ class SickLeaveTab(QWidget):
         if self.session is None:
             return
         self.refresh()
-        self.session.notify_changed()
+        self.session.notify_changed(self)
         self.note.setText(tr("{count} tal indlæst for {units} enheder.", count=summary.figures,
                              units=summary.units))

@@ -206,7 +206,7 @@ class BuilderPage(Page):
         self.questionnaire = after
         self.undo_stack.push(SnapshotCommand(self, before, after, text, select))
         self._show_all(select)
-        self.session.notify_changed()
+        self.session.notify_changed(self)  # shown already; a reload would lose the selection
         return True
 
     def restore(self, questionnaire: Questionnaire, select: Location | None) -> None:
@@ -220,7 +220,7 @@ class BuilderPage(Page):
             return
         self.questionnaire = questionnaire
         self._show_all(select)
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def is_frozen(self) -> bool:
         """Whether the stored questionnaire has responses (so an edit makes a new version)."""

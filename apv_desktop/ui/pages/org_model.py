@@ -163,7 +163,7 @@ class OrgTableModel(QAbstractTableModel):
     def _stored(self) -> None:
         self.stored.emit()
         if self.session is not None:
-            self.session.notify_changed()
+            self.session.notify_changed(self)
 
 
 def org_problem_text(problem: OrgProblem) -> str:

@@ -27,6 +27,7 @@ class OrganisationPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OrgTableModel()
+        self.model.setParent(self)  # its changes are this page's own (pages/base.py)
         self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)

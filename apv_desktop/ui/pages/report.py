@@ -134,11 +134,12 @@ class ReportPage(Page):
                        self.charts_box):
             widget.setEnabled(has_project)
         self.make_button.setEnabled(has_project and self.round_box.count() > 0)
+        no_answers = tr("Projektet har endnu ingen svar; rapporten kan laves, når der er "
+                        "indlæst en runde.")
         if has_project and self.round_box.count() == 0:
-            self.status.setText(tr("Projektet har endnu ingen svar; rapporten kan laves, når "
-                                   "der er indlæst en runde."))
-        elif not has_project:
-            self.status.clear()
+            self.status.setText(no_answers)
+        elif not has_project or self.status.text() == no_answers:
+            self.status.clear()  # answers came in since (a message about a report stays)
 
     def _suggest_output(self) -> None:
         assert self.session is not None

@@ -203,6 +203,10 @@ class ResultsPage(Page):
             return
         self.bundle = bundle
         self._data = bundle.data
+        if bundle.language != current_language():
+            # The language was switched while this was computed: names in the old language.
+            self.request(self.rules)
+            return
         self._show_bundle()
         self.recomputed.emit()
 
