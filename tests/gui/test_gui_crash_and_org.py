@@ -113,6 +113,9 @@ def test_a_reorganisation_imported_again_drops_a_unit_with_its_sub_units(
                         "SKOLE;Skoler og dagtilbud;ORG;40\n", encoding="utf-8")
     file_choices.open_paths.append(new_list)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    # The file is read in the worker; the table shows the new list once it is stored.
+    qtbot.waitUntil(lambda: [u.code for u in page.model.units] == ["ORG", "SKOLE"]
+                    or bool(message_log.shown), timeout=20000)
     assert message_log.shown == []  # no "Uventet fejl"
     assert not page.problem.isVisibleTo(page)
     assert [(u.code, u.name) for u in window.session.project.org_units()] == [
