@@ -29,6 +29,7 @@ from apv_desktop.store.engine import (
 )
 from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
+from apv_desktop.store.schema_v3 import SCHEMA_3, convert_answers
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -46,8 +47,18 @@ def _schema_2(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2)
+def _schema_3(connection: sqlite3.Connection) -> None:
+    """Answers packed in the smallest cell type (one byte per choice) instead of float64."""
+    for statement in SCHEMA_3:
+        connection.execute(statement)
+    convert_answers(connection)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2, _schema_3)
 SCHEMA_VERSION = len(MIGRATIONS)
+# Upgrading a file from below this version frees most of its pages (the answers shrink about
+# eightfold), so the file is compacted afterwards: users mail it.
+_COMPACT_BELOW = 3
 
 
 def apply_migrations(
@@ -118,6 +129,8 @@ def open_for_use(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Pa
             copy_database(connection, backup)
         try:
             apply_migrations(connection, version, migrations)
+            if version < _COMPACT_BELOW <= len(migrations):
+                connection.execute("VACUUM")
         except sqlite3.Error as error:
             where = f"; the copy made before upgrading is {backup}" if backup else ""
             raise ProjectFileError(

@@ -140,7 +140,7 @@ class SurveyRoundRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     """One answer sheet. `id` is random (not a counter) so row order reveals nothing; `date` is a
-    day, never a time; `answers` is the float64 little-endian vector of core/answers.py."""
+    day, never a time; `answers` is the vector of core/answers.py, packed by store/packing.py."""
 
     __tablename__ = "response"
 
