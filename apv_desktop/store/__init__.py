@@ -10,14 +10,15 @@ from apv_desktop.store.engine import APPLICATION_ID
 from apv_desktop.store.migrations import SCHEMA_VERSION
 from apv_desktop.store.project import Project
 from apv_desktop.store.records import (
+    ACTION_STATUSES,
     INDICATOR_KINDS,
+    RESPONSE_SOURCES,
     ActionItem,
     Indicator,
     ResponseMeta,
     RoundInfo,
     VersionInfo,
 )
-from apv_desktop.store.tables import ACTION_STATUSES, RESPONSE_SOURCES
 
 __all__ = [
     "ACTION_STATUSES",

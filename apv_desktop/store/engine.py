@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import QueuePool
-
 from apv_desktop.errors import NotAProjectError, ProjectFileError, ProjectLockedError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only when the ORM is used: it is slow to import
+    from sqlalchemy import Connection, Engine
 
 # PRAGMA application_id of every APV project: the bytes "APVD". A SQLite file without it belongs
 # to another program and is never touched.
@@ -111,6 +111,9 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def make_engine(path: Path) -> Engine:
     """The SQLAlchemy engine of an open project; each connection gets `connect`'s pragmas."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         "sqlite://",
         creator=lambda: connect(path),
@@ -133,7 +136,20 @@ def translated_errors(path: Path) -> Iterator[None]:
     """Turn SQLite failures a user can act on into the errors of errors.py."""
     try:
         yield
-    except (sa_exc.OperationalError, sqlite3.OperationalError) as error:
+    except Exception as raised:
+        # SQLAlchemy wraps the driver's error (in .orig); looking there keeps SQLAlchemy unimported
+        # on the paths that use plain sqlite3.
+        error = getattr(raised, "orig", None)
+        if not isinstance(error, sqlite3.Error):
+            error = raised
+        if isinstance(error, sqlite3.Error):
+            _translate(path, error)
+        raise
+
+
+def _translate(path: Path, error: sqlite3.Error) -> None:
+    """Raise the errors.py error for a SQLite failure a user can act on; return otherwise."""
+    if isinstance(error, sqlite3.OperationalError):
         text = str(error).lower()
         if "locked" in text or "busy" in text:
             raise ProjectLockedError(
@@ -143,17 +159,15 @@ def translated_errors(path: Path) -> Iterator[None]:
             raise ProjectFileError(
                 f"The project file {path} cannot be written (read-only or disk full)."
             ) from None
-        raise
-    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
-        if isinstance(error, sa_exc.IntegrityError | sqlite3.IntegrityError):
-            raise
+    elif isinstance(error, sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.IntegrityError
+    ):
         text = str(error).lower()
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             raise NotAProjectError(
                 f"The project file {path} is damaged (SQLite reports it as corrupt); "
                 "open a backup copy."
             ) from None
-        raise
 
 
 def same_file(first: Path, second: Path) -> bool:

@@ -18,6 +18,10 @@ INDICATOR_KINDS: tuple[str, ...] = (
 )
 
 
+ACTION_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "dropped")
+RESPONSE_SOURCES: tuple[str, ...] = ("kiosk", "import", "paper", "merge", "demo")
+
+
 @dataclass(frozen=True)
 class VersionInfo:
     id: int

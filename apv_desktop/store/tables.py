@@ -2,7 +2,7 @@
 
 The schema a file is created with comes from the frozen, numbered migrations in `migrations.py`;
 a test checks that the migrated file and these classes describe the same tables and columns.
-Answers are not one row per answer: each response holds a packed float64 vector (`answers`), so
+Answers are not one row per answer: each response holds one packed vector (`answers`), so
 a round of 20,000 x 100 answers reads in one pass (see `responses.py`).
 """
 
@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ACTION_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "dropped")
-RESPONSE_SOURCES: tuple[str, ...] = ("kiosk", "import", "paper", "merge", "demo")
+from apv_desktop.store.records import ACTION_STATUSES, RESPONSE_SOURCES
+
+__all__ = ["ACTION_STATUSES", "RESPONSE_SOURCES"]  # kept here too, by their old name
 
 
 def _json_dict() -> Any:
