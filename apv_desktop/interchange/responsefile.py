@@ -154,8 +154,10 @@ def read_responses(
     problems: list[tuple[int, int, str]] = []  # (row number, column index, message)
     raw_texts: dict[str, list[tuple[int, str]]] = {}  # item -> (table row, text)
 
-    # One transposition in C beats a Python loop per column.
+    # One transposition in C beats a Python loop per column; the rows are then let go, so the
+    # grid is held once (the cells themselves are shared).
     columns = list(zip(*table.rows, strict=True)) or [()] * len(table.headers)
+    table.rows.clear()
     for header, item_name in plan.item_columns.items():
         column = header_index[header]
         item = questionnaire.item(item_name)
@@ -165,8 +167,10 @@ def read_responses(
             raw_texts[item_name] = [(row, text) for row, text in enumerate(cells) if text]
             answered[[row for row, _ in raw_texts[item_name]]] = True
             continue
-        encoded, reasons = _encode_distinct(cells, encoder_for(item, questionnaire), MISSING)
-        values[:, position[item_name]] = encoded
+        codes, reasons = _distinct_codes(cells, encoder_for(item, questionnaire), MISSING)
+        values[:, position[item_name]] = np.fromiter(
+            map(codes.__getitem__, cells), dtype=np.float64, count=row_count
+        )
         if not reasons:
             continue
         bad_rows = [row for row, raw in enumerate(cells) if raw in reasons]
@@ -202,7 +206,7 @@ def read_responses(
     responses = ResponseSet(
         item_names=item_names,
         unit_codes=[unit_codes[row] for row in kept],
-        values=np.ascontiguousarray(values[kept]),
+        values=values if kept.size == row_count else values[kept],
         texts=texts,
     )
     skipped = [table.row_numbers[row] for row in np.flatnonzero(~answered)]
@@ -325,6 +329,14 @@ def _encode_distinct(
 
     A cell `encode` refuses (ValueError) gets `failed`; the reasons are returned per text.
     """
+    results, reasons = _distinct_codes(cells, encode, failed)
+    return list(map(results.__getitem__, cells)), reasons
+
+
+def _distinct_codes(
+    cells: Sequence[str], encode: Callable[[str], T], failed: T
+) -> tuple[dict[str, T], dict[str, str]]:
+    """`encode` of each distinct cell text (`failed` where it refuses), and the reasons."""
     results: dict[str, T] = {}
     reasons: dict[str, str] = {}
     for raw in set(cells):
@@ -333,7 +345,7 @@ def _encode_distinct(
         except ValueError as exc:
             results[raw] = failed
             reasons[raw] = str(exc)
-    return list(map(results.__getitem__, cells)), reasons
+    return results, reasons
 
 
 def _resolve_units(cells: Sequence[str], units: list[OrgUnit]) -> tuple[list[str], dict[str, str]]:

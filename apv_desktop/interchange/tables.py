@@ -12,9 +12,10 @@ import csv
 import datetime as dt
 import io
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from apv_desktop.errors import InputError
 
@@ -203,14 +204,18 @@ def _csv_records(raw: bytes, name: str) -> Iterable[tuple[int, list[str]]]:
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _streamed(reader, name)
+
+
+def _streamed(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The records one by one (the table keeps only its stripped rows, not a second copy).
+    Excel shows each record as one row, even one whose quoted cell spans lines."""
     try:
-        # Excel shows each record as one row, even one whose quoted cell spans lines.
-        records = list(enumerate(reader, start=1))
+        yield from enumerate(reader, start=1)
     except csv.Error as exc:
         raise InputError(
             f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
         ) from None
-    return records
 
 
 # ---------------------------------------------------------------------------------- XLSX

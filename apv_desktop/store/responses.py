@@ -190,7 +190,7 @@ def _checked_uuids(
     connection: sqlite3.Connection, count: int, uuids: Sequence[str] | None
 ) -> list[str]:
     if uuids is None:
-        return [str(uuid_module.uuid4()) for _ in range(count)]
+        return _random_uuids(count)
     if len(uuids) != count:
         raise RefusedError(f"{len(uuids)} response ids were given for {count} responses.")
     checked = []
@@ -207,12 +207,31 @@ def _checked_uuids(
     return checked
 
 
+def _random_keys(count: int) -> set[int]:
+    """Up to `count` random positive keys of _ID_BITS bits, from one call to the OS's source."""
+    raw = np.frombuffer(secrets.token_bytes(8 * count), dtype="<u8")
+    return set((raw >> np.uint64(64 - _ID_BITS)).tolist())
+
+
+def _random_uuids(count: int) -> list[str]:
+    """`count` version 4 UUIDs (what uuid.uuid4 makes), from one call to the OS's source."""
+    raw = np.frombuffer(bytearray(secrets.token_bytes(16 * count)), dtype=np.uint8)
+    raw = raw.reshape(count, 16)
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
+    digits = raw.tobytes().hex()
+    return [
+        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        for h in (digits[start : start + 32] for start in range(0, 32 * count, 32))
+    ]
+
+
 def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
     """`count` distinct random keys that no stored response uses."""
     ids: list[int] = []
     chosen: set[int] = set()
     while len(ids) < count:
-        batch = {secrets.randbits(_ID_BITS) for _ in range(count - len(ids))} - chosen
+        batch = _random_keys(count - len(ids)) - chosen
         batch -= _existing(connection, "id", list(batch))
         chosen |= batch
         ids.extend(batch)
