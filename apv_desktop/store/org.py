@@ -28,11 +28,7 @@ def unit_ids(session: Session) -> dict[str, int]:
 
 
 def unit_id(session: Session, code: str) -> int:
-    found = session.exec(select(OrgUnitRow.id).where(OrgUnitRow.code == code)).first()
-    if found is None:
-        raise RefusedError(f"There is no org unit with the code {code} in the project.")
-    return found
-
+    return plain.unit_id(plain.driver(session), code)
 
 def org_problems(units: list[OrgUnit]) -> list[str]:
     """Why `units` is not a valid organisation tree; empty when it is."""

@@ -29,7 +29,7 @@ from apv_desktop.core.model import (
     Section,
 )
 from apv_desktop.errors import RefusedError
-from apv_desktop.store.records import RoundInfo
+from apv_desktop.store.records import ActionItem, Indicator, RoundInfo, VersionInfo
 
 NAME_KEY = "organisation_name"
 RULES_PREFIX = "rules."
@@ -164,6 +164,13 @@ def org_units(connection: sqlite3.Connection) -> list[OrgUnit]:
     return ordered
 
 
+def unit_id(connection: sqlite3.Connection, code: str) -> int:
+    row = connection.execute("SELECT id FROM org_unit WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        raise RefusedError(f"There is no org unit with the code {code} in the project.")
+    return int(row[0])
+
+
 def unit_ids(connection: sqlite3.Connection) -> dict[str, int]:
     return dict(connection.execute("SELECT code, id FROM org_unit"))
 
@@ -174,6 +181,20 @@ def unit_ids(connection: sqlite3.Connection) -> dict[str, int]:
 def latest_version_id(connection: sqlite3.Connection) -> int | None:
     row = connection.execute("SELECT MAX(id) FROM questionnaire_version").fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def version_infos(connection: sqlite3.Connection) -> list[VersionInfo]:
+    counts = dict(connection.execute(
+        "SELECT questionnaire_version_id, COUNT(*) FROM response"
+        " GROUP BY questionnaire_version_id"
+    ).fetchall())
+    return [
+        VersionInfo(version_id, title, version, date.fromisoformat(created),
+                    int(counts.get(version_id, 0)))
+        for version_id, title, version, created in connection.execute(
+            "SELECT id, title, version, created FROM questionnaire_version ORDER BY id"
+        )
+    ]  # fmt: skip
 
 
 def answerable_item_names(connection: sqlite3.Connection, version_id: int) -> list[str]:
@@ -258,3 +279,83 @@ def _dimensions(connection: sqlite3.Connection, version_id: int) -> list[Dimensi
             (version_id,),
         )
     ]  # fmt: skip
+
+
+# --- action plans ----------------------------------------------------------------------------
+
+
+def actions(
+    connection: sqlite3.Connection, round_name: str | None, action_id: int | None = None
+) -> list[ActionItem]:
+    """The items of a round (of every round when None; the one item with `action_id`), oldest
+    first."""
+    conditions, parameters = [], []
+    if round_name is not None:
+        conditions.append("a.round_id = ?")
+        parameters.append(find_round(connection, round_name).id)
+    if action_id is not None:
+        conditions.append("a.id = ?")
+        parameters.append(action_id)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = connection.execute(
+        "SELECT a.id, s.name, u.code, a.dimension_code, a.item_name, a.problem, a.cause,"
+        " a.action, a.responsible, a.deadline, a.status, a.follow_up_date, a.follow_up_notes,"
+        " a.effect, a.created FROM action_item a JOIN survey_round s ON s.id = a.round_id"
+        f" LEFT JOIN org_unit u ON u.id = a.unit_id{where} ORDER BY a.id",
+        parameters,
+    )
+    return [
+        ActionItem(
+            id=row_id, round=round_, unit=unit, dimension=dimension, item_name=item_name,
+            problem=problem, cause=cause, action=action, responsible=responsible,
+            deadline=_day(deadline), status=status, follow_up_date=_day(follow_up),
+            follow_up_notes=notes, effect=effect, created=date.fromisoformat(created),
+        )
+        for (row_id, round_, unit, dimension, item_name, problem, cause, action, responsible,
+             deadline, status, follow_up, notes, effect, created) in rows
+    ]  # fmt: skip
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def indicators(
+    connection: sqlite3.Connection, unit_code: str | None, period: str | None, kind: str | None
+) -> list[Indicator]:
+    conditions, parameters = [], []
+    for column, value in (("u.code", unit_code), ("i.period", period), ("i.kind", kind)):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            parameters.append(value)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = connection.execute(
+        "SELECT u.code, i.period, i.kind, i.value FROM indicator i"
+        f" JOIN org_unit u ON u.id = i.unit_id{where} ORDER BY u.position, i.period, i.kind",
+        parameters,
+    )
+    return [Indicator(code, period_, kind_, value) for code, period_, kind_, value in rows]
+
+
+def unit_text(
+    connection: sqlite3.Connection, table: str, unit_code: str, round_name: str
+) -> str | None:
+    """The text of one unit and round in `table` (see unit_texts); None when there is none."""
+    assert table in ("sick_leave_assessment", "department_report")
+    the_unit = unit_id(connection, unit_code)
+    row = connection.execute(
+        f"SELECT text FROM {table} WHERE unit_id = ? AND round_id = ?",
+        (the_unit, find_round(connection, round_name).id),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def unit_texts(connection: sqlite3.Connection, table: str, round_name: str) -> dict[str, str]:
+    """Unit code -> text of a round in `table` (sick_leave_assessment or department_report)."""
+    assert table in ("sick_leave_assessment", "department_report")
+    round_id = find_round(connection, round_name).id
+    return dict(connection.execute(
+        f"SELECT u.code, t.text FROM {table} t JOIN org_unit u ON u.id = t.unit_id"
+        " WHERE t.round_id = ? ORDER BY u.position",
+        (round_id,),
+    ).fetchall())

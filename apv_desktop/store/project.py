@@ -224,8 +224,8 @@ class Project:
             return None if version_id is None else plain.load_questionnaire(connection, version_id)
 
     def questionnaire_versions(self) -> list[VersionInfo]:
-        with self._transaction() as session:
-            return questionnaires.version_infos(session)
+        with self._plain() as connection:
+            return plain.version_infos(connection)
 
     # --- organisation --------------------------------------------------------------------
 
@@ -322,20 +322,20 @@ class Project:
     def indicators(
         self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
     ) -> list[Indicator]:
-        with self._transaction() as session:
-            return plans.indicators(session, unit_code, period, kind)
+        with self._plain() as connection:
+            return plain.indicators(connection, unit_code, period, kind)
 
     def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
         with self._transaction() as session:
             plans.set_assessment(session, unit_code, round_name, text)
 
     def assessment(self, unit_code: str, round_name: str) -> str | None:
-        with self._transaction() as session:
-            return plans.assessment(session, unit_code, round_name)
+        with self._plain() as connection:
+            return plain.unit_text(connection, "sick_leave_assessment", unit_code, round_name)
 
     def assessments(self, round_name: str) -> dict[str, str]:
-        with self._transaction() as session:
-            return plans.assessments(session, round_name)
+        with self._plain() as connection:
+            return plain.unit_texts(connection, "sick_leave_assessment", round_name)
 
     def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
         """Keep a department report's revised text; blank text removes it."""
@@ -344,8 +344,8 @@ class Project:
 
     def department_texts(self, round_name: str) -> dict[str, str]:
         """Unit code -> the revised department report text of the round."""
-        with self._transaction() as session:
-            return plans.department_texts(session, round_name)
+        with self._plain() as connection:
+            return plain.unit_texts(connection, "department_report", round_name)
 
     def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
         """A new action-plan item. Optional fields: unit (code), dimension, item_name, cause,
@@ -380,8 +380,8 @@ class Project:
 
     def actions(self, round_name: str | None = None) -> list[ActionItem]:
         """The items of a round (of every round when None), oldest first."""
-        with self._transaction() as session:
-            return plans.actions(session, round_name)
+        with self._plain() as connection:
+            return plain.actions(connection, round_name)
 
     # --- copies and checks ---------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from apv_desktop.core.model import (
 )
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
-from apv_desktop.store.records import VersionInfo
 from apv_desktop.store.tables import (
     ChoiceListRow,
     ChoiceRow,
@@ -177,21 +176,6 @@ def _item_row(version_id: int, section_id: int, position: int, item: Item) -> It
 
 def load_questionnaire(session: Session, version_id: int) -> Questionnaire | None:
     return plain.load_questionnaire(plain.driver(session), version_id)
-
-
-def version_infos(session: Session) -> list[VersionInfo]:
-    counts = dict(
-        session.exec(
-            select(ResponseRow.questionnaire_version_id, func.count()).group_by(
-                col(ResponseRow.questionnaire_version_id)
-            )
-        ).all()
-    )
-    rows = session.exec(select(QuestionnaireVersionRow).order_by(col(QuestionnaireVersionRow.id)))
-    return [
-        VersionInfo(r.id or 0, r.title, r.version, r.created, int(counts.get(r.id, 0)))
-        for r in rows
-    ]
 
 
 def answerable_item_names(session: Session, version_id: int) -> list[str]:
