@@ -36,24 +36,32 @@ def unit_comments(
     unit = unit or next((u for u in results.units if u.code == unit_code), None)
     if unit is None or not unit.comments_shown:
         return []
-    org = OrgIndex(units)
-    inside = _members(org, unit_code, responses)
-    comments = [
-        Comment(item.name, text.strip())
+    texts = [
+        (item.name, entries)
         for item in questionnaire.items()
-        if item.type is ItemType.TEXT
-        for row, text in responses.texts.get(item.name, [])
-        if inside[row] and text.strip()
+        if item.type is ItemType.TEXT and (entries := responses.texts.get(item.name))
+    ]
+    if not texts:  # the report asks per unit sheet: no pass over the respondents then
+        return []
+    org = OrgIndex(units)
+    inside = _subtree(org, unit_code)
+    codes, position = responses.unit_codes, org.position
+    comments = [
+        Comment(name, text.strip())
+        for name, entries in texts
+        for row, text in entries
+        if inside[position[codes[row]]] and text.strip()
     ]
     random.Random(f"{results.round}/{unit_code}").shuffle(comments)
     return comments
 
 
-def _members(org: OrgIndex, unit_code: str, responses: ResponseSet) -> np.ndarray:
-    """Per respondent: whether they belong to the unit or one of its sub-units."""
+def _subtree(org: OrgIndex, unit_code: str) -> np.ndarray:
+    """Per node of the org tree: whether it is the unit or one of its sub-units (only the
+    commented sheets are then looked up, not every respondent)."""
     target = 0 if unit_code == org.code_at(0) else org.position[unit_code]
     inside = np.zeros(len(org.tree), dtype=bool)
     inside[target] = True
     for child in range(1, len(org.tree)):
         inside[child] |= inside[org.tree.parent[child]]
-    return inside[org.group_of(responses.unit_codes)] if responses.size else np.zeros(0, bool)
+    return inside
