@@ -93,7 +93,7 @@ def put(
     cache: dict[tuple[int, ...], tuple[tuple[object, ...], StyleArray]] = ws.parent.__dict__ \
         .setdefault("_apv_style_cache", {})
     parts = (number_format, font, fill, alignment, border)
-    key = tuple(id(part) for part in parts)
+    key = (id(number_format), id(font), id(fill), id(alignment), id(border))
     known = cache.get(key)
     if known is not None:
         cell._style = copy(known[1])
