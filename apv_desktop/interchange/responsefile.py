@@ -149,15 +149,15 @@ def read_responses(
     position = {name: index for index, name in enumerate(item_names)}
     header_index = {header: index for index, header in enumerate(table.headers)}
     row_count = len(table.rows)
+    # One transposition in C beats a Python loop per column; the rows are then let go, so the
+    # grid is held once (the cells themselves are shared).
+    columns = list(zip(*table.rows, strict=True)) or [()] * len(table.headers)
+    table.rows.clear()
     values = np.full((row_count, len(items)), MISSING, dtype=np.float64)
     answered = np.zeros(row_count, dtype=bool)
     problems: list[tuple[int, int, str]] = []  # (row number, column index, message)
     raw_texts: dict[str, list[tuple[int, str]]] = {}  # item -> (table row, text)
 
-    # One transposition in C beats a Python loop per column; the rows are then let go, so the
-    # grid is held once (the cells themselves are shared).
-    columns = list(zip(*table.rows, strict=True)) or [()] * len(table.headers)
-    table.rows.clear()
     for header, item_name in plan.item_columns.items():
         column = header_index[header]
         item = questionnaire.item(item_name)
