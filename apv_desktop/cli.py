@@ -8,19 +8,20 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from apv_desktop import __version__
 from apv_desktop.errors import ApvError, InputError
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
-MAX_PROBLEMS_SHOWN = 50
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a usage error, as we want; keep its message to one line plus usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"apv-desktop: {message}\n")
         sys.exit(EXIT_REFUSED)
@@ -31,17 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"apv-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+                *, writes: bool = False) -> argparse.ArgumentParser:
+        """`writes`: the command changes PROJECT, so it holds the project's lock (lock.py)."""
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=handler, writes=writes)
         return p
 
-    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.")
+    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--respondents", type=int, default=None)
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date the demo's action plan is set around (default: today)")
 
-    p = command("new", _new, "Create an empty project from shipped templates.")
+    p = command("new", _new, "Create an empty project from shipped templates.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("--template", action="append", dest="templates",
                    help="template id (repeat to combine); see 'templates'")
@@ -49,23 +55,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("templates", _templates, "List the shipped questionnaire templates.")
 
-    p = command("import-form", _import_form, "Import an XLSForm questionnaire.")
+    p = command("import-form", _import_form, "Import an XLSForm questionnaire.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("form", type=Path)
 
     p = command("export-form", _export_form, "Export the questionnaire as XLSForm.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path)
+    p.add_argument("--for-collection", action="store_true",
+                   help="add a question for the org unit, for collecting in Kobo/ODK")
 
-    p = command("import-org", _import_org, "Import org units from CSV or XLSX.")
+    p = command("import-org", _import_org, "Import org units from CSV or XLSX.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("org", type=Path)
 
-    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.")
+    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--round", dest="round_name")
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+    p.add_argument("--map", dest="mapping", type=Path, metavar="FILE",
+                   help="a column mapping saved from the import window (JSON)")
+    p.add_argument("--partial", action="store_true",
+                   help="import even if scored questions have no column or rows are empty")
 
     p = command("results", _results, "Every unit x dimension result of a round.")
     p.add_argument("project", type=Path)
@@ -74,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("-o", "--output", type=Path)
 
-    p = command("merge", _merge, "Add the answers collected in other copies of the project.")
+    p = command("merge", _merge, "Add the answers collected in other copies of the project.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
 
@@ -84,17 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", dest="round_name")
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("--data", action="store_true",
-                   help="add a sheet with the anonymised answers of groups that may be shown")
+                   help="no longer offered (accepted so old scripts keep working): raw answers "
+                        "beside the report's breakdowns can single out a respondent")
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
 
     p = command("import-indicators", _import_indicators,
-                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).")
+                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
 
     p = command("import-actionplan", _import_actionplan,
-                "Take back the report's Handlingsplan sheet as filled in by management.")
+                "Take back the report's Handlingsplan sheet as filled in by management.",
+                writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="show the changes, store nothing")
@@ -104,10 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
 def _demo(args: argparse.Namespace) -> int:
     from apv_desktop.services.demo import build_demo
 
-    summary = build_demo(args.project, respondents=args.respondents, seed=args.seed)
+    today = args.today or date.today()  # the only place the demo reads the clock
+    summary = build_demo(args.project, today=today, respondents=args.respondents, seed=args.seed)
     print(f"Created {args.project}: {summary}")
     return EXIT_OK
 
@@ -140,7 +165,7 @@ def _import_form(args: argparse.Namespace) -> int:
 def _export_form(args: argparse.Namespace) -> int:
     from apv_desktop.services.transfer import export_form
 
-    export_form(args.project, args.out)
+    export_form(args.project, args.out, for_collection=args.for_collection)
     print(f"Wrote {args.out}.")
     return EXIT_OK
 
@@ -154,9 +179,14 @@ def _import_org(args: argparse.Namespace) -> int:
 
 
 def _import_responses(args: argparse.Namespace) -> int:
+    from apv_desktop.interchange.response_mapping import load_mapping
     from apv_desktop.services.transfer import import_responses
 
-    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    summary = import_responses(args.project, args.file, args.round_name, dry_run=args.dry_run,
+                               mapping=mapping, partial=args.partial)
+    if summary.detail is not None and summary.detail.partial:
+        print(f"PARTIAL: {summary.detail.headline()}.", file=sys.stderr)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.dry_run:
@@ -197,11 +227,29 @@ def _merge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def warn_hidden_units_named(project_path: Path, round_name: str | None, language: str) -> None:
+    """Department texts that name a hidden unit: say so before the report carries them."""
+    from apv_desktop.services.departments import hidden_units_in_texts
+    from apv_desktop.services.projects import opened
+
+    with opened(project_path) as project:
+        naming = hidden_units_in_texts(project, round_name, language)
+    for department, units in naming:
+        print(f"warning: the department text of {department} names units whose results are "
+              f"hidden ({', '.join(units)}); check it before the report is handed on.",
+              file=sys.stderr)
+
+
 def _report(args: argparse.Namespace) -> int:
     from apv_desktop.services.report import write_report
 
+    warn_hidden_units_named(args.project, args.round_name, args.lang)
+    if args.data:
+        print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
+              "report's per-team figures could be matched to one person. The report is written "
+              "without it.", file=sys.stderr)
     write_report(args.project, args.output, args.round_name, language=args.lang,
-                 include_data=args.data, charts_dir=args.charts)
+                 charts_dir=args.charts)
     print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
     return EXIT_OK
 
@@ -252,11 +300,11 @@ def _check(args: argparse.Namespace) -> int:
 
 def report_error(error: ApvError) -> None:
     sys.stderr.write(f"apv-desktop: {error}\n")
-    problems = error.problems if isinstance(error, InputError) else []
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+    problems = error.problems if isinstance(error, InputError) else []  # bounded by InputError
+    if len(problems) == 1 and problems[0] in str(error):
+        problems = []  # the sentence already says it: once is enough
+    for problem in problems:
         sys.stderr.write(f"  {problem}\n")
-    if len(problems) > MAX_PROBLEMS_SHOWN:
-        sys.stderr.write(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more\n")
 
 
 def run(argv: list[str]) -> int:
@@ -265,7 +313,13 @@ def run(argv: list[str]) -> int:
         build_parser().print_help()
         return EXIT_OK
     try:
-        return args.handler(args)
+        if args.writes and not getattr(args, "dry_run", False):
+            from apv_desktop.lock import holding
+
+            # One writer per project: a window (or another command) that has it open keeps it.
+            with holding(args.project):
+                return int(args.handler(args))
+        return int(args.handler(args))
     except ApvError as error:
         report_error(error)
         return EXIT_REFUSED

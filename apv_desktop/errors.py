@@ -10,12 +10,38 @@ class ApvError(Exception):
     """A problem the user can fix; `str(error)` is the sentence shown to them."""
 
 
+MAX_MESSAGE_CHARS = 1000  # a sentence quoting a whole cell could otherwise run to gigabytes
+MAX_PROBLEM_CHARS = 300
+MAX_PROBLEMS_LISTED = 20
+
+
 class InputError(ApvError):
-    """A file given to us is wrong (type, sheet, row, column, value)."""
+    """A file given to us is wrong (type, sheet, row, column, value).
+
+    Whatever a reader quotes, the message and each listed problem stay short and at most
+    MAX_PROBLEMS_LISTED problems are kept, with a last line saying how many more there were."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
+        super().__init__(_shortened(message, MAX_MESSAGE_CHARS))
+        self.problems = _bounded(problems or [])
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut in the middle when too long: the start says what and where, the end what to do."""
+    if len(text) <= limit:
+        return text
+    end = (limit - 3) // 3
+    return text[: limit - 3 - end].rstrip() + " … " + text[-end:].lstrip()
+
+
+def _bounded(problems: list[str]) -> list[str]:
+    shown = [_shortened(str(problem), MAX_PROBLEM_CHARS) for problem in
+             problems[:MAX_PROBLEMS_LISTED]]
+    if len(problems) > MAX_PROBLEMS_LISTED:
+        from apv_desktop.i18n import tr  # lazily: errors is imported by everything
+
+        shown.append(tr("… og {count} flere", count=len(problems) - MAX_PROBLEMS_LISTED))
+    return shown
 
 
 class RefusedError(ApvError):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 
 Translate = Callable[..., str]
 

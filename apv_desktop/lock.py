@@ -1,10 +1,12 @@
 """One writer per project: a lock file `<project>.lock` beside the project file.
 
 SQLite alone lets two windows write the same file in turn, and each would show a stale picture
-of the other's changes; so a window holds this lock while a project is open. The lock names the
+of the other's changes; so a window holds this lock while a project is open, and every command
+line command that writes the project holds it while it runs (`holding`). The lock names the
 process (pid, host, user). A lock left by a process that died on this host is stale and taken
 over silently; one from another host (a network drive) cannot be checked, so the user is told
-who holds it and may choose to take it over.
+who holds it and may choose to take it over. An empty or unreadable lock file is a holder in the
+middle of writing it: never taken over silently either.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,9 +55,19 @@ def lock_path(project: Path) -> Path:
 def read_holder(project: Path) -> LockHolder | None:
     """Who holds the lock of `project`; None when nobody does or the lock file is unreadable."""
     try:
-        data = json.loads(lock_path(project).read_text(encoding="utf-8"))
+        return _holder_in(lock_path(project))
+    except OSError:
+        return None
+
+
+def _holder_in(path: Path) -> LockHolder | None:
+    """The holder named by the lock file at `path`; None while it is empty or unreadable (being
+    written). Raises FileNotFoundError when there is no lock file."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
         return LockHolder(int(data["pid"]), str(data["host"]), str(data.get("user", "")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -75,12 +88,20 @@ class ProjectLock:
             try:
                 descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
-                holder = read_holder(self.project)
-                if take_over or holder is None or holder.is_stale:
+                try:
+                    holder = _holder_in(self.path)
+                except FileNotFoundError:
+                    continue  # released in the meantime
+                except OSError:
+                    holder = None
+                if take_over or (holder is not None and holder.is_stale):
                     with contextlib.suppress(FileNotFoundError):
                         self.path.unlink()
                     continue
                 raise ProjectLockedByHolder(_locked_message(self.project, holder), holder) from None
+            except FileNotFoundError:
+                folder = self.project.parent
+                raise ProjectFileError(f"The folder {folder} does not exist.") from None
             except OSError as error:
                 raise ProjectFileError(
                     f"The project file {self.project} cannot be opened for writing: the folder "
@@ -103,6 +124,18 @@ class ProjectLock:
                 self.path.unlink()
 
 
+@contextlib.contextmanager
+def holding(project: Path) -> Iterator[ProjectLock]:
+    """Hold the lock of `project` while a command writes it; ProjectLockedByHolder when a window
+    or another command has it (then nothing was touched)."""
+    lock = ProjectLock(project.absolute())
+    lock.acquire()
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -121,7 +154,9 @@ def _windows_pid_alive(pid: int) -> bool:
     # os.kill on Windows would terminate the process, so ask the kernel instead.
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    if sys.platform != "win32":  # also tells mypy that ctypes.windll exists below
+        raise AssertionError("asked for a Windows process on another system")
+    kernel32 = ctypes.windll.kernel32
     query_limited_information, still_active, access_denied = 0x1000, 259, 5
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
@@ -136,11 +171,14 @@ def _windows_pid_alive(pid: int) -> bool:
 
 def _locked_message(project: Path, holder: LockHolder | None) -> str:
     if holder is None:
-        return f"The project file {project} is already open in another window or program."
+        return (f"The project file {project} is being opened by another window or program (its "
+                f"lock file {lock_path(project).name} is not written yet); try again in a "
+                "moment, or delete that lock file if nothing has the project open.")
     if holder.is_this_process:
         return f"The project file {project} is already open in another window."
     who = f"{holder.user} on {holder.host}" if holder.user else holder.host
-    return f"The project file {project} is already open by {who} (process {holder.pid})."
+    return (f"The project file {project} is already open by {who} (process {holder.pid}); "
+            "close it there and try again.")
 
 
 def _host() -> str:

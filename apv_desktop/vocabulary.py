@@ -8,7 +8,8 @@ from apv_desktop.i18n import Translate
 
 
 def status_names(tr: Translate) -> dict[str, str]:
-    """store.ACTION_STATUSES in words, in the same order (the action plan's drop-down list)."""
+    """core.records.ACTION_STATUSES in words, in the same order (the action plan's drop-down
+    list)."""
     return {
         "not_started": tr("Ikke startet"),
         "in_progress": tr("I gang"),
@@ -18,7 +19,7 @@ def status_names(tr: Translate) -> dict[str, str]:
 
 
 def indicator_name(tr: Translate, kind: str) -> str:
-    """store.INDICATOR_KINDS in words; an unknown kind is shown as its code."""
+    """core.records.INDICATOR_KINDS in words; an unknown kind is shown as its code."""
     names = {
         "sick_days_short_per_fte": tr("Korttidssygefravær, dage pr. årsværk"),
         "sick_days_long_per_fte": tr("Langtidssygefravær, dage pr. årsværk"),

@@ -11,6 +11,7 @@ import argparse
 import statistics
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from apv_desktop.services.collection import round_questionnaire, submit_sheet
@@ -28,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.apv"
-        build_demo(path, respondents=args.existing)
+        build_demo(path, today=date.today(), respondents=args.existing)
         project = Project.open(path)
         round_name = project.round().name
         questionnaire = round_questionnaire(project, round_name)

@@ -10,6 +10,10 @@ Suppression works bottom-up: when a shown group's cell is small but not empty, i
 shown sub-groups are hidden too, one at a time, until the cell is safe ("hide a second
 sibling"). The group itself stays shown, so departments and the organisation, which management
 reads, are never hidden merely to protect a small team inside them.
+
+Several statistics about the same groups (a dimension's score and its items' answer counts) get
+one pattern: `n` then has a column per statistic, and a group and every cell must be safe in
+each column. A statistic nobody in a group answered (0) reveals nothing and hides nothing.
 """
 
 from __future__ import annotations
@@ -43,10 +47,24 @@ class Tree:
         return len(self.parent)
 
 
-def suppress(tree: Tree, n: np.ndarray, min_n: int) -> list[Hidden | None]:
-    """For each group (with `n` respondents, sub-groups included): why it is hidden, or None."""
+def suppress(
+    tree: Tree, n: np.ndarray, min_n: int, already: list[Hidden | None] | None = None
+) -> list[Hidden | None]:
+    """For each group (with `n` respondents, sub-groups included; a column per statistic when
+    two-dimensional): why it is hidden, or None. Groups hidden in `already` stay hidden (with
+    their reason), so the result hides at least what `already` hides."""
     size = len(tree)
-    hidden: list[Hidden | None] = [None if n[i] >= min_n else Hidden.TOO_FEW for i in range(size)]
+    counts = np.asarray(n, dtype=np.int64).reshape(size, -1)
+
+    def unsafe(values: np.ndarray) -> bool:
+        return bool(np.any((values > 0) & (values < min_n)))
+
+    hidden: list[Hidden | None] = [
+        Hidden.TOO_FEW if counts[i].max() < min_n or unsafe(counts[i]) else None
+        for i in range(size)
+    ]
+    if already is not None:
+        hidden = [before or now for before, now in zip(already, hidden, strict=True)]
     if hidden[0] is not None:
         return [h or Hidden.COMPLEMENTARY for h in hidden]  # nothing is shown, org included
 
@@ -66,16 +84,15 @@ def suppress(tree: Tree, n: np.ndarray, min_n: int) -> list[Hidden | None]:
                 stack.extend(children[g])
         return found
 
-    def cell(group: int, below: list[int]) -> int:
-        return int(n[group] - sum(int(n[g]) for g in below))
+    def cell(group: int, below: list[int]) -> np.ndarray:
+        return counts[group] - counts[below].sum(axis=0)
 
     for group in range(size - 1, -1, -1):  # children before parents
         if hidden[group] is not None:
             continue
         below = shown_below(group)
-        while below and 0 < cell(group, below) < min_n:
-            smallest = min(below, key=lambda g: (int(n[g]), g))
+        while below and unsafe(cell(group, below)):
+            smallest = min(below, key=lambda g: (int(counts[g].max()), g))
             hidden[smallest] = Hidden.COMPLEMENTARY
             below = shown_below(group)
     return hidden
-

@@ -96,15 +96,3 @@ def encode_value(item: Item, choices: ChoiceList | None, raw: str) -> float:
     return number
 
 
-def decode_value(item: Item, choices: ChoiceList | None, value: float) -> str:
-    """The choice name(s) or number for a stored value; '' for no answer."""
-    if value is None or math.isnan(value):
-        return ""
-    if item.type is ItemType.SELECT_ONE and choices is not None:
-        return choices.choices[int(value)].name
-    if item.type is ItemType.SELECT_MULTIPLE and choices is not None:
-        mask = int(value)
-        return " ".join(c.name for i, c in enumerate(choices.choices) if mask >> i & 1)
-    if item.type is ItemType.INTEGER:
-        return str(int(value))
-    return repr(value)

@@ -1,13 +1,14 @@
-"""Free-text answers of a unit, only where the unit meets the comment threshold.
+"""Free-text answers of a unit, only where the release's disclosure shows that question there.
 
-Results.units[].comments_shown already applies the threshold with complementary suppression, so
-a parent's comments minus its shown sub-units' comments never single out a small group. The
-order is shuffled (stably per unit and round) so it reveals nothing about who answered when.
+Each free-text question is a family of core.disclosure (the comment threshold, or stricter where
+the question inherits one), with complementary suppression, so a parent's comments minus its
+shown sub-units' comments never single out a small group. Within a question the comments are
+sorted alphabetically: the order carries nothing about who answered when, and nothing lines one
+person's comments up across questions (a shuffle seeded by printed names could be undone).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,32 +37,32 @@ def unit_comments(
     unit = unit or next((u for u in results.units if u.code == unit_code), None)
     if unit is None or not unit.comments_shown:
         return []
-    texts = [
-        (item.name, entries)
-        for item in questionnaire.items()
-        if item.type is ItemType.TEXT and (entries := responses.texts.get(item.name))
-    ]
-    if not texts:  # the report asks per unit sheet: no pass over the respondents then
-        return []
+    if not any(item.type is ItemType.TEXT and responses.texts.get(item.name)
+               for item in questionnaire.items()):
+        return []  # the report asks per unit sheet: no pass over the respondents then
     org = OrgIndex(units)
-    inside = _subtree(org, unit_code)
-    codes, position = responses.unit_codes, org.position
-    comments = [
-        Comment(name, text.strip())
-        for name, entries in texts
-        for row, text in entries
-        if inside[position[codes[row]]] and text.strip()
-    ]
-    random.Random(f"{results.round}/{unit_code}").shuffle(comments)
+    inside = _members(org, unit_code, responses)
+    comments: list[Comment] = []
+    for item in questionnaire.items():
+        if item.type is not ItemType.TEXT:
+            continue
+        if results.disclosure.item_hidden(unit_code, item.name) is not None:
+            continue
+        texts = [text.strip() for row, text in responses.texts.get(item.name, [])
+                 if inside[row] and text.strip()]
+        comments += [Comment(item.name, text) for text in sorted(texts, key=_sort_key)]
     return comments
 
 
-def _subtree(org: OrgIndex, unit_code: str) -> np.ndarray:
-    """Per node of the org tree: whether it is the unit or one of its sub-units (only the
-    commented sheets are then looked up, not every respondent)."""
+def _sort_key(text: str) -> tuple[str, str]:
+    return text.casefold(), text
+
+
+def _members(org: OrgIndex, unit_code: str, responses: ResponseSet) -> np.ndarray:
+    """Per respondent: whether they belong to the unit or one of its sub-units."""
     target = 0 if unit_code == org.code_at(0) else org.position[unit_code]
     inside = np.zeros(len(org.tree), dtype=bool)
     inside[target] = True
     for child in range(1, len(org.tree)):
         inside[child] |= inside[org.tree.parent[child]]
-    return inside
+    return inside[org.group_of(responses.unit_codes)] if responses.size else np.zeros(0, bool)

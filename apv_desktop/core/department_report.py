@@ -9,34 +9,17 @@ itself is shown in the results, so a small team's sick leave is not singled out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Protocol
 
+from apv_desktop.core.records import CLOSED_STATUSES, ActionItem, Indicator
 from apv_desktop.core.results import Results, Score, UnitResult
 from apv_desktop.i18n import format_decimal
 
 Translate = Callable[..., str]
 MAX_LINES = 6  # per heading: a committee reads a few points, not a list of twenty
 TURNOVER_WORTH_NAMING = 15.0  # per cent a year
-CLOSED = ("done", "dropped")
-
-
-class IndicatorLike(Protocol):
-    unit: str
-    period: str
-    kind: str
-    value: float
-
-
-class ActionLike(Protocol):
-    unit: str | None
-    problem: str
-    action: str
-    responsible: str
-    deadline: date | None
-    status: str
 
 
 @dataclass
@@ -88,15 +71,15 @@ def department_units(results: Results) -> list[UnitResult]:
 
 def draft_reports(
     results: Results,
-    indicators: Iterable[IndicatorLike],
-    actions: Iterable[ActionLike],
+    indicators: Iterable[Indicator],
+    actions: Iterable[ActionItem],
     assessments: dict[str, str],
     tr: Translate,
     language: str = "da",
 ) -> list[DepartmentDraft]:
     """One draft per department, in the organisation's order."""
     figures = list(indicators)
-    open_actions = [a for a in actions if a.status not in CLOSED]
+    open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
     names = {u.code: u.name for u in results.units}
     dimension_names = {d.code: d.name for d in results.dimensions}
     shown = {u.code for u in results.units if not u.suppressed}
@@ -143,7 +126,7 @@ def _subtree(results: Results, code: str) -> list[str]:
     return members
 
 
-def _latest(figures: Iterable[IndicatorLike]) -> dict[str, dict[str, list[tuple[str, float]]]]:
+def _latest(figures: Iterable[Indicator]) -> dict[str, dict[str, list[tuple[str, float]]]]:
     """unit -> kind -> [(period, value)] sorted by period (latest last)."""
     table: dict[str, dict[str, list[tuple[str, float]]]] = {}
     for f in figures:
@@ -176,7 +159,7 @@ def _indicator_challenges(name: str, kinds: dict[str, list[tuple[str, float]]], 
     return lines
 
 
-def _focus_line(action: ActionLike, names: dict[str, str], tr: Translate) -> str:
+def _focus_line(action: ActionItem, names: dict[str, str], tr: Translate) -> str:
     what = action.action or action.problem
     unit = names.get(action.unit or "", "")
     deadline = action.deadline.strftime("%d-%m-%Y") if action.deadline else "-"
@@ -217,3 +200,16 @@ def _number(value: float | None, language: str) -> str:
     if value is None:
         return "-"
     return format_decimal(value, language, 0 if float(value).is_integer() else 1)
+
+
+def hidden_units_named(results: Results, text: str) -> list[str]:
+    """The hidden units a (revised) department text names, by name or code, in the tree's
+    order: a text quoting an assessment of a hidden team says what the figures may not."""
+    found = []
+    for unit in results.units:
+        if not unit.suppressed:
+            continue
+        words = [w for w in (unit.name, unit.code) if w and len(w) > 1]
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words):
+            found.append(unit.name or unit.code)
+    return found

@@ -1,60 +1,42 @@
-"""How a unit answered each item: counts per choice, shown only where the unit may be shown.
-
-Each item is suppressed on its own (its own n, the tree's complementary rule), at the threshold
-of its dimension, or of the dimension of the item its `relevant` condition refers to: "from whom"
-follow-ups to an offensive-behaviour question inherit that question's stricter threshold.
+"""How a unit answered each item: counts per choice, shown only where the release's disclosure
+(core.disclosure) shows the item's family: a scored item exactly where its dimension's score is
+shown, a follow-up exactly where the question it follows is shown. A hidden distribution carries
+no count of its own.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from apv_desktop.core.anonymity import suppress
 from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire, Rules
+from apv_desktop.core.disclosure import Disclosure, item_threshold
+from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.orgtree import OrgIndex, roll_up
 
-_REFERENCE = re.compile(r"\$\{([^}]+)\}")
+__all__ = ["ItemDistribution", "item_distributions", "item_threshold"]
 
 
 @dataclass(frozen=True)
 class ItemDistribution:
     unit: str
     item: str
-    n: int  # respondents in the unit (with sub-units) who answered the item
+    n: int | None  # respondents in the unit (with sub-units) who answered; None when hidden
     counts: tuple[int, ...] | None  # per choice position; None when suppressed
     suppressed: bool
 
     def shares(self) -> tuple[float, ...] | None:
-        if self.counts is None or self.n == 0:
+        if self.counts is None or not self.n:
             return None
         return tuple(c / self.n for c in self.counts)
-
-
-def item_threshold(questionnaire: Questionnaire, item: Item, rules: Rules) -> int:
-    """The strictest threshold among the item's dimension and those of the items it depends on."""
-    threshold = rules.min_n
-    related = [item]
-    related += [
-        other for name in _REFERENCE.findall(item.relevant or "")
-        if (other := questionnaire.item(name)) is not None
-    ]
-    for each in related:
-        dimension = questionnaire.dimension(each.dimension) if each.dimension else None
-        if dimension is not None and dimension.min_n:
-            threshold = max(threshold, dimension.min_n)
-    return threshold
 
 
 def item_distributions(
     questionnaire: Questionnaire,
     units: list[OrgUnit],
     responses: ResponseSet,
-    rules: Rules,
+    disclosure: Disclosure,
 ) -> dict[tuple[str, str], ItemDistribution]:
     """(unit code, item name) -> distribution, for every unit and every select item."""
     org = OrgIndex(units)
@@ -82,20 +64,13 @@ def item_distributions(
                 counts[:, k] = np.bincount(group[picked], minlength=len(org.tree))
         counts = roll_up(org.tree.parent, counts)
         n = roll_up(org.tree.parent, np.bincount(group[answered], minlength=len(org.tree)))
-        hidden = suppress(org.tree, n, item_threshold(questionnaire, item, rules))
         for i in range(len(org.tree)):
-            shown = hidden[i] is None
-            found[(org.code_at(i), item.name)] = ItemDistribution(
-                org.code_at(i), item.name, int(n[i]),
+            code = org.code_at(i)
+            shown = disclosure.item_hidden(code, item.name) is None
+            found[(code, item.name)] = ItemDistribution(
+                code, item.name, int(n[i]) if shown else None,
                 tuple(int(c) for c in counts[i]) if shown else None, not shown,
             )
     return found
 
 
-def mean_of_scores(distribution: ItemDistribution, scores: list[float | None]) -> float | None:
-    """The item's mean score from a shown distribution (unscored choices left out)."""
-    if distribution.counts is None:
-        return None
-    pairs = [(c, s) for c, s in zip(distribution.counts, scores, strict=True) if s is not None]
-    total = sum(c for c, _ in pairs)
-    return sum(c * s for c, s in pairs) / total if total else math.nan

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import Any
 
+from apv_desktop.core.expression import rename_reference
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,
@@ -163,11 +164,10 @@ def update_item(questionnaire: Questionnaire, name: str, /, **changes: Any) -> Q
 
 
 def _rename_references(questionnaire: Questionnaire, old: str, new: str) -> None:
-    pattern = re.compile(r"\$\{\s*" + re.escape(old) + r"\s*\}")
     holders: list[Item | Section] = [*questionnaire.sections, *questionnaire.items()]
     for holder in holders:
         if holder.relevant:
-            holder.relevant = pattern.sub("${" + new + "}", holder.relevant)
+            holder.relevant = rename_reference(holder.relevant, old, new)
 
 
 def delete_item(questionnaire: Questionnaire, name: str) -> Questionnaire:

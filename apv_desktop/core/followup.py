@@ -43,7 +43,7 @@ class Target:
 @dataclass(frozen=True)
 class ScoreAt:
     round: str
-    n: int
+    n: int | None  # None when hidden: a hidden score publishes no count of its own
     mean: float | None  # None when hidden
     ci_low: float | None
     ci_high: float | None

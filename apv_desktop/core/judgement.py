@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apv_desktop.core.model import Direction, Rules
+from apv_desktop.core.scoring import round_half_up
 
 GREEN, YELLOW, RED = "green", "yellow", "red"
 
@@ -41,7 +42,7 @@ class Judge:
         # Lights judge the figures as they are shown (one decimal): a shown 66.7 is never yellow.
         if self.reference is not None:
             to_reference = score - self.oriented(self.reference)
-            shown = round(to_reference, 1)
+            shown = round_half_up(to_reference) or 0.0
             light = (
                 RED if shown <= rules.reference_red_at
                 else YELLOW if shown <= rules.reference_yellow_at
@@ -49,7 +50,7 @@ class Judge:
             )
             severity = -to_reference
         else:
-            shown = round(score, 1)
+            shown = round_half_up(score) or 0.0
             light = RED if shown < rules.yellow_at else YELLOW if shown < rules.green_at else GREEN
             severity = rules.green_at - score
         gap = self._gap(score)
@@ -66,4 +67,5 @@ class Judge:
     def _gap(self, score: float) -> float | None:
         by_reference = self.rules.comparison == "reference"
         basis = self.reference if by_reference else self.organisation_mean
-        return None if basis is None else score - self.oriented(basis)
+        # Gaps are judged as shown (one decimal, half up), so 9.95 behind counts as 10.
+        return None if basis is None else round_half_up(score - self.oriented(basis))

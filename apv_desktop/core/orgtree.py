@@ -50,6 +50,22 @@ class OrgIndex:
             raise ValueError(f"a response belongs to an unknown unit {missing}") from None
 
 
+def tree_order(units: list[OrgUnit]) -> list[tuple[OrgUnit, int]]:
+    """Every unit with its depth, depth-first (each parent directly above its sub-units, in
+    the given order among siblings); a unit whose parent is missing counts as a top unit."""
+    known = {u.code for u in units}
+    by_parent: dict[str | None, list[OrgUnit]] = {}
+    for u in units:
+        by_parent.setdefault(u.parent if u.parent in known else None, []).append(u)
+    ordered: list[tuple[OrgUnit, int]] = []
+    stack = [(u, 0) for u in reversed(by_parent.get(None, []))]
+    while stack:
+        u, depth = stack.pop()
+        ordered.append((u, depth))
+        stack.extend((child, depth + 1) for child in reversed(by_parent.get(u.code, [])))
+    return ordered
+
+
 def _parents_first(units: list[OrgUnit]) -> list[OrgUnit]:
     by_parent: dict[str | None, list[OrgUnit]] = {}
     for u in units:

@@ -1,5 +1,6 @@
 """Every unit x dimension result of a round: scores, intervals, lights, pressure points and what
-must stay hidden. The one computation behind `results`, the report and the results screen."""
+must stay hidden. The one computation behind `results`, the report and the results screen.
+What is hidden is decided by core.disclosure for every output; the scores here only ask it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, suppress
 from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.disclosure import Disclosure, disclose
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
-from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores
+from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores, round_half_up
 
 Progress = Callable[[float, str], None]
 """Called with a fraction 0..1 and a short message; raises to cancel. No Qt needed."""
@@ -32,6 +34,7 @@ class UnitResult:
     suppressed: bool
     comments_shown: bool
     depth: int
+    hidden_reason: str | None = None  # why the unit's own figures are hidden (Hidden value)
 
 
 @dataclass
@@ -48,7 +51,7 @@ class DimensionInfo:
 class Score:
     unit: str  # ORGANISATION for the whole organisation
     dimension: str
-    n: int
+    n: int | None  # None where hidden: a hidden cell publishes no count of its own
     mean: float | None
     ci_low: float | None
     ci_high: float | None
@@ -70,6 +73,7 @@ class Results:
     dimensions: list[DimensionInfo]
     scores: list[Score]
     organisation: UnitResult  # the single top unit, or a virtual group with code ORGANISATION
+    disclosure: Disclosure  # what this release may show (every output asks it)
     _index: dict[tuple[str, str], Score] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -107,18 +111,18 @@ def compute_results(
     dim_scores = respondent_dimension_scores(questionnaire, responses)
     group = org.group_of(responses.unit_codes)
     report(0.5, "grouping")
-    stats = GroupStats.by_group(dim_scores.matrix, group, len(org.tree)).rolled_up(
-        org.tree.parent
-    )
-    mean, half = stats.mean_and_interval()
+    stats = GroupStats.by_group(dim_scores, group, len(org.tree)).rolled_up(org.tree.parent)
+    exact_mean, half = stats.mean_and_interval()
+    shown_mean = stats.rounded_means()
     answered = np.bincount(group, minlength=len(org.tree))
     respondents = roll_up(org.tree.parent, answered)
 
-    unit_hidden = suppress(org.tree, respondents, rules.min_n)
+    disclosure = disclose(questionnaire, org, responses, rules, dim_scores)
     comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)
     headcount = _rolled_headcount(org)
     unit_results = [
-        _unit_result(org, i, respondents, headcount, unit_hidden, comment_hidden, organisation_name)
+        _unit_result(org, i, respondents, headcount, disclosure.units, comment_hidden,
+                     organisation_name)
         for i in range(len(org.tree))
     ]
     report(0.7, "anonymity")
@@ -127,18 +131,17 @@ def compute_results(
     for d, code in enumerate(dim_scores.codes):
         dimension = questionnaire.dimension(code)
         assert dimension is not None
-        min_n = max(rules.min_n, dimension.min_n or 0)
         info = DimensionInfo(
-            code, dimension.label(language), dimension.direction, dimension.reference, min_n,
-            dimension.domain,
+            code, dimension.label(language), dimension.direction, dimension.reference,
+            disclosure.dimension_threshold(code), dimension.domain,
         )
         dimensions.append(info)
-        hidden = suppress(org.tree, stats.n[:, d], min_n)
-        judge = Judge(rules, info.direction, info.reference, _org_mean(mean[0, d], hidden[0]))
+        hidden = [disclosure.score_hidden(org.code_at(i), code) for i in range(len(org.tree))]
+        judge = Judge(rules, info.direction, info.reference, _org_mean(shown_mean[0, d], hidden[0]))
         for i in range(len(org.tree)):
             scores.append(
-                _score(org.code_at(i), code, int(stats.n[i, d]), mean[i, d], half[i, d],
-                       hidden[i], judge, is_org=i == 0)
+                _score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
+                       (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
             )
     report(1.0, "done")
     return Results(
@@ -149,6 +152,7 @@ def compute_results(
         dimensions=dimensions,
         scores=scores,
         organisation=unit_results[0],
+        disclosure=disclosure,
     )
 
 
@@ -158,12 +162,14 @@ def _org_mean(value: float, hidden: Hidden | None) -> float | None:
 
 def _rolled_headcount(org: OrgIndex) -> list[int | None]:
     offset = 1 if org.virtual_root else 0
-    own: list[int | None] = [None] * offset + [u.headcount for u in org.units]
+    own: list[int | None] = [None] * offset
+    own += [u.headcount for u in org.units]
     total: list[int | None] = list(own)
     for child in range(len(org.tree) - 1, 0, -1):
         p = org.tree.parent[child]
-        if total[child] is not None:
-            total[p] = (total[p] or 0) + total[child]  # type: ignore[operator]
+        count = total[child]
+        if count is not None:
+            total[p] = (total[p] or 0) + count
     return total
 
 
@@ -180,6 +186,7 @@ def _unit_result(
     unit = org.units[i - offset] if i >= offset else None
     count = int(respondents[i])
     heads = headcount[i]
+    reason = hidden[i]
     return UnitResult(
         code=org.code_at(i),
         name=unit.name if unit else organisation_name,
@@ -187,26 +194,31 @@ def _unit_result(
         headcount=heads,
         responses=count,
         response_rate=(count / heads) if heads else None,
-        suppressed=hidden[i] is not None,
+        suppressed=reason is not None,
         comments_shown=comment_hidden[i] is None,
         depth=org.depth[i] - offset if unit else 0,
+        hidden_reason=reason.value if reason is not None else None,
     )
 
 
 def _score(
-    unit: str, dimension: str, n: int, mean: float, half: float, hidden: Hidden | None,
-    judge: Judge, *, is_org: bool,
+    unit: str, dimension: str, n: int, mean: float, interval: tuple[float, float],
+    hidden: Hidden | None, judge: Judge, *, is_org: bool,
 ) -> Score:
+    """`mean` is already rounded half up to one decimal; `interval` is the exact mean and the
+    interval's half-width, rounded here the same way."""
     if hidden is not None or math.isnan(mean):
         reason = hidden.value if hidden is not None else Hidden.TOO_FEW.value
-        return Score(unit, dimension, n, None, None, None, None, False, False, True, reason,
+        return Score(unit, dimension, None, None, None, None, None, False, False, True, reason,
                      None, None)
     verdict = judge.verdict(float(mean))
-    low = None if math.isnan(half) else max(0.0, float(mean - half))
-    high = None if math.isnan(half) else min(100.0, float(mean + half))
+    exact, half = interval
+    low = None if math.isnan(half) else round_half_up(max(0.0, float(exact - half)))
+    high = None if math.isnan(half) else round_half_up(min(100.0, float(exact + half)))
     return Score(
         unit, dimension, n, float(mean), low, high, verdict.light,
         pressure_point=verdict.pressure_point and not is_org,
         strength=verdict.strength and not is_org,
-        suppressed=False, hidden_reason=None, gap=verdict.gap, severity=verdict.severity,
+        suppressed=False, hidden_reason=None, gap=verdict.gap,
+        severity=verdict.severity,
     )

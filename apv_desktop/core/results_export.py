@@ -6,12 +6,15 @@ import csv
 import io
 from typing import Any
 
+from apv_desktop.core.csv_text import safe_row
 from apv_desktop.core.orgtree import ORGANISATION
 from apv_desktop.core.results import Results, Score
+from apv_desktop.core.scoring import round_half_up
 
 
 def _rounded(value: float | None, digits: int = 1) -> float | None:
-    return None if value is None else round(value, digits)
+    """Half up, as the window and the report show it (scores are already rounded in core)."""
+    return round_half_up(value, digits)
 
 
 def score_dict(score: Score) -> dict[str, Any]:
@@ -90,5 +93,5 @@ def results_csv(results: Results) -> str:
         row = score_dict(score)
         row["unit_name"] = names.get(score.unit, "")
         row["dimension_name"] = dimension_names[score.dimension]
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS})
+        writer.writerow(safe_row({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS}))
     return buffer.getvalue()

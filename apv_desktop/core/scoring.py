@@ -3,12 +3,20 @@
 Each scored answer maps to 0..100 (reversed items the other way); a respondent's dimension score
 is the mean of the scored items they answered in it, if they answered at least half of them; a
 group's score is the mean of its respondents' dimension scores, with a 95% t-interval.
+
+Means are exact: every choice score is a multiple of 1/K for a small K (the questionnaire's
+grid), so a respondent's dimension score is an integer number of units of 1/(K*L), where L is a
+common multiple of the possible counts of answered items. Group sums are integer sums, which do
+not depend on the order the answers are stored in; the mean is rounded half up to one decimal
+from that exact fraction. The same file imported twice gives the same figure everywhere.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import numpy as np
 
@@ -33,12 +41,26 @@ def t_critical_95(df: int) -> float:
     return 1.960 + 2.4 / df  # asymptotic expansion of t(0.975, df)
 
 
+GRID_LIMIT = 1000  # a choice score is read as the nearest fraction with at most this denominator
+
+
+def round_half_up(value: float | None, digits: int = 1) -> float | None:
+    """`value` to `digits` decimals, halves away from zero (41.25 -> 41.3), as people round."""
+    if value is None or math.isnan(value):
+        return None
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    return float(exact)
+
+
 @dataclass
 class DimensionScores:
-    """Per respondent, per dimension: the respondent's score or NaN when missing."""
+    """Per respondent, per dimension: the respondent's score or NaN when missing, and the same
+    score exactly as an integer count of 1/scale[d] (0 where missing)."""
 
     codes: list[str]
     matrix: np.ndarray  # float64 (respondents, dimensions)
+    units: np.ndarray | None = None  # int64 (respondents, dimensions)
+    scale: list[int] | None = None  # per dimension: units per score point
 
 
 def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:
@@ -56,13 +78,33 @@ def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:
     return lookups
 
 
+def score_grid(lookups: dict[str, np.ndarray]) -> int:
+    """K: the smallest number such that every choice score times K is a whole number."""
+    grid = 1
+    for scores in lookups.values():
+        for score in scores[~np.isnan(scores)]:
+            grid = math.lcm(grid, Fraction(float(score)).limit_denominator(GRID_LIMIT).denominator)
+    return grid
+
+
+def _units(lookup: np.ndarray, grid: int) -> np.ndarray:
+    """Choice scores in units of 1/grid (-1 = not scored)."""
+    return np.array([
+        -1 if math.isnan(s) else int(Fraction(float(s)).limit_denominator(GRID_LIMIT) * grid)
+        for s in lookup
+    ], dtype=np.int64)
+
+
 def respondent_dimension_scores(
     questionnaire: Questionnaire, responses: ResponseSet
 ) -> DimensionScores:
     lookups = item_score_lookup(questionnaire)
+    grid = score_grid(lookups)
     column = {name: j for j, name in enumerate(responses.item_names)}
     codes: list[str] = []
     columns: list[np.ndarray] = []
+    unit_columns: list[np.ndarray] = []
+    scale: list[int] = []
     for dimension in questionnaire.dimensions:
         items = [
             i.name
@@ -71,21 +113,34 @@ def respondent_dimension_scores(
         ]
         if not items:
             continue
-        item_scores = np.column_stack(
-            [_scores_of(responses.values[:, column[name]], lookups[name]) for name in items]
-        ) if responses.size else np.empty((0, len(items)))
-        answered = np.sum(~np.isnan(item_scores), axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.nansum(item_scores, axis=1) / answered
-        mean[answered * 2 < len(items)] = math.nan
+        item_units = np.column_stack(
+            [_scores_of(responses.values[:, column[name]], _units(lookups[name], grid))
+             for name in items]
+        ) if responses.size else np.empty((0, len(items)), dtype=np.int64)
+        answered_mask = item_units >= 0
+        answered = np.sum(answered_mask, axis=1)
+        total = np.sum(np.where(answered_mask, item_units, 0), axis=1)
+        # A common multiple of every count of answered items the half rule lets through.
+        common = math.lcm(*range((len(items) + 1) // 2, len(items) + 1))
+        valid = answered * 2 >= len(items)
+        exact = np.zeros(responses.size, dtype=np.int64)
+        exact[valid] = total[valid] * (common // answered[valid])
+        mean = np.full(responses.size, math.nan)
+        mean[valid] = exact[valid] / (grid * common)
         codes.append(dimension.code)
         columns.append(mean)
+        unit_columns.append(exact)
+        scale.append(grid * common)
     matrix = np.column_stack(columns) if columns else np.empty((responses.size, 0))
-    return DimensionScores(codes, matrix.reshape(responses.size, len(codes)))
+    units = (np.column_stack(unit_columns) if unit_columns
+             else np.empty((responses.size, 0), dtype=np.int64))
+    return DimensionScores(codes, matrix.reshape(responses.size, len(codes)),
+                           units.reshape(responses.size, len(codes)), scale)
 
 
 def _scores_of(positions: np.ndarray, lookup: np.ndarray) -> np.ndarray:
-    out = np.full(positions.shape, math.nan)
+    """Each stored answer (a choice position, NaN = none) through `lookup`; -1 where none."""
+    out = np.full(positions.shape, -1, dtype=np.int64)
     valid = ~np.isnan(positions)
     index = positions[valid].astype(np.int64)
     in_range = (index >= 0) & (index < len(lookup))
@@ -96,36 +151,54 @@ def _scores_of(positions: np.ndarray, lookup: np.ndarray) -> np.ndarray:
 
 @dataclass
 class GroupStats:
-    """Sums over groups (rows) and dimensions (columns), from which means and intervals follow."""
+    """Sums over groups (rows) and dimensions (columns), from which means and intervals follow.
+    `total` is exact (integer units of 1/scale); `total_sq` is a float summed in a fixed order."""
 
     n: np.ndarray  # int64 (groups, dimensions)
-    total: np.ndarray  # float64
-    total_sq: np.ndarray  # float64
+    total: np.ndarray  # int64, units of 1/scale[d]
+    total_sq: np.ndarray  # float64, squared scores
+    scale: list[int]
 
     @classmethod
-    def by_group(cls, scores: np.ndarray, group: np.ndarray, groups: int) -> GroupStats:
-        dims = scores.shape[1]
+    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int) -> GroupStats:
+        assert scores.units is not None and scores.scale is not None
+        dims = scores.matrix.shape[1]
         n = np.zeros((groups, dims), dtype=np.int64)
-        total = np.zeros((groups, dims))
+        total = np.zeros((groups, dims), dtype=np.int64)
         total_sq = np.zeros((groups, dims))
         for d in range(dims):
-            col = scores[:, d]
+            col = scores.matrix[:, d]
             ok = ~np.isnan(col)
             n[:, d] = np.bincount(group[ok], minlength=groups)
-            total[:, d] = np.bincount(group[ok], weights=col[ok], minlength=groups)
-            total_sq[:, d] = np.bincount(group[ok], weights=col[ok] ** 2, minlength=groups)
-        return cls(n, total, total_sq)
+            np.add.at(total[:, d], group[ok], scores.units[ok, d])
+            # Sorted by value, so the float sum does not depend on the storage order.
+            order = np.lexsort((col[ok], group[ok]))
+            total_sq[:, d] = np.bincount(group[ok][order], weights=col[ok][order] ** 2,
+                                         minlength=groups)
+        return cls(n, total, total_sq, list(scores.scale))
 
     def rolled_up(self, parent: list[int]) -> GroupStats:
         """Each group's sums plus those of all its descendants."""
         return GroupStats(
-            roll_up(parent, self.n), roll_up(parent, self.total), roll_up(parent, self.total_sq)
+            roll_up(parent, self.n), roll_up(parent, self.total), roll_up(parent, self.total_sq),
+            self.scale,
         )
 
+    def rounded_means(self) -> np.ndarray:
+        """Each mean rounded half up to one decimal, from the exact sums (NaN where n = 0)."""
+        out = np.full(self.n.shape, math.nan)
+        for (g, d), count in np.ndenumerate(self.n):
+            if count:
+                denominator = int(count) * self.scale[d]
+                tenths = (20 * int(self.total[g, d]) + denominator) // (2 * denominator)
+                out[g, d] = tenths / 10
+        return out
+
     def mean_and_interval(self) -> tuple[np.ndarray, np.ndarray]:
-        """Means and the half-width of the 95% interval (NaN where n < 2)."""
+        """Exact means (as floats) and the half-width of the 95% interval (NaN where n < 2)."""
+        scale = np.array(self.scale, dtype=np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = self.total / self.n
+            mean = self.total / (self.n * scale)
             variance = (self.total_sq - self.n * mean**2) / (self.n - 1)
             sd = np.sqrt(np.clip(variance, 0.0, None))
             t = np.vectorize(t_critical_95, otypes=[float])(np.maximum(self.n - 1, 0))

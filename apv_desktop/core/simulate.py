@@ -49,7 +49,11 @@ def simulate_responses(
     size = len(unit_codes)
     values = np.full((size, len(items)), math.nan)
     dims = {d.code: d for d in questionnaire.dimensions}
-    level = _levels(list(dims), unit_codes, respondents_per_unit, profiles, rng, sim)
+    # Only dimensions that score something get a level (one that only tags a question with a
+    # stricter threshold draws nothing, so adding such a tag changes no simulated answer).
+    scoring = {i.dimension for i in items if questionnaire.is_scored(i)}
+    level = _levels([c for c in dims if c in scoring], unit_codes, respondents_per_unit,
+                    profiles, rng, sim)
     texts: dict[str, list[tuple[int, str]]] = {}
     for j, item in enumerate(items):
         choices = questionnaire.choices_for(item)

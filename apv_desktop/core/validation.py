@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import ItemType, Questionnaire
-from apv_desktop.core.relevance import RelevanceError, check_relevance
+from apv_desktop.core.relevance import check_relevance
 from apv_desktop.core.relevance import referenced_names as _parsed_names
 
 MIN_N_FLOOR = 3  # Rules.ABSOLUTE_MIN_N: a dimension's own threshold below it means nothing
@@ -46,7 +47,8 @@ class Location:
 MESSAGES: dict[str, tuple[Severity, str]] = {
     "item_no_name": (Severity.ERROR, "An item in section {section} has no name."),
     "item_duplicate": (Severity.ERROR, "The item name {item} is used {count} times."),
-    "item_list_missing": (Severity.ERROR, "The item {item} has no valid choice list."),
+    "item_list_missing": (
+        Severity.ERROR, "The item {item} has no valid choice list (it names {list})."),
     "item_no_label": (Severity.WARNING, "The item {item} has no question text."),
     "scored_without_dimension": (
         Severity.WARNING, "The item {item} has scored answers but no dimension, so it counts "
@@ -58,12 +60,14 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "relevant_unknown_item": (
         Severity.WARNING, "The condition of {place} names {names}, which is not an item."),
     "relevant_invalid": (
-        Severity.WARNING, "The condition of {place} cannot be read: {reason}"),
+        Severity.ERROR, "The condition {expression} of {place} cannot be evaluated: {reason}."),
     "missing_translation": (
         Severity.WARNING, "{place} has no text in {languages}."),
     "section_empty": (Severity.WARNING, "The section {section} has no items."),
     "list_empty": (Severity.WARNING, "The choice list {list} has no choices."),
     "list_unused": (Severity.WARNING, "No item uses the choice list {list}."),
+    "list_misfiled": (
+        Severity.ERROR, "The choice list {list} is filed under the name {key}."),
     "choice_duplicate": (
         Severity.ERROR, "The choice {choice} appears more than once in the list {list}."),
     "choice_no_name": (Severity.ERROR, "A choice in the list {list} has no name."),
@@ -119,7 +123,8 @@ def blocking(problems: list[Problem]) -> list[Problem]:
 
 def referenced_names(expression: str | None) -> list[str]:
     """The item names a `relevant` expression refers to (as ${name}), in order, once each;
-    empty when there is no expression or it cannot be read."""
+    empty when there is no expression or it cannot be read (the one parser's answer:
+    core/expression.py)."""
     if not expression:
         return []
     try:
@@ -155,7 +160,8 @@ def _item_problems(questionnaire: Questionnaire) -> list[Problem]:
                                         {"item": item.name, "count": str(counts[item.name])}))
             if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and (
                     questionnaire.choices_for(item) is None):
-                problems.append(Problem("item_list_missing", where, {"item": item.name}))
+                problems.append(Problem("item_list_missing", where,
+                                        {"item": item.name, "list": item.list_name or "none"}))
             if not any(item.labels.values()):
                 problems.append(Problem("item_no_label", where, {"item": item.name}))
             problems += _scoring_problems(questionnaire, item.name)
@@ -195,7 +201,8 @@ def _relevance_problems(questionnaire: Questionnaire) -> list[Problem]:
                 check_relevance(expression)
             except RelevanceError as error:
                 problems.append(Problem("relevant_invalid", location,
-                                        {"place": place, "reason": str(error)}))
+                                        {"place": place, "reason": error.reason,
+                                         "expression": f"'{excerpt(expression)}'"}))
                 continue
         unknown = [name for name in referenced_names(expression) if name not in known]
         if unknown:
@@ -238,6 +245,9 @@ def _choice_list_problems(questionnaire: Questionnaire) -> list[Problem]:
     problems: list[Problem] = []
     for name, choice_list in questionnaire.choice_lists.items():
         where = Location(LocationKind.CHOICE_LIST, name)
+        if choice_list.name != name:
+            problems.append(Problem("list_misfiled", where, {"list": choice_list.name,
+                                                             "key": name}))
         if not choice_list.choices:
             problems.append(Problem("list_empty", where, {"list": name}))
         if name not in used:
@@ -273,7 +283,9 @@ def _dimension_problems(questionnaire: Questionnaire) -> list[Problem]:
                 reported.add(code)
             continue
         items = scored.get(code, [])
-        if not items:
+        tags_only = dimension.min_n is not None and any(
+            i.dimension == code for i in questionnaire.items())
+        if not items and not tags_only:  # a strict dimension may only tag unscored questions
             problems.append(Problem("dimension_no_items", where, {"dimension": code}))
         elif len(items) == 1:
             problems.append(Problem("dimension_one_item", where,

@@ -13,14 +13,16 @@ listed as a conflict.
 
 from __future__ import annotations
 
-import io
-import warnings
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from apv_desktop.core.dates import NotADate, parse_date
 from apv_desktop.core.model import LANGUAGES, OrgUnit
+from apv_desktop.core.progress import Progress, no_progress
+from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import translator
 from apv_desktop.interchange.actionplan_layout import (
@@ -45,9 +47,8 @@ from apv_desktop.interchange.actionplan_layout import (
     normal_text,
 )
 from apv_desktop.interchange.tables import column_letter
-from apv_desktop.store.records import ActionItem
+from apv_desktop.interchange.xlsx_reader import Row, XlsxWorkbook, guarded, read_sheet_rows
 
-DATE_PATTERNS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y", "%d.%m.%y")
 EXCEL_EPOCH = date(1899, 12, 30)
 DEFAULT_STATUS = "not_started"
 
@@ -134,12 +135,13 @@ def read_action_plan_sheet(
     units: Sequence[OrgUnit] = (),
     dimensions: Mapping[str, Sequence[str]] | None = None,
     rounds: Sequence[str] = (),
+    progress: Progress = no_progress,
 ) -> ActionPlanChanges:
     """The changes the filled-in sheet in `path` asks for. `units`, `dimensions` (code -> names
     in any language) and `rounds` are what a filled-in empty row may name; an empty `rounds`
     accepts any round. Raises InputError when the file is not such a workbook."""
     path = Path(path)
-    title, rows = _sheet_rows(path)
+    title, rows = _sheet_rows(path, progress)
     context = _Context({a.id: a for a in project_actions}, _status_codes(), units,
                        dimensions or {}, rounds, {})
     plan = ActionPlanChanges(path, title)
@@ -153,40 +155,19 @@ def read_action_plan_sheet(
     return plan
 
 
-def _sheet_rows(path: Path) -> tuple[str, list[tuple[int, tuple[object, ...]]]]:
-    import openpyxl  # lazily: keeps program start fast
+def _sheet_rows(path: Path, progress: Progress) -> tuple[str, list[tuple[int, Row]]]:
+    def action_plan_sheet(workbook: XlsxWorkbook) -> str:
+        for title in workbook.sheet_titles:
+            header = guarded(workbook, lambda title=title: next(
+                workbook.sheet(title).iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW,
+                                                values_only=True), ()))
+            if len(header) >= ITEM_ID and header[ITEM_ID - 1] == HIDDEN_KEYS[ITEM_ID]:
+                return str(title)
+        raise InputError(f"{path.name} has no action-plan sheet written by APV Desktop (the "
+                         "Handlingsplan sheet of a report); write the report again and fill in "
+                         "that sheet.")
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path.name} was not found at {path}.") from None
-    except OSError as error:
-        raise InputError(f"{path.name} cannot be read (is it open in another program?): "
-                         f"{error.strerror}.") from None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl's notes on features it drops
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        except Exception as error:  # any failure to open means it is not a workbook
-            raise InputError(f"{path.name} is not a readable Excel workbook (.xlsx); it may be "
-                             "damaged or another kind of file.") from error
-        try:
-            for worksheet in workbook.worksheets:
-                header = next(worksheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW,
-                                                  values_only=True), ())
-                if len(header) >= ITEM_ID and header[ITEM_ID - 1] == HIDDEN_KEYS[ITEM_ID]:
-                    worksheet.reset_dimensions()
-                    rows = list(enumerate(worksheet.iter_rows(values_only=True), start=1))
-                    return worksheet.title, rows
-        except InputError:
-            raise
-        except Exception as error:  # a damaged sheet inside a valid zip
-            raise InputError(f"{path.name} cannot be read; the workbook may be damaged.") from error
-        finally:
-            workbook.close()
-    raise InputError(f"{path.name} has no action-plan sheet written by APV Desktop (the "
-                     "Handlingsplan sheet of a report); write the report again and fill in that "
-                     "sheet.")
+    return read_sheet_rows(path, action_plan_sheet, progress)
 
 
 def _status_codes() -> dict[str, str]:
@@ -244,11 +225,8 @@ def _date(value: object, where: str, problems: list[str]) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
         return date.fromordinal(EXCEL_EPOCH.toordinal() + int(value))  # a date without format
     text = normal_text(value)
-    for pattern in DATE_PATTERNS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
+    with contextlib.suppress(NotADate):
+        return parse_date(text)  # the one reader of typed dates (core/dates.py)
     problems.append(f"{where} holds {text!r}, which is not a date; write it like 31-12-2025.")
     return None
 

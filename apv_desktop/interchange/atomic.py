@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from apv_desktop.errors import ApvError
+from apv_desktop.tempfiles import remove_stale
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # A new export is readable by others like any file the user saves; mkstemp would make it 0600.
@@ -51,6 +54,7 @@ def _create_temporary(target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise ApvError(f"Cannot write {target}: the folder {folder} does not exist.")
+    remove_stale(folder, _leftovers(target))  # an earlier write of this file cut off by a crash
     try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=folder
@@ -65,6 +69,13 @@ def _create_temporary(target: Path) -> Path:
         raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
     os.close(handle)
     return Path(name)
+
+
+def _leftovers(target: Path) -> re.Pattern[str]:
+    """The names _create_temporary gives (mkstemp: 8 characters of [a-z0-9_])."""
+    return re.compile(
+        rf"\.{re.escape(target.stem)}-[a-z0-9_]{{8}}\.tmp{re.escape(target.suffix)}"
+    )
 
 
 def _flush_to_disk(path: Path) -> None:
@@ -95,3 +106,25 @@ def _rename(temporary: Path, target: Path) -> None:
         if error.errno in _DISK_FULL:
             raise  # reported as "the disk is full" by atomic_output
         raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
+
+
+def save_workbook(workbook: Any, path: Path) -> None:
+    """`workbook.save(path)`, but a failed write (a full disk) closes the zip at once.
+
+    openpyxl leaves its ZipFile open when a write fails; Python then closes it while collecting
+    garbage, fails a second time and prints "Exception ignored in ZipFile.__del__" after the
+    user's clear message. Here the zip is closed (and its second failure dropped) before the
+    first error goes on to atomic_output."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()  # as Workbook.save does
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with suppress(OSError, ValueError):
+            archive.close()
+        raise

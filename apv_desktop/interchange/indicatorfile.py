@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.interchange.tables import (
     Table,
@@ -69,16 +70,17 @@ class IndicatorRow:
     value: float
 
 
-def read_indicators(path: Path, units: list[OrgUnit]) -> list[IndicatorRow]:
+def read_indicators(path: Path, units: list[OrgUnit], progress: Progress = no_progress
+                    ) -> list[IndicatorRow]:
     """Every figure in the file, checked against the project's units.
 
     Raises RefusedError for a person-data column, InputError for anything else wrong."""
-    table = read_table(Path(path))
+    table = read_table(Path(path), progress=progress)
     unit_column, period_column, kinds = _columns(table)
     codes = {u.code for u in units}
     by_name: dict[str, list[str]] = {}
-    for unit in units:
-        by_name.setdefault(normalise_header(unit.name), []).append(unit.code)
+    for known in units:
+        by_name.setdefault(normalise_header(known.name), []).append(known.code)
     problems: list[str] = []
     found: list[IndicatorRow] = []
     seen: dict[tuple[str, str], int] = {}

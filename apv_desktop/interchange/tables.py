@@ -11,13 +11,24 @@ import codecs
 import csv
 import datetime as dt
 import io
-import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
+from apv_desktop.interchange import limits
+from apv_desktop.interchange.limits import excerpt
+from apv_desktop.interchange.text_encoding import implausible_at
+from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
+
+if TYPE_CHECKING:  # openpyxl is imported lazily at run time
+    # _WorksheetLike is types-openpyxl's type of Workbook.worksheets: a read-only workbook
+    # holds ReadOnlyWorksheets, whose stub borrows iter_rows from Worksheet and so cannot
+    # be called on them when named directly.
+    pass
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -29,7 +40,6 @@ _DELIMITERS = (";", "\t", ",")
 # A free-text answer can be long; the csv module's default limit (128 kB) is not a file error.
 _FIELD_SIZE_LIMIT = 16 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
-MAX_PROBLEMS_SHOWN = 50
 
 
 @dataclass
@@ -71,17 +81,14 @@ def short_header(header: str, limit: int = 40) -> str:
 def refuse_problems(source: str, problems: list[str], consequence: str = "") -> None:
     """Raise InputError for a file with cell problems (already in reading order).
 
-    The sentence gives the count and the first problem; `problems` keeps the first 50.
-    """
+    The sentence gives the count and the first problem; InputError keeps the first few."""
     count = len(problems)
-    shown = problems[:MAX_PROBLEMS_SHOWN]
-    if count > MAX_PROBLEMS_SHOWN:
-        shown.append(f"... and {count - MAX_PROBLEMS_SHOWN} more")
     noun = "problem" if count == 1 else "problems"
-    raise InputError(f"{source}: {count} {noun}{consequence}; {problems[0]}", shown)
+    raise InputError(f"{source}: {count} {noun}{consequence}; {excerpt(problems[0], 300)}",
+                     problems)
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.
 
     Raises InputError (one sentence naming the file) for a file that cannot be read as a table.
@@ -94,16 +101,22 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         raise InputError(
             f"{name} is not a file type APV Desktop can read{hint}; use a {ACCEPTED_DESCRIPTION}."
         )
-    raw = _read_bytes(path)
     if suffix in CSV_SUFFIXES:
-        records = _csv_records(raw, name)
+        progress(0.0, name)
+        records = _csv_records(_read_bytes(path), name)
+        _check_csv_limits(records, name)
         return _build_table(records, name)
-    title, records = _excel_records(raw, name, sheet)
+    title, records = _excel_records(path, sheet, progress)
     return _build_table(records, f"{name}, sheet {title}")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_UNCOMPRESSED_BYTES:
+            raise InputError(tr("{file} afvises: den fylder {size} MB (højst {limit} MB).",
+                                file=path.name, size=size // 2**20,
+                                limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path.name} was not found at {path}.") from None
@@ -121,10 +134,11 @@ def _read_bytes(path: Path) -> bytes:
 # ---------------------------------------------------------------------------------- CSV
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
+    """The text, and whether it was read by the Windows-1252 fallback."""
     if raw.startswith(codecs.BOM_UTF8):
         try:
-            return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
@@ -132,7 +146,7 @@ def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" export.
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), False
         except UnicodeDecodeError:
             raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
     if raw.startswith(_ZIP_MAGIC):
@@ -140,15 +154,36 @@ def _decode(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
         raise InputError(f"{name} is not a CSV text file (it holds binary data).")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), False
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252")
+        return raw.decode("cp1252"), True
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte {exc.start} cannot be read)."
-        ) from None
+        text = raw.decode("cp1252", errors="replace")
+        at = len(raw[: exc.start].decode("cp1252", "replace"))
+        raise _wrongly_encoded(name, text, at) from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    text, from_windows_1252 = _decode_bytes(raw, name)
+    wrong = implausible_at(text, from_windows_1252)
+    if wrong is not None:
+        raise _wrongly_encoded(name, text, wrong)
+    return text
+
+
+def _wrongly_encoded(name: str, text: str, wrong: int) -> InputError:
+    """The refusal of a file whose character at `wrong` shows it is not UTF-8 or Windows-1252."""
+    line = text.count("\n", 0, wrong) + 1
+    line_start = text.rfind("\n", 0, wrong) + 1
+    around = (text[max(line_start, wrong - 20) : wrong + 20].splitlines() or [""])[0]
+    if not around.isprintable():
+        around = around.encode("unicode_escape").decode("ascii")
+    return InputError(tr(
+        "{file} er ikke gemt som UTF-8 eller Windows-1252 (linje {line} bliver til '{sample}'); "
+        "gem den i Excel som 'CSV UTF-8 (kommasepareret)' og indlæs den igen.",
+        file=name, line=line, sample=excerpt(around)))
 
 
 def _split_separator_line(text: str) -> tuple[str | None, str]:
@@ -193,7 +228,7 @@ def _detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_records(raw: bytes, name: str) -> Iterable[tuple[int, list[str]]]:
+def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
     text = _decode(raw, name)
     delimiter, text = _split_separator_line(text)
     if delimiter is None:
@@ -204,72 +239,50 @@ def _csv_records(raw: bytes, name: str) -> Iterable[tuple[int, list[str]]]:
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _streamed(reader, name)
-
-
-def _streamed(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The records one by one (the table keeps only its stripped rows, not a second copy).
-    Excel shows each record as one row, even one whose quoted cell spans lines."""
     try:
-        yield from enumerate(reader, start=1)
+        # Excel shows each record as one row, even one whose quoted cell spans lines.
+        records = list(enumerate(reader, start=1))
     except csv.Error as exc:
         raise InputError(
             f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
         ) from None
+    return records
+
+
+def _check_csv_limits(records: list[tuple[int, list[str]]], name: str) -> None:
+    """The limits an .xlsx is held to (xlsx_reader), for a CSV file's records."""
+    cells = 0
+    for number, record in records:
+        cells = limits.check_row(name, number, record, cells)
 
 
 # ---------------------------------------------------------------------------------- XLSX
 
 
 def _excel_records(
-    raw: bytes, name: str, sheet: str | None
+    path: Path, sheet: str | None, progress: Progress
 ) -> tuple[str, list[tuple[int, list[str]]]]:
-    import openpyxl  # lazily: keeps program start fast
+    def pick(workbook: XlsxWorkbook) -> str:
+        return _pick_sheet(workbook.sheet_titles, path.name, sheet)
 
-    with warnings.catch_warnings():
-        # openpyxl warns about workbook features it drops (data validation, styles); harmless.
-        warnings.simplefilter("ignore")
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        except Exception as exc:  # any failure to open means the bytes are not a workbook
-            raise InputError(
-                f"{name} is not a readable Excel workbook (.xlsx); it may be damaged or "
-                "another kind of file."
-            ) from exc
-        try:
-            worksheet = _pick_sheet(workbook, name, sheet)
-            title = worksheet.title
-            worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
-            try:
-                records = [
-                    (number, [_cell_text(value) for value in values])
-                    for number, values in enumerate(
-                        worksheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
-                    )
-                ]
-            except Exception as exc:  # a damaged sheet part inside a valid zip
-                raise InputError(
-                    f"{name}, sheet {title} cannot be read; the workbook may be damaged."
-                ) from exc
-        finally:
-            workbook.close()
-    return title, records
+    title, rows = read_sheet_rows(path, pick, progress)
+    return title, [(number, [_cell_text(value) for value in values]) for number, values in rows]
 
 
-def _pick_sheet(workbook: object, name: str, sheet: str | None) -> object:
-    worksheets = list(workbook.worksheets)  # type: ignore[attr-defined]
-    if not worksheets:
+def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
+    if not titles:
         raise InputError(f"{name} has no worksheets.")
     if sheet is None:
-        return worksheets[0]
-    for candidate in worksheets:
-        if candidate.title == sheet:
+        return titles[0]
+    for candidate in titles:
+        if candidate == sheet:
             return candidate
-    for candidate in worksheets:
-        if candidate.title.strip().casefold() == sheet.strip().casefold():
+    for candidate in titles:
+        if candidate.strip().casefold() == sheet.strip().casefold():
             return candidate
-    titles = ", ".join(ws.title for ws in worksheets)
-    raise InputError(f"{name} has no sheet named '{sheet}'; its sheets are: {titles}.")
+    raise InputError(
+        f"{name} has no sheet named '{sheet}'; its sheets are: {', '.join(titles)}."
+    )
 
 
 def _cell_text(value: object) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from apv_desktop.core.model import Questionnaire, pick_label
 from apv_desktop.errors import InputError
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 
 TEMPLATE_DIRECTORY = "templates"
 INDEX_FILE = "index.json"

@@ -10,7 +10,6 @@ from apv_desktop.interchange.xlsform_columns import Column
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
 
 # Enough to fix a file in one go without burying the first problem.
-MAX_PROBLEMS_LISTED = 50
 
 
 @dataclass
@@ -39,7 +38,7 @@ class ReadContext:
             return
         first, rest = self.problems[0], len(self.problems) - 1
         message = first if not rest else f"{first} (and {rest} more problem{'s' * (rest > 1)})"
-        raise InputError(message, self.problems[:MAX_PROBLEMS_LISTED])
+        raise InputError(message, self.problems)
 
     def labels(self, sheet: Sheet, row: SheetRow, base: str) -> dict[str, str]:
         """Text of the `base` / `base::lang` columns by language code; blanks are left out and a

@@ -14,6 +14,7 @@ whose `problems` list every such cell.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from apv_desktop.core.model import (
     Questionnaire,
     pick_label,
 )
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.interchange.xlsform_checks import refuse_duplicate_columns, warn_dropped_columns
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Workbook, load_workbook
 from apv_desktop.interchange.xlsform_sheets_other import (
@@ -33,10 +36,11 @@ from apv_desktop.interchange.xlsform_sheets_other import (
     read_settings,
 )
 from apv_desktop.interchange.xlsform_survey import SurveyResult, read_survey
+from apv_desktop.interchange.xlsform_write import UNIT_LIST
 
 # Answers to select_multiple are stored as a bit mask in a float64, exact up to 2**53.
 MAX_MULTIPLE_CHOICES = 53
-_LANGUAGE_BASES = ("label", "hint", "form_title")
+_LANGUAGE_BASES = ("label", "hint", "form_title", "apv_title")
 
 
 @dataclass
@@ -45,14 +49,18 @@ class XlsFormResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_xlsform(path: Path) -> XlsFormResult:
+def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
     """The questionnaire in the XLSForm at `path`, and warnings about what was skipped or assumed.
 
     Raises InputError (one sentence naming file, sheet, row and column) for a file that is not a
     usable .xlsx/.xlsm XLSForm.
     """
     path = Path(path)
-    workbook = load_workbook(path)
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (data validation, extensions): not
+        # the user's concern, and never to reach a terminal.
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(path, progress)
     survey = workbook.sheets.get("survey")
     if survey is None:
         found = ", ".join(f"'{sheet.title}'" for sheet in workbook.sheets.values())
@@ -62,9 +70,13 @@ def read_xlsform(path: Path) -> XlsFormResult:
     settings = read_settings(workbook.sheets.get("settings"))
     languages, default_language = _languages(workbook, settings.default_language)
     context = ReadContext(path.name, default_language, warnings=list(workbook.warnings))
+    refuse_duplicate_columns(workbook, context)
+    warn_dropped_columns(workbook, context)
 
     survey_result = read_survey(survey, context)
     choice_lists = read_choices(workbook.sheets.get("choices"), context)
+    if not any(item.list_name == UNIT_LIST for item, _ in survey_result.list_uses):
+        choice_lists.pop(UNIT_LIST, None)  # the units of a form exported for collecting
     dimensions = read_dimensions(workbook.sheets.get("dimensions"), context)
     _check_lists(workbook, survey_result, choice_lists, context)
     _add_missing_dimensions(workbook, survey_result, dimensions, context)
@@ -81,6 +93,13 @@ def read_xlsform(path: Path) -> XlsFormResult:
         dimensions=dimensions,
         title_labels=settings.title_labels,
     )
+    if not questionnaire.answerable_items() and survey_result.repeats:
+        raise context.refuse(
+            survey, None,
+            f"every question lies inside {survey_result.repeats[0]}; APV Desktop asks each "
+            "question once per respondent, so it cannot use repeats or loops: move the questions "
+            "out of it (a group keeps them together).",
+        )
     if not questionnaire.answerable_items():
         raise context.refuse(
             survey, None,
@@ -99,7 +118,7 @@ def _languages(workbook: Workbook, settings_default: str | None) -> tuple[list[s
             if column.base not in _LANGUAGE_BASES:
                 continue
             if column.language is None:
-                has_plain_text = has_plain_text or column.base != "form_title"
+                has_plain_text = has_plain_text or column.base not in ("form_title", "apv_title")
             elif column.language not in seen:
                 seen.append(column.language)
     if settings_default:

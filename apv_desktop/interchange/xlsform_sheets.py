@@ -1,19 +1,20 @@
 """Open an XLSForm workbook and hold its sheets as plain rows, refusing files that are not one.
 
-Everything is read into memory inside one guarded block: openpyxl's read-only mode parses sheet
-XML lazily, so a damaged sheet would otherwise fail later with a parser error of its own.
+Every sheet is read into memory through the one xlsx reader (xlsx_reader), which checks the
+file's size, its XML and each row against the limits before and while reading.
 """
 
 from __future__ import annotations
 
 import difflib
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apv_desktop.errors import ApvError, InputError
+from apv_desktop.core.progress import Progress, no_progress, scaled
+from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform_columns import Column, cell_text, parse_header
+from apv_desktop.interchange.xlsx_reader import guarded, open_xlsx
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm")
 KNOWN_SHEETS = ("survey", "choices", "settings", "dimensions")
@@ -67,7 +68,7 @@ def sheet_key(title: str) -> str:
     return "_".join(title.replace("\u00a0", " ").split()).casefold()
 
 
-def load_workbook(path: Path) -> Workbook:
+def load_workbook(path: Path, progress: Progress = no_progress) -> Workbook:
     """Every sheet of the workbook at `path`; raises InputError for anything that is not a
     readable .xlsx/.xlsm workbook."""
     name = path.name
@@ -80,26 +81,7 @@ def load_workbook(path: Path) -> Workbook:
         raise InputError(
             f"{name} is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx."
         )
-    if not path.is_file():
-        raise InputError(f"{path} does not exist or is not a file.")
-    try:
-        is_zip = zipfile.is_zipfile(path)
-    except OSError as error:
-        raise InputError(f"{name} cannot be read: {error.strerror or error}.") from error
-    if not is_zip:
-        raise InputError(
-            f"{name} is not an Excel workbook inside (it is not a .xlsx file); "
-            "open it in Excel and save it as .xlsx."
-        )
-    try:
-        raw_sheets = _read_all_sheets(path)
-    except ApvError:
-        raise
-    except Exception as error:  # any failure while parsing a user's file means a damaged file
-        raise InputError(
-            f"{name} cannot be read as an Excel workbook: it is damaged or truncated; "
-            "open it in Excel and save it again as .xlsx."
-        ) from error
+    raw_sheets = _read_all_sheets(path, progress)
     workbook = Workbook(file_name=name, sheets={})
     for title, rows in raw_sheets:
         key = sheet_key(title)
@@ -114,23 +96,24 @@ def load_workbook(path: Path) -> Workbook:
     return workbook
 
 
-def _read_all_sheets(path: Path) -> list[tuple[str, list[SheetRow]]]:
-    import openpyxl  # imported here: it is slow to import and the GUI starts without it
+def _read_all_sheets(path: Path, progress: Progress) -> list[tuple[str, list[SheetRow]]]:
+    sheets: list[tuple[str, list[SheetRow]]] = []
+    with open_xlsx(path) as book:
+        titles = book.sheet_titles
+        for step, title in enumerate(titles):
+            sheet_progress = scaled(progress, step / len(titles), (step + 1) / len(titles))
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return [(sheet.title, list(_non_blank_rows(sheet.iter_rows(values_only=True))))
-                for sheet in book.worksheets]
-    finally:
-        book.close()
+            def read(title: str = title, sheet_progress: Progress = sheet_progress
+                     ) -> list[SheetRow]:
+                return list(_non_blank_rows(book.rows(title, sheet_progress)))
+
+            sheets.append((title, guarded(book, read)))
+    return sheets
 
 
-def _non_blank_rows(rows: Iterator[tuple[object, ...]]) -> Iterator[SheetRow]:
-    # Sheets saved by some tools claim a million rows and a thousand columns; keep only rows
-    # that hold something, and drop trailing empty cells.
-    for number, values in enumerate(rows, start=1):
-        if not values:
-            continue
+def _non_blank_rows(rows: Iterator[tuple[int, tuple[object, ...]]]) -> Iterator[SheetRow]:
+    # Keep only rows that hold something, and drop trailing empty cells.
+    for number, values in rows:
         texts = [cell_text(v) for v in values]
         if not any(texts):
             continue

@@ -40,7 +40,7 @@ def read_settings(sheet: Sheet | None) -> Settings:
         return settings
     row = sheet.rows[0]
     settings.title = row.text(sheet.column("form_title", "title"))
-    for column in sheet.language_columns("form_title"):
+    for column in [*sheet.language_columns("form_title"), *sheet.language_columns("apv_title")]:
         if column.language is not None and row.text(column):
             settings.title_labels[column.language] = row.text(column)
     settings.form_id = row.text(sheet.column("form_id", "id_string"))

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import Item, Section
+from apv_desktop.core.relevance import check_relevance
 from apv_desktop.interchange.xlsform_columns import yes_no
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
@@ -35,6 +37,7 @@ class SurveyResult:
     sections: list[Section]
     list_uses: list[tuple[Item, int]] = field(default_factory=list)  # select item, its row
     dimension_uses: dict[str, int] = field(default_factory=dict)  # code -> first row using it
+    repeats: list[str] = field(default_factory=list)  # "repeat 'r' (rows 2-9)", each skipped
 
 
 @dataclass
@@ -128,7 +131,7 @@ class _SurveyWalker:
 
     def _begin_group(self, row: SheetRow) -> None:
         name = self._checked_name(row, "group")
-        relevant = row.text(self.relevant_column) or None
+        relevant = self._checked_relevant(row)
         frame = _Frame(RowKind.BEGIN_GROUP, name, row.number, relevant)
         if not self.stack:
             if name in self.group_rows:
@@ -168,6 +171,7 @@ class _SurveyWalker:
                 f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
+            self.result.repeats.append(f"repeat '{frame.name}' (rows {frame.row}-{row.number})")
             self.context.warn(
                 self.sheet, frame.row,
                 f"repeat '{frame.name}' (rows {frame.row}-{row.number}) is skipped with everything "
@@ -183,6 +187,10 @@ class _SurveyWalker:
 
     def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
         assert row_type.item_type is not None
+        if row_type.list_name == "apv_units" and row.text(self.name_column) == "unit":
+            self._skip(row, "the org-unit question of a form exported for collecting is not a "
+                       "question of the questionnaire; response files read it as the unit column.")
+            return
         name = self._checked_name(row, raw_type)
         if name and name in self.item_rows:
             self.context.problem(
@@ -200,7 +208,7 @@ class _SurveyWalker:
             dimension=row.text(self.dimension_column) or None,
             reverse=self._reverse(row),
             required=self._required(row),
-            relevant=self._relevant(row.text(self.relevant_column) or None),
+            relevant=self._relevant(self._checked_relevant(row)),
         )
         if row_type.or_other:
             self.context.warn(
@@ -259,6 +267,20 @@ class _SurveyWalker:
             )
             return False
         return value
+
+    def _checked_relevant(self, row: SheetRow) -> str | None:
+        """The row's `relevant`, compiled now so that a form the kiosk could not evaluate is
+        refused here, naming the row (the same rule the validator and the store apply)."""
+        expression = row.text(self.relevant_column) or None
+        if expression:
+            try:
+                check_relevance(expression)
+            except RelevanceError as error:
+                self.context.problem(
+                    self.sheet, row.number, self.relevant_column,
+                    f"the condition '{excerpt(expression)}' cannot be evaluated: {error.reason}.",
+                )
+        return expression
 
     def _relevant(self, own: str | None) -> str | None:
         conditions = [frame.relevant for frame in self.stack[1:] if frame.relevant]

@@ -70,7 +70,10 @@ _SELECT_MULTIPLE = re.compile(
 def parse_type(raw: str) -> RowType:
     """What a `type` cell means; `raw` is the cell's text (case and spacing are free)."""
     text = " ".join(raw.split()).casefold()
-    structural = _STRUCTURE.get(text.replace("_", " "))
+    words = text.replace("_", " ")
+    if words.startswith("begin loop over "):  # old forms: `begin loop over LIST`
+        words = "begin loop"
+    structural = _STRUCTURE.get(words)
     if structural is not None:
         return RowType(structural)
     if text in _SIMPLE_ITEM_TYPES:

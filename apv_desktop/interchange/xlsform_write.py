@@ -12,34 +12,47 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from apv_desktop.core.model import Questionnaire, Section
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.core.model import OrgUnit, Questionnaire, Section
+from apv_desktop.interchange.atomic import atomic_output, save_workbook
 from apv_desktop.interchange.xlsform_columns import language_header_name
 from apv_desktop.interchange.xlsform_sheets_other import NUMBER_DECIMALS
 from apv_desktop.interchange.xlsform_types import type_text
 
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
+# The title per language: ODK's converter (pyxform) crashes on `form_title::lang` columns, so
+# they go to a column of our own that it ignores; the reader takes both.
+TITLE_COLUMN = "apv_title"
+# A form meant for collecting in Kobo/ODK asks for the org unit first, so that the answers come
+# back with a `unit` column of unit codes (response files find it by its name).
+UNIT_QUESTION, UNIT_LIST = "unit", "apv_units"
+UNIT_QUESTION_LABELS = {"da": "Hvilken enhed arbejder du i?", "sv": "Vilken enhet arbetar du i?",
+                        "en": "Which unit do you work in?"}
 
 Cell = str | float | int | None
 
 
-def write_xlsform(questionnaire: Questionnaire, path: Path) -> None:
+def write_xlsform(
+    questionnaire: Questionnaire, path: Path, units: list[OrgUnit] | None = None
+) -> None:
     """Write `questionnaire` to `path` (.xlsx) through a temporary file; a failed write leaves
-    no file behind and any earlier file at `path` untouched."""
+    no file behind and any earlier file at `path` untouched. With `units`, the form is meant for
+    collecting in another tool: it starts with a required select_one of those units."""
     from openpyxl import Workbook  # imported here: slow to import, and the GUI starts without it
 
     languages = _languages(questionnaire)
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new Workbook holds one empty sheet
+    book.remove(first)
     for title, rows in (
-        ("survey", _survey_rows(questionnaire, languages)),
-        ("choices", _choice_rows(questionnaire, languages)),
+        ("survey", _survey_rows(questionnaire, languages, bool(units))),
+        ("choices", _choice_rows(questionnaire, languages, units or [])),
         ("settings", _settings_rows(questionnaire, languages)),
         ("dimensions", _dimension_rows(questionnaire, languages)),
     ):
         _add_sheet(book, title, rows)
     with atomic_output(Path(path)) as temporary:
-        book.save(temporary)
+        save_workbook(book, temporary)
 
 
 def _languages(questionnaire: Questionnaire) -> list[str]:
@@ -74,7 +87,9 @@ def _number(value: float | None) -> float | None:
     return None if value is None else round(value, NUMBER_DECIMALS)
 
 
-def _survey_rows(questionnaire: Questionnaire, languages: list[str]) -> list[list[Cell]]:
+def _survey_rows(
+    questionnaire: Questionnaire, languages: list[str], ask_unit: bool = False
+) -> list[list[Cell]]:
     has_hints = any(item.hints for item in questionnaire.items())
     hint_languages = languages if has_hints else []
     header: list[Cell] = [
@@ -82,6 +97,10 @@ def _survey_rows(questionnaire: Questionnaire, languages: list[str]) -> list[lis
         "required", "relevant", "dimension", "reverse",
     ]
     rows: list[list[Cell]] = [header]
+    if ask_unit:
+        rows.append([f"select_one {UNIT_LIST}", UNIT_QUESTION,
+                     *_texts(UNIT_QUESTION_LABELS, languages), *[None] * len(hint_languages),
+                     "yes", None, None, None])
     for section in questionnaire.sections:
         rows.extend(_section_rows(section, languages, hint_languages))
     return rows
@@ -109,8 +128,12 @@ def _section_rows(
         yield ["end group", None, *[None] * len(languages), *blank_hints, None, None, None, None]
 
 
-def _choice_rows(questionnaire: Questionnaire, languages: list[str]) -> list[list[Cell]]:
+def _choice_rows(
+    questionnaire: Questionnaire, languages: list[str], units: list[OrgUnit]
+) -> list[list[Cell]]:
     rows: list[list[Cell]] = [["list_name", "name", *_headers("label", languages), "score"]]
+    for unit in units:
+        rows.append([UNIT_LIST, unit.code, *[unit.name] * len(languages), None])
     for choice_list in questionnaire.choice_lists.values():
         for choice in choice_list.choices:
             rows.append([choice_list.name, choice.name, *_texts(choice.labels, languages),
@@ -121,7 +144,7 @@ def _choice_rows(questionnaire: Questionnaire, languages: list[str]) -> list[lis
 def _settings_rows(questionnaire: Questionnaire, languages: list[str]) -> list[list[Cell]]:
     title_languages = [code for code in languages if code in questionnaire.title_labels]
     header: list[Cell] = [
-        "form_title", *_headers("form_title", title_languages), "form_id", "version",
+        "form_title", *_headers(TITLE_COLUMN, title_languages), "form_id", "version",
         "default_language",
     ]
     values: list[Cell] = [

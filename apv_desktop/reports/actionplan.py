@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apv_desktop.core.records import ActionItem
 from apv_desktop.core.results import Score
 from apv_desktop.interchange.actionplan_layout import (
     CONTENT,
@@ -54,7 +55,6 @@ from apv_desktop.reports.styles import (
     set_widths,
     title_block,
 )
-from apv_desktop.store.records import ActionItem
 from apv_desktop.vocabulary import status_names
 
 EMPTY_ROWS = 15
@@ -85,8 +85,8 @@ def write_action_plan(ws: Worksheet, data: ReportData) -> None:
     row = HEADER_ROW
     number = 0
     for score in data.pressure_points:
-        matching = [a for a in data.actions
-                    if a.unit == score.unit and a.dimension == score.dimension]
+        matching: list[ActionItem | None] = [
+            a for a in data.actions if a.unit == score.unit and a.dimension == score.dimension]
         for action in matching or [None]:
             row += 1
             number += 1
@@ -118,7 +118,7 @@ def write_action_plan(ws: Worksheet, data: ReportData) -> None:
     _validations(ws, data, list(statuses.values()), row)
     set_widths(ws, {"A": 5, "B": 32, "C": 32, "D": 7, "E": 32, "F": 28, "G": 32, "H": 16,
                     "I": 11, "J": 13, "K": 12, "L": 30, "M": 26})
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2).coordinate
     # The filter covers the hidden columns too, so sorting keeps each row's id with it.
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(LAST_COLUMN)}{row}"
     ws.print_area = f"A1:{get_column_letter(LAST_VISIBLE)}{row}"

@@ -20,6 +20,7 @@ from apv_desktop.reports.wording import hidden_word
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
 COLOURS = {GREEN: "#C6EFCE", YELLOW: "#FFEB9C", RED: "#FFC7CE"}
 HIDDEN_COLOUR = "#E7E6E6"
@@ -96,7 +97,7 @@ def heatmap_figure(data: ReportData) -> Figure:
     return figure
 
 
-def _cell(x: int, y: int, colour: str):  # noqa: ANN202 - a matplotlib Rectangle
+def _cell(x: int, y: int, colour: str) -> Rectangle:
     from matplotlib.patches import Rectangle
 
     return Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1)

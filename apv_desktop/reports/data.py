@@ -14,10 +14,10 @@ from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.comments import Comment, unit_comments
 from apv_desktop.core.distribution import ItemDistribution, item_threshold
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
+from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
 from apv_desktop.core.trend import Trend
 from apv_desktop.i18n import Translate
-from apv_desktop.store.records import ActionItem, Indicator
 
 SICK_LEAVE_DIMENSION = "SL"
 
@@ -119,7 +119,10 @@ class ReportData:
     # --- items --------------------------------------------------------------------------------
 
     def item_strictness(self, item: Item) -> int:
-        return item_threshold(self.questionnaire, item, self.results.rules)
+        """The threshold of the item's disclosure family (core.disclosure decides)."""
+        found = self.results.disclosure.item_threshold(item.name)
+        return found if found is not None else item_threshold(
+            self.questionnaire, item, self.results.rules)
 
     def is_offensive_item(self, item: Item) -> bool:
         return self.item_strictness(item) > self.results.rules.min_n

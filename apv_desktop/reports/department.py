@@ -3,7 +3,6 @@ with the texts as the AMiR revised them in the program (or the program's draft).
 
 from __future__ import annotations
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -13,16 +12,6 @@ HEADING_FONT = Font(bold=True, size=14)
 SUBHEADING_FONT = Font(bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TEXT_WIDTH = 110
-
-
-def add_department_sheet(workbook: Workbook, title: str, sheet_name: str,
-                         departments: list[tuple[str, str]], headings: list[str]) -> Worksheet:
-    """Append a sheet `sheet_name` with `title` and, per (department name, text), the name as
-    a heading and the text line by line; lines equal to one of `headings` are bold and '- '
-    lines become bullets."""
-    ws = workbook.create_sheet(sheet_name)
-    write_departments(ws, title, departments, headings)
-    return ws
 
 
 def write_departments(ws: Worksheet, title: str, departments: list[tuple[str, str]],
@@ -52,7 +41,9 @@ def write_departments(ws: Worksheet, title: str, departments: list[tuple[str, st
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page_setup = ws.sheet_properties.pageSetUpPr
+    assert page_setup is not None  # WorksheetProperties makes one; nothing here removes it
+    page_setup.fitToPage = True
     ws.print_options.gridLines = False
 
 

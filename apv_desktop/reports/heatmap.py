@@ -50,7 +50,7 @@ def write_heatmap(ws: Worksheet, data: ReportData) -> None:
         row += 1
         _unit_row(ws, data, row, unit, is_org=False)
     last_column = get_column_letter(FIRST_DIMENSION_COLUMN + len(data.dimensions) - 1)
-    ws.freeze_panes = ws.cell(row=ORG_ROW + 1, column=FIRST_DIMENSION_COLUMN)
+    ws.freeze_panes = ws.cell(row=ORG_ROW + 1, column=FIRST_DIMENSION_COLUMN).coordinate
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{row}"
     set_widths(ws, {"A": 36, "B": 6})
     for column in range(FIRST_DIMENSION_COLUMN, FIRST_DIMENSION_COLUMN + len(data.dimensions)):

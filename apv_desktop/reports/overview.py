@@ -6,6 +6,8 @@ from __future__ import annotations
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apv_desktop.core.anonymity import Hidden
+from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.sheetnames import sheet_reference
@@ -133,6 +135,15 @@ def method_paragraphs(data: ReportData) -> list[str]:
            "som »{hidden}«.",
            min_n=rules.min_n, strict=strict, comments=rules.comment_min_n,
            hidden=hidden_word(tr)))
+    paragraphs.append(
+        tr("Alle tal om de samme svar skjules efter én og samme regel: en dimensions score og "
+           "svarfordelingen på dens spørgsmål, et spørgsmål og dets opfølgende spørgsmål. "
+           "Grænsen gælder de svar, et tal bygger på (»ved ikke« og ubesvarede tæller ikke "
+           "med), og opfølgende spørgsmål har samme grænse som det spørgsmål, de følger op på. "
+           "Et skjult tal viser heller ikke sit antal svar. Gennemsnit regnes eksakt og "
+           "afrundes til én decimal (5 rundes op), så rapporten, resultatvinduet og "
+           "eksporterede filer viser de samme tal. Kommentarer står i alfabetisk orden pr. "
+           "spørgsmål. Rapporten har ikke de enkelte besvarelser med."))
     return paragraphs
 
 
@@ -154,7 +165,9 @@ def _legend(ws: Worksheet, data: ReportData, row: int) -> int:
         (tr("Gul"), LIGHT_FILLS[YELLOW], LIGHT_FONTS[YELLOW], tr("Vær opmærksom")),
         (tr("Rød"), LIGHT_FILLS[RED], LIGHT_FONTS[RED], tr("Et problem, der skal tages op")),
         (tr("Fed rød"), LIGHT_FILLS[RED], PRESSURE_FONT, tr("Pressionspunkt")),
-        (hidden_word(tr), HIDDEN_FILL, HIDDEN_FONT, tr("For få svar til at vise resultatet")),
+        (hidden_word(tr), HIDDEN_FILL, HIDDEN_FONT,
+         tr("{few} eller {protect}", few=hidden_reason_text(tr, Hidden.TOO_FEW.value),
+            protect=hidden_reason_text(tr, Hidden.COMPLEMENTARY.value))),
     ]
     for word, fill, font, meaning in entries:
         row += 1
@@ -182,7 +195,8 @@ def _response_rates(ws: Worksheet, data: ReportData, row: int) -> None:
         put(ws, row, 5, unit.response_rate, number_format=PERCENT_FORMAT, fill=fill, border=GRID)
         notes = []
         if unit.suppressed:
-            notes.append(tr("Resultaterne er skjult"))
+            notes.append(tr("Resultaterne er {reason}",
+                            reason=hidden_reason_text(tr, unit.hidden_reason)))
         if unit.response_rate is not None and unit.response_rate < WEAK_RESPONSE_RATE:
             notes.append(tr("Svag svarprocent (under 60 %)"))
         put(ws, row, 6, "; ".join(notes), fill=fill, border=GRID)

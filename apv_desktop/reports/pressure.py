@@ -54,7 +54,7 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
                empty=tr("Ingen enheder ligger markant over organisationen i denne runde."))
-    ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1)
+    ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1).coordinate
     last = "M" if with_trend else "K"
     ws.auto_filter.ref = (
         f"A{TABLE_START}:{last}{max(TABLE_START + len(data.pressure_points), 5)}")
@@ -99,6 +99,8 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
         score_font = PRESSURE_FONT if score.pressure_point else LIGHT_FONTS.get(light)
         for column in (4, 5):
             cell = ws.cell(row=row, column=column)
-            cell.fill = LIGHT_FILLS.get(light, cell.fill)
-            cell.font = score_font or cell.font
+            if light in LIGHT_FILLS:
+                cell.fill = LIGHT_FILLS[light]
+            if score_font is not None:
+                cell.font = score_font
     return row

@@ -82,7 +82,7 @@ def write_sick_leave(ws: Worksheet, data: ReportData) -> None:
     widths[get_column_letter(last_column - 1)] = 40
     widths[get_column_letter(last_column)] = 50
     set_widths(ws, widths)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2).coordinate
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_column)}{row}"
     if not columns:
         row += 1

@@ -4,6 +4,7 @@ decimal in the reader's own locale, safe cell writing and the page setup every s
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from copy import copy
 from functools import cache
 from typing import Any
@@ -79,6 +80,8 @@ def put(
     """Write one cell: text is cleaned and never taken for a formula (a comment may start
     with '='), numbers stay numbers."""
     cell = ws.cell(row=row, column=column)
+    # Only a merged range's top-left cell takes a value (openpyxl refuses one on the others).
+    assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
     if isinstance(value, str):
         cell.value = clean_text(value)
         if cell.data_type == "f":
@@ -96,7 +99,9 @@ def put(
     key = (id(number_format), id(font), id(fill), id(alignment), id(border))
     known = cache.get(key)
     if known is not None:
-        cell._style = copy(known[1])
+        # _style (the cell's style array) is in StyleableObject.__slots__ but types-openpyxl
+        # does not declare it; it is the only way to copy a finished style without rehashing.
+        cell._style = copy(known[1])  # type: ignore[attr-defined]
         return cell
     if number_format is not None:
         cell.number_format = number_format
@@ -108,7 +113,8 @@ def put(
         cell.alignment = alignment
     if border is not None:
         cell.border = border
-    cache[key] = (parts, copy(cell._style))  # the parts are kept so their ids stay unique
+    # the parts are kept so their ids stay unique; _style: see above
+    cache[key] = (parts, copy(cell._style))  # type: ignore[attr-defined]
     return cell
 
 
@@ -145,7 +151,7 @@ def title_block(ws: Worksheet, title: str, subtitle: str = "") -> None:
         put(ws, 2, 1, subtitle, font=NOTE_FONT)
 
 
-def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
+def set_widths(ws: Worksheet, widths: Mapping[str, float]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
 
@@ -168,16 +174,21 @@ def prepare_print(
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page_setup = ws.sheet_properties.pageSetUpPr
+    assert page_setup is not None  # WorksheetProperties makes one; nothing here removes it
+    page_setup.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     if title_rows:
         ws.print_title_rows = title_rows
+    # HeaderFooter makes all six parts; nothing here removes one.
     for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+        assert header is not None
         header.left.text = _header_text(data.organisation_name)
         header.right.text = _header_text(tr("APV, runde {round}", round=data.results.round))
     for footer in (ws.oddFooter, ws.evenFooter, ws.firstFooter):
+        assert footer is not None
         footer.left.text = "&A"
         footer.center.text = tr("Side {page} af {pages}", page="&P", pages="&N")
         footer.right.text = _header_text(data.report_date.isoformat())

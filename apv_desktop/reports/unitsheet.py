@@ -71,7 +71,7 @@ def write_unit_sheet(ws: Worksheet, data: ReportData, unit: UnitResult) -> None:
     _comments(ws, data, unit, row)
     set_widths(ws, {"A": LABEL_WIDTH, "B": 24, "C": 9, "D": 9, "E": 7, "F": 9, "G": 9, "H": 11,
                     "I": 12, "J": 10, "K": 9, "L": 30})
-    ws.freeze_panes = ws.cell(row=3, column=1)
+    ws.freeze_panes = ws.cell(row=3, column=1).coordinate
     prepare_print(ws, data)
 
 
@@ -97,7 +97,7 @@ def _score_table(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str)
             _compared(ws, row, column, other)
         put(ws, row, 10, dimension.reference, number_format=SCORE_FORMAT, border=GRID)
         put(ws, row, 11, rounded(own.gap), number_format=GAP_FORMAT, border=GRID)
-        note = hidden_reason(tr, own, dimension.min_n) if own.suppressed else ""
+        note = hidden_reason(tr, own) if own.suppressed else ""
         put(ws, row, 12, note, border=GRID, font=NOTE_FONT)
     return row
 
@@ -152,7 +152,7 @@ def _chart(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str, last:
     chart.gapWidth = 60
     dimensions = last - SCORE_HEADER_ROW
     chart.height = max(8.0, 0.55 * dimensions + 3.5)
-    chart.width = 26.0
+    chart.width = 26  # cm
     top = last + 2
     ws.row_breaks.append(Break(id=top - 1))  # the chart starts a printed page of its own
     ws.add_chart(chart, f"A{top}")

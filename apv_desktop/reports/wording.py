@@ -5,7 +5,7 @@ translator, not the GUI's."""
 
 from __future__ import annotations
 
-from apv_desktop.core.anonymity import Hidden
+from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Score
@@ -20,10 +20,8 @@ def hidden_word(tr: Translate) -> str:
     return tr("skjult")
 
 
-def hidden_reason(tr: Translate, score: Score, threshold: int) -> str:
-    if score.hidden_reason == Hidden.COMPLEMENTARY.value:
-        return tr("Skjult for at beskytte en mindre gruppe")
-    return tr("Skjult: færre end {n} svar", n=threshold)
+def hidden_reason(tr: Translate, score: Score) -> str:
+    return hidden_reason_text(tr, score.hidden_reason)
 
 
 def direction_text(tr: Translate, direction: Direction) -> str:

@@ -3,11 +3,13 @@ lives in its own module; this one only orders them and reports progress.
 
 Order: the overview with its table of contents, then the sheets a committee works from
 (heatmap, pressure points, offensive behaviour, sick leave, action plan), then one sheet per
-shown department and team, then the optional answers."""
+shown department and team. There is no sheet of raw answers: rows next to the report's breakdowns
+could be matched to a team and read as one person's whole answer sheet (issue 13)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -15,7 +17,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.reports.actionplan import write_action_plan
 from apv_desktop.reports.data import ReportData
-from apv_desktop.reports.datasheet import write_data
 from apv_desktop.reports.department import write_department_sheet
 from apv_desktop.reports.heatmap import write_heatmap
 from apv_desktop.reports.offensive import write_offensive
@@ -29,7 +30,7 @@ SheetWriter = Callable[[Worksheet], None]
 
 
 def build_workbook(
-    data: ReportData, *, include_data: bool = False, progress: Progress | None = None
+    data: ReportData, *, progress: Progress | None = None
 ) -> Workbook:
     report = progress or no_progress
     tr = data.tr
@@ -54,10 +55,7 @@ def build_workbook(
     for unit in data.reportable_units:
         name = names.allocate(unit.name, fallback=unit.code)
         planned.append((name, data.display_name(unit.code),
-                        lambda ws, unit=unit: write_unit_sheet(ws, data, unit)))
-    if include_data:
-        planned.append((names.allocate(tr("Data")), tr("Besvarelserne, anonymiseret"),
-                        lambda ws: write_data(ws, data)))
+                        partial(write_unit_sheet, data=data, unit=unit)))
 
     workbook = Workbook()
     first = workbook.active

@@ -10,19 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apv_desktop.core.followup import FollowUp, Target, follow_up
-from apv_desktop.core.results import Results, Score
+from apv_desktop.core.progress import Progress, no_progress
+from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.errors import InputError, RefusedError
-from apv_desktop.i18n import Translate
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
-from apv_desktop.store.records import ActionItem, Indicator
 
 if TYPE_CHECKING:
     from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
 
 CLOSED_STATUSES = ("done", "dropped")
-MAX_PROBLEMS_LISTED = 50
 
 
 # --- action items --------------------------------------------------------------------------
@@ -71,32 +69,7 @@ def filtered_actions(actions: Iterable[ActionItem], wanted: ActionFilter,
     return found
 
 
-def action_from_pressure_point(project: Project, score: Score, results: Results,
-                               problem: str) -> ActionItem:
-    """One click on a pressure point: a new item for its round, unit and dimension, with the
-    problem text given (the caller words it in the user's language)."""
-    if score.suppressed:
-        raise RefusedError("A hidden score cannot be made into an action-plan item.")
-    return project.add_action(results.round, problem, unit=score.unit,
-                              dimension=score.dimension)
-
-
-def pressure_point_problem(score: Score, results: Results, tr: Translate) -> str:
-    """The pre-filled problem text: the dimension with its score and n."""
-    dimension = next((d.name for d in results.dimensions if d.code == score.dimension),
-                     score.dimension)
-    mean = "" if score.mean is None else f"{score.mean:.1f}"
-    return tr("Pressionspunkt: {dimension}, score {score} (n = {n})", dimension=dimension,
-              score=mean, n=score.n)
-
-
 # --- follow-up -------------------------------------------------------------------------------
-
-
-def later_rounds(project: Project, round_name: str) -> list[str]:
-    """The rounds created after `round_name`, oldest first."""
-    names = [r.name for r in project.rounds()]
-    return names[names.index(round_name) + 1:] if round_name in names else []
 
 
 def follow_ups(project: Project, actions: list[ActionItem], later_round: str | None = None
@@ -141,13 +114,13 @@ class IndicatorImport:
     periods: list[str]
 
 
-def import_indicators(project_path: Path, file: Path, *, dry_run: bool = False
-                      ) -> IndicatorImport:
+def import_indicators(project_path: Path, file: Path, *, dry_run: bool = False,
+                      progress: Progress = no_progress) -> IndicatorImport:
     """Read an indicator file (CSV/XLSX) and store every figure in it, or none."""
     from apv_desktop.interchange.indicatorfile import read_indicators
 
     with opened(Path(project_path)) as project:
-        rows = read_indicators(Path(file), project.org_units())
+        rows = read_indicators(Path(file), project.org_units(), progress)
         if not dry_run:
             project.set_indicators([Indicator(r.unit, r.period, r.kind, r.value) for r in rows])
     return IndicatorImport(len(rows), len({r.unit for r in rows}),
@@ -163,20 +136,11 @@ def unit_indicators(project: Project, unit_code: str) -> dict[str, dict[str, flo
     return dict(sorted(table.items()))
 
 
-def latest_indicators(indicators: Iterable[Indicator]) -> dict[str, dict[str, tuple[str, float]]]:
-    """unit -> kind -> (period, value) at the latest period each kind has for the unit."""
-    latest: dict[str, dict[str, tuple[str, float]]] = {}
-    for indicator in indicators:
-        kinds = latest.setdefault(indicator.unit, {})
-        if indicator.kind not in kinds or indicator.period > kinds[indicator.kind][0]:
-            kinds[indicator.kind] = (indicator.period, indicator.value)
-    return latest
-
-
 # --- the action-plan sheet handed back by management -----------------------------------------
 
 
-def read_action_plan_file(project: Project, file: Path) -> ActionPlanChanges:
+def read_action_plan_file(project: Project, file: Path, progress: Progress = no_progress
+                          ) -> ActionPlanChanges:
     """What the filled-in Handlingsplan sheet of a report would change (nothing is stored)."""
     from apv_desktop.interchange.actionplan_sheet import read_action_plan_sheet
 
@@ -188,7 +152,16 @@ def read_action_plan_file(project: Project, file: Path) -> ActionPlanChanges:
             names.extend(n for n in dimension.labels.values() if n not in names)
     return read_action_plan_sheet(Path(file), project.actions(), units=project.org_units(),
                                   dimensions=dimensions,
-                                  rounds=[r.name for r in project.rounds()])
+                                  rounds=[r.name for r in project.rounds()],
+                                  progress=progress)
+
+
+def read_action_plan_at(project_path: Path, file: Path, progress: Progress = no_progress
+                        ) -> ActionPlanChanges:
+    """read_action_plan_file for the project at `project_path` (for a worker thread, which
+    cannot use the window's connection)."""
+    with opened(Path(project_path)) as project:
+        return read_action_plan_file(project, file, progress)
 
 
 def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
@@ -196,7 +169,7 @@ def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
     if not plan.problems:
         return
     count = len(plan.problems)
-    listed = [str(p) for p in plan.problems[:MAX_PROBLEMS_LISTED]]
+    listed = [str(p) for p in plan.problems]
     raise InputError(f"{plan.file.name}, sheet {plan.sheet}: {count} row(s) cannot be imported, "
                      f"so nothing was stored; {listed[0]}", listed)
 

@@ -20,8 +20,10 @@ from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.progress import Progress
 from apv_desktop.core.relevance import is_relevant
 from apv_desktop.errors import RefusedError
+from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
+from apv_desktop.tempfiles import private_folder
 
 MERGE_SOURCE = "merge"
 
@@ -243,59 +245,63 @@ def merge_projects(
         if path.resolve() == target_path.resolve():
             raise RefusedError(f"{path} is the project itself; choose another file to merge in.")
     report = MergeReport()
-    with opened(target_path) as target:
-        for path in sources:
-            with opened(path) as source:
-                _check_compatible(target, source, path)
-        for number, path in enumerate(sources):
-            if progress is not None:
-                progress(number / len(sources), str(path.name))
-            report.sources.append(_merge_one(target, path))
+    with private_folder("apv-merge-") as folder:
+        copies = [private_copy(path, Path(folder) / f"source-{n}.apv")
+                  for n, path in enumerate(sources)]
+        with opened(target_path) as target:
+            for path, copy in zip(sources, copies, strict=True):
+                with opened_source(path, copy) as source:
+                    _check_compatible(target, source, path)
+                    read_every_sheet(source)
+            for number, (path, copy) in enumerate(zip(sources, copies, strict=True)):
+                if progress is not None:
+                    progress(number / len(sources), str(path.name))
+                with opened_source(path, copy) as source:
+                    report.sources.append(_merge_one(target, source, path))
     if progress is not None:
         progress(1.0, "")
     return report
 
 
-def _merge_one(target: Project, path: Path) -> SourceReport:
+def _merge_one(target: Project, source: Project, path: Path) -> SourceReport:
     result = SourceReport(path)
     known = _sheets(target)
     target_rounds = {info.name for info in target.rounds()}
-    with opened(path) as source:
-        for info in source.rounds():
-            if info.response_count == 0:
-                continue
-            responses = source.responses(info.name)
-            meta = source.response_meta(info.name)
-            texts_by_row: list[dict[str, str]] = [{} for _ in meta]
-            for name, entries in responses.texts.items():
-                for row, text in entries:
-                    texts_by_row[row][name] = text
-            new_rows: list[int] = []
-            for row, record in enumerate(meta):
-                sheet = _Sheet(info.name, record.unit, record.date, responses.values[row],
-                               texts_by_row[row])
-                existing = known.get(record.uuid)
-                if existing is None:
-                    new_rows.append(row)
-                elif existing.same_as(sheet):
-                    result.skipped += 1
-                else:
-                    result.conflicts.append(record.uuid)
-            if not new_rows:
-                continue
-            if info.name not in target_rounds:
-                version = _matching_version(target, source.questionnaire(
-                    info.questionnaire_version_id))
-                target.ensure_round(info.name, version)
-                target_rounds.add(info.name)
-            target.add_responses(
-                info.name,
-                _rows(responses, new_rows),
-                MERGE_SOURCE,
-                uuids=[meta[row].uuid for row in new_rows],
-                dates=[meta[row].date for row in new_rows],
-            )
-            result.added += len(new_rows)
+    for info in source.rounds():
+        if info.response_count == 0:
+            continue
+        responses = source.responses(info.name)
+        meta = source.response_meta(info.name)
+        texts_by_row: list[dict[str, str]] = [{} for _ in meta]
+        for name, entries in responses.texts.items():
+            for row, text in entries:
+                texts_by_row[row][name] = text
+        new_rows: list[int] = []
+        for row, record in enumerate(meta):
+            sheet = _Sheet(info.name, record.unit, record.date, responses.values[row],
+                           texts_by_row[row])
+            existing = known.get(record.uuid)
+            if existing is None:
+                new_rows.append(row)
+            elif existing.same_as(sheet):
+                result.skipped += 1
+            else:
+                result.conflicts.append(record.uuid)
+        if not new_rows:
+            continue
+        if info.name not in target_rounds:
+            version = _matching_version(target, source.questionnaire(
+                info.questionnaire_version_id))
+            target.ensure_round(info.name, version)
+            target_rounds.add(info.name)
+        target.add_responses(
+            info.name,
+            _rows(responses, new_rows),
+            MERGE_SOURCE,
+            uuids=[meta[row].uuid for row in new_rows],
+            dates=[meta[row].date for row in new_rows],
+        )
+        result.added += len(new_rows)
     return result
 
 

@@ -13,7 +13,7 @@ from apv_desktop.core.simulate import Profile, Simulation, simulate_responses
 from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.templates import combine_templates, load_template
 from apv_desktop.services.demo_followup import add_demo_follow_up
-from apv_desktop.store.project import Project
+from apv_desktop.services.projects import building
 
 DEMO_TEMPLATES = ["psykisk", "kraenkende", "sygefravaer"]
 DEMO_ROUND = "2025"
@@ -103,7 +103,10 @@ def demo_org(respondents: int | None) -> list[OrgUnit]:
     return [OrgUnit(c, n, p, round(h * scale)) for c, n, p, h in DEMO_ORG]
 
 
-def build_demo(path: Path, *, respondents: int | None = None, seed: int = 2025) -> str:
+def build_demo(path: Path, *, today: date, respondents: int | None = None,
+               seed: int = 2025) -> str:
+    """Build the demo project at `path`; the action plan's deadlines are set around `today` (one
+    of them already passed), so callers pass the date the demo is meant to be seen on."""
     if path.exists():
         raise RefusedError(f"{path} already exists; choose another name or delete it first.")
     if respondents is not None and respondents < 1:
@@ -130,20 +133,14 @@ def build_demo(path: Path, *, respondents: int | None = None, seed: int = 2025) 
     }
     later = simulate_responses(pulse, later_counts, FOLLOW_UP_PROFILES, later_rng,
                                Simulation(baselines=DEMO_BASELINES))
-    project = Project.create(path, name="Djursby Kommune")
-    try:
+    with building(path, "Djursby Kommune") as project:
         project.save_questionnaire(questionnaire)
         project.replace_org(units)
         project.ensure_round(DEMO_ROUND)
         project.add_responses(DEMO_ROUND, answers, "demo", on=date(2025, 3, 14))
-        add_demo_follow_up(project)
+        add_demo_follow_up(project, today)
         pulse_version = project.save_questionnaire(pulse)
         project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
         project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
-    except BaseException:
-        project.close()
-        path.unlink(missing_ok=True)
-        raise
-    project.close()
     return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
             f"{later.size} in round {FOLLOW_UP_ROUND}")

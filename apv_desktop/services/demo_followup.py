@@ -42,9 +42,9 @@ DEMO_ASSESSMENTS: dict[str, str] = {
 }
 
 
-def add_demo_follow_up(project: Project, today: date | None = None) -> None:
-    """Indicators, assessments and four actions for round 2025 of the demo project."""
-    today = today or date.today()
+def add_demo_follow_up(project: Project, today: date) -> None:
+    """Indicators, assessments and four actions for round 2025 of the demo project; deadlines
+    lie around `today`, one of them three weeks past."""
     for unit, figures in DEMO_INDICATORS.items():
         for kind, values in figures.items():
             for period, value in zip(INDICATOR_PERIODS, values, strict=True):

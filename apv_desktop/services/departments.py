@@ -4,14 +4,12 @@ the round's results, indicators, open actions and assessments, or the AMiR's rev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from apv_desktop.core.department_report import draft_reports, headings
+from apv_desktop.core.department_report import draft_reports, headings, hidden_units_named
 from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.results import Results
 from apv_desktop.i18n import translator
 from apv_desktop.services.compute import results_of
-from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 
 
@@ -22,6 +20,7 @@ class DepartmentText:
     text: str  # what is shown and exported: the revised text, or else the draft
     draft: str
     edited: bool
+    hidden_named: tuple[str, ...] = ()  # hidden units the text names: warn before export
 
 
 def department_reports(project: Project, round_name: str | None = None,
@@ -37,8 +36,9 @@ def department_reports(project: Project, round_name: str | None = None,
     found = []
     for draft in drafts:
         text = draft.text(tr)
-        found.append(DepartmentText(draft.unit, draft.name, edited.get(draft.unit, text), text,
-                                    draft.unit in edited))
+        shown = edited.get(draft.unit, text)
+        found.append(DepartmentText(draft.unit, draft.name, shown, text, draft.unit in edited,
+                                    tuple(hidden_units_named(results, shown))))
     return found
 
 
@@ -50,11 +50,12 @@ def save_department_text(project: Project, unit: str, round_name: str, text: str
     project.set_department_text(unit, round_name, "" if same else text)
 
 
-def department_sheet_texts(project_path: Path, round_name: str | None = None,
-                           language: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
-    """(department name, text) pairs, as reports/department.py lays them out."""
-    with opened(Path(project_path)) as project:
-        return [(d.name, d.text) for d in department_reports(project, round_name, language)]
+def hidden_units_in_texts(project: Project, round_name: str | None = None,
+                          language: str = DEFAULT_LANGUAGE) -> list[tuple[str, list[str]]]:
+    """(department name, hidden units its text names) for every text that names one."""
+    return [(d.name, list(d.hidden_named)) for d in department_reports(project, round_name,
+                                                                      language)
+            if d.hidden_named]
 
 
 def section_headings(language: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from apv_desktop.core.model import Rules
-from apv_desktop.errors import RefusedError
+from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.interchange.templates import combine_templates
+from apv_desktop.store.engine import journal_path
 from apv_desktop.store.project import Project
+from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 DEFAULT_TEMPLATE = "psykisk"
 
@@ -23,6 +26,33 @@ def opened(path: Path) -> Iterator[Project]:
         project.close()
 
 
+@contextmanager
+def building(path: Path, name: str = "", rules: Rules | None = None) -> Iterator[Project]:
+    """A new, empty project to fill in the block, named `path` only when the block succeeds.
+
+    It is built under a temporary name beside `path` and renamed at the end, so a failure or a
+    kill never leaves a half-made project under the name (which `demo` and `new` would then
+    refuse); what a kill leaves behind is removed by the next run."""
+    if path.exists():
+        raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+    remove_stale(path.parent, leftovers_pattern(path))
+    temporary = temporary_path(path, "creating")
+    project = Project.create(temporary, rules=rules, name=name)
+    try:
+        try:
+            yield project
+        finally:
+            project.close()
+        if path.exists():
+            raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ProjectFileError(f"The project file {path} cannot be created: {error}.") from None
+    finally:
+        for leftover in (temporary, journal_path(temporary)):
+            leftover.unlink(missing_ok=True)
+
+
 def create_project(
     path: Path, template_ids: list[str] | None = None, name: str = "", rules: Rules | None = None
 ) -> None:
@@ -30,11 +60,5 @@ def create_project(
     if path.exists():
         raise RefusedError(f"{path} already exists; choose another name or delete it first.")
     questionnaire = combine_templates(template_ids or [DEFAULT_TEMPLATE])
-    project = Project.create(path, rules=rules, name=name or path.stem)
-    try:
+    with building(path, name or path.stem, rules) as project:
         project.save_questionnaire(questionnaire)
-    except BaseException:
-        project.close()
-        path.unlink(missing_ok=True)
-        raise
-    project.close()

@@ -16,7 +16,7 @@ from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
 from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.interchange.atomic import atomic_output, save_workbook
 from apv_desktop.services.compute import results_of
 from apv_desktop.services.projects import opened
 from apv_desktop.services.results_view import previous_round_trends
@@ -33,7 +33,6 @@ def write_report(
     out: Path,
     round_name: str | None = None,
     language: str = DEFAULT_LANGUAGE,
-    include_data: bool = False,
     charts_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> Path:
@@ -56,11 +55,10 @@ def write_report(
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
         data = _gather(project, round_name, language, scaled(report, 0.0, 0.3))
-    workbook = build_workbook(data, include_data=include_data,
-                              progress=scaled(report, 0.3, 0.85))
+    workbook = build_workbook(data, progress=scaled(report, 0.3, 0.85))
     report(0.85, tr("Gemmer projektmappen …"))
     with atomic_output(out) as temporary:
-        workbook.save(temporary)
+        save_workbook(workbook, temporary)
     del workbook
     if charts_dir is not None:
         from apv_desktop.reports.charts import write_charts
@@ -85,7 +83,7 @@ def _gather(
     units = project.org_units()
     responses = project.responses(info.name)
     progress(0.7, "")
-    distributions = item_distributions(questionnaire, units, responses, results.rules)
+    distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
     days = sorted({meta.date for meta in project.response_meta(info.name)})
     previous_round, trends = previous_round_trends(project, results, questionnaire, language)

@@ -18,6 +18,7 @@ from apv_desktop.core.comments import Comment, unit_comments
 from apv_desktop.core.distribution import ItemDistribution, item_distributions
 from apv_desktop.core.model import DEFAULT_LANGUAGE, OrgUnit, Questionnaire, Rules, pick_label
 from apv_desktop.core.progress import Progress, no_progress, scaled
+from apv_desktop.core.records import ActionItem
 from apv_desktop.core.results import Results, Score, compute_results
 from apv_desktop.core.trend import Trend, compare_rounds
 from apv_desktop.errors import RefusedError
@@ -25,7 +26,6 @@ from apv_desktop.i18n import format_decimal, translator
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
-from apv_desktop.store.records import ActionItem
 
 
 @dataclass
@@ -136,7 +136,8 @@ def recompute(
     results = _compute(data, data.current, rules, language, scaled(report, 0.0, share))
     report(share, "")
     current = data.current
-    distributions = item_distributions(current.questionnaire, data.units, current.responses, rules)
+    distributions = item_distributions(current.questionnaire, data.units, current.responses,
+                                       results.disclosure)
     previous: Results | None = None
     trends: dict[tuple[str, str], Trend] = {}
     if data.previous is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.responsefile import ResponseImport, read_responses
@@ -12,26 +13,34 @@ from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.projects import opened
 
 
-def import_form(project_path: Path, form_path: Path) -> list[str]:
+def import_form(project_path: Path, form_path: Path, progress: Progress = no_progress
+                ) -> list[str]:
     """Reads the XLSForm first (nothing changes on a bad form), then stores it. Returns warnings.
 
     A questionnaire with responses is frozen: the import becomes a new version."""
-    result = read_xlsform(form_path)
+    result = read_xlsform(form_path, progress)
     with opened(project_path) as project:
         project.save_questionnaire(result.questionnaire)
     return result.warnings
 
 
-def export_form(project_path: Path, out_path: Path) -> None:
+def export_form(project_path: Path, out_path: Path, for_collection: bool = False) -> None:
+    """The questionnaire as XLSForm; `for_collection` adds the org-unit question (Kobo, ODK)."""
     with opened(project_path) as project:
         questionnaire = project.questionnaire()
+        units = project.org_units()
     if questionnaire is None:
         raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
-    write_xlsform(questionnaire, out_path)
+    if for_collection and not units:
+        raise RefusedError(
+            f"{project_path} has no org units yet; import them first (import-org), so the form "
+            "can ask for the unit."
+        )
+    write_xlsform(questionnaire, out_path, units if for_collection else None)
 
 
-def import_org(project_path: Path, org_path: Path) -> int:
-    units = read_org(org_path)
+def import_org(project_path: Path, org_path: Path, progress: Progress = no_progress) -> int:
+    units = read_org(org_path, progress)
     with opened(project_path) as project:
         project.replace_org(units)
     return len(units)
@@ -53,10 +62,14 @@ def import_responses(
     *,
     dry_run: bool = False,
     mapping: dict[str, str] | None = None,
+    partial: bool = False,
+    progress: Progress = no_progress,
 ) -> ResponseImportSummary:
     """All or nothing: every row is checked before anything is stored.
 
-    Without a round name the latest round is used; a new name creates the round."""
+    Without a round name the latest round is used; a new name creates the round. A file that
+    covers fewer than all scored questions or drops empty rows is refused (RefusedError, the
+    headline first) unless `partial` says the user has seen that and wants it anyway."""
     with opened(project_path) as project:
         if round_name is None:
             if not project.rounds():
@@ -72,7 +85,12 @@ def import_responses(
         units = project.org_units()
         if not units:
             raise RefusedError(f"{project_path} has no org units yet; import them first.")
-        parsed = read_responses(file_path, questionnaire, units, mapping)
+        parsed = read_responses(file_path, questionnaire, units, mapping, progress)
+        if parsed.partial and not partial:
+            raise RefusedError(
+                f"{parsed.headline()}; nothing imported: map the missing columns (--map FILE) "
+                "or, to import it as it is, run again with --partial."
+            )
         summary = ResponseImportSummary(round_name, 0, dry_run, parsed.warnings, parsed)
         if dry_run:
             summary.stored = parsed.responses.size

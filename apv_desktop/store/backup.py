@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 from apv_desktop.errors import ProjectFileError
+from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy the database behind `source` to `target`: written to a temporary file beside the
     target and renamed into place, so a failed copy never leaves a half-written file."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    remove_stale(target.parent, leftovers_pattern(target))  # an earlier copy cut off by a crash
+    temporary = temporary_path(target)
     try:
         destination = sqlite3.connect(str(temporary))
         try:

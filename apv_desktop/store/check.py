@@ -17,6 +17,7 @@ from apv_desktop.store.engine import (
     read_header,
     readonly_connection,
 )
+from apv_desktop.store.migrations import schema_problems
 from apv_desktop.store.packing import fits
 
 _MAX_REPORTED = 20
@@ -39,7 +40,9 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
             problems.append(f"table {table} row {rowid} points to a missing row of {parent}")
             if len(problems) >= _MAX_REPORTED:
                 break
-        if version == schema_version and verdicts == ["ok"]:
+        schema = schema_problems(connection, version) if verdicts == ["ok"] else []
+        problems.extend(f"schema: {problem}" for problem in schema)
+        if version == schema_version and verdicts == ["ok"] and not schema:
             problems.extend(_answer_problems(connection))
     except sqlite3.DatabaseError as error:
         problems.append(f"SQLite cannot read the file: {error}")
@@ -81,7 +84,7 @@ def check_file(path: Path, schema_version: int) -> list[str]:
     try:
         if not path.is_file():
             return [f"{path} does not exist or is not a file"]
-        header = read_header(path)
+        header = read_header(path, read_only=True)
         check_ours(path, header)
         connection = readonly_connection(path)
     except ApvError as error:

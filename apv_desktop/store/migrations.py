@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
 from apv_desktop.errors import (
@@ -18,6 +19,7 @@ from apv_desktop.errors import (
     ProjectFileError,
     ProjectLockedError,
 )
+from apv_desktop.i18n import tr
 from apv_desktop.store.backup import copy_database, migration_backup_path
 from apv_desktop.store.engine import (
     APPLICATION_ID,
@@ -30,6 +32,7 @@ from apv_desktop.store.engine import (
 from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
 from apv_desktop.store.schema_v3 import SCHEMA_3, convert_answers
+from apv_desktop.store.sqlite_errors import Failure, classify
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -79,57 +82,63 @@ def apply_migrations(
             raise
 
 
-def inspect_file(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+def inspect_file(
+    path: Path, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool = False
+) -> int:
     """The user_version of an APV project file, after checking that it is one we can open.
 
     Nothing here writes to the file: the header is read as bytes, then a read-only connection
     looks inside. Raises ProjectFileError (missing), NotAProjectError (not ours or damaged),
     NewerProjectError (written by a newer program).
+    SQLite's quick_check of the whole file is made here, so open_for_use does not repeat it.
     """
-    return _inspect_file(path, migrations)[0]
-
-
-def _inspect_file(path: Path, migrations: Sequence[Migration]) -> tuple[int, bool]:
-    """inspect_file's version, and whether SQLite's quick_check of the file has passed."""
     if not path.exists():
         raise ProjectFileError(f"The project file {path} does not exist.")
     if not path.is_file():
         raise NotAProjectError(f"{path} is a folder, not an APV project file.")
-    header = read_header(path)
+    header = read_header(path, read_only)
     check_ours(path, header)
     _refuse_newer(path, header.user_version, migrations)
     connection = readonly_connection(path)
     try:
-        return _inspect_connection(path, connection, migrations), True
+        return _inspect_connection(path, connection, migrations)
     except sqlite3.OperationalError as error:
-        if "locked" in str(error):
+        if classify(error) is Failure.BUSY:
             raise ProjectLockedError(
                 f"The project file {path} is busy: another window or program is writing to it."
             ) from None
-        if _hot_journal(path).exists():
-            # A crash left a journal: only a read-write connection can roll it back. The header
-            # has already shown the file is ours, so open_for_use checks again after rollback.
-            return header.user_version, False
         raise NotAProjectError(f"The file {path} cannot be read as an APV project.") from None
     finally:
         connection.close()
 
 
-def open_for_use(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Path | None:
+def open_for_use(
+    path: Path, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool = False
+) -> Path | None:
     """Check `path`, back it up and migrate it when it is older; return the backup's path
-    (None when no migration was needed). Afterwards the file is at len(migrations)."""
-    _, checked = _inspect_file(path, migrations)
-    connection = _connect_checked(path)
+    (None when no migration was needed). Afterwards the file is at len(migrations).
+
+    read_only: only check (a project opened for viewing); an older file cannot be upgraded
+    then, and is refused with a sentence saying so.
+    """
+    inspect_file(path, migrations, read_only)
+    connection = readonly_connection(path) if read_only else _connect_checked(path)
     try:
         try:
             with translated_errors(path):
-                # quick_check reads every page (0.35 s at 100,000 sheets): once per open is
-                # enough, unless a rolled-back journal has changed the file since.
-                version = _inspect_connection(path, connection, migrations, check=not checked)
+                # quick_check reads every page (0.35 s at 100,000 sheets): inspect_file has
+                # just made it, once per open is enough.
+                version = _inspect_connection(path, connection, migrations, check=False)
+                _refuse_damaged_schema(path, connection, version, migrations)
         except sqlite3.Error as error:
             raise ProjectFileError(f"The project file {path} cannot be opened: {error}.") from None
         if version == len(migrations):
             return None
+        if read_only:
+            raise ProjectFileError(tr(
+                "Projektfilen {path} er fra en ældre version af programmet og skal opgraderes, "
+                "men den ligger skrivebeskyttet; kopiér den til en mappe, hvor du må skrive, "
+                "og åbn kopien.", path=path))
         backup = None
         if version > 0:
             backup = migration_backup_path(path, version)
@@ -177,6 +186,10 @@ def _inspect_connection(
             raise NotAProjectError(
                 f"The file {path} is a database of another program, not an APV project."
             )
+        if version < 0:
+            raise NotAProjectError(tr(
+                "Filen {path} er beskadiget: dens skemaversion ({version}) er ugyldig; "
+                "åbn en sikkerhedskopi i stedet.", path=path, version=version))
         _refuse_newer(path, version, migrations)
         verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0] if check else "ok"
     except sqlite3.OperationalError:
@@ -202,5 +215,55 @@ def _refuse_newer(path: Path, version: int, migrations: Sequence[Migration]) -> 
         )
 
 
-def _hot_journal(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
+def promised_schema(
+    migrations: Sequence[Migration], version: int
+) -> dict[str, frozenset[str]]:
+    """Table -> column names that a file at `version` has: what the frozen DDL makes."""
+    return _promised_schema(tuple(migrations[:version]))
+
+
+@cache
+def _promised_schema(migrations: tuple[Migration, ...]) -> dict[str, frozenset[str]]:
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        apply_migrations(connection, 0, migrations)
+        return _schema_of(connection)
+    finally:
+        connection.close()
+
+
+def _schema_of(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    names = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {
+        name: frozenset(row[1] for row in connection.execute(
+            "SELECT * FROM pragma_table_info(?)", (name,)))
+        for name in names
+    }
+
+
+def schema_problems(
+    connection: sqlite3.Connection, version: int, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[str]:
+    """The tables and columns that `version` promises but the file lacks (as sentences)."""
+    if not 0 <= version <= len(migrations):
+        return []  # an invalid or newer version is reported on its own
+    present = _schema_of(connection)
+    problems = []
+    for table, columns in sorted(promised_schema(migrations, version).items()):
+        if table not in present:
+            problems.append(tr("tabellen {table} mangler", table=table))
+        elif missing := sorted(columns - present[table]):
+            problems.append(tr("tabellen {table} mangler kolonnen {columns}",
+                               table=table, columns=", ".join(missing)))
+    return problems
+
+
+def _refuse_damaged_schema(
+    path: Path, connection: sqlite3.Connection, version: int, migrations: Sequence[Migration]
+) -> None:
+    problems = schema_problems(connection, version, migrations)
+    if problems:
+        raise NotAProjectError(tr(
+            "Projektfilen {path} er beskadiget ({problems}); åbn en sikkerhedskopi i stedet.",
+            path=path, problems="; ".join(problems[:3])))

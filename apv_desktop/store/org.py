@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
 from apv_desktop.store.tables import (
@@ -30,56 +31,19 @@ def unit_ids(session: Session) -> dict[str, int]:
 def unit_id(session: Session, code: str) -> int:
     return plain.unit_id(plain.driver(session), code)
 
-def org_problems(units: list[OrgUnit]) -> list[str]:
-    """Why `units` is not a valid organisation tree; empty when it is."""
-    problems: list[str] = []
-    codes: set[str] = set()
-    for unit in units:
-        if not unit.code or not unit.code.strip():
-            problems.append(f"the unit named {unit.name!r} has no code")
-        elif unit.code in codes:
-            problems.append(f"the code {unit.code} is used twice")
-        codes.add(unit.code)
-        if unit.headcount is not None and (
-            isinstance(unit.headcount, bool)
-            or not isinstance(unit.headcount, int)
-            or unit.headcount < 0
-        ):
-            problems.append(f"unit {unit.code} has a headcount that is not a whole number >= 0")
-    parents = {unit.code: unit.parent or None for unit in units}
-    for unit in units:
-        if unit.parent and unit.parent not in parents:
-            problems.append(f"unit {unit.code} has the parent {unit.parent}, which is not listed")
-    for code in parents:
-        seen = {code}
-        parent = parents[code]
-        while parent is not None and parent in parents:
-            if parent in seen:
-                problems.append(f"unit {code} is its own ancestor (a cycle)")
-                break
-            seen.add(parent)
-            parent = parents[parent]
-    return problems
-
-
 def replace_org(session: Session, units: list[OrgUnit]) -> None:
     """Make the organisation exactly `units`: update by code, insert new, delete the rest.
 
     Refuses (changing nothing) an invalid tree, or deleting a unit that holds data.
     """
-    problems = org_problems(units)
+    problems = org_problems(units)  # the one rule of core/org_rules.py
     if problems:
-        raise RefusedError(f"The organisation cannot be saved: {'; '.join(problems[:5])}.")
+        sentences = " ".join(problem.text for problem in problems[:5])
+        raise RefusedError(f"The organisation cannot be saved: {sentences}")
     existing = {row.code: row for row in session.exec(select(OrgUnitRow))}
     wanted = {unit.code for unit in units}
     doomed = [row for code, row in existing.items() if code not in wanted]
-    for row in doomed:
-        held = _data_held_by(session, row.id or 0)
-        if held:
-            raise RefusedError(
-                f"The org unit {row.code} cannot be removed because it has {held}; keep it in "
-                "the list (it may be renamed or moved)."
-            )
+    _refuse_removing_units_with_data(session, doomed)
     for position, unit in enumerate(units):
         row = existing.get(unit.code) or OrgUnitRow(code=unit.code, name=unit.name)
         row.name = unit.name
@@ -88,7 +52,13 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
         row.parent_id = None
         existing[unit.code] = row
         session.add(row)
-    for row in doomed:  # children of removed units have been re-parented above
+    # A removed unit may have removed sub-units: unlink them all first, so no row is deleted
+    # while another still points at it (SQLite checks each DELETE at once).
+    for row in doomed:
+        row.parent_id = None
+        session.add(row)
+    session.flush()
+    for row in doomed:
         session.delete(row)
     session.flush()
     for unit in units:
@@ -97,6 +67,22 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
             row.parent_id = existing[unit.parent].id
             session.add(row)
     session.flush()
+
+
+def _refuse_removing_units_with_data(session: Session, doomed: list[OrgUnitRow]) -> None:
+    """Answers and plans belong to their unit: name every unit that would lose some."""
+    holding = [(row, held) for row in doomed if (held := _data_held_by(session, row.id or 0))]
+    if len(holding) == 1:
+        row, held = holding[0]
+        raise RefusedError(
+            f"The org unit {row.code} ({row.name}) cannot be removed because it has {held}; "
+            "keep it in the list (it may be renamed or moved).")
+    if holding:
+        which = ", ".join(f"{row.code} ({row.name}) has {held}" for row, held in holding[:10])
+        more = f" and {len(holding) - 10} more" if len(holding) > 10 else ""
+        raise RefusedError(
+            f"{len(holding)} org units cannot be removed because they hold data: {which}{more}; "
+            "keep them in the list (they may be renamed or moved).")
 
 
 def _data_held_by(session: Session, unit_id: int) -> str:

@@ -28,8 +28,8 @@ from apv_desktop.core.model import (
     Rules,
     Section,
 )
+from apv_desktop.core.records import ActionItem, Indicator, RoundInfo, VersionInfo
 from apv_desktop.errors import RefusedError
-from apv_desktop.store.records import ActionItem, Indicator, RoundInfo, VersionInfo
 
 NAME_KEY = "organisation_name"
 RULES_PREFIX = "rules."
@@ -39,7 +39,7 @@ def driver(session: Any) -> sqlite3.Connection:
     """The sqlite3 connection under an ORM session's transaction, its pending rows flushed, so
     the ORM paths read through the functions here too."""
     session.flush()
-    return session.connection().connection.driver_connection  # type: ignore[no-any-return]
+    return session.connection().connection.driver_connection
 
 
 # --- settings --------------------------------------------------------------------------------

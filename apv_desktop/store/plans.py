@@ -10,13 +10,12 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from apv_desktop.core.records import ACTION_STATUSES, ActionItem, Indicator
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
 from apv_desktop.store.org import unit_id
-from apv_desktop.store.records import ActionItem, Indicator
 from apv_desktop.store.rounds import find_round
 from apv_desktop.store.tables import (
-    ACTION_STATUSES,
     ActionItemRow,
     DepartmentReportRow,
     IndicatorRow,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
-import secrets
 import sqlite3
 import sys
 import threading
@@ -22,20 +21,30 @@ from typing import TYPE_CHECKING, Any
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
-from apv_desktop.errors import ProjectFileError, RefusedError
-from apv_desktop.store import plain
-from apv_desktop.store import responses as response_store
-from apv_desktop.store.backup import copy_database
-from apv_desktop.store.check import check_connection
-from apv_desktop.store.engine import connect, make_engine, same_file, translated_errors
-from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
-from apv_desktop.store.records import (
+from apv_desktop.core.records import (
     ActionItem,
     Indicator,
     ResponseMeta,
     RoundInfo,
     VersionInfo,
 )
+from apv_desktop.errors import ProjectFileError, RefusedError
+from apv_desktop.i18n import tr
+from apv_desktop.store import plain
+from apv_desktop.store import responses as response_store
+from apv_desktop.store.backup import copy_database
+from apv_desktop.store.check import check_connection
+from apv_desktop.store.engine import (
+    connect,
+    make_engine,
+    readonly_connection,
+    same_file,
+    translated_errors,
+    writable,
+)
+from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
+from apv_desktop.store.sqlite_errors import sqlite_error_of
+from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
 def _lazy_module(name: str) -> ModuleType:
@@ -57,13 +66,11 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from apv_desktop.store import org, plans, questionnaires, settings
-    from apv_desktop.store import rounds as round_store
 else:
     org = _lazy_module("apv_desktop.store.org")
     plans = _lazy_module("apv_desktop.store.plans")
     questionnaires = _lazy_module("apv_desktop.store.questionnaires")
     settings = _lazy_module("apv_desktop.store.settings")
-    round_store = _lazy_module("apv_desktop.store.rounds")
 
 
 def _file_errors() -> tuple[type[Exception], ...]:
@@ -79,11 +86,16 @@ class Project:
     Reads and the bulk answer writes go through one plain sqlite3 connection (`_plain`); the
     other writes through the ORM, whose engine is made on first use."""
 
-    def __init__(self, path: Path, migration_backup: Path | None) -> None:
+    def __init__(
+        self, path: Path, migration_backup: Path | None, read_only: bool = False
+    ) -> None:
         self.path = path
         self.migration_backup = migration_backup  # the copy made before upgrading, if any
+        self.read_only = read_only  # opened for viewing: every change is refused
         self._engine: Engine | None = None
-        self._connection: sqlite3.Connection | None = connect(path)
+        self._connection: sqlite3.Connection | None = (
+            readonly_connection(path) if read_only else connect(path)
+        )
         self._lock = threading.Lock()  # the plain connection is shared by the threads
         self._closed = False
 
@@ -103,7 +115,7 @@ class Project:
         if problems:
             raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
         # Built under a temporary name and renamed, so a half-made project never has the name.
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
+        temporary = temporary_path(path, "creating")
         try:
             with translated_errors(path):
                 create_file(temporary)
@@ -122,11 +134,20 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
-        """Open an existing project, upgrading an older file after backing it up."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool | None = None) -> Project:
+        """Open an existing project, upgrading an older file after backing it up.
+
+        read_only None: read-only when the file or its folder may not be written (a CD, a
+        colleague's share), so it can still be viewed; True forces it, False never.
+        """
         path = Path(path)
-        backup = open_for_use(path)
-        return cls(path, backup)
+        if read_only is None:
+            read_only = path.is_file() and not writable(path)
+        if not read_only:
+            # copies and upgrades of this file that a crash cut off (never the file itself)
+            remove_stale(path.parent, leftovers_pattern(path))
+        backup = open_for_use(path, read_only=read_only)
+        return cls(path, backup, read_only)
 
     def close(self) -> None:
         self._closed = True
@@ -150,11 +171,15 @@ class Project:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Session]:
-        """One SQLite transaction: committed when the block ends, rolled back on an error."""
+        """One changing SQLite transaction: committed when the block ends, rolled back on an
+        error. It takes the write lock as it begins (waiting for another writer up to the busy
+        timeout); reads go through `_plain`, whose transactions share the file with others.
+        """
         from sqlmodel import Session
 
         with (
             translated_errors(self.path),
+            self._refusing_writes(),
             Session(self._orm_engine(), expire_on_commit=False) as session,
             session.begin(),
         ):
@@ -164,15 +189,17 @@ class Project:
         if self._closed:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
         if self._engine is None:
-            self._engine = make_engine(self.path)
+            self._engine = make_engine(self.path, self.read_only)
         return self._engine
 
     @contextlib.contextmanager
     def _plain(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """One SQLite transaction on the plain connection (IMMEDIATE when it will write)."""
+        """One SQLite transaction on the plain connection: IMMEDIATE when it will write (it
+        waits for another writer up to the busy timeout), deferred when it only reads (it
+        shares the file with others)."""
         if self._connection is None:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
-        with translated_errors(self.path), self._lock:
+        with translated_errors(self.path), self._refusing_writes(), self._lock:
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
@@ -181,6 +208,21 @@ class Project:
                 connection.execute("ROLLBACK")
                 raise
             connection.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _refusing_writes(self) -> Iterator[None]:
+        """In a read-only project, SQLite's refusal to write becomes a sentence saying why."""
+        try:
+            yield
+        except Exception as error:  # SQLAlchemy's wrapper too, without importing SQLAlchemy
+            original = sqlite_error_of(error)
+            code = getattr(original, "sqlite_errorcode", 0) & 0xFF
+            if self.read_only and code == sqlite3.SQLITE_READONLY:
+                raise ProjectFileError(tr(
+                    "Projektet {path} er åbnet skrivebeskyttet, så intet kan ændres; kopiér "
+                    "filen til en mappe, hvor du må skrive, for at arbejde i den.",
+                    path=self.path)) from None
+            raise
 
     @contextlib.contextmanager
     def _raw_connection(self) -> Iterator[Any]:

@@ -13,9 +13,9 @@ from sqlmodel import Session, col, select
 
 from apv_desktop.core.model import (
     Item,
-    ItemType,
     Questionnaire,
 )
+from apv_desktop.core.validation import blocking, validate
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
 from apv_desktop.store.tables import (
@@ -27,8 +27,6 @@ from apv_desktop.store.tables import (
     ResponseRow,
     SectionRow,
 )
-
-SELECT_TYPES = (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
 
 
 def latest_version_id(session: Session) -> int | None:
@@ -44,7 +42,7 @@ def save_questionnaire(session: Session, questionnaire: Questionnaire, today: da
     """Store `questionnaire` and return its version id (see the module note on freezing)."""
     problems = questionnaire_problems(questionnaire)
     if problems:
-        raise RefusedError(f"The questionnaire cannot be saved: {'; '.join(problems[:5])}.")
+        raise RefusedError(f"The questionnaire cannot be saved: {' '.join(problems[:5])}")
     latest_id = latest_version_id(session)
     if latest_id is not None:
         if version_response_count(session, latest_id) == 0:
@@ -66,29 +64,9 @@ def save_questionnaire(session: Session, questionnaire: Questionnaire, today: da
 
 
 def questionnaire_problems(questionnaire: Questionnaire) -> list[str]:
-    """What would make the stored questionnaire ambiguous; empty when it can be saved."""
-    problems: list[str] = []
-    seen_items: set[str] = set()
-    for item in questionnaire.items():
-        if not item.name:
-            problems.append("an item has no name")
-        elif item.name in seen_items:
-            problems.append(f"the item name {item.name} appears twice")
-        seen_items.add(item.name)
-        if item.type in SELECT_TYPES and item.list_name not in questionnaire.choice_lists:
-            problems.append(
-                f"item {item.name} uses the choice list {item.list_name}, which is missing"
-            )
-    for key, choice_list in questionnaire.choice_lists.items():
-        if key != choice_list.name:
-            problems.append(f"the choice list {choice_list.name} is filed under the name {key}")
-        names = [choice.name for choice in choice_list.choices]
-        for name in sorted({n for n in names if names.count(n) > 1}):
-            problems.append(f"the choice {name} appears twice in the list {key}")
-    codes = [dimension.code for dimension in questionnaire.dimensions]
-    for code in sorted({c for c in codes if codes.count(c) > 1}):
-        problems.append(f"the dimension {code} appears twice")
-    return problems
+    """What would make the stored questionnaire ambiguous or unusable (the validator's errors,
+    the builder's rule too); empty when it can be saved."""
+    return [problem.text for problem in blocking(validate(questionnaire))]
 
 
 def _fill_version_row(row: QuestionnaireVersionRow, questionnaire: Questionnaire) -> None:
@@ -121,7 +99,7 @@ def _insert_contents(session: Session, version_id: int, questionnaire: Questionn
         ChoiceListRow(questionnaire_version_id=version_id, position=position, name=name)
         for position, name in enumerate(questionnaire.choice_lists)
     ]
-    session.add_all(section_rows + list_rows)
+    session.add_all([*section_rows, *list_rows])
     session.add_all(
         DimensionRow(
             questionnaire_version_id=version_id,

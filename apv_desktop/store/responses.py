@@ -23,9 +23,9 @@ from datetime import date, datetime
 import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import RefusedError
 from apv_desktop.store.packing import pack, unpack
-from apv_desktop.store.records import RESPONSE_SOURCES, ResponseMeta
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters

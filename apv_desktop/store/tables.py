@@ -14,10 +14,6 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from apv_desktop.store.records import ACTION_STATUSES, RESPONSE_SOURCES
-
-__all__ = ["ACTION_STATUSES", "RESPONSE_SOURCES"]  # kept here too, by their old name
-
 
 def _json_dict() -> Any:
     return Field(default_factory=dict, sa_type=JSON, nullable=False)

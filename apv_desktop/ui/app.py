@@ -11,17 +11,19 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.crashlog import CrashLog, offer_previous_crashes
 from apv_desktop.ui.errors import install_excepthook
 from apv_desktop.ui.main_window import MainWindow
 from apv_desktop.ui.theme import apply_theme, follow_system_scheme
+from apv_desktop.ui.worker import stop_workers
 
 APP_NAME = "APV Desktop"
 # Set (to anything) by the installer smoke test: quit once the main window is shown and print
 # how long that took (docs/installing.md).
 SMOKE_TEST_VARIABLE = "APV_DESKTOP_SMOKE_TEST"
+QUIT_WAIT_SECONDS = 60.0  # at quit, how long to wait for cancelled jobs to return
 
 
 def data_folder() -> Path:
@@ -72,7 +74,9 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     the window shows, so their messages have a parent."""
     window = MainWindow(context)
     window.restore_layout()  # only the first window: later ones must not cover it exactly
-    QApplication.instance().installEventFilter(FileOpenHandler(window))
+    app = QApplication.instance()
+    assert app is not None  # a widget (the window above) cannot exist without one
+    app.installEventFilter(FileOpenHandler(window))
     window.show()
 
     def after_show() -> None:
@@ -103,5 +107,6 @@ def run_gui(path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        stop_workers(timeout=QUIT_WAIT_SECONDS)  # no job may outlive the objects it reports to
         del window
         crash_log.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,7 +29,6 @@ from apv_desktop.ui.errors import show_problem
 if TYPE_CHECKING:
     from apv_desktop.ui.main_window import MainWindow
 
-TIME_FORMAT = "yyyy-MM-dd HH:mm:ss"  # unambiguous in every language, and sorts as read
 
 
 class BackupDialog(QDialog):
@@ -53,7 +52,8 @@ class BackupDialog(QDialog):
         for backup in backups:
             responses = "–" if backup.responses is None else locale.toString(backup.responses)
             item = QTreeWidgetItem([
-                QDateTime(backup.made).toString(TIME_FORMAT),
+                # unambiguous in every language, and sorts as read
+                backup.made.isoformat(" ", "seconds"),
                 locale.formattedDataSize(backup.size_bytes),
                 responses,
             ])
@@ -72,7 +72,9 @@ class BackupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._show_choice)
         if backups:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+            first = self.table.topLevelItem(0)
+            assert first is not None  # one item per backup was added above
+            self.table.setCurrentItem(first)
         self._show_choice()
 
         layout = QVBoxLayout(self)

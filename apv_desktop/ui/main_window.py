@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.backups import list_backups
 from apv_desktop.i18n import tr
 from apv_desktop.lock import ProjectLockedByHolder
-from apv_desktop.ui import backup_dialog, filedialogs, messages, new_project
+from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project
 from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
@@ -31,9 +31,10 @@ from apv_desktop.ui.menus import MainMenus
 from apv_desktop.ui.pages import PAGES, Page
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.start_page import StartPage
-from apv_desktop.ui.worker import Worker, run_with_progress
+from apv_desktop.ui.worker import Worker, run_with_progress, stop_workers
 
 DEMO_FILE_NAME = "Djursby Kommune (demo).apv"
+CLOSE_WAIT_SECONDS = 30.0  # how long closing waits for a cancelled job before refusing
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +120,8 @@ class MainWindow(QMainWindow):
             self.file_label.setText(tr("Intet projekt åbent"))
             self.count_label.clear()
             return
-        self.setWindowTitle(f"{session.name} – APV Desktop")
+        read_only = tr(" (skrivebeskyttet)") if session.read_only else ""
+        self.setWindowTitle(f"{session.name}{read_only} – APV Desktop")
         self.setWindowFilePath(str(session.path))
         self.file_label.setText(tr("Projektfil: {path}", path=str(session.path)))
         self.file_label.setAccessibleName(tr("Projektfil"))
@@ -172,6 +174,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Projektfilen er opgraderet; en kopi af den gamle "
                                             "fil ligger i {path}.",
                                             path=str(session.project.migration_backup)))
+        if session.read_only:
+            self.statusBar().showMessage(tr("Projektet er åbnet skrivebeskyttet: du kan se det, "
+                                            "men ikke ændre det."))
         if session.backup_problem:
             self.statusBar().showMessage(tr("Sikkerhedskopien kunne ikke laves: {reason}",
                                             reason=session.backup_problem))
@@ -197,12 +202,8 @@ class MainWindow(QMainWindow):
         self._show_state()
         self.session_changed.emit()
 
-    def _project_changed(self) -> None:
-        self.update_counts()
-        current = self.page_stack.currentWidget()
-        for page in self.pages:
-            if page is not current:
-                page.refresh()
+    def _project_changed(self, _origin: object = None) -> None:
+        self.update_counts()  # the pages listen to the session themselves (pages/base.py)
 
     @classmethod
     def window_showing(cls, path: Path) -> MainWindow | None:
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
             from apv_desktop.services.demo import build_demo
 
             path.parent.mkdir(parents=True, exist_ok=True)
-            build_demo(path)
+            build_demo(path, today=clock.today())
             return path
 
         self.worker = run_with_progress(
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii", "replace")))
 
     def _remember_layout(self) -> None:
-        geometry = self.saveGeometry().toBase64().data().decode("ascii")
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.context.preferences.window_geometry = geometry
         self.context.save_preferences()
 
@@ -343,6 +344,19 @@ class MainWindow(QMainWindow):
             self.open_project(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A job of this window may be writing the project (report, import, merge): it is
+        # cancelled and waited for, so the project never closes under it. One that does not
+        # stop in time keeps the window open rather than leave a thread behind.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            stopped = stop_workers(self, timeout=CLOSE_WAIT_SECONDS)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not stopped:
+            event.ignore()
+            self.statusBar().showMessage(tr("Vinduet kan ikke lukkes, før det igangværende "
+                                            "arbejde er stoppet; prøv igen om lidt."))
+            return
         self.close_project()  # remembers the page shown
         self._remember_layout()
         if self in MainWindow.windows:

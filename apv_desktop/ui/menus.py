@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,12 +58,12 @@ class MainMenus:
         self.about = self._action(self.help_menu, self._about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _action(self, menu: QMenu, slot: object,
+    def _action(self, menu: QMenu, slot: Callable[[], object],
                 shortcut: QKeySequence | Key | None = None) -> QAction:
         action = QAction(self.window)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -62,7 +63,11 @@ class PreferencesDialog(QDialog):
         form.addRow(tr("Mindst antal svar for &kommentarer (nye projekter):"), self.comment_min_n)
         form.addRow(tr("Mappe til sikker&hedskopier:"), folder_row)
         form.addRow(tr("&Antal sikkerhedskopier pr. projekt:"), self.backups_kept)
-        form.itemAt(3, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.backup_folder)
+        # addRow made a QLabel of the text in row 3; its field is a layout, so no buddy yet
+        folder_item = form.itemAt(3, QFormLayout.ItemRole.LabelRole)
+        folder_label = folder_item.widget() if folder_item is not None else None
+        assert isinstance(folder_label, QLabel)
+        folder_label.setBuddy(self.backup_folder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -17,8 +17,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from apv_desktop.core.model import ItemType, Questionnaire, pick_label
-from apv_desktop.i18n import translator
-from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.i18n import Translate, translator
+from apv_desktop.ui.pdf_file import write_document_pdf
 
 BOX = "☐"
 REFERENCE = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
@@ -85,11 +85,11 @@ def _numbers(questionnaire: Questionnaire) -> dict[str, int]:
     return {item.name: n for n, item in enumerate(questionnaire.answerable_items(), start=1)}
 
 
-def _condition(tr: object, expression: str, numbers: dict[str, int]) -> str:
+def _condition(tr: Translate, expression: str, numbers: dict[str, int]) -> str:
     """'Only if …' with ${name} written as the question's number, as a reader on paper needs."""
     readable = REFERENCE.sub(
         lambda m: f"[{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0), expression)
-    return tr("Besvares kun hvis: {condition}", condition=readable)  # type: ignore[operator]
+    return tr("Besvares kun hvis: {condition}", condition=readable)
 
 
 def _e(text: str) -> str:
@@ -116,12 +116,7 @@ def write_pdf(questionnaire: Questionnaire, path: Path, language: str, *,
     """The printable form as a PDF file, written to a temporary file and renamed into place."""
     document = questionnaire_document(questionnaire, language, unit_line=unit_line,
                                       unit_name=unit_name)
-    with atomic_output(Path(path)) as temporary:
-        printer = _printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temporary))
-        printer.setDocName(questionnaire.title)
-        document.print_(printer)
+    write_document_pdf(document, Path(path), questionnaire.title)
 
 
 def print_questionnaire(parent: QWidget | None, questionnaire: Questionnaire, language: str, *,

@@ -9,16 +9,17 @@ from PySide6.QtCore import QObject, Signal
 from apv_desktop.backups import make_rolling_backup
 from apv_desktop.errors import ApvError, ProjectFileError
 from apv_desktop.lock import ProjectLock
+from apv_desktop.store.engine import writable
 from apv_desktop.store.project import Project
 
 
 class ProjectSession(QObject):
     """Pages read and change the project through `project`; after a change they call
-    `notify_changed()` so the status bar and the other pages refresh."""
+    `notify_changed()` so the status bar and every page refresh (pages/base.py listens)."""
 
-    changed = Signal()
+    changed = Signal(object)  # the widget (or model) that made the change; None: not a page
 
-    def __init__(self, path: Path, project: Project, lock: ProjectLock) -> None:
+    def __init__(self, path: Path, project: Project, lock: ProjectLock | None) -> None:
         super().__init__()
         self.path = path
         self.project = project
@@ -33,12 +34,16 @@ class ProjectSession(QObject):
         path = path.absolute()
         if not path.is_file():
             raise ProjectFileError(f"The project file {path} does not exist.")
-        lock = ProjectLock(path)
-        lock.acquire(take_over=take_over)
+        # A project where we may not write (a CD, a colleague's read-only share) opens for
+        # viewing: no lock file can be made there, and nothing will be written to it.
+        lock = ProjectLock(path) if writable(path) else None
+        if lock is not None:
+            lock.acquire(take_over=take_over)
         try:
-            project = Project.open(path)
+            project = Project.open(path, read_only=lock is None)
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise
         session = cls(path, project, lock)
         try:
@@ -52,7 +57,12 @@ class ProjectSession(QObject):
         try:
             self.project.close()
         finally:
-            self._lock.release()
+            if self._lock is not None:
+                self._lock.release()
+
+    @property
+    def read_only(self) -> bool:
+        return self.project.read_only
 
     @property
     def name(self) -> str:
@@ -65,5 +75,8 @@ class ProjectSession(QObject):
         """A consistent copy through SQLite's backup API; the open project stays as it is."""
         self.project.backup_to(target)
 
-    def notify_changed(self) -> None:
-        self.changed.emit()
+    def notify_changed(self, origin: QObject | None = None) -> None:
+        """Every page reads the project again, the one on screen too (answers typed in on the
+        collection page change its own counts). A page that already shows its own change
+        passes itself (or a widget inside it) as `origin` and is left as it is."""
+        self.changed.emit(origin)

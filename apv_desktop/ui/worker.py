@@ -7,6 +7,8 @@ Results and errors come back as signals on the GUI thread.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -39,10 +41,13 @@ class Worker(QObject):
 
     _running: set[Worker] = set()  # keeps started workers alive until they finish
 
-    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+    def __init__(self, work: Work, parent: QObject | None = None, *,
+                 owner: QWidget | None = None) -> None:
         super().__init__(parent)
         self._work = work
+        self.owner = owner  # the widget that started the job: its window waits for it at close
         self._flag = CancelFlag()
+        self._ended = threading.Event()  # set on the pool thread once the work has returned
         self._bridge = _Bridge()
         self._bridge.progressed.connect(self._relay_progress)
         self._bridge.finished.connect(self._relay_finished)
@@ -51,13 +56,14 @@ class Worker(QObject):
         Worker._running.add(self)
         QThreadPool.globalInstance().start(_Task(self))
 
+    @property
+    def cancel_requested(self) -> bool:
+        """Whether Cancel was asked for (the job may still be finishing)."""
+        return self._flag.cancelled
+
     def cancel(self) -> None:
         """Ask the work to stop; it does at its next progress report."""
         self._flag.cancel()
-
-    @property
-    def cancel_requested(self) -> bool:
-        return self._flag.cancelled
 
     def _run(self) -> None:  # on a pool thread
         last: list[tuple[int, str]] = []
@@ -79,6 +85,29 @@ class Worker(QObject):
         else:
             outcome = "cancelled" if self._flag.cancelled else "succeeded"
             self._bridge.finished.emit(outcome, result)
+        finally:
+            self._ended.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the work has returned (its signals follow through the event loop);
+        False when it is still running after `timeout` seconds."""
+        return self._ended.wait(timeout)
+
+    def belongs_to(self, window: QWidget) -> bool:
+        """Started from `window` or from a widget or dialog inside it."""
+        widget = self.owner
+        try:
+            while widget is not None:
+                if widget is window:
+                    return True
+                widget = widget.parentWidget()
+        except RuntimeError:  # the owner's C++ side is gone already
+            return False
+        return False
+
+    @classmethod
+    def running(cls) -> list[Worker]:
+        return list(cls._running)
 
     @Slot(float, str)
     def _relay_progress(self, fraction: float, message: str) -> None:
@@ -87,6 +116,8 @@ class Worker(QObject):
 
     @Slot(str, object)
     def _relay_finished(self, outcome: str, payload: object) -> None:
+        if self._flag.cancelled:
+            outcome = "cancelled"  # whatever it ended with, a cancelled job calls no callback
         if outcome == "succeeded":
             self.succeeded.emit(payload)
         elif outcome == "failed":
@@ -106,11 +137,34 @@ class _Task(QRunnable):
         self._worker._run()
 
 
+def stop_workers(window: QWidget | None = None, timeout: float | None = None) -> bool:
+    """Cancel the running jobs (those started from `window`, or all of them) and wait until
+    they have returned; False when one is still running after `timeout` seconds.
+
+    Blocks the GUI thread, which the jobs never need: they report through queued signals,
+    delivered (as "cancelled") once the event loop runs again. Without a window, anything else
+    in the global thread pool is waited for too, so nothing outlives the application."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+
+    def remaining() -> float | None:
+        return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+    chosen = [w for w in Worker.running() if window is None or w.belongs_to(window)]
+    for worker in chosen:
+        worker.cancel()
+    if not all(worker.wait(remaining()) for worker in chosen):
+        return False
+    if window is None:
+        left = remaining()
+        return QThreadPool.globalInstance().waitForDone(-1 if left is None else int(left * 1000))
+    return True
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
     work: Work,
-    on_success: Callable[[Any], None],
+    on_success: Callable[[Any], object],  # what it returns is not used
     on_failure: Callable[[BaseException], None],
     *,
     indeterminate: bool = False,
@@ -130,7 +184,7 @@ def run_with_progress(
     dialog.setAutoReset(False)
     dialog.setAccessibleName(title)
 
-    worker = Worker(work)
+    worker = Worker(work, owner=parent)
 
     def show_progress(fraction: float, message: str) -> None:
         if not indeterminate:
@@ -142,10 +196,30 @@ def run_with_progress(
         dialog.setLabelText(tr("Stopper …"))
         worker.cancel()
 
+    open_ = [True]
+
+    def close_dialog() -> None:
+        # Before the result is told: a message box opened while the dialog is up sits behind
+        # it (window-modal, so blocked), and the dialog's show-after-400-ms timer would still
+        # bring it up over the message of a quick job. cancel() hides it and stops that timer
+        # (it does not emit `canceled`).
+        if open_[0]:
+            open_[0] = False
+            dialog.cancel()
+            dialog.deleteLater()
+
+    def succeeded(result: object) -> None:
+        close_dialog()
+        on_success(result)
+
+    def failed(error: BaseException) -> None:
+        close_dialog()
+        on_failure(error)
+
     worker.progressed.connect(show_progress)
-    worker.succeeded.connect(on_success)
-    worker.failed.connect(on_failure)
-    worker.done.connect(dialog.deleteLater)
+    worker.succeeded.connect(succeeded)
+    worker.failed.connect(failed)
+    worker.done.connect(close_dialog)  # after a cancel
     dialog.canceled.connect(stop)
     worker.start()
     return worker

@@ -33,7 +33,7 @@ DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
-SetupIconFile=..\..\apv_desktop\resources\icons\apv-desktop.ico
+SetupIconFile=..\..\resources\icons\apv-desktop.ico
 OutputDir={#OutputDir}
 OutputBaseFilename=apv-desktop-{#AppVersion}-setup
 Compression=lzma2/max
@@ -63,7 +63,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 ; The whole one-folder bundle. Old files of a previous version are removed first (below), so an
 ; upgrade never mixes two versions' libraries.
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
-Source: "..\..\apv_desktop\resources\icons\apv-desktop.ico"; DestDir: "{app}"; Flags: ignoreversion
+Source: "..\..\resources\icons\apv-desktop.ico"; DestDir: "{app}"; Flags: ignoreversion
 
 [InstallDelete]
 Type: filesandordirs; Name: "{app}\_internal"

@@ -1,5 +1,6 @@
 """One fresh project and one fresh data folder per test; message boxes and file dialogs are
-answered by the test instead of a person."""
+answered by the test instead of a person; the window's today is fixed; no job of one test runs
+on into the next."""
 
 from __future__ import annotations
 
@@ -9,14 +10,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from apv_desktop.i18n import set_language
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import create_project
-from apv_desktop.ui import filedialogs, messages
+from apv_desktop.ui import clock, filedialogs, messages
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.main_window import MainWindow
+from apv_desktop.ui.worker import Worker, stop_workers
+from tests.fixed_dates import DEMO_TODAY
+
+# Longer than any test's own job may take under load; reaching it is a failure of that test.
+WORKER_DRAIN_SECONDS = 120.0
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """Cancel and wait for every job still running in the thread pool after each test, then
+    deliver their last signals, so none reports into the next test's widgets (or at exit)."""
+    yield
+    assert stop_workers(timeout=WORKER_DRAIN_SECONDS), "a worker did not stop after its test"
+    qapp.processEvents()
+    assert Worker.running() == []
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window judges deadlines by the day the test demo was built for."""
+    monkeypatch.setattr(clock, "today", lambda: DEMO_TODAY)
 
 
 @dataclass
@@ -93,7 +115,7 @@ def project_path(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def _demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 

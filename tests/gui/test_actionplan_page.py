@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 
+import pytest
+from PySide6.QtCore import Qt
+
 from apv_desktop.ui.actionplan.editor import ActionDialog
 from apv_desktop.ui.actionplan.page import ActionPlanPage
 
@@ -83,3 +86,45 @@ def test_follow_up_scores_are_written_as_the_reader_writes_numbers() -> None:
         assert score_text(23.34, 15, 15.2, 31.6) == "23.3 (n = 15, 15–32)"
     finally:
         set_language("da")
+
+
+def _deadline_dialog(qtbot) -> ActionDialog:
+    dialog = ActionDialog([], [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+@pytest.mark.parametrize("typed", ["01032027", "1-3-2027", "01.03.2027", "1/3/27"])
+def test_a_deadline_typed_the_danish_way_is_read(qtbot, typed):
+    from datetime import date
+
+    dialog = _deadline_dialog(qtbot)
+    dialog.problem.setPlainText("Støj")
+    qtbot.mouseClick(dialog.deadline.edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.deadline.edit, typed)
+    qtbot.keyClick(dialog.deadline.edit, Qt.Key.Key_Return)
+    assert dialog.result() == ActionDialog.DialogCode.Accepted
+    assert dialog.deadline.edit.text() == "01-03-2027"  # shown as the program writes dates
+    assert dialog.fields()["deadline"] == date(2027, 3, 1)
+    assert dialog.fields()["follow_up_date"] is None  # left empty: no date
+
+
+def test_a_deadline_that_is_not_a_date_is_refused_with_a_sentence(qtbot):
+    dialog = _deadline_dialog(qtbot)
+    qtbot.keyClicks(dialog.deadline.edit, "30-10-3202x")
+    qtbot.keyClick(dialog.deadline.edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != ActionDialog.DialogCode.Accepted
+    problem = dialog.deadline.problem
+    assert problem.isVisibleTo(dialog)
+    assert problem.text() == ("'30-10-3202x' er ikke en dato. Skriv dag, måned og år, "
+                              "f.eks. 31-12-2027.")
+    dialog.deadline.edit.clear()
+    qtbot.keyClicks(dialog.deadline.edit, "31022027")  # no 31 February
+    qtbot.keyClick(dialog.deadline.edit, Qt.Key.Key_Return)
+    assert dialog.result() != ActionDialog.DialogCode.Accepted
+    dialog.deadline.edit.clear()
+    qtbot.keyClicks(dialog.deadline.edit, "28022027")
+    qtbot.keyClick(dialog.deadline.edit, Qt.Key.Key_Return)
+    assert dialog.result() == ActionDialog.DialogCode.Accepted
+    assert not problem.isVisibleTo(dialog)

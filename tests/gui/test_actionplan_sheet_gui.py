@@ -5,9 +5,12 @@ results' team view showing a unit's indicators beside its pressure points."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from apv_desktop.services.report import write_report
@@ -19,10 +22,26 @@ YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 ID, RESPONSIBLE, DEADLINE, STATUS = 14, 8, 9, 10
 
 
-def filled_in_report(demo_path: Path, tmp_path: Path, status: str = "Gennemført") -> Path:
+@pytest.fixture(scope="module")
+def demo_report(_demo_original: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's 2025 report, written once for the module (each test's demo_path is a copy of
+    the same demo, so the report fits every one of them)."""
+    return write_report(_demo_original, tmp_path_factory.mktemp("report") / "rapport.xlsx",
+                        "2025")
+
+
+@pytest.fixture
+def filled_in_report(demo_report: Path, tmp_path: Path) -> Callable[..., Path]:
+    def fill_in(status: str = "Gennemført") -> Path:
+        return _filled_in(demo_report, tmp_path, status)
+
+    return fill_in
+
+
+def _filled_in(demo_report: Path, tmp_path: Path, status: str) -> Path:
     """The demo's report with item 2's row changed the way a manager would."""
     report = tmp_path / "rapport.xlsx"
-    write_report(demo_path, report, "2025")
+    shutil.copyfile(demo_report, report)
     workbook = openpyxl.load_workbook(report)
     ws = workbook["Handlingsplan"]
     row = next(r for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=ID).value == "2")
@@ -37,12 +56,14 @@ def item_2(window):  # noqa: ANN001, ANN201 - the demo's FAM-MYN workload item
     return next(a for a in window.session.project.actions() if a.id == 2)
 
 
-def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(window, demo_path, tmp_path,
+def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(qtbot, window, demo_path,
+                                                                   filled_in_report,
                                                                    file_choices, message_log):
     page = open_page(window, demo_path)
-    file_choices.open_paths.append(filled_in_report(demo_path, tmp_path))
+    file_choices.open_paths.append(filled_in_report())
     message_log.answers.append(YES)
-    page.actions_tab.import_button.click()
+    page.actions_tab.import_button.click()  # read in the worker, then shown
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     question = message_log.shown[-1]
     assert question.kind is messages.Kind.QUESTION
     assert question.text == "rapport.xlsx ændrer 1 punkter og tilføjer 0 nye. Gem ændringerne?"
@@ -56,19 +77,23 @@ def test_the_filled_in_sheet_is_shown_for_confirmation_then_stored(window, demo_
     assert tab.table.item(row, 6).text() == "Gennemført"
 
 
-def test_declining_stores_nothing(window, demo_path, tmp_path, file_choices, message_log):
+def test_declining_stores_nothing(qtbot, window, demo_path, filled_in_report, file_choices,
+                                  message_log):
     page = open_page(window, demo_path)
-    file_choices.open_paths.append(filled_in_report(demo_path, tmp_path))
+    file_choices.open_paths.append(filled_in_report())
     message_log.answers.append(NO)
     page.actions_tab.import_sheet()
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     assert item_2(window).status == "in_progress"
 
 
-def test_rows_that_cannot_be_taken_are_listed_and_nothing_is_stored(window, demo_path, tmp_path,
+def test_rows_that_cannot_be_taken_are_listed_and_nothing_is_stored(qtbot, window, demo_path,
+                                                                    filled_in_report,
                                                                     file_choices, message_log):
     page = open_page(window, demo_path)
-    file_choices.open_paths.append(filled_in_report(demo_path, tmp_path, status="Næsten"))
+    file_choices.open_paths.append(filled_in_report(status="Næsten"))
     page.actions_tab.import_sheet()
+    qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     warning = message_log.shown[-1]
     assert warning.kind is messages.Kind.WARNING
     assert warning.text.startswith("1 rækker i rapport.xlsx kan ikke indlæses")

@@ -144,7 +144,7 @@ def test_choice_list_and_dimension_editors(window, project_path):
     assert (dimension.reference, dimension.min_n) == (55.5, 8)
 
 
-def test_import_shows_the_warnings_and_can_be_undone(window, project_path, tmp_path,
+def test_import_shows_the_warnings_and_can_be_undone(qtbot, window, project_path, tmp_path,
                                                       file_choices):
     from openpyxl import Workbook
 
@@ -163,8 +163,8 @@ def test_import_shows_the_warnings_and_can_be_undone(window, project_path, tmp_p
     page = open_builder(window, project_path)
     before = stored(window)
     file_choices.open_paths.append(form)
-    page.actions_.import_form.trigger()
-    assert [i.name for i in stored(window).items()] == ["ok"]
+    page.actions_.import_form.trigger()  # read in the worker, stored when it is done
+    qtbot.waitUntil(lambda: [i.name for i in stored(window).items()] == ["ok"], timeout=10000)
     warnings = [page.import_warnings.item(r).text() for r in range(page.import_warnings.count())]
     assert len(warnings) == 1 and "geopoint" in warnings[0]
     assert page.bottom.currentWidget() is page.import_warnings

@@ -79,3 +79,44 @@ def test_added_units_are_stored_and_counted(window, project_path):
     assert not page.model.remove_unit(0)  # it has a sub-unit
     assert page.model.remove_unit(1)
     assert [u.code for u in window.session.project.org_units()] == ["NY1"]
+
+
+def test_the_table_refuses_a_code_that_differs_only_in_case(window, demo_path):
+    window.open_project(demo_path)
+    page = window.pages[0]
+    before = window.session.project.org_units()
+    row = [u.code for u in page.model.units].index("FAM-HAN")
+    assert not _edit(page, row, 0, "fam-myn")  # FAM-MYN exists: the store refuses this too
+    assert page.problem.text() == "Koden fam-myn bruges allerede af en anden enhed."
+    assert not _edit(page, row, 1, "  ")
+    assert page.problem.text() == "Navnet må ikke være tomt."
+    assert not _edit(page, row, 2, "FAM-HAN")
+    assert page.problem.text().startswith("En enhed kan ikke ligge under sig selv")
+    assert _edit(page, row, 3, "12,0")  # the same whole-number reading as the file import
+    assert window.session.project.org_units() != before
+
+
+def test_a_reorganisation_imported_again_drops_a_unit_with_its_sub_units(
+        qtbot, window, project_path, file_choices, message_log, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from apv_desktop.core.model import OrgUnit
+
+    window.open_project(project_path)
+    window.session.project.replace_org([
+        OrgUnit("ORG", "Forvaltningen"), OrgUnit("PARK", "Park og vej", "ORG", 12),
+        OrgUnit("PARK1", "Parkteam Nord", "PARK", 6), OrgUnit("SKOLE", "Skoler", "ORG", 40)])
+    page = window.pages[0]
+    page.refresh()
+    new_list = tmp_path / "ny.csv"
+    new_list.write_text("kode;navn;overordnet;antal\nORG;Forvaltningen;;\n"
+                        "SKOLE;Skoler og dagtilbud;ORG;40\n", encoding="utf-8")
+    file_choices.open_paths.append(new_list)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    # the file is read in the worker: wait for the list it delivers (or a message)
+    qtbot.waitUntil(lambda: message_log.shown or len(page.model.units) == 2, timeout=10_000)
+    assert message_log.shown == []  # no "Uventet fejl"
+    assert not page.problem.isVisibleTo(page)
+    assert [(u.code, u.name) for u in window.session.project.org_units()] == [
+        ("ORG", "Forvaltningen"), ("SKOLE", "Skoler og dagtilbud")]
+    assert [u.code for u in page.model.units] == ["ORG", "SKOLE"]

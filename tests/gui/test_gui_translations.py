@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
 
 import apv_desktop
 from apv_desktop.i18n import catalog
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 
 PACKAGE = Path(apv_desktop.__file__).parent
 

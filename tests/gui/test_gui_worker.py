@@ -86,6 +86,10 @@ def test_the_progress_dialog_cancel_button_stops_the_work(qtbot, window):
     assert outcome == []
 
 
+def ignore(_value: object) -> None:
+    pass
+
+
 def worker_dialog(window):
     from PySide6.QtWidgets import QProgressDialog
 
@@ -95,3 +99,117 @@ def worker_dialog(window):
 
 def test_cancelled_is_a_plain_exception():
     assert issubclass(Cancelled, Exception)
+
+
+# --- no job outlives its window ---------------------------------------------------------------
+
+
+def test_closing_the_window_cancels_its_job_and_waits_for_it(qtbot, window):
+    started, ended = threading.Event(), threading.Event()
+    outcome = []
+
+    def work(progress):
+        started.set()
+        try:
+            while True:  # writes in steps; stops only through Cancel
+                progress(0.5, "writing")
+                threading.Event().wait(0.01)
+        finally:
+            ended.set()
+
+    worker = run_with_progress(window, "Test", work, outcome.append, outcome.append)
+    window.show()
+    assert started.wait(10)
+    assert window.close()
+    assert ended.is_set()  # the work had returned before the window was gone
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: worker not in Worker.running())  # its signals arrive afterwards
+    assert outcome == []
+
+
+def test_a_job_that_does_not_stop_in_time_keeps_the_window_open(qtbot, window, monkeypatch):
+    from apv_desktop.ui import main_window
+
+    monkeypatch.setattr(main_window, "CLOSE_WAIT_SECONDS", 0.2)
+    started, release = threading.Event(), threading.Event()
+
+    def work(progress):
+        started.set()
+        release.wait(30)  # one long step that reports no progress, so Cancel cannot stop it
+
+    worker = run_with_progress(window, "Test", work, ignore, ignore)
+    window.show()
+    assert started.wait(10)
+    assert not window.close()
+    assert window.isVisible()
+    assert "prøv igen om lidt" in window.statusBar().currentMessage()
+    release.set()
+    assert worker.wait(10)
+    assert window.close()
+
+
+def test_jobs_of_another_window_are_left_running(qtbot, window, context):
+    from apv_desktop.ui.main_window import MainWindow
+    from apv_desktop.ui.worker import stop_workers
+
+    other = MainWindow(context)
+    qtbot.addWidget(other)
+    release = threading.Event()
+    worker = run_with_progress(other, "Test", lambda progress: release.wait(30), ignore, ignore)
+    assert stop_workers(window, timeout=0.1)  # nothing of `window` runs
+    assert not worker.cancel_requested
+    release.set()
+    assert worker.wait(10)
+
+
+def test_the_progress_dialog_is_gone_before_the_result_is_told(qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+    told = []
+
+    def work(progress):
+        progress(0.5, "halfway")
+        release.wait(10)
+        return "ok"
+
+    def visible_dialogs() -> list[QProgressDialog]:
+        return [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+    def on_success(result):
+        # The message box the caller would open now must not sit under the dialog.
+        told.append((result, len(visible_dialogs())))
+
+    run_with_progress(parent, "Arbejder", work, on_success, lambda error: None)
+    qtbot.waitUntil(lambda: bool(visible_dialogs()), timeout=5000)  # a long job shows it
+    release.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == [("ok", 0)]
+
+
+def test_a_failure_is_told_after_the_dialog_closed(qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+    told = []
+
+    def work(progress):
+        progress(0.5, "halfway")
+        release.wait(10)
+        raise ValueError("bad")
+
+    def visible_dialogs() -> list[QProgressDialog]:
+        return [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+    run_with_progress(parent, "Arbejder", work, lambda result: None,
+                      lambda error: told.append((str(error), len(visible_dialogs()))))
+    qtbot.waitUntil(lambda: bool(visible_dialogs()), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == [("bad", 0)]

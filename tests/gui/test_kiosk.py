@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.services.collection import prepare_round
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.store.project import Project
 from apv_desktop.ui.form import QuestionnaireView
+from apv_desktop.ui.kiosk.pages import DEPTH_ROLE
 from apv_desktop.ui.kiosk.pin import PinGuard
+from apv_desktop.ui.kiosk.style import MIN_TOUCH_PX
 from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
 
 UNITS = [OrgUnit("ORG", "Forvaltningen"), OrgUnit("A", "Team Alfa", "ORG", 8),
@@ -243,3 +246,124 @@ def test_the_builder_preview_turns_to_the_edited_section(qtbot):
     assert preview.view.current_section().name == "last"
     preview.show_section(0)
     assert preview.view.current_section().name == "first"
+
+
+# --- the start page driven the way a person does it (mouse, finger, keyboard) ----------------
+
+NESTED = [OrgUnit("DIR", "Direktionen"), OrgUnit("ORG", "Forvaltningen", "DIR"),
+          OrgUnit("A", "Team Alfa", "ORG", 8), OrgUnit("OTHER", "Andet kontor", "DIR"),
+          OrgUnit("B", "Team Beta", "ORG", 6)]
+
+
+def click_unit(qtbot, kiosk: KioskWindow, code: str, double: bool = False) -> None:
+    listing = kiosk.start_page.unit_list
+    entry = next(listing.item(r) for r in range(listing.count())
+                 if listing.item(r).data(Qt.ItemDataRole.UserRole) == code)
+    centre = listing.visualItemRect(entry).center()
+    click = qtbot.mouseDClick if double else qtbot.mouseClick
+    click(listing.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_one_click_on_a_unit_enables_start_and_a_click_on_start_starts(qtbot, project):
+    kiosk = make_kiosk(qtbot, project)
+    start = kiosk.start_page
+    assert not start.start_button.isEnabled()
+    click_unit(qtbot, kiosk, "B")
+    assert start.chosen_unit() == "B"
+    assert start.start_button.isEnabled()
+    click_unit(qtbot, kiosk, "A")  # changing one's mind
+    assert start.chosen_unit() == "A" and start.start_button.isEnabled()
+    qtbot.mouseClick(start.start_button, Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.form_page and kiosk.unit_code == "A"
+
+
+def test_focus_starts_in_the_search_and_enter_starts(qtbot, project):
+    kiosk = make_kiosk(qtbot, project)
+    start = kiosk.start_page
+    qtbot.waitUntil(lambda: start.search.hasFocus() or not kiosk.isActiveWindow(), timeout=1000)
+    assert kiosk.focusWidget() is start.search
+    qtbot.keyClicks(kiosk.focusWidget(), "beta")
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Return)  # the only match: chosen
+    assert start.chosen_unit() == "B" and kiosk.focusWidget() is start.start_button
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Return)  # Enter on Start
+    assert kiosk.stack.currentWidget() is kiosk.form_page and kiosk.unit_code == "B"
+
+
+def test_a_clicked_unit_starts_with_enter_in_the_search_or_the_list(qtbot, project):
+    kiosk = make_kiosk(qtbot, project)
+    start = kiosk.start_page
+    click_unit(qtbot, kiosk, "A")
+    qtbot.keyClick(start.unit_list, Qt.Key.Key_Return)
+    assert kiosk.unit_code == "A"
+    kiosk.show_start()
+    qtbot.keyClicks(start.search, "team")  # two matches
+    click_unit(qtbot, kiosk, "B")
+    qtbot.keyClick(start.search, Qt.Key.Key_Return)
+    assert kiosk.unit_code == "B"
+
+
+def test_the_unit_list_shows_the_tree(qtbot, tmp_path):
+    path = tmp_path / "nested.apv"
+    create_project(path, ["kraenkende"], "Test")
+    with opened(path) as setup:
+        setup.replace_org(NESTED)
+        prepare_round(setup, "2025")
+    project = Project.open(path)
+    try:
+        kiosk = make_kiosk(qtbot, project, font_scale=1.0)
+        kiosk.resize(1366, 900)
+        listing = kiosk.start_page.unit_list
+        qtbot.waitUntil(lambda: listing.viewport().height() > 5 * 44)
+        rows = [(listing.item(r).text(), listing.item(r).data(DEPTH_ROLE))
+                for r in range(listing.count())]
+        assert rows == [("Direktionen", 0), ("Forvaltningen", 1), ("Team Alfa", 2),
+                        ("Team Beta", 2), ("Andet kontor", 1)]
+        # Painted indented: the text of a team starts right of its department's, and that
+        # right of the directorate's.
+        image = listing.viewport().grab().toImage()
+        base = image.pixel(1, 1)
+
+        def text_starts(row: int) -> int:
+            rect = listing.visualItemRect(listing.item(row))
+            y = rect.center().y()
+            return next(x for x in range(rect.left() + 2, rect.right())
+                        if any(image.pixel(x, yy) != base for yy in range(y - 3, y + 4)))
+
+        starts = [text_starts(row) for row in range(5)]  # a glyph's own margin: a pixel or two
+        assert starts[0] + 10 < starts[1] and starts[1] + 10 < starts[2]
+        assert abs(starts[2] - starts[3]) <= 3 and abs(starts[4] - starts[1]) <= 3
+        kiosk._unlocked = True
+        kiosk.close()
+    finally:
+        project.close()
+
+
+def test_targets_are_large_enough_for_a_finger(qtbot, project):
+    kiosk = make_kiosk(qtbot, project, font_scale=1.0)
+    start = kiosk.start_page
+    targets = [*start.language_buttons.values(), start.start_button, start.search]
+    assert all(t.height() >= MIN_TOUCH_PX for t in targets), [t.height() for t in targets]
+    listing = start.unit_list
+    assert all(listing.visualItemRect(listing.item(r)).height() >= MIN_TOUCH_PX
+               for r in range(listing.count()))
+
+
+def _highlight_pixels(widget) -> int:
+    image = widget.grab().toImage()
+    ring = widget.palette().color(QPalette.ColorRole.Highlight).rgb()
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if image.pixel(x, y) == ring)
+
+
+def test_the_focused_button_has_a_visible_ring(qtbot, project):
+    kiosk = make_kiosk(qtbot, project)
+    start = kiosk.start_page
+    click_unit(qtbot, kiosk, "A")
+    button = start.start_button
+    start.search.setFocus()
+    qtbot.waitUntil(lambda: not button.hasFocus())
+    without = _highlight_pixels(button)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    # A ring 3 px wide all the way round (at least the long sides).
+    assert _highlight_pixels(button) - without >= 2 * 3 * (button.width() - 12)

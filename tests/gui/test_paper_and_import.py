@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.interchange.tables import read_table
 from apv_desktop.services.collection import prepare_round, submit_sheet
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.ui.collection.import_dialog import ImportDialog
@@ -70,7 +71,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
                     encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
     assert "E-mail" in dialog.summary.text() and "E-mail" not in dialog.mapping()
     assert dialog.combos["Afdeling"].currentData() == "@unit"
     assert dialog.combos["Spørgsmål 1"].currentData() == ""  # unknown header
@@ -83,7 +84,21 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
     assert window.session.project.response_count("2025") == 0
     path.write_text(f"ID;E-mail;Afdeling;Spørgsmål 1\n1;a@x.dk;A;{good}\n2;b@x.dk;A;{good}\n",
                     encoding="utf-8")
-    assert dialog.check() and dialog.import_button.isEnabled()
+    assert dialog.check()
+    # One question of many: the headline says so and the import waits for a confirmation.
+    assert dialog.summary.text().startswith("Filen dækker kun 1 af spørgeskemaets")
+    assert not dialog.import_button.isEnabled() and dialog.partial_ok.isVisibleTo(dialog)
+    dialog.run_import()
+    assert window.session.project.response_count("2025") == 0
+    dialog.partial_ok.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    saved = tmp_path / "forms.mapping.json"
+    dialog.save_mapping(saved)
+    again = ImportDialog(window.session, path, page)
+    qtbot.addWidget(again)
+    assert again.load(read_table(path)) and again.combos["Spørgsmål 1"].currentData() == ""
+    again.load_mapping(saved)
+    assert again.combos["Spørgsmål 1"].currentData() == item.name
     dialog.run_import()
     qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)
     qtbot.waitUntil(lambda: "2 svar er indlæst." in message_log.texts, timeout=5000)
@@ -142,7 +157,7 @@ def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, wi
                     "A;;;v\n", encoding="utf-8")
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
-    assert dialog.load()
+    assert dialog.load(read_table(path))
 
     def shown() -> list[tuple[str, str, str]]:
         return [tuple(dialog.values.item(row, col).text() for col in range(3))
@@ -166,3 +181,100 @@ def test_the_values_of_choice_columns_are_previewed_with_their_choices(qtbot, wi
     combo.setCurrentIndex(combo.findData("sh_1"))  # a mistaken mapping: every value unknown
     assert [row for row in shown() if row[0] == "Andet"] == [
         ("Andet", value, "ukendt") for value in ("x", "y", "z", "w", "v")]
+
+
+def test_the_dialog_maps_every_tool_export_without_help(qtbot, window, project_path, tmp_path):
+    """Each shape of tests/unit/tool_exports.py: all questions and the unit found, identifying
+    columns marked, and the check passes with nothing partial to confirm."""
+    from apv_desktop.interchange.templates import load_template
+    from tests.unit import tool_exports
+
+    with opened(project_path) as project:
+        project.replace_org(tool_exports.UNITS)
+        prepare_round(project, "2025")
+    assert window.open_project(project_path)
+    page = next(p for p in window.pages if isinstance(p, CollectionPage))
+    simulated = tool_exports.simulate(load_template("psykisk"), respondents=12)
+    names = {item.name for item in simulated.items}
+    for tool, (file_name, write) in tool_exports.TOOLS.items():
+        path = write(simulated, tmp_path / file_name)
+        dialog = ImportDialog(window.session, path, page)
+        qtbot.addWidget(dialog)
+        assert dialog.load(read_table(path)), tool
+        chosen = [combo.currentData() for combo in dialog.combos.values()]
+        assert names <= set(chosen), (tool, names - set(chosen))
+        assert chosen.count("@unit") == 1, tool
+        assert dialog.check() and dialog.import_button.isEnabled(), (tool, dialog.summary.text())
+        assert not dialog.partial_ok.isVisibleTo(dialog), tool
+    assert window.session.project.response_count("2025") == 0
+
+
+def test_limesurvey_option_columns_stay_options_in_the_dialog(qtbot, window, tmp_path):
+    path = tmp_path / "k.apv"
+    create_project(path, ["kraenkende"], "Testkommune")
+    with opened(path) as project:
+        project.replace_org(UNITS)
+        prepare_round(project, "2025")
+    assert window.open_project(path)
+    page = next(p for p in window.pages if isinstance(p, CollectionPage))
+    answers = tmp_path / "lime.csv"
+    answers.write_text("id,enhed,bu1,bufra[kolleger],bufra[borgere]\n1,A,A4,Y,Y\n2,A,A5,,\n",
+                       encoding="utf-8")
+    dialog = ImportDialog(window.session, answers, page)
+    qtbot.addWidget(dialog)
+    assert dialog.load(read_table(answers))
+    assert dialog.combos["bufra[borgere]"].currentData() == "@option"
+    assert "bufra[borgere]" not in dialog.mapping()
+    assert dialog.check(), dialog.summary.text()  # partial (one scored question of four)
+    dialog.partial_ok.setChecked(True)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: window.session.project.response_count("2025") == 2, timeout=5000)
+
+
+def _shown_in_the_list(dialog, widget) -> bool:
+    viewport = dialog.sheet_area.viewport()
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    bottom = top_left.y() + widget.height()
+    return top_left.y() >= 0 and bottom <= viewport.height()
+
+
+def test_paper_entry_by_keyboard_follows_the_cursor_down_the_whole_sheet(qtbot, window,
+                                                                          project_path):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    # The first key goes to the sheet, not to a button (Enter there would open the printer).
+    assert dialog.focusWidget() is dialog.unit_box
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    qtbot.keyClick(dialog.unit_box, Qt.Key.Key_Return)
+    fields = list(dialog.fields.values())
+    assert len(fields) > 25  # longer than one screen
+    for field in fields:
+        assert dialog.focusWidget() is field
+        assert _shown_in_the_list(dialog, field), fields.index(field)
+        qtbot.keyClicks(field, "1")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.count_label.text() == "Ark indtastet: 1"
+    # The next sheet of the same unit starts at the first answer, scrolled back up.
+    assert dialog.focusWidget() is fields[0] and _shown_in_the_list(dialog, fields[0])
+
+
+def test_a_wrong_digit_is_named_by_the_question_number_the_typist_sees(qtbot, window,
+                                                                       project_path):
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("A"))
+    items = dialog.questionnaire.answerable_items()
+    third = next(i for i in items[2:] if dialog.questionnaire.choices_for(i) is not None)
+    number = items.index(third) + 1
+    qtbot.keyClicks(dialog.fields[third.name], "9")
+    assert not dialog.save_sheet()
+    text = dialog.problem.text()
+    assert f"spørgsmål {number} " in text and third.label("da") in text
+    assert third.name not in text
+    assert dialog.focusWidget() is dialog.fields[third.name]

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
+from apv_desktop.services.demo import build_demo
 from apv_desktop.ui.pages.report import ReportPage
+from tests.fixed_dates import DEMO_TODAY
+
+
+@pytest.fixture(scope="module")
+def _small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo organisation with few answers: most teams are hidden, so the report has four
+    charts instead of 25 (drawing them is most of a report's time, and tested elsewhere)."""
+    path = tmp_path_factory.mktemp("small") / "small.apv"
+    build_demo(path, today=DEMO_TODAY, respondents=25)
+    return path
+
+
+@pytest.fixture
+def small_demo(_small_demo: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "Small.apv"
+    shutil.copyfile(_small_demo, path)
+    return path
 
 
 def report_page(window) -> ReportPage:
     return next(p for p in window.pages if isinstance(p, ReportPage))
 
 
-def test_the_page_writes_the_report_in_the_chosen_language(window, demo_path, message_log,
+def test_the_page_writes_the_report_in_the_chosen_language(window, small_demo, message_log,
                                                            qtbot, tmp_path, monkeypatch):
     opened_urls = []
     monkeypatch.setattr("apv_desktop.ui.pages.report.QDesktopServices.openUrl",
                         opened_urls.append)
-    window.open_project(demo_path)
+    window.open_project(small_demo)
     page = report_page(window)
     assert page.round_box.count() >= 1 and page.make_button.isEnabled()
     assert page.output_edit.text().endswith(".xlsx")

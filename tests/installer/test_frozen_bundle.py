@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from apv_desktop.i18n import translator
 from tests.conftest import OFFSCREEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +52,28 @@ def test_demo_then_results_match_the_unfrozen_program(
                               cwd=ROOT)
     assert json.loads(frozen.stdout) == json.loads(unfrozen.stdout)
     assert json.loads(frozen.stdout)["units"], "the demo organisation has units"
+
+
+def test_shipped_templates_and_catalogs_are_in_the_bundle(
+        frozen_app: Path, bare_environment: dict[str, str], tmp_path: Path) -> None:
+    """resources/ at the top of the repository is found inside the bundle (sys._MEIPASS)."""
+    listed = run_frozen(frozen_app, ["templates"], bare_environment)
+    assert listed.returncode == 0, listed.stderr
+    index = json.loads((ROOT / "resources" / "templates" / "index.json").read_text("utf-8"))
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == [
+        entry["id"] for entry in index]
+    project = tmp_path / "demo.apv"
+    assert run_frozen(frozen_app, ["demo", str(project), "--respondents", "60"],
+                      bare_environment).returncode == 0
+    report = tmp_path / "rapport.xlsx"
+    made = run_frozen(frozen_app, ["report", str(project), "-o", str(report), "--lang", "sv"],
+                      bare_environment)
+    assert made.returncode == 0, made.stderr
+    from openpyxl import load_workbook
+
+    cover = translator("sv")("Forside")
+    assert cover != "Forside"
+    assert load_workbook(report).sheetnames[0] == cover  # the Swedish catalog was loaded
 
 
 def test_bad_input_is_one_sentence_and_exit_2(frozen_app: Path,

@@ -75,7 +75,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 def test_icons_are_rendered_at_every_size() -> None:
-    icons = ROOT / "apv_desktop" / "resources" / "icons"
+    icons = ROOT / "resources" / "icons"
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         assert _png_size(icons / f"apv-desktop-{size}.png") == (size, size)
     assert (icons / "apv-desktop.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"

@@ -21,6 +21,7 @@ from apv_desktop.services.actionplan import (
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
+from tests.fixed_dates import DEMO_TODAY
 
 SHEET = "Handlingsplan"
 # Columns of the sheet (1-based), as a manager sees them.
@@ -32,7 +33,7 @@ ID, FINGERPRINT = 14, 18
 def original(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("sheet")
     project = folder / "demo.apv"
-    build_demo(project)
+    build_demo(project, today=DEMO_TODAY)
     report = folder / "rapport.xlsx"
     write_report(project, report, "2025")
     return project, report
@@ -214,5 +215,5 @@ def test_a_workbook_without_the_sheet_is_refused(files, tmp_path):
     with pytest.raises(InputError, match="no action-plan sheet"):
         import_action_plan(files[0], other)
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(InputError, match="not a readable Excel workbook"):
+    with pytest.raises(InputError, match="kan ikke læses som en Excel-projektmappe"):
         import_action_plan(files[0], tmp_path / "broken.xlsx")

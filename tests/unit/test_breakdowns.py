@@ -15,18 +15,36 @@ from tests.unit.core_fixtures import response_set, small_org, small_questionnair
 from tests.unit.test_scoring import ROWS
 
 
+def distributions(q, rows, rules: Rules) -> dict:
+    responses = response_set(rows, q)
+    results = compute_results(q, small_org(), responses, rules, "r")
+    return item_distributions(q, small_org(), responses, results.disclosure)
+
+
 def test_distribution_counts_choices_by_hand() -> None:
     q = small_questionnaire()
-    found = item_distributions(q, small_org(), response_set(ROWS, q), Rules(min_n=3))
+    found = distributions(q, ROWS, Rules(min_n=1, comment_min_n=1))
     # Team A answered q1: a, dk, c; Team B: b, e, a. Choices: a b c d e dk.
     assert found[("A", "q1")].counts == (1, 0, 1, 0, 0, 1)
     assert found[("B", "q1")].counts == (1, 1, 0, 0, 1, 0)
     assert found[("ORG", "q1")].counts == (2, 1, 1, 0, 1, 1) and found[("ORG", "q1")].n == 6
-    # q3 was answered by 2 in Team A... and 2 in B: both hidden, the organisation too? No:
-    # ORG has 5 answers; its cell (5) is large enough once both teams are hidden.
-    assert found[("A", "q3")].suppressed and found[("A", "q3")].counts is None
-    assert found[("B", "q3")].suppressed
-    assert found[("ORG", "q3")].counts is not None
+
+
+def test_distributions_are_hidden_wherever_their_dimension_is() -> None:
+    q = small_questionnaire()
+    found = distributions(q, ROWS, Rules(min_n=3))
+    results = compute_results(q, small_org(), response_set(ROWS, q), Rules(min_n=3), "r")
+    for unit in ("ORG", "A", "B"):
+        for item, dimension in (("q1", "QD"), ("q3", "QD"), ("s1", "SS")):
+            if results.score(unit, dimension).suppressed:
+                assert found[(unit, item)].suppressed
+    # SS is shown for the organisation, but two people there scored only one of its two
+    # items: the score minus the items' sums would be a figure about those two, so the items'
+    # answer counts stay hidden.
+    assert not results.score("ORG", "SS").suppressed and found[("ORG", "s1")].suppressed
+    # Hidden figures carry no count of their own.
+    assert found[("A", "q3")].counts is None and found[("A", "q3")].n is None
+    assert results.score("A", "QD").n is None
 
 
 def test_follow_up_items_inherit_the_stricter_threshold() -> None:
@@ -61,11 +79,15 @@ def test_comments_only_where_the_comment_threshold_is_met() -> None:
     assert sorted(c.text for c in team_a) == sorted(f"kommentar {r}" for r in range(12))
 
 
-def test_comments_come_in_a_shuffled_order() -> None:
+def test_comments_are_sorted_alphabetically_so_their_order_says_nothing() -> None:
     q, responses = comment_rows(30, 0)
     results = compute_results(q, small_org(), responses, Rules(), "2025")
     texts = [c.text for c in unit_comments(q, small_org(), responses, results, "A")]
-    assert texts != sorted(texts, key=lambda t: int(t.split()[1]))
+    assert texts == sorted(texts) and texts != sorted(texts, key=lambda t: int(t.split()[1]))
+    reordered = copy.deepcopy(responses)
+    reordered.texts["comment"] = list(reversed(responses.texts["comment"]))
+    again = unit_comments(q, small_org(), reordered, results, "A")
+    assert [c.text for c in again] == texts
 
 
 def test_trend_compares_only_dimensions_with_the_same_items() -> None:

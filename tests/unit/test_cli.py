@@ -15,12 +15,13 @@ from openpyxl import Workbook
 
 from apv_desktop.__main__ import SCREEN_VARIABLES
 from apv_desktop.cli import run
+from tests.fixed_dates import DEMO_TODAY
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    assert run(["demo", str(path)]) == 0
+    assert run(["demo", str(path), "--today", DEMO_TODAY.isoformat()]) == 0
     return path
 
 
@@ -123,19 +124,21 @@ def small_project(tmp_path: Path) -> Path:
 
 def test_import_responses_then_results_by_hand(small_project: Path, tmp_path, capsys) -> None:
     answers = write_csv(tmp_path / "svar.csv", "\ufeffunit;a1;a2\n"
-                        "T1;5;1\nT1;Enig;Helt uenig\nT1;4;vi\nT2;1;5\nT2;2;4\nT2;Både og;\n")
+                        "T1;5;1\nT1;Enig;Helt uenig\nT1;4;vi\nT2;1;5\nT2;2;4\nT2;Både og;\n"
+                        "T2;3;3\n")
     assert run(["import-responses", str(small_project), str(answers), "--round", "2025"]) == 0
     capsys.readouterr()
     assert run(["results", str(small_project), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    # min_n 5: teams of 3 are hidden, the office of 6 is shown.
+    # min_n 5: teams of 3 and 4 are hidden, the office of 7 is shown (a2 has 5 scored answers
+    # there: with only 4, its answer shares would describe fewer than 5 people and hide it all).
     score = {(s["unit"], s["dimension"]): s for s in data["scores"]}
     # a2 is reversed: '1' (0) counts 100, '5' (100) counts 0. Respondent scores:
     # T1: (100+100)/2, (75+100)/2, 75 (a2 'ved ikke', half rule met);
-    # T2: (0+0)/2, (25+25)/2, 50 (a2 blank).
-    expected = (100 + 87.5 + 75 + 0 + 25 + 50) / 6
+    # T2: (0+0)/2, (25+25)/2, 50 (a2 blank), (50+50)/2.
+    expected = (100 + 87.5 + 75 + 0 + 25 + 50 + 50) / 7
     assert score[("K", "IN")]["mean"] == pytest.approx(expected, abs=0.05)
-    assert score[("K", "IN")]["n"] == 6
+    assert score[("K", "IN")]["n"] == 7
     assert score[("T1", "IN")]["suppressed"] and score[("T2", "IN")]["suppressed"]
 
 

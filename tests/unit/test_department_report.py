@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from apv_desktop.reports.department import add_department_sheet
+from apv_desktop.reports.department import write_departments
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.departments import (
     department_reports,
@@ -16,6 +16,7 @@ from apv_desktop.services.departments import (
     section_headings,
 )
 from apv_desktop.store.project import Project
+from tests.fixed_dates import DEMO_TODAY
 
 HEADINGS = ["Udfordringer", "Gode erfaringer", "Fremadrettede fokuspunkter",
             "Opmærksomhedspunkter i forbindelse med sygefravær"]
@@ -24,7 +25,7 @@ HEADINGS = ["Udfordringer", "Gode erfaringer", "Fremadrettede fokuspunkter",
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 
@@ -104,8 +105,8 @@ def test_the_revised_text_is_kept_and_an_unchanged_one_is_not(demo: Path, tmp_pa
 def test_the_department_sheet_lays_out_headings_and_bullets() -> None:
     book = Workbook()
     text = "Udfordringer\n- Stort arbejdspres\n\nGode erfaringer\n- =gode relationer"
-    sheet = add_department_sheet(book, "Afdelingsrapporter", "Afdelinger",
-                                 [("Byg og miljø", text)], HEADINGS)
+    sheet = book.active
+    write_departments(sheet, "Afdelingsrapporter", [("Byg og miljø", text)], HEADINGS)
     values = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
     assert [v for v in values if v] == ["Afdelingsrapporter", "Byg og miljø", "Udfordringer",
                                         "• Stort arbejdspres", "Gode erfaringer",

@@ -26,6 +26,7 @@ from apv_desktop.core.model import (
 from apv_desktop.services.actionplan import follow_ups, overdue_actions
 from apv_desktop.services.demo import FOLLOW_UP_ROUND, build_demo
 from apv_desktop.store.project import Project
+from tests.fixed_dates import DEMO_TODAY
 
 SCALE = ChoiceList("s", [Choice(str(k), {}, 25.0 * (k - 1)) for k in range(1, 6)])
 UNITS = [OrgUnit("ORG", "Org"), OrgUnit("T1", "Team 1", "ORG"), OrgUnit("T2", "Team 2", "ORG")]
@@ -60,11 +61,12 @@ def test_scores_compare_on_the_shared_items_with_n_and_interval() -> None:
     assert result.compared_items == ("b",)
     assert result.before is not None and result.after is not None
     assert (result.before.round, result.before.n, result.before.mean) == ("2025", 3, 50.0)
-    assert result.after.n == 3 and result.after.mean == pytest.approx(275 / 3)
-    # t-interval with 2 df: 50 +- 4.303 * 50 / sqrt(3)
-    assert result.before.ci_low == pytest.approx(max(0.0, 50 - 4.303 * 50 / math.sqrt(3)))
-    assert result.before.ci_high == pytest.approx(min(100.0, 50 + 4.303 * 50 / math.sqrt(3)))
-    assert result.change == pytest.approx(275 / 3 - 50)
+    # Figures are published rounded half up to one decimal: 275/3 = 91.67 -> 91.7.
+    assert result.after.n == 3 and result.after.mean == 91.7
+    # t-interval with 2 df: 50 +- 4.303 * 50 / sqrt(3) = 50 +- 124.2
+    assert result.before.ci_low == 0.0
+    assert result.before.ci_high == 100.0
+    assert result.change == pytest.approx(91.7 - 50)
     assert result.verdict is Verdict.BETTER
 
 
@@ -89,7 +91,7 @@ def test_higher_is_worse_is_turned_so_that_a_fall_is_better() -> None:
                                FIRST.responses)
     (result,) = follow_up([Target("T1", "D")], worse_first, worse_pulse, UNITS,
                           Rules(min_n=3, comment_min_n=3))
-    assert result.change == pytest.approx(50 - 275 / 3)
+    assert result.change == pytest.approx(50 - 91.7)
     assert result.verdict is Verdict.WORSE
 
 
@@ -120,7 +122,7 @@ def test_small_differences_are_unchanged() -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 
@@ -149,5 +151,5 @@ def test_demo_recognition_at_driftsgaarden_improved_and_workload_did_not(demo: P
 
 def test_demo_has_exactly_one_overdue_action(demo: Path) -> None:
     with Project.open(demo) as project:
-        late = overdue_actions(project)
+        late = overdue_actions(project, DEMO_TODAY)
     assert [(a.unit, a.dimension, a.status) for a in late] == [("FAM-MYN", "QD", "in_progress")]

@@ -87,14 +87,16 @@ def test_parent_matched_without_case_is_stored_as_written_code(tmp_path: Path) -
 def test_unknown_parent(tmp_path: Path) -> None:
     path = write_csv(tmp_path, "code,name,parent\nU1,One,\nU2,Two,U1\nU3,Three,X9\n")
     message, problems = problems_of(path)
-    assert message == "org.csv: 1 problem; row 4, column parent: 'X9' is not a code in the file"
-    assert problems == ["row 4, column parent: 'X9' is not a code in the file"]
+    expected = "row 4, column parent: the parent 'X9' of unit U3 is not the code of a unit."
+    assert message == f"org.csv: 1 problem; {expected}"
+    assert problems == [expected]
 
 
 def test_duplicate_code_names_both_rows(tmp_path: Path) -> None:
     path = write_csv(tmp_path, "kode;navn;overordnet\nU1;One;\nU2;Two;U1\nu1;Again;\n")
     message, problems = problems_of(path)
-    assert problems == ["row 4, column kode: 'u1' is a duplicate of the code in row 2"]
+    assert problems == ["row 4, column kode: the code 'u1' is already used by row 2; codes are "
+                        "compared without regard to case."]
     assert message.startswith("org.csv: 1 problem; row 4")
 
 
@@ -102,8 +104,9 @@ def test_cycle(tmp_path: Path) -> None:
     path = write_csv(tmp_path, "code,name,parent\nTOP,Top,\nA,A,C\nB,B,A\nC,C,B\nD,D,D\n")
     _, problems = problems_of(path)
     assert problems == [
-        "row 3, column parent: 'C' makes a cycle of parents (A -> C -> B -> A)",
-        "row 6, column parent: 'D' makes a cycle of parents (D -> D)",
+        "row 3, column parent: the parent 'C' of unit A makes a cycle of parents "
+        "(A -> C -> B -> A).",
+        "row 6, column parent: the unit D cannot be its own parent.",
     ]
 
 
@@ -128,9 +131,9 @@ def test_all_problems_are_collected_and_summarised(tmp_path: Path) -> None:
     message, problems = problems_of(path)
     assert problems == [
         "row 2, column headcount: 'x' is not a whole number of 0 or more",
-        "row 3, column code: the code is blank",
-        "row 4, column name: the name is blank",
-        "row 5, column parent: 'Nope' is not a code in the file",
+        "row 3, column code: the unit 'Nameless' has no code.",
+        "row 4, column name: the unit U3 has no name.",
+        "row 5, column parent: the parent 'Nope' of unit U4 is not the code of a unit.",
     ]
     assert message == (
         "org.csv: 4 problems; row 2, column headcount: 'x' is not a whole number of 0 or more"

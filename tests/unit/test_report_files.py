@@ -14,7 +14,7 @@ from apv_desktop.core.progress import Cancelled
 from apv_desktop.errors import ApvError, RefusedError
 from apv_desktop.reports.sheetnames import SheetNames, clean_sheet_name
 from apv_desktop.services.report import write_report
-from tests.unit.test_report_helpers import build_crafted, read
+from tests.unit.report_helpers import build_crafted, read
 
 FORBIDDEN = set("[]:*?/\\")
 
@@ -92,7 +92,9 @@ def test_cli_report_with_charts(tmp_path, capsys):
     out, charts = tmp_path / "r.xlsx", tmp_path / "diagrammer"
     assert run(["report", str(project), "-o", str(out), "--lang", "sv", "--charts",
                 str(charts), "--data"]) == 0
-    assert "Data" in read(out).sheetnames and read(out).sheetnames[0] == "Försättsblad"
+    # --data is still accepted but the sheet of raw answers is gone (issue 13).
+    assert "Data" not in read(out).sheetnames and read(out).sheetnames[0] == "Försättsblad"
+    assert "no longer offered" in capsys.readouterr().err
     pngs = sorted(p.name for p in charts.iterdir())
     assert pngs[0] == "000 Heatmap.png" and len(pngs) == 1 + 3  # heatmap + three shown units
     assert all((charts / p).read_bytes()[:4] == b"\x89PNG" for p in pngs)
@@ -103,7 +105,7 @@ def test_cli_report_with_charts(tmp_path, capsys):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_converts_the_report_to_pdf(tmp_path):
     project = build_crafted(tmp_path / "p.apv")
-    out = write_report(project, tmp_path / "r.xlsx", include_data=True)
+    out = write_report(project, tmp_path / "r.xlsx")
     done = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],

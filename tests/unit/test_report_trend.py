@@ -14,8 +14,9 @@ from apv_desktop.services.compute import results_of
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
+from tests.fixed_dates import DEMO_TODAY
+from tests.unit.report_helpers import ROUND, build_crafted, read, sheet_numbers
 from tests.unit.test_report import hidden_means
-from tests.unit.test_report_helpers import ROUND, build_crafted, read, sheet_numbers
 
 PREVIOUS_ROUND = "2026-opfølgning"
 FIRST_ROW = 5  # the pressure-point table's header is row 4
@@ -40,7 +41,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with a round 2027 that repeats 2026-opfølgning's questionnaire, with its
     answers with Myndighed's support from the leader made worse."""
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     with opened(path) as project:
         answers = project.responses("2026-opfølgning")
         version = project.round(PREVIOUS_ROUND).questionnaire_version_id

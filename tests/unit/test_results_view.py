@@ -24,12 +24,13 @@ from apv_desktop.services.results_view import (
     previous_round_name,
     recompute,
 )
+from tests.fixed_dates import DEMO_TODAY
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.apv"
-    build_demo(path)
+    build_demo(path, today=DEMO_TODAY)
     return path
 
 

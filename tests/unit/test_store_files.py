@@ -34,6 +34,7 @@ from apv_desktop.errors import (
 )
 from apv_desktop.store import APPLICATION_ID, SCHEMA_VERSION, Project, check_file, tables
 from apv_desktop.store.migrations import MIGRATIONS, open_for_use
+from tests.fixed_dates import days_during
 
 SCHEMA1_FILE = Path(__file__).resolve().parents[1] / "data" / "schema1.apv"
 
@@ -218,8 +219,8 @@ def _broken_migration(connection: sqlite3.Connection) -> None:
 
 def test_migration_backs_up_first_then_upgrades(tmp_path: Path) -> None:
     path = small_project(tmp_path / "p.apv")
-    backup = open_for_use(path, (*MIGRATIONS, _add_notes_table))
-    assert backup == tmp_path / f"p.apv.bak-v{SCHEMA_VERSION}-{date.today().isoformat()}"
+    backup, days = days_during(lambda: open_for_use(path, (*MIGRATIONS, _add_notes_table)))
+    assert backup in {tmp_path / f"p.apv.bak-v{SCHEMA_VERSION}-{day.isoformat()}" for day in days}
     assert sql(path, "PRAGMA user_version") == [(SCHEMA_VERSION + 1,)]
     assert sql(path, "SELECT body FROM note") == [("migrated",)]
     assert sql(backup, "PRAGMA user_version") == [(SCHEMA_VERSION,)]

@@ -164,7 +164,7 @@ def test_unknown_extension_says_what_is_accepted(tmp_path: Path, name: str) -> N
 def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(os.urandom(3000))
-    with pytest.raises(InputError, match=r"^answers\.xlsx is not a readable Excel workbook"):
+    with pytest.raises(InputError, match=r"^answers\.xlsx kan ikke læses som en Excel"):
         read_table(path)
 
 
@@ -195,7 +195,7 @@ def test_empty_csv(tmp_path: Path, content: bytes) -> None:
 def test_empty_xlsx_file(tmp_path: Path) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(b"")
-    with pytest.raises(InputError, match=r"^answers\.xlsx is empty"):
+    with pytest.raises(InputError, match=r"^answers\.xlsx er tom"):
         read_table(path)
 
 

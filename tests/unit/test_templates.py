@@ -12,7 +12,7 @@ from apv_desktop.core.model import Direction, ItemType, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.templates import combine_templates, list_templates, load_template
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 
 TEMPLATE_IDS = ["psykisk", "kraenkende", "fysisk", "sygefravaer", "puls", "osa"]
 LANGS = ("da", "sv", "en")
@@ -92,13 +92,16 @@ def test_template_is_internally_consistent(
         if item.dimension:
             assert item.dimension in codes
             # item names are prefixed by their dimension so that templates combine cleanly
-            assert item.name.startswith(item.dimension.lower() + "_")
-            assert questionnaire.is_scored(item), item.name
+            # (a dimension that only tags a question with a stricter threshold scores nothing)
+            tag = questionnaire.dimension(item.dimension)
+            tag_only = not questionnaire.is_scored(item)
+            assert tag_only or item.name.startswith(item.dimension.lower() + "_")
+            assert not tag_only or (tag is not None and tag.min_n), item.name
         # skip logic only looks back at questions already asked
         assert set(REFERENCE.findall(item.relevant or "")) <= earlier, item.name
         earlier.add(item.name)
     for dimension in questionnaire.dimensions:
-        assert _scored_items(questionnaire, dimension.code), dimension.code
+        assert _scored_items(questionnaire, dimension.code) or dimension.min_n, dimension.code
         assert dimension.domain in section_names
 
 
@@ -220,7 +223,7 @@ def test_combining_the_danish_apv_templates() -> None:
     combined = combine_templates(ids)
     assert [s.name for s in combined.sections] == [s.name for q in parts for s in q.sections]
     assert [i.name for i in combined.items()] == [i.name for q in parts for i in q.items()]
-    assert len(combined.dimensions) == 20 + 4 + 5 + 2
+    assert len(combined.dimensions) == 20 + 4 + 5 + 3  # sygefravaer: SL, GH and the SL_KR tag
     assert combined.title == ("Psykisk arbejdsmiljø + Krænkende handlinger + "
                               "Fysisk arbejdsmiljø, kontor og hjemmearbejde + "
                               "Sygefravær og trivsel")

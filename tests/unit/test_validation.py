@@ -76,9 +76,14 @@ def test_errors_come_first_and_block_storing() -> None:
     q.choice_lists["scale"].choices[0].score = 120.0
     q.sections[0].items[0].relevant = "${q2} ="  # cannot be read
     problems = validate(q)
-    assert [p.code for p in blocking(problems)] == ["item_duplicate", "score_out_of_range"]
+    assert [p.code for p in blocking(problems)] == [
+        "item_duplicate", "relevant_invalid", "score_out_of_range"]
     assert problems[0].code == "item_duplicate"
-    assert "relevant_invalid" in [p.code for p in problems]
+    unreadable = next(p for p in problems if p.code == "relevant_invalid")
+    assert unreadable.location == Location(LocationKind.ITEM, "q1")
+    assert unreadable.text == ("The condition '${q2} =' of q1 cannot be evaluated: expected a "
+                               "question, a text, a number or a function at position 8, found "
+                               "the end.")
 
 
 def test_shipped_templates_only_warn_about_single_item_dimensions() -> None:

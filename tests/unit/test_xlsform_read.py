@@ -9,7 +9,7 @@ import pytest
 from apv_desktop.core.model import Direction, ItemType
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform
-from tests.unit.test_xlsform_support import (
+from tests.unit.xlsform_support import (
     AGREE_CHOICES,
     make_workbook,
     read_form,

@@ -10,7 +10,7 @@ import pytest
 
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from tests.unit.test_xlsform_support import (
+from tests.unit.xlsform_support import (
     AGREE_CHOICES,
     CORPUS,
     make_form,
@@ -37,13 +37,13 @@ def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     path.write_bytes(bytes(range(256)) * 20)
     message = refusal(path)
-    assert "form.xlsx" in message and "save it as .xlsx" in message
+    assert "form.xlsx" in message and "gem den igen som .xlsx" in message
 
 
 def test_a_csv_renamed_to_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     path.write_text("type;name\ntext;q\n", encoding="utf-8")
-    assert "save it as .xlsx" in refusal(path)
+    assert "gem den igen som .xlsx" in refusal(path)
 
 
 def test_truncated_workbook(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")
-    assert "damaged or truncated" in refusal(path)
+    assert "beskadiget, afkortet" in refusal(path)
 
 
 def test_damaged_sheet_xml(tmp_path: Path) -> None:
@@ -70,11 +70,11 @@ def test_damaged_sheet_xml(tmp_path: Path) -> None:
             if entry.filename.startswith("xl/worksheets/sheet"):
                 data = data[: len(data) // 2]
             target.writestr(entry, data)
-    assert "damaged.xlsx cannot be read" in refusal(damaged)
+    assert "damaged.xlsx kan ikke læses" in refusal(damaged)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert "does not exist" in refusal(tmp_path / "nowhere.xlsx")
+    assert "nowhere.xlsx findes ikke" in refusal(tmp_path / "nowhere.xlsx")
 
 
 def test_no_survey_sheet(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_layout_people_see(tmp_path: Path) -> None:
         "list_name", "name", "label::Dansk (da)", "label::Svenska (sv)", "label::English (en)",
         "label::fi (fi)", "score")
     assert sheet_values(path, "settings") == [
-        ("form_title", "form_title::Svenska (sv)", "form_title::English (en)", "form_id",
+        ("form_title", "apv_title::Svenska (sv)", "apv_title::English (en)", "form_id",
          "version", "default_language"),
         ("APV 2025", "Kartläggning", "Workplace assessment", "apv2025", "2025-01", "Dansk (da)")]
     assert sheet_values(path, "dimensions")[1] == (
@@ -130,13 +130,13 @@ def test_no_hint_columns_without_hints(tmp_path: Path) -> None:
 
 
 def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl import Workbook
+    from apv_desktop.interchange import xlsform_write
 
-    def broken_save(self: object, filename: object) -> None:
+    def broken_save(workbook: object, filename: object) -> None:
         Path(str(filename)).write_bytes(b"half a workbook")
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(xlsform_write, "save_workbook", broken_save)
     with pytest.raises(RuntimeError):
         write_xlsform(full_questionnaire(), tmp_path / "apv.xlsx")
     assert list(tmp_path.iterdir()) == []
@@ -154,6 +154,13 @@ texts = st.text(
     min_size=1, max_size=20,
 ).map(str.strip).filter(bool)
 codes = st.sampled_from(["da", "sv", "en", "fi", "nb"])
+# Conditions must compile (a form with one that cannot is refused), so draw them from the subset.
+relevants = st.builds(
+    lambda name, op, value, more: f"${{{name}}} {op} '{value}'{more}",
+    names, st.sampled_from(["=", "!=", "<", ">="]),
+    st.text(string.ascii_letters + string.digits + " æøå", max_size=6),
+    st.sampled_from(["", " and count-selected(${x}) > 1", " or string-length(.) div 2 = 1"]),
+)
 scores = st.one_of(st.none(), st.floats(0, 100).map(lambda x: round(x, 10)))
 
 
@@ -189,10 +196,10 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
                 draw(st.sampled_from(list_names)) if is_select else None,
                 draw(st.sampled_from([d.code for d in dimensions])) if dimensions
                 and draw(st.booleans()) else None,
-                draw(st.booleans()), draw(st.booleans()), draw(st.none() | texts)))
+                draw(st.booleans()), draw(st.booleans()), draw(st.none() | relevants)))
         grouped = index % 2 == 1 or draw(st.booleans())  # two loose sections never touch
         if grouped:
-            sections.append(Section(f"g{index}", labels(), items, draw(st.none() | texts)))
+            sections.append(Section(f"g{index}", labels(), items, draw(st.none() | relevants)))
         else:
             sections.append(Section("", {}, items, None))
     # the reader refuses a form without an answerable item; make sure there is one

@@ -1,5 +1,5 @@
 """The shipped questionnaire templates as Python data, and the generator that writes them.
 
 Run `python -m tools.templates.generate` from the repository root after changing a template; it
-rewrites apv_desktop/resources/templates/*.xlsx and index.json (both committed).
+rewrites resources/templates/*.xlsx and index.json (both committed).
 """

@@ -73,14 +73,17 @@ def many(
     en: str,
     hint: dict[str, str] | None = None,
     relevant: str | None = None,
+    dimension: str | None = None,
 ) -> Item:
-    """A select_multiple item (never scored, so it carries no dimension)."""
+    """A select_multiple item. It is never scored; a `dimension` only tags it with that
+    dimension's stricter anonymity threshold (a list of causes that names offensive behaviour)."""
     return Item(
         name=name,
         type=ItemType.SELECT_MULTIPLE,
         labels=tr(da, sv, en),
         hints=dict(hint or {}),
         list_name=choices.name,
+        dimension=dimension,
         relevant=relevant,
     )
 

@@ -1,4 +1,4 @@
-"""Write every template to apv_desktop/resources/templates/ as XLSForm, plus index.json.
+"""Write every template to resources/templates/ as XLSForm, plus index.json.
 
     python -m tools.templates.generate [--check] [--force]
 
@@ -22,7 +22,7 @@ from types import ModuleType
 from apv_desktop.core.model import LANGUAGES, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from apv_desktop.resources import resource_path
+from apv_desktop.resource_paths import resource_path
 from tools.templates import fysisk, kraenkende, osa, psykisk, puls, sygefravaer
 
 # The order of the index: the full APV first, then its companions, the pulse, the Swedish one.

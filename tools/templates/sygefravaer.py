@@ -11,6 +11,7 @@ from apv_desktop.core.model import Questionnaire
 from tools.templates.assemble import assemble
 from tools.templates.common import (
     BETTER,
+    OFFENSIVE_MIN_N,
     WORSE,
     answered_other_than,
     any_answered_with,
@@ -49,6 +50,12 @@ DIMENSIONS = [
                                           "Sick leave related to work")),
     dimension("GH", BETTER, WELL_BEING, tr("Helbred og trivsel", "Hälsa och trivsel",
                                            "Health and well-being")),
+    # No score: it tags the list of causes, which names offensive behaviour, with the strict
+    # threshold of offensive-behaviour questions (issue 13).
+    dimension("SL_KR", WORSE, SICK_LEAVE,
+              tr("Årsager til sygefravær (krænkende handlinger)",
+                 "Orsaker till sjukfrånvaro (kränkande särbehandling)",
+                 "Causes of sick leave (offensive behaviour)"), min_n=OFFENSIVE_MIN_N),
 ]
 
 SICK_LEAVE_ITEMS = [
@@ -66,7 +73,7 @@ SICK_LEAVE_ITEMS = [
          sv="Vad i arbetet har bidragit till det?",
          en="What in the work contributed to it?",
          hint=tr("Du kan vælge flere.", "Du kan välja flera.", "You can choose more than one."),
-         relevant=any_answered_with(["sl_1"], ["ja", "delvis"])),
+         relevant=any_answered_with(["sl_1"], ["ja", "delvis"]), dimension="SL_KR"),
     one("sl_2", FREQUENCY, "SL",
         da="Hvor ofte er du gået på arbejde, selvom du var syg, fordi opgaverne ellers ikke "
            "blev løst?",

@@ -3,8 +3,6 @@ before/after follow-up, overdue items highlighted, and new/edit/delete."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.followup import FollowUp
 from apv_desktop.core.progress import Progress
+from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import (
@@ -31,8 +30,7 @@ from apv_desktop.services.actionplan import (
     follow_ups_for_file,
     is_overdue,
 )
-from apv_desktop.store.records import ActionItem
-from apv_desktop.ui import messages
+from apv_desktop.ui import clock, messages
 from apv_desktop.ui.actionplan.editor import ActionDialog
 from apv_desktop.ui.actionplan.sheet_import import import_action_plan_sheet
 from apv_desktop.ui.actionplan.texts import score_text, status_names, verdict_text
@@ -50,7 +48,7 @@ class ActionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: ProjectSession | None = None
-        self.actions: list[ActionItem] = []
+        self.action_items: list[ActionItem] = []  # not 'actions': QWidget.actions()
         self.shown: list[ActionItem] = []
         self.results: dict[int, FollowUp] = {}
         # The follow-up scores are computed off the GUI thread, once the tab is seen.
@@ -130,11 +128,11 @@ class ActionsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.actions, self.results = [], {}
+        self.action_items, self.results = [], {}
         self._generation += 1  # follow-ups still being computed belong to the old state
         if self.session is not None:
-            self.actions = self.session.project.actions()
-        self._follow_ups_stale = self.session is not None and bool(self.actions)
+            self.action_items = self.session.project.actions()
+        self._follow_ups_stale = self.session is not None and bool(self.action_items)
         self._fill_filters()
         self._show()
         if self.isVisible():
@@ -201,8 +199,8 @@ class ActionsTab(QWidget):
                             overdue_only=self.overdue_only.isChecked())
 
     def _show(self) -> None:
-        today = date.today()
-        self.shown = filtered_actions(self.actions, self.current_filter(), today)
+        today = clock.today()
+        self.shown = filtered_actions(self.action_items, self.current_filter(), today)
         names = dict(self._units())
         statuses = status_names()
         self.table.setRowCount(len(self.shown))
@@ -230,8 +228,8 @@ class ActionsTab(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(360, self.table.columnWidth(3)))
         self.table.resizeRowsToContents()
-        late_count = sum(is_overdue(a, today) for a in self.actions)
-        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.actions))
+        late_count = sum(is_overdue(a, today) for a in self.action_items)
+        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.action_items))
         if late_count:
             text += " " + tr("{count} er over fristen (markeret med rødt).", count=late_count)
         self.summary.setText(text)
@@ -293,8 +291,8 @@ class ActionsTab(QWidget):
         self._changed()
 
     def import_sheet(self) -> None:
-        if self.session is not None and import_action_plan_sheet(self, self.session):
-            self._changed()
+        if self.session is not None:
+            self.sheet_worker = import_action_plan_sheet(self, self.session, self._changed)
 
     def _changed(self) -> None:
         self.refresh()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,8 +27,9 @@ from apv_desktop.services.departments import (
     save_department_text,
     section_headings,
 )
-from apv_desktop.ui import filedialogs
+from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.errors import show_problem
+from apv_desktop.ui.pdf_file import write_document_pdf
 from apv_desktop.ui.session import ProjectSession
 
 
@@ -55,17 +55,11 @@ def report_html(title: str, departments: list[tuple[str, str]], headings: list[s
     return "\n".join(parts)
 
 
-def write_pdf(target: Path, document_html: str) -> None:
-    """An A4 PDF through QPrinter (no dialog: the file name was chosen already)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(target))
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Portrait,
-                                      QPageLayout().margins()))
+def write_pdf(target: Path, document_html: str, title: str = "") -> None:
+    """An A4 PDF (no dialog: the file name was chosen already)."""
     document = QTextDocument()
     document.setHtml(document_html)
-    document.print_(printer)
+    write_document_pdf(document, target, title)
 
 
 class DepartmentsTab(QWidget):
@@ -181,6 +175,14 @@ class DepartmentsTab(QWidget):
     def export_pdf(self) -> None:
         if self.session is None or not self.reports:
             return
+        naming = [f"{r.name}: {', '.join(r.hidden_named)}" for r in self.reports
+                  if r.hidden_named]
+        if naming and not messages.ask(
+                self, tr("Teksterne nævner skjulte enheder"),
+                tr("Nogle afdelingstekster nævner enheder, hvis resultater er skjult for at "
+                   "beskytte anonymiteten. Vil du alligevel gemme dem?"),
+                "\n".join(naming)):
+            return
         suggested = self.session.path.with_name(f"{self.session.path.stem}-afdelinger.pdf")
         target = filedialogs.save_file(self, tr("Gem afdelingsrapporterne som PDF"),
                                        tr("PDF-filer (*.pdf)"), suggested, ".pdf")
@@ -190,8 +192,8 @@ class DepartmentsTab(QWidget):
         document = report_html(title, [(r.name, r.text) for r in self.reports],
                                section_headings(current_language()))
         try:
-            write_pdf(target, document)
-        except OSError as error:
+            write_pdf(target, document, title)
+        except (ApvError, OSError) as error:
             show_problem(self, tr("PDF-filen kunne ikke gemmes"), error)
             return
         self.state.setText(tr("Gemt som {path}.", path=str(target)))

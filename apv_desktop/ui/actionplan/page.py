@@ -49,6 +49,7 @@ class ActionPlanPage(Page):
             tab.retranslate()
 
     def set_session(self, session: ProjectSession | None) -> None:
+        self.listen_to(session)
         self.session = session
         for tab in (self.actions_tab, self.sick_leave_tab, self.departments_tab):
             tab.set_session(session)
@@ -60,5 +61,5 @@ class ActionPlanPage(Page):
     def _changed(self) -> None:
         self.departments_tab.refresh_texts()  # open actions feed the focus points
         if self.session is not None:
-            self.session.notify_changed()
+            self.session.notify_changed(self)  # the tabs show the change already
 

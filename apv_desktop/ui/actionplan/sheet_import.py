@@ -3,18 +3,22 @@ would change (and which rows cannot be taken), confirm, store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
-from apv_desktop.services.actionplan import apply_action_plan_changes, read_action_plan_file
+from apv_desktop.services.actionplan import apply_action_plan_changes, read_action_plan_at
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.actionplan.texts import status_names
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import Worker, run_with_progress
 
 LINES_SHOWN = 12
 
@@ -55,18 +59,31 @@ def problem_lines(plan: ActionPlanChanges) -> list[str]:
     return [tr("Række {row}: {reason}", row=p.row, reason=p.reason) for p in plan.problems]
 
 
-def import_action_plan_sheet(parent: QWidget, session: ProjectSession) -> bool:
-    """The whole flow; True when changes were stored."""
+def import_action_plan_sheet(parent: QWidget, session: ProjectSession,
+                             stored: Callable[[], None]) -> Worker | None:
+    """The whole flow: the file is read in the worker (with progress and Cancel), then the
+    changes are shown for the user to accept; `stored()` is called when they were stored."""
     path = filedialogs.open_file(parent, tr("Indlæs udfyldt handlingsplan"),
                                  tr("Excel-projektmapper (*.xlsx)"))
     if path is None:
-        return False
+        return None
     title = tr("Handlingsplanen blev ikke indlæst")
-    try:
-        plan = read_action_plan_file(session.project, path)
-    except ApvError as error:
-        show_problem(parent, title, error)
-        return False
+    project_path = session.path
+
+    def read(progress: Progress) -> ActionPlanChanges:
+        return read_action_plan_at(project_path, path, progress)
+
+    def confirm(plan: ActionPlanChanges) -> None:
+        if _confirm_and_store(parent, session, path, plan):
+            stored()
+
+    return run_with_progress(parent, tr("Indlæser {file} …", file=path.name), read, confirm,
+                             lambda error: show_problem(parent, title, error))
+
+
+def _confirm_and_store(parent: QWidget, session: ProjectSession, path: Path,
+                       plan: ActionPlanChanges) -> bool:
+    title = tr("Handlingsplanen blev ikke indlæst")
     if plan.problems:
         lines = problem_lines(plan)
         messages.show(parent, messages.Message(

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
-from apv_desktop.services.actionplan import import_indicators
-from apv_desktop.store.records import INDICATOR_KINDS
+from apv_desktop.services.actionplan import IndicatorImport, import_indicators
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.worker import run_with_progress
 
 FIRST_KIND = 2  # the table's columns: unit, period, then one per indicator kind
 
@@ -69,6 +70,7 @@ class SickLeaveTab(QWidget):
         self.save_button.clicked.connect(self.save_assessment)
         self.assessment_heading = QLabel()
         pick = QHBoxLayout()
+        widget: QWidget  # the two loops below lay out widgets of several kinds
         for widget in (self.unit_label, self.unit, self.round_label, self.round):
             pick.addWidget(widget)
         pick.addStretch(1)
@@ -159,7 +161,8 @@ class SickLeaveTab(QWidget):
 
     def row_of(self, unit: str, period: str) -> int | None:
         for row in range(self.table.rowCount()):
-            key = self.table.item(row, FIRST_KIND).data(Qt.ItemDataRole.UserRole)
+            cell = self.table.item(row, FIRST_KIND)
+            key = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
             if key is not None and (key[0], key[1]) == (unit, period):
                 return row
         return None
@@ -206,7 +209,7 @@ class SickLeaveTab(QWidget):
         self.table.blockSignals(True)
         item.setText(_number_text(value))
         self.table.blockSignals(False)
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def _put_back(self, item: QTableWidgetItem, unit: str, period: str, kind: str) -> None:
         assert self.session is not None
@@ -231,7 +234,7 @@ class SickLeaveTab(QWidget):
         if self.session is None or not unit or not round_name:
             return
         self.session.project.set_assessment(unit, round_name, self.assessment.toPlainText())
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def import_file(self) -> None:
         if self.session is None:
@@ -240,12 +243,17 @@ class SickLeaveTab(QWidget):
                                      tr("Tabeller (*.csv *.xlsx)"))
         if path is None:
             return
-        try:
-            summary = import_indicators(self.session.path, path)
-        except ApvError as error:
-            show_problem(self, tr("Nøgletallene blev ikke indlæst"), error)
+        project_path = self.session.path
+        self.import_worker = run_with_progress(
+            self, tr("Indlæser {file} …", file=path.name),
+            lambda progress: import_indicators(project_path, path, progress=progress),
+            self._imported,
+            lambda error: show_problem(self, tr("Nøgletallene blev ikke indlæst"), error))
+
+    def _imported(self, summary: IndicatorImport) -> None:
+        if self.session is None:
             return
         self.refresh()
-        self.session.notify_changed()
+        self.session.notify_changed(self)
         self.note.setText(tr("{count} tal indlæst for {units} enheder.", count=summary.figures,
                              units=summary.units))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from apv_desktop import vocabulary
 from apv_desktop.core.followup import FollowUp, Verdict
+from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.i18n import format_decimal, tr
-from apv_desktop.store import INDICATOR_KINDS
 
 
 def status_names() -> dict[str, str]:
@@ -16,7 +16,7 @@ def indicator_names() -> dict[str, str]:
     return {kind: vocabulary.indicator_name(tr, kind) for kind in INDICATOR_KINDS}
 
 
-def score_text(mean: float | None, n: int, low: float | None, high: float | None) -> str:
+def score_text(mean: float | None, n: int | None, low: float | None, high: float | None) -> str:
     if mean is None:
         return tr("skjult (n < grænsen)")
     if low is None or high is None:

@@ -135,7 +135,9 @@ class ChoiceListEditor(QWidget):
             return
         changed = self._current()
         choice = changed.choices[row]
-        text = self.table.item(row, column).text().strip()
+        cell = self.table.item(row, column)
+        assert cell is not None  # Qt reports a change only of a cell that holds an item
+        text = cell.text().strip()
         if column == NAME_COLUMN:
             choice.name = text
         elif column == SCORE_COLUMN:

@@ -206,7 +206,7 @@ class BuilderPage(Page):
         self.questionnaire = after
         self.undo_stack.push(SnapshotCommand(self, before, after, text, select))
         self._show_all(select)
-        self.session.notify_changed()
+        self.session.notify_changed(self)  # shown already; a reload would lose the selection
         return True
 
     def restore(self, questionnaire: Questionnaire, select: Location | None) -> None:
@@ -220,7 +220,7 @@ class BuilderPage(Page):
             return
         self.questionnaire = questionnaire
         self._show_all(select)
-        self.session.notify_changed()
+        self.session.notify_changed(self)
 
     def is_frozen(self) -> bool:
         """Whether the stored questionnaire has responses (so an edit makes a new version)."""
@@ -332,7 +332,8 @@ class BuilderPage(Page):
                     widget.setCurrentRow(row)
         else:
             self.tabs.setCurrentIndex(TREE_TAB)
-            self.tree.setCurrentItem(None)
+            # None (Qt's nullptr) clears the current item; PySide6's stub does not list it
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self._show_editor()
 
     def _show_editor(self) -> None:

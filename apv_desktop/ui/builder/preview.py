@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apv_desktop.core.model import ChoiceList, ItemType, Questionnaire
+from apv_desktop.core.model import ChoiceList, Item, ItemType, Questionnaire, Section
 from apv_desktop.core.relevance import RelevanceError, check_relevance
 from apv_desktop.i18n import LANGUAGE_NAMES, tr
 from apv_desktop.ui.form import QuestionnaireView
@@ -29,7 +29,8 @@ def showable(questionnaire: Questionnaire) -> Questionnaire:
     """A copy the form can always render: unreadable conditions dropped (the question is then
     always shown), a missing choice list replaced by an empty one."""
     shown = copy.deepcopy(questionnaire)
-    for holder in [*shown.sections, *shown.items()]:
+    holders: list[Section | Item] = [*shown.sections, *shown.items()]
+    for holder in holders:
         if holder.relevant:
             try:
                 check_relevance(holder.relevant)

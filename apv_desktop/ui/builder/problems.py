@@ -21,6 +21,7 @@ def problem_text(problem: Problem) -> str:
         "item_no_name": lambda: tr("Et spørgsmål i afsnit {section} har intet navn.", **f),
         "item_duplicate": lambda: tr("Navnet {item} bruges af {count} spørgsmål.", **f),
         "item_list_missing": lambda: tr("Spørgsmålet {item} har ingen gyldig svarskala.", **f),
+        "list_misfiled": lambda: tr("Svarskalaen {list} er gemt under navnet {key}.", **f),
         "item_no_label": lambda: tr("Spørgsmålet {item} har ingen tekst.", **f),
         "scored_without_dimension": lambda: tr(
             "Spørgsmålet {item} har svar med point, men ingen dimension, så det tæller ingen "
@@ -29,7 +30,8 @@ def problem_text(problem: Problem) -> str:
             "Spørgsmålet {item} hører til dimensionen {dimension}, som ikke findes.", **f),
         "reverse_unscored": lambda: tr(
             "Spørgsmålet {item} har vendt scoring, men giver ingen point.", **f),
-        "relevant_invalid": lambda: tr("Betingelsen for {place} kan ikke læses: {reason}", **f),
+        "relevant_invalid": lambda: tr(
+            "Betingelsen {expression} for {place} kan ikke beregnes: {reason}.", **f),
         "relevant_unknown_item": lambda: tr(
             "Betingelsen for {place} nævner {names}, som ikke er et spørgsmål.", **f),
         "missing_translation": lambda: tr("{place} mangler tekst på {languages}.", **f),

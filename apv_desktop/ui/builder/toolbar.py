@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QToolBar
 
 from apv_desktop.core import editing
 from apv_desktop.core.model import Item, Questionnaire
@@ -16,8 +16,10 @@ from apv_desktop.core.validation import Location, LocationKind
 from apv_desktop.i18n import tr
 from apv_desktop.ui import filedialogs
 from apv_desktop.ui.errors import show_problem
+from apv_desktop.ui.worker import run_with_progress
 
 if TYPE_CHECKING:
+    from apv_desktop.interchange.xlsform import XlsFormResult
     from apv_desktop.ui.builder.page import BuilderPage
 
 
@@ -44,6 +46,7 @@ class BuilderActions:
         self.delete = action(self.do_delete)
         self.import_form = action(self.do_import)
         self.export_form = action(self.do_export)
+        self.export_collection = action(self.do_export_for_collection)
         self.print_form = action(self.do_print)
         self.pdf = action(self.do_pdf)
 
@@ -57,7 +60,8 @@ class BuilderActions:
         toolbar.addAction(undo)
         toolbar.addAction(redo)
         toolbar.addSeparator()
-        for made in (self.import_form, self.export_form, self.print_form, self.pdf):
+        for made in (self.import_form, self.export_form, self.export_collection, self.print_form,
+                     self.pdf):
             toolbar.addAction(made)
 
     def retranslate(self) -> None:
@@ -72,6 +76,9 @@ class BuilderActions:
         self.delete.setText(tr("Slet"))
         self.import_form.setText(tr("Indlæs XLSForm …"))
         self.export_form.setText(tr("Eksportér XLSForm …"))
+        self.export_collection.setText(tr("Eksportér til indsamling (Kobo/ODK) …"))
+        self.export_collection.setToolTip(tr("XLSForm med et spørgsmål om enheden, så svarene "
+                                             "kan indlæses uden rettelser"))
         self.print_form.setText(tr("Udskriv …"))
         self.pdf.setText(tr("Gem som PDF …"))
 
@@ -171,14 +178,13 @@ class BuilderActions:
                                      tr("XLSForm-skemaer (*.xlsx)"))
         if path is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = read_xlsform(path)
-        except Exception as error:  # noqa: BLE001 - shown as a known or unexpected problem
-            QApplication.restoreOverrideCursor()
-            show_problem(self.page, tr("Spørgeskemaet kunne ikke indlæses"), error)
-            return
-        QApplication.restoreOverrideCursor()
+        self.import_worker = run_with_progress(
+            self.page, tr("Indlæser {file} …", file=path.name),
+            lambda progress: read_xlsform(path, progress),
+            lambda result: self._imported(path, result),
+            lambda error: show_problem(self.page, tr("Spørgeskemaet kunne ikke indlæses"), error))
+
+    def _imported(self, path: Path, result: XlsFormResult) -> None:
         warnings = self.page.import_warnings
         warnings.clear()
         if self.page.edit(lambda q: result.questionnaire, tr("Indlæs {file}", file=path.name)):
@@ -191,6 +197,15 @@ class BuilderActions:
 
         self._save_as(tr("Eksportér spørgeskema"), tr("XLSForm-skemaer (*.xlsx)"), ".xlsx",
                       tr("Spørgeskemaet kunne ikke eksporteres"), write_xlsform)
+
+    def do_export_for_collection(self) -> None:
+        from apv_desktop.interchange.xlsform import write_xlsform
+
+        session = self.page.session
+        units = session.project.org_units() if session is not None else []
+        self._save_as(tr("Eksportér spørgeskema til indsamling"), tr("XLSForm-skemaer (*.xlsx)"),
+                      ".xlsx", tr("Spørgeskemaet kunne ikke eksporteres"),
+                      lambda questionnaire, path: write_xlsform(questionnaire, path, units))
 
     def _print_language(self) -> str:
         return str(self.page.preview.language.currentData() or "da")

@@ -87,9 +87,8 @@ class QuestionnaireTree(QTreeWidget):
         """Show the questionnaire; items and sections with a problem are marked with '⚠'."""
         self.questionnaire = questionnaire
         selected = self.selected_location()
-        expanded = {self.topLevelItem(i).data(0, LOCATION_ROLE).index
-                    for i in range(self.topLevelItemCount())
-                    if self.topLevelItem(i).isExpanded()}
+        expanded = {node.data(0, LOCATION_ROLE).index
+                    for node in _section_nodes(self) if node.isExpanded()}
         first_fill = self.topLevelItemCount() == 0
         self.blockSignals(True)
         self.clear()
@@ -117,9 +116,8 @@ class QuestionnaireTree(QTreeWidget):
         return item.data(0, LOCATION_ROLE) if item is not None else None
 
     def select(self, location: Location) -> bool:
-        for i in range(self.topLevelItemCount()):
-            node = self.topLevelItem(i)
-            for candidate in (node, *(node.child(j) for j in range(node.childCount()))):
+        for node in _section_nodes(self):
+            for candidate in (node, *_item_nodes(node)):
                 found: Location = candidate.data(0, LOCATION_ROLE)
                 same = (found.kind is location.kind and (
                     found.index == location.index if location.kind is LocationKind.SECTION
@@ -143,6 +141,18 @@ class QuestionnaireTree(QTreeWidget):
         if move is not None:
             # after the drag has finished: the tree is filled again by the edit
             QTimer.singleShot(0, lambda: self.move_requested.emit(move))
+
+
+def _section_nodes(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    nodes = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert None not in nodes  # Qt answers None only for an index out of range
+    return [node for node in nodes if node is not None]
+
+
+def _item_nodes(node: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = [node.child(j) for j in range(node.childCount())]
+    assert None not in children  # Qt answers None only for an index out of range
+    return [child for child in children if child is not None]
 
 
 def _mark(text: str, location: Location, problems: set[Location]) -> str:

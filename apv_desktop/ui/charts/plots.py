@@ -18,8 +18,6 @@ from apv_desktop.i18n import current_language, format_decimal, tr
 from apv_desktop.ui.charts.style import finish, light_colour, number_formatter, percent_formatter
 from apv_desktop.ui.results import palette
 
-ROW_INCH = 0.24  # height per bar; the canvases grow with their rows
-
 
 @dataclass(frozen=True)
 class RateRow:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -12,10 +12,13 @@ from matplotlib.ticker import FuncFormatter
 from apv_desktop.i18n import current_language, format_decimal
 from apv_desktop.ui.results import palette
 
+if TYPE_CHECKING:  # the names of matplotlib's settings, so rc_context accepts ours
+    from matplotlib.typing import RcKeyType
+
 # Okabe-Ito, the palette made for readers with any kind of colour blindness.
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
-RC: dict[str, Any] = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.titlesize": 10,
@@ -35,7 +38,7 @@ RC: dict[str, Any] = {
 }
 
 
-def rc() -> dict[str, Any]:
+def rc() -> dict[RcKeyType, Any]:
     from cycler import cycler
 
     settings = dict(RC)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,8 +30,14 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.errors import ApvError, InputError
 from apv_desktop.i18n import current_language, tr
-from apv_desktop.interchange.responsefile import UNIT_MAPPING, encoder_for, plan_columns
-from apv_desktop.interchange.tables import Table, read_table
+from apv_desktop.interchange.response_mapping import load_mapping, save_mapping
+from apv_desktop.interchange.responsefile import (
+    UNIT_MAPPING,
+    ResponseImport,
+    encoder_for,
+    plan_for_table,
+)
+from apv_desktop.interchange.tables import Table
 from apv_desktop.services.collection import round_questionnaire
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.ui import messages
@@ -37,6 +45,7 @@ from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 _DROPPED = "@dropped"
+_OPTION = "@option"  # one column per option of a multiple choice: read by the import itself
 MAX_VALUES_SHOWN = 30  # per column: a text column mapped to a choice question has thousands
 _SELECT_TYPES = (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
 
@@ -52,9 +61,10 @@ def value_mapping(table: Table, mapping: dict[str, str], questionnaire: Question
         choices = questionnaire.choices_for(item) if item is not None else None
         if item is None or item.type not in _SELECT_TYPES or choices is None:
             continue
-        encode = encoder_for(item, questionnaire)
+        cells = [r[column] for r in table.rows]
+        encode = encoder_for(item, questionnaire, cells)
         read: list[tuple[str, list[str] | None]] = []
-        for value, _count in Counter(r[column] for r in table.rows if r[column]).most_common():
+        for value, _count in Counter(cell for cell in cells if cell).most_common():
             try:
                 number = int(encode(value))
             except (ValueError, ApvError):
@@ -94,6 +104,14 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.setAccessibleName(tr("Problemer"))
+        self.partial_ok = QCheckBox(tr("Indlæs alligevel, selv om filen ikke er komplet"))
+        self.partial_ok.setVisible(False)
+        self.partial_ok.toggled.connect(self._partial_toggled)
+        self.partial = False
+        self.save_map_button = QPushButton(tr("Gem kolonnevalg …"))
+        self.load_map_button = QPushButton(tr("Hent kolonnevalg …"))
+        self.save_map_button.clicked.connect(self.save_mapping)
+        self.load_map_button.clicked.connect(self.load_mapping)
         self.check_button = QPushButton(tr("Kontrollér"))
         self.import_button = QPushButton(tr("Indlæs alle svar"))
         self.cancel_button = QPushButton(tr("Annuller"))
@@ -107,6 +125,9 @@ class ImportDialog(QDialog):
         round_row.addWidget(round_label)
         round_row.addWidget(self.round_field, 1)
         buttons = QHBoxLayout()
+        for button in (self.save_map_button, self.load_map_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.check_button, self.import_button, self.cancel_button):
             button.setAutoDefault(False)
@@ -118,24 +139,28 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel(tr("Hvordan svarene i filen læses (ukendte værdier afvises):")))
         layout.addWidget(self.values, 2)
         layout.addWidget(self.summary)
+        layout.addWidget(self.partial_ok)
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
         self.resize(900, 650)
         self.combos: dict[str, QComboBox] = {}
 
-    def load(self) -> bool:
-        """Read the headers and show the planned mapping; False (with a message) if unreadable."""
+    def load(self, table: Table, mapping: dict[str, str] | None = None) -> bool:
+        """Show the planned mapping for `table` (the file, read in the worker by the caller),
+        with `mapping`'s saved column choices; False (with a message) if the columns cannot be
+        used."""
         if self.questionnaire is None:
             self._error(tr("Projektet har endnu intet spørgeskema."))
             return False
         try:
-            table = read_table(self.path)
-            plan = plan_columns(table.headers, self.questionnaire)
+            plan = plan_for_table(table, self.questionnaire, self.session.project.org_units(),
+                                  mapping)
         except ApvError as error:
             self._error(str(error))
             return False
         language = current_language()
         items = self.questionnaire.answerable_items()
+        self.combos = {}
         self.table.setRowCount(len(table.headers))
         self.table.setHorizontalHeaderLabels([tr("Kolonne"), tr("Bruges som"),
                                               tr("Eksempler")])
@@ -147,10 +172,14 @@ class ImportDialog(QDialog):
             combo.addItem(tr("Enhed"), UNIT_MAPPING)
             if header in plan.dropped_columns:
                 combo.addItem(tr("Identificerer en person: gemmes aldrig"), _DROPPED)
+            if header in plan.option_columns:
+                combo.addItem(tr("Svarmulighed i {item}", item=plan.option_columns[header][0]),
+                              _OPTION)
             for item in items:
                 combo.addItem(f"{item.name}: {item.label(language)[:60]}", item.name)
             target = (UNIT_MAPPING if header == plan.unit_column
                       else _DROPPED if header in plan.dropped_columns
+                      else _OPTION if header in plan.option_columns
                       else plan.item_columns.get(header, ""))
             combo.setCurrentIndex(max(combo.findData(target), 0))
             combo.setEnabled(header not in plan.dropped_columns)
@@ -168,12 +197,48 @@ class ImportDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         return {header: combo.currentData() for header, combo in self.combos.items()
-                if combo.currentData() != _DROPPED}
+                if combo.currentData() not in (_DROPPED, _OPTION)}
 
     def _mapping_changed(self) -> None:
         self.checked_ok = False
+        self.partial_ok.setChecked(False)
+        self.partial_ok.setVisible(False)
         self.import_button.setEnabled(False)
         self.show_values()
+
+    def _partial_toggled(self, checked: bool) -> None:
+        self.import_button.setEnabled(self.checked_ok and (checked or not self.partial))
+
+    def save_mapping(self, path: Path | None = None) -> None:
+        """Keep the column choices in a small JSON file, for the next export from the tool."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("Gem kolonnevalg"), str(self.path.with_suffix(".mapping.json")),
+                tr("Kolonnevalg (*.json)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            save_mapping(self.mapping(), path)
+        except OSError as error:
+            self._error(tr("Kolonnevalget kunne ikke gemmes: {reason}", reason=error.strerror))
+
+    def load_mapping(self, path: Path | None = None) -> None:
+        """Apply column choices saved earlier; columns it does not name keep their matching."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("Hent kolonnevalg"),
+                                                    str(self.path.parent),
+                                                    tr("Kolonnevalg (*.json)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            mapping = load_mapping(path)
+        except ApvError as error:
+            self._error(str(error))
+            return
+        if self.file_table is not None:
+            self.load(self.file_table, mapping)
 
     def show_values(self) -> None:
         """The value table for the mapping now chosen."""
@@ -197,9 +262,10 @@ class ImportDialog(QDialog):
         """Read every row with the mapping shown; list every problem; store nothing."""
         self.problems.clear()
         self.checked_ok = False
+        self.partial_ok.setVisible(False)
         try:
             summary = import_responses(self.session.path, self.path, self.round_name(),
-                                       dry_run=True, mapping=self.mapping())
+                                       dry_run=True, mapping=self.mapping(), partial=True)
         except InputError as error:
             self.summary.setText(str(error))
             self.problems.addItems(error.problems or [str(error)])
@@ -209,12 +275,34 @@ class ImportDialog(QDialog):
             self.summary.setText(str(error))
             self.import_button.setEnabled(False)
             return False
-        self.summary.setText(tr("{count} svar er klar til at blive indlæst i runde {round}.",
-                                count=summary.stored, round=summary.round))
+        ready = tr("{count} svar er klar til at blive indlæst i runde {round}.",
+                   count=summary.stored, round=summary.round)
+        detail = summary.detail
+        self.partial = detail is not None and detail.partial
+        if detail is not None and self.partial:
+            self.summary.setText(self._partial_headline(detail) + " " + ready)
+            self.partial_ok.setChecked(False)
+            self.partial_ok.setVisible(True)
+        else:
+            self.summary.setText(ready)
         self.problems.addItems(summary.warnings)
         self.checked_ok = True
-        self.import_button.setEnabled(True)
+        self.import_button.setEnabled(not self.partial)
         return True
+
+    def _partial_headline(self, detail: ResponseImport) -> str:
+        """What the file lacks, first and plainly: the import must not look complete."""
+        parts: list[str] = []
+        if detail.missing_scored:
+            parts.append(tr(
+                "Filen dækker kun {matched} af spørgeskemaets {total} spørgsmål med point; "
+                "vælg kolonnerne til de manglende ({missing}) ovenfor, eller indlæs alligevel.",
+                matched=len(detail.scored_items) - len(detail.missing_scored),
+                total=len(detail.scored_items), missing=", ".join(detail.missing_scored[:8])))
+        if detail.skipped_rows:
+            parts.append(tr("{count} rækker uden svar udelades.",
+                            count=len(detail.skipped_rows)))
+        return " ".join(parts)
 
     def round_name(self) -> str | None:
         return self.round_field.text().strip() or None
@@ -222,11 +310,15 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.checked_ok and not self.check():
             return
+        if self.partial and not self.partial_ok.isChecked():
+            return
         target, source, name, mapping = self.session.path, self.path, self.round_name(), \
             self.mapping()
+        partial = self.partial
 
         def work(progress: object) -> int:
-            return import_responses(target, source, name, mapping=mapping).stored
+            return import_responses(target, source, name, mapping=mapping,
+                                    partial=partial).stored
 
         self.worker = run_with_progress(self, tr("Indlæser svar"), work, self._imported,
                                         self._failed, indeterminate=True)

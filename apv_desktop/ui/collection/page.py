@@ -6,13 +6,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
+from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.collection.import_dialog import ImportDialog
 from apv_desktop.ui.collection.kiosk_setup import KioskSetupDialog
 from apv_desktop.ui.collection.paper import PaperEntryDialog
+from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.kiosk.pin import PinGuard
 from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
 from apv_desktop.ui.pages.base import Page, page_heading
@@ -122,13 +125,17 @@ class CollectionPage(Page):
         config = KioskConfig(round_name, questionnaire, project.org_units(), guard,
                              fixed_unit=fixed_unit, idle_ms=idle_ms)
         self.kiosk = KioskWindow(project, config)
-        self.kiosk.sheet_stored.connect(lambda _id: self.session and self.session.notify_changed())
+        self.kiosk.sheet_stored.connect(self._sheet_stored)
         self.kiosk.finished.connect(self._kiosk_finished)
         if full_screen:
             self.kiosk.showFullScreen()
         else:
             self.kiosk.show()
         return self.kiosk
+
+    def _sheet_stored(self, _id: int) -> None:
+        if self.session is not None:
+            self.session.notify_changed()
 
     def _kiosk_finished(self) -> None:
         if self.kiosk is not None:
@@ -165,9 +172,17 @@ class CollectionPage(Page):
                                      tr("Svarfiler (*.csv *.xlsx *.txt)"))
         if path is None:
             return
-        dialog = ImportDialog(self.session, path, self)
-        if dialog.load():
-            dialog.exec()
+        session = self.session
+
+        def opened(table: Table) -> None:
+            dialog = ImportDialog(session, path, self)
+            if dialog.load(table):
+                dialog.exec()
+
+        self.worker = run_with_progress(
+            self, tr("Indlæser {file} …", file=path.name),
+            lambda progress: read_table(path, progress=progress), opened,
+            lambda error: show_problem(self, tr("Filen kan ikke indlæses"), error))
 
     def merge_file(self) -> None:
         if self.session is None:
@@ -180,8 +195,8 @@ class CollectionPage(Page):
         assert self.session is not None
         target = self.session.path
 
-        def work(progress: object) -> MergeReport:
-            return merge_projects(target, paths, progress)  # type: ignore[arg-type]
+        def work(progress: Progress) -> MergeReport:
+            return merge_projects(target, paths, progress)
 
         self.worker = run_with_progress(self, tr("Fletter projektfiler"), work,
                                         self._merged, self._merge_failed)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +52,8 @@ class PaperEntryDialog(QDialog):
             self.unit_box.addItem(f"{code} – {title}", code)
         self.unit_box.setAccessibleName(tr("Enhed"))
         self.fields: dict[str, QLineEdit] = {}
+        self.numbers: dict[str, int] = {}  # the number the typist sees before each question
+        self.unit_box.installEventFilter(self)
         grid = QGridLayout()
         unit_label = QLabel(tr("Enhed"))
         unit_label.setBuddy(self.unit_box)
@@ -63,18 +66,20 @@ class PaperEntryDialog(QDialog):
             field.setAccessibleName(item.label(language))
             field.setToolTip(self._choices_text(item, language))
             field.setPlaceholderText(self._choices_text(item, language))
-            field.returnPressed.connect(self.focusNextChild)
+            field.returnPressed.connect(self._next_field)
+            field.installEventFilter(self)
             label.setBuddy(field)
             grid.addWidget(label, row, 0)
             grid.addWidget(field, row, 1)
             self.fields[item.name] = field
+            self.numbers[item.name] = row
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         content = QWidget()
         content.setLayout(grid)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
+        self.sheet_area = QScrollArea()
+        self.sheet_area.setWidgetResizable(True)
+        self.sheet_area.setWidget(content)
         self.count_label = QLabel()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -107,11 +112,44 @@ class PaperEntryDialog(QDialog):
         layout.addLayout(paper_row)
         layout.addWidget(QLabel(tr("Tal vælger svar (1 = første svarmulighed; flere valg: 1 3). "
                                    "Enter går til næste felt. Tomt felt = ikke besvaret.")))
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.sheet_area, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
         self.resize(900, 700)
         self._update_count()
+        self._focus_start_of_sheet()
+
+    def _focus_start_of_sheet(self) -> None:
+        """Where typing a sheet begins: the unit while none is chosen (it is kept from sheet to
+        sheet), else the first answer. Never a button: Enter there would print or save."""
+        if self.unit_box.currentData() is None or not self.fields:
+            self.unit_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            first = next(iter(self.fields.values()))
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._show_in_list(first)
+
+    def _next_field(self) -> None:
+        self.focusNextChild()
+        self._show_in_list(self.focusWidget())
+
+    def _show_in_list(self, widget: QWidget | None) -> None:
+        # Enter moves focus by the dialog, which the scroll area does not see: without this
+        # the typist types blind below the visible part of the list.
+        if isinstance(widget, QLineEdit) and widget in self.fields.values():
+            self.sheet_area.ensureWidgetVisible(widget, 0, widget.height() * 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self._show_in_list(watched)  # Tab or a click
+        elif (watched is self.unit_box and isinstance(event, QKeyEvent)
+              and event.type() == QEvent.Type.KeyPress
+              and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.fields):
+            first = next(iter(self.fields.values()))
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            self._show_in_list(first)
+            return True
+        return super().eventFilter(watched, event)
 
     def print_language(self) -> str:
         """The program's language when the questionnaire has it, else the questionnaire's own."""
@@ -164,8 +202,10 @@ class PaperEntryDialog(QDialog):
             for part in parts:
                 if not part.isdigit() or not 1 <= int(part) <= len(choices.choices):
                     field.setFocus()
-                    raise ValueError(tr("'{value}' er ikke et svar på spørgsmål {name} "
-                                        "(brug 1-{k}).", value=part, name=name,
+                    raise ValueError(tr("'{value}' er ikke et svar på spørgsmål {number} "
+                                        "({label}): brug 1-{k}.", value=part,
+                                        number=self.numbers[name],
+                                        label=item.label(current_language()),
                                         k=len(choices.choices)))
                 names.append(choices.choices[int(part) - 1].name)
             answers[name] = " ".join(names)
@@ -187,7 +227,7 @@ class PaperEntryDialog(QDialog):
         for field in self.fields.values():
             field.clear()
         self.problem.clear()
-        self.unit_box.setFocus()
+        self._focus_start_of_sheet()
         self._update_count()
         return True
 

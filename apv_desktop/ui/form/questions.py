@@ -73,9 +73,6 @@ class QuestionWidget(QFrame):
     def retranslate_controls(self, language: str) -> None:
         """Set the texts of the answer controls."""
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Answers cannot be changed (a printed-like view)."""
-
     # --- shared ---------------------------------------------------------------------------
 
     def set_language(self, language: str) -> None:
@@ -139,9 +136,6 @@ class _ChoiceQuestion(QuestionWidget):
             return
         super().keyPressEvent(event)
 
-    def set_read_only(self, read_only: bool) -> None:
-        for button in self.buttons:
-            button.setEnabled(not read_only)
 
 
 class SelectOneQuestion(_ChoiceQuestion):
@@ -199,8 +193,6 @@ class TextQuestion(QuestionWidget):
     def focus_first(self) -> None:
         self.editor.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.editor.setReadOnly(read_only)
 
 
 class NumberQuestion(QuestionWidget):
@@ -225,8 +217,6 @@ class NumberQuestion(QuestionWidget):
     def focus_first(self) -> None:
         self.editor.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.editor.setReadOnly(read_only)
 
 
 def question_widget(item: Item, choices: ChoiceList | None, language: str) -> QuestionWidget:

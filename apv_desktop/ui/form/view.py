@@ -198,6 +198,7 @@ class QuestionnaireView(QWidget):
     def _build(self) -> None:
         while self.pages.count():
             page = self.pages.widget(0)
+            assert page is not None  # the stack is not empty
             self.pages.removeWidget(page)
             page.deleteLater()
         self.questions = {}

@@ -5,7 +5,8 @@ the language in `retranslate(language)`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,13 +16,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.orgtree import tree_order
 from apv_desktop.i18n import LANGUAGE_NAMES, translator
 from apv_desktop.ui.form.heading import HeadingLabel
+from apv_desktop.ui.kiosk.style import MIN_TOUCH_PX
+
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1  # how deep in the org tree a unit sits (0 = top)
 
 
 def _heading(scale: float = 1.6) -> QLabel:
@@ -46,6 +53,28 @@ def unit_titles(units: list[OrgUnit]) -> dict[str, str]:
         counts[unit.name] = counts.get(unit.name, 0) + 1
     return {unit.code: (f"{unit.name} ({names.get(unit.parent or '', unit.code)})"
                         if counts[unit.name] > 1 else unit.name) for unit in units}
+
+
+class UnitRowDelegate(QStyledItemDelegate):
+    """Rows of the unit list: indented by their depth in the org tree (a directorate is not a
+    team), and tall enough to hit with a finger."""
+
+    def _indent(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.height() * 3 // 2
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        natural = super().sizeHint(option, index)
+        depth = int(index.data(DEPTH_ROLE) or 0)
+        return QSize(natural.width() + depth * self._indent(option),
+                     max(natural.height(), MIN_TOUCH_PX, option.fontMetrics.height() * 2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        depth = int(index.data(DEPTH_ROLE) or 0)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(depth * self._indent(option), 0, 0, 0)
+        super().paint(painter, shifted, index)
 
 
 class StartPage(QWidget):
@@ -77,19 +106,24 @@ class StartPage(QWidget):
         self.search = QLineEdit()
         self.search.textChanged.connect(self._filter)
         self.unit_list = QListWidget()
+        self.unit_list.setItemDelegate(UnitRowDelegate(self.unit_list))
         titles = unit_titles(units)
-        for unit in units:
+        for unit, depth in tree_order(units):
             entry = QListWidgetItem(titles[unit.code])
             entry.setData(Qt.ItemDataRole.UserRole, unit.code)
+            entry.setData(DEPTH_ROLE, depth)
             self.unit_list.addItem(entry)
-        self.unit_list.currentItemChanged.connect(lambda *_: self._update_start())
+        # The selection, not the current item: a mouse press makes the item current before it
+        # selects it, so a check on "current changed" would still see no unit chosen.
+        self.unit_list.itemSelectionChanged.connect(self._update_start)
         self.unit_list.itemActivated.connect(lambda _item: self._start())
-        self.search.returnPressed.connect(self._pick_single_match)
+        self.search.returnPressed.connect(self._enter_in_search)
         self.fixed_label = _text()
         self.fixed_label.setText(titles.get(fixed_unit or "", ""))
         self.start_button = QPushButton()
         self.start_button.setObjectName("startButton")
         self.start_button.clicked.connect(self._start)
+        self.start_button.setAutoDefault(True)  # Enter on the focused button starts too
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() * 2)
 
         inner = QWidget()
@@ -109,7 +143,8 @@ class StartPage(QWidget):
         for widget in (self.search, self.unit_list):
             widget.setVisible(fixed_unit is None)
         self.fixed_label.setVisible(fixed_unit is not None)
-        self.language_label.setBuddy(self.language_buttons[languages[0]] if languages else None)
+        if languages:  # with none, the new label keeps no buddy
+            self.language_label.setBuddy(self.language_buttons[languages[0]])
         self.unit_label.setBuddy(self.search)
         # At 200 % on a small laptop screen the page is taller than the screen: it scrolls,
         # and the unit list keeps room for several units instead of shrinking to one row.
@@ -137,8 +172,9 @@ class StartPage(QWidget):
         self.unit_list.setCurrentRow(-1)
         self.unit_list.clearSelection()
         self.retranslate(language)
-        first = self.language_buttons.get(language)
-        (first or self.start_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        # Most respondents type their unit first; with a fixed unit there is only Start.
+        first = self.start_button if self.fixed_unit is not None else self.search
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self, language: str) -> None:
         tr = translator(language)
@@ -177,6 +213,14 @@ class StartPage(QWidget):
             entry = self.unit_list.item(row)
             entry.setHidden(bool(wanted) and wanted not in entry.text().casefold())
         self._update_start()
+
+    def _enter_in_search(self) -> None:
+        """Enter starts when a unit is chosen; else it picks the only match (or goes to the
+        list to choose among several)."""
+        if self.chosen_unit() is not None:
+            self._start()
+        else:
+            self._pick_single_match()
 
     def _pick_single_match(self) -> None:
         shown = [self.unit_list.item(r) for r in range(self.unit_list.count())

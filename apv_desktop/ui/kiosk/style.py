@@ -9,6 +9,7 @@ buttons room around their text in proportion to their font (whatever language th
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QLineEdit,
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
     QStyleOption,
     QWidget,
 )
+
+MIN_TOUCH_PX = 44  # the smallest target a finger hits reliably (WCAG 2.5.5, Apple's HIG)
+_FOCUS_RING_PX = 3
 
 _INDICATORS = {
     QStyle.PixelMetric.PM_IndicatorWidth,
@@ -45,11 +49,39 @@ class KioskStyle(QProxyStyle):
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,  # noqa: N802
                          size: QSize, widget: QWidget | None = None) -> QSize:
-        natural = super().sizeFromContents(kind, option, size, widget)
+        # Qt takes a null widget here; PySide6's stub for QProxyStyle asks for a QWidget
+        natural = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
         if kind is not QStyle.ContentsType.CT_PushButton or widget is None:
             return natural
         line = widget.fontMetrics().height()
-        return QSize(natural.width() + round(line * 1.5), max(natural.height(), round(line * 2.2)))
+        return QSize(natural.width() + round(line * 1.5),
+                     max(natural.height(), round(line * 2.2), MIN_TOUCH_PX))
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawControl(element, option, painter, widget)
+        # Fusion's focus hint on a button is a faint line; someone at a kiosk who moves with
+        # Tab must see at a glance where they are.
+        if element is QStyle.ControlElement.CE_PushButton and \
+                option.state & QStyle.StateFlag.State_HasFocus:
+            draw_focus_ring(painter, option)
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element is QStyle.PrimitiveElement.PE_FrameFocusRect:
+            draw_focus_ring(painter, option)  # e.g. the current row of the unit list
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def draw_focus_ring(painter: QPainter, option: QStyleOption) -> None:
+    """A thick ring in the palette's highlight colour (follows light and dark mode)."""
+    painter.save()
+    pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), _FOCUS_RING_PX)
+    painter.setPen(pen)
+    half = _FOCUS_RING_PX // 2 + 1
+    painter.drawRect(option.rect.adjusted(half, half, -half - 1, -half - 1))
+    painter.restore()
 
 
 def enlarge_controls(root: QWidget, style: KioskStyle) -> None:
@@ -60,6 +92,7 @@ def enlarge_controls(root: QWidget, style: KioskStyle) -> None:
     for button in root.findChildren(QPushButton):
         button.setStyle(style)
     for field in root.findChildren(QLineEdit):
-        field.setMinimumHeight(round(field.fontMetrics().height() * 1.8))
+        field.setMinimumHeight(max(round(field.fontMetrics().height() * 1.8), MIN_TOUCH_PX))
     for listing in root.findChildren(QListWidget):
+        listing.setStyle(style)  # its focus ring
         listing.setSpacing(max(2, listing.fontMetrics().height() // 5))

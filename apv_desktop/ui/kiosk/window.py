@@ -57,7 +57,6 @@ class KioskWindow(QWidget):
                                  else self.languages[0])
         self.language = self.default_language
         self.unit_code: str | None = None
-        self.stored_count = 0
         self._unlocked = False
         self._before_pin: QWidget | None = None
         self.view: QuestionnaireView | None = None
@@ -134,7 +133,6 @@ class KioskWindow(QWidget):
             if self.view is not None:
                 self.view.show_problem(str(error))
             return
-        self.stored_count += 1
         self._drop_view()
         self.idle_timer.stop()
         tr = translator(self.language)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from apv_desktop.ui.session import ProjectSession
@@ -14,7 +15,8 @@ class Page(QWidget):
 
     Subclasses set `page_id`, build their widgets in __init__ and end it with retranslate();
     retranslate() sets every visible text through tr() and is called again on a language change;
-    set_session() is called with the open project (None when it closes)."""
+    set_session() is called with the open project (None when it closes); from then on every
+    change to the project (the session's `changed`) calls refresh(), except the page's own."""
 
     page_id: ClassVar[str] = ""
 
@@ -34,8 +36,29 @@ class Page(QWidget):
         """Set every visible text again in the current language."""
 
     def set_session(self, session: ProjectSession | None) -> None:
+        self.listen_to(session)
         self.session = session
         self.refresh()
+
+    def listen_to(self, session: ProjectSession | None) -> None:
+        """Refresh on the changes of `session` from now on (set_session does this)."""
+        if self.session is not None and self.session is not session:
+            self.session.changed.disconnect(self._project_changed)
+        if session is not None and session is not self.session:
+            session.changed.connect(self._project_changed)
+
+    def _project_changed(self, origin: object) -> None:
+        if not self._made_here(origin):
+            self.refresh()
+
+    def _made_here(self, origin: object) -> bool:
+        """Whether `origin` is this page or sits inside it (a tab, a model, a dialog)."""
+        node = origin if isinstance(origin, QObject) else None
+        while node is not None:
+            if node is self:
+                return True
+            node = node.parent()
+        return False
 
     def refresh(self) -> None:
         """Read the project again (after a change made elsewhere)."""

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.org_rules import OrgProblem, org_problems, whole_number
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.ui.session import ProjectSession
@@ -125,47 +126,28 @@ class OrgTableModel(QAbstractTableModel):
         return True
 
     def _edited(self, row: int, column: int, text: str) -> tuple[str, list[OrgUnit]]:
-        """(problem, the whole new list); the problem is empty when the edit is valid."""
+        """(problem, the whole new list); the problem is empty when the edit is valid. The tree
+        rules are core/org_rules.py's, the same the store and the file import apply."""
         units = [replace(unit) for unit in self.units]
         unit = units[row]
-        codes = {other.code for i, other in enumerate(units) if i != row}
         if column == CODE:
-            if not text:
-                return tr("Koden må ikke være tom."), units
-            if text in codes:
-                return tr("Koden {code} bruges allerede af en anden enhed.", code=text), units
             for child in units:  # children follow their parent's new code
                 if child.parent == unit.code:
                     child.parent = text
             unit.code = text
         elif column == NAME:
-            if not text:
-                return tr("Navnet må ikke være tomt."), units
             unit.name = text
         elif column == PARENT:
-            problem = self._parent_problem(units, unit, text or None)
-            if problem:
-                return problem, units
             unit.parent = text or None
         else:
-            if text and not (text.isascii() and text.isdigit()):
-                return tr("Antal ansatte skal være et helt tal på 0 eller mere."), units
-            unit.headcount = int(text) if text else None
-        return "", units
-
-    @staticmethod
-    def _parent_problem(units: list[OrgUnit], unit: OrgUnit, parent: str | None) -> str:
-        if parent is None:
-            return ""
-        parents = {other.code: other.parent for other in units}
-        if parent not in parents:
-            return tr("Der er ingen enhed med koden {code}.", code=parent)
-        ancestor: str | None = parent
-        while ancestor is not None:
-            if ancestor == unit.code:
-                return tr("En enhed kan ikke ligge under sig selv eller sine egne underenheder.")
-            ancestor = parents.get(ancestor)
-        return ""
+            unit.headcount = whole_number(text) if text else None
+            if text and unit.headcount is None:
+                return org_problem_text(OrgProblem("headcount_invalid", row, unit.code,
+                                                   {"code": unit.code, "headcount": text})), units
+        known = {(p.code, p.unit) for p in org_problems(self.units)}
+        new = [p for p in org_problems(units) if (p.code, p.unit) not in known]
+        new.sort(key=lambda p: p.index != row)  # the edited row's own problem first
+        return (org_problem_text(new[0]) if new else ""), units
 
     def _save(self, candidate: list[OrgUnit]) -> bool:
         """Store the whole list at once; False (and `refused`) when the store refuses."""
@@ -181,4 +163,23 @@ class OrgTableModel(QAbstractTableModel):
     def _stored(self) -> None:
         self.stored.emit()
         if self.session is not None:
-            self.session.notify_changed()
+            self.session.notify_changed(self)
+
+
+def org_problem_text(problem: OrgProblem) -> str:
+    """The problem as one sentence in the current language."""
+    f = problem.fields
+    texts = {
+        "code_empty": lambda: tr("Koden må ikke være tom."),
+        "code_duplicate": lambda: tr("Koden {code} bruges allerede af en anden enhed.", **f),
+        "code_too_long": lambda: tr("Koden må højst have {limit} tegn.", **f),
+        "name_empty": lambda: tr("Navnet må ikke være tomt."),
+        "name_too_long": lambda: tr("Navnet må højst have {limit} tegn.", **f),
+        "parent_unknown": lambda: tr("Der er ingen enhed med koden {code}.", code=f["parent"]),
+        "parent_self": lambda: tr(
+            "En enhed kan ikke ligge under sig selv eller sine egne underenheder."),
+        "parent_cycle": lambda: tr(
+            "En enhed kan ikke ligge under sig selv eller sine egne underenheder."),
+        "headcount_invalid": lambda: tr("Antal ansatte skal være et helt tal på 0 eller mere."),
+    }
+    return texts[problem.code]() if problem.code in texts else problem.text

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.core.model import OrgUnit
 from apv_desktop.i18n import tr
 from apv_desktop.ui import filedialogs
 from apv_desktop.ui.pages.base import Page, page_heading
@@ -26,6 +27,7 @@ class OrganisationPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OrgTableModel()
+        self.model.setParent(self)  # its changes are this page's own (pages/base.py)
         self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
@@ -140,13 +142,15 @@ class OrganisationPage(Page):
                                      tr("Enhedslister (*.csv *.xlsx)"))
         if path is None:
             return
-        try:
-            units = read_org(path)
-        except Exception as error:  # noqa: BLE001 - shown as a known or unexpected problem
-            from apv_desktop.ui.errors import show_problem
+        from apv_desktop.ui.errors import show_problem
+        from apv_desktop.ui.worker import run_with_progress
 
-            show_problem(self, tr("Indlæs enheder"), error)
-            return
+        self.import_worker = run_with_progress(
+            self, tr("Indlæser {file} …", file=path.name),
+            lambda progress: read_org(path, progress), self._imported,
+            lambda error: show_problem(self, tr("Indlæs enheder"), error))
+
+    def _imported(self, units: list[OrgUnit]) -> None:
         self.model.replace_all(units)
 
     def _show_problem(self, text: str) -> None:

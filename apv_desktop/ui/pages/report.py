@@ -34,7 +34,6 @@ class ReportPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker: Worker | None = None
-        self.last_report: Path | None = None
         self._heading = page_heading()
         self._intro = QLabel()
         self._intro.setWordWrap(True)
@@ -43,7 +42,6 @@ class ReportPage(Page):
         self.language_box = QComboBox()
         for code in LANGUAGES:
             self.language_box.addItem(LANGUAGE_NAMES[code], code)
-        self.data_box = QCheckBox()
         self.charts_box = QCheckBox()
         self.charts_edit = QLineEdit()
         self.charts_edit.setEnabled(False)
@@ -66,7 +64,6 @@ class ReportPage(Page):
         self.form.addRow(self._labels[0], self.round_box)
         self.form.addRow(self._labels[1], self.language_box)
         self.form.addRow(self._labels[2], output_row)
-        self.form.addRow("", self.data_box)
         self.form.addRow("", self.charts_box)
         self.form.addRow(self._labels[3], self.charts_edit)
         for label, field in zip(self._labels, (self.round_box, self.language_box,
@@ -106,7 +103,6 @@ class ReportPage(Page):
         self.language_box.setAccessibleName(tr("Sprog i rapporten"))
         self.output_edit.setAccessibleName(tr("Rapportens fil"))
         self.charts_edit.setAccessibleName(tr("Mappe til diagrammer"))
-        self.data_box.setText(tr("Medtag de anonymiserede besvarelser (ark Data)"))
         self.charts_box.setText(tr("Gem også diagrammerne som billeder (PNG)"))
         self.browse_button.setText(tr("&Vælg …"))
         self.browse_button.setAccessibleName(tr("Vælg rapportens fil"))
@@ -116,7 +112,6 @@ class ReportPage(Page):
         # A newly opened project starts from its own file name and the program's language.
         self.output_edit.clear()
         self.charts_edit.setModified(False)
-        self.last_report = None
         self.status.clear()
         index = self.language_box.findData(current_language())
         if index >= 0:
@@ -136,14 +131,15 @@ class ReportPage(Page):
             if not self.output_edit.text():
                 self._suggest_output()
         for widget in (self.round_box, self.language_box, self.output_edit, self.browse_button,
-                       self.data_box, self.charts_box):
+                       self.charts_box):
             widget.setEnabled(has_project)
         self.make_button.setEnabled(has_project and self.round_box.count() > 0)
+        no_answers = tr("Projektet har endnu ingen svar; rapporten kan laves, når der er "
+                        "indlæst en runde.")
         if has_project and self.round_box.count() == 0:
-            self.status.setText(tr("Projektet har endnu ingen svar; rapporten kan laves, når "
-                                   "der er indlæst en runde."))
-        elif not has_project:
-            self.status.clear()
+            self.status.setText(no_answers)
+        elif not has_project or self.status.text() == no_answers:
+            self.status.clear()  # answers came in since (a message about a report stays)
 
     def _suggest_output(self) -> None:
         assert self.session is not None
@@ -186,11 +182,10 @@ class ReportPage(Page):
         project_path = self.session.path
         round_name = self.round_box.currentText() or None
         language = str(self.language_box.currentData())
-        include_data = self.data_box.isChecked()
 
         def work(progress: Any) -> Path:
             return write_report(project_path, output, round_name, language=language,
-                                include_data=include_data, charts_dir=charts, progress=progress)
+                                charts_dir=charts, progress=progress)
 
         self.make_button.setEnabled(False)
         self.status.setText(tr("Laver rapporten …"))
@@ -207,7 +202,6 @@ class ReportPage(Page):
         self.status.setText(tr("Rapporten blev ikke lavet; der er ikke gemt noget."))
 
     def _succeeded(self, path: Path) -> None:
-        self.last_report = path
         self.status.setText(tr("Rapporten er gemt: {path}", path=path))
         if messages.ask(self, tr("Rapport"), tr("Rapporten er gemt: {path}", path=path),
                         tr("Vil du åbne mappen?"), default_yes=True):

@@ -59,10 +59,10 @@ def build_tree(results: Results) -> Node:
     for unit in results.units:
         if unit.code == results.organisation.code:
             continue
-        parent = nodes.get(unit.parent) if unit.parent is not None else root
-        node = Node(unit, parent or root)
-        node.row = len(node.parent.children)  # type: ignore[union-attr]
-        node.parent.children.append(node)  # type: ignore[union-attr]
+        parent = (nodes.get(unit.parent) if unit.parent is not None else root) or root
+        node = Node(unit, parent)
+        node.row = len(parent.children)
+        parent.children.append(node)
         nodes[unit.code] = node
     return root
 
@@ -104,6 +104,8 @@ class HeatmapModel(QAbstractItemModel):
             return self.createIndex(row, column, node.children[row])
         return QModelIndex()
 
+    # Qt overloads parent(): QObject.parent() and QAbstractItemModel.parent(index); a Python
+    # method can only be both through the default argument, which mypy does not accept.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid():
             return QModelIndex()
@@ -171,14 +173,11 @@ class HeatmapModel(QAbstractItemModel):
         return None
 
     def _n_data(self, unit: UnitResult, role: int) -> Any:
-        if unit.suppressed:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return texts.hidden_word()
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return tr("Enheden har for få svar til at blive vist for sig selv.")
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-            return None
+        # A hidden unit still shows its response count, as the report and `results` do: the
+        # count is published for every unit; only the unit's scores are hidden.
+        if unit.suppressed and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("{n} svar. Enhedens resultater er {reason}.", n=unit.responses,
+                      reason=texts.hidden_reason(unit.hidden_reason))
         if role == Qt.ItemDataRole.DisplayRole:
             return str(unit.responses)
         if role == SORT_ROLE:

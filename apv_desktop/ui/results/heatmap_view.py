@@ -193,9 +193,6 @@ class HeatmapView(QTreeView):
         if unit is not None and dimension is not None:
             self.drill_down.emit(str(unit), dimension.code)
 
-    def source_index(self, index: QModelIndex) -> QModelIndex:
-        return self.proxy.mapToSource(index)
-
     def view_index(self, source: QModelIndex) -> QModelIndex:
         return self.proxy.mapFromSource(source)
 

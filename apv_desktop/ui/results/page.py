@@ -188,7 +188,7 @@ class ResultsPage(Page):
                 return results_view.recompute(data, rules, language, progress)
             return results_view.load_round(path, round_name, rules, language, progress)
 
-        worker = Worker(work)
+        worker = Worker(work, owner=self)
         worker.progressed.connect(lambda f, _m: self.progress.setValue(round(f * 100)))
         worker.succeeded.connect(lambda bundle: self._computed(bundle, generation))
         worker.failed.connect(lambda error: self._failed(error, generation))
@@ -203,6 +203,10 @@ class ResultsPage(Page):
             return
         self.bundle = bundle
         self._data = bundle.data
+        if bundle.language != current_language():
+            # The language was switched while this was computed: names in the old language.
+            self.request(self.rules)
+            return
         self._show_bundle()
         self.recomputed.emit()
 

@@ -114,4 +114,4 @@ class PressureTab(QWidget):
             return
         self.model.mark_action(score)
         self.message.setText(tr("Tilføjet til handlingsplanen: {problem}", problem=item.problem))
-        session.notify_changed()
+        session.notify_changed(self)

@@ -174,7 +174,7 @@ class SettingsTab(QWidget):
         bundle.data.stored_rules = rules
         self.page.rules = None
         self._show_consequences()
-        session.notify_changed()
+        session.notify_changed(self)
 
     def reset(self) -> None:
         bundle = self.page.bundle

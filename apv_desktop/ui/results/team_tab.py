@@ -168,9 +168,9 @@ class TeamTab(QWidget):
         parent_code = unit.parent if unit.parent is not None else (
             results.organisation.code if code != results.organisation.code else None)
         if unit.suppressed:
-            self.summary.setText(tr("{unit}: for få svar til at blive vist for sig selv. "
-                                    "Resultaterne indgår i den overordnede enhed.",
-                                    unit=unit.name))
+            self.summary.setText(tr("{unit}: {n} svar. Resultaterne er {reason}; de indgår i "
+                                    "den overordnede enhed.", unit=unit.name, n=unit.responses,
+                                    reason=texts.hidden_reason(unit.hidden_reason)))
         else:
             self.summary.setText(tr("{unit}: {n} svar.", unit=unit.name, n=unit.responses))
         rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]

@@ -5,6 +5,7 @@ A hidden result's words carry no digit at all, so nothing shown for it can be re
 
 from __future__ import annotations
 
+from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import current_language, format_decimal, tr
 
@@ -26,10 +27,8 @@ def hidden_word() -> str:
 
 
 def hidden_reason(reason: str | None) -> str:
-    if reason == "complementary":
-        return tr("Skjult for at beskytte en mindre gruppe: ellers kunne dens resultat regnes ud "
-                  "fra de viste tal.")
-    return tr("Skjult: for få svar til at vise resultatet uden at bryde anonymiteten.")
+    """The same words as the report (core.disclosure), in the window's language."""
+    return hidden_reason_text(tr, reason)
 
 
 def interval(score: Score) -> str:

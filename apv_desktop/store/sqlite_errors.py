@@ -1,0 +1,83 @@
+"""What a SQLite failure means for the user, read from SQLite's result code.
+
+The code, not the message: the wording differs between SQLite versions and builds, and a word
+like "disk" or "locked" can appear in errors that mean something else. Python (3.11+) puts the
+extended result code on `sqlite3.Error.sqlite_errorcode`; SQLAlchemy wraps that error as
+`DBAPIError.orig`. Failures a user can act on become the errors of errors.py; every other one
+is a bug and is left to propagate.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from enum import Enum
+from pathlib import Path
+
+from apv_desktop.errors import ApvError, NotAProjectError, ProjectFileError, ProjectLockedError
+
+# Primary result codes (sqlite.org/rescode.html); an extended code keeps its primary code in
+# the low byte (SQLITE_READONLY_DBMOVED = 8 | 4 << 8, ...).
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+class Failure(Enum):
+    BUSY = "busy"  # another connection is writing: try again later
+    UNWRITABLE = "unwritable"  # read-only file or folder, full disk, failing drive
+    DAMAGED = "damaged"  # the file is not (or no longer) a readable database
+    OTHER = "other"  # a bug, or nothing the user can act on
+
+
+_FAILURES: dict[int, Failure] = {
+    SQLITE_BUSY: Failure.BUSY,
+    SQLITE_LOCKED: Failure.BUSY,
+    SQLITE_PERM: Failure.UNWRITABLE,
+    SQLITE_READONLY: Failure.UNWRITABLE,
+    SQLITE_IOERR: Failure.UNWRITABLE,
+    SQLITE_FULL: Failure.UNWRITABLE,
+    SQLITE_CANTOPEN: Failure.UNWRITABLE,
+    SQLITE_CORRUPT: Failure.DAMAGED,
+    SQLITE_NOTADB: Failure.DAMAGED,
+}
+
+
+def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
+    """The sqlite3 error itself, or the one SQLAlchemy wrapped; None for any other error."""
+    if isinstance(error, sqlite3.Error):
+        return error
+    original = getattr(error, "orig", None)
+    return original if isinstance(original, sqlite3.Error) else None
+
+
+def classify(error: BaseException) -> Failure:
+    found = sqlite_error_of(error)
+    code = getattr(found, "sqlite_errorcode", None)  # absent on errors the module makes itself
+    if not isinstance(code, int):
+        return Failure.OTHER
+    return _FAILURES.get(code & 0xFF, Failure.OTHER)
+
+
+def user_error(error: BaseException, path: Path) -> ApvError | None:
+    """The error to show for a SQLite failure on the project `path`; None when it is a bug."""
+    failure = classify(error)
+    if failure is Failure.BUSY:
+        return ProjectLockedError(
+            f"The project file {path} is busy: another window or program is writing to it."
+        )
+    if failure is Failure.UNWRITABLE:
+        return ProjectFileError(
+            f"The project file {path} cannot be written (read-only or disk full)."
+        )
+    if failure is Failure.DAMAGED:
+        return NotAProjectError(
+            f"The project file {path} is damaged (SQLite reports it as corrupt); "
+            "open a backup copy."
+        )
+    return None
