@@ -60,6 +60,8 @@ def synthetic_org(units: int, path: Path) -> list[str]:
         d += 1
         rows.append((f"D{d}", f"Direktørområde {d}", "ROOT", ""))
         for a in range(1, 5):
+            if len(rows) >= units:
+                break
             rows.append((f"D{d}A{a}", f"Afdeling {d}.{a}", f"D{d}", "2"))
             leaves.append(f"D{d}A{a}")
             for t in range(1, 7):

@@ -35,6 +35,7 @@ _.gapWidth
 # SQLAlchemy calls the 'begin' event listener; the table class is part of the frozen schema.
 _begin
 TextAnswerRow
+_.choice_list_id  # a column of the frozen schema, read by plain.py's SQL
 
 # Fields of records kept for their readers and the documented exit code of a bug (design.md).
 compared_items

@@ -37,6 +37,9 @@ def unit_comments(
     unit = unit or next((u for u in results.units if u.code == unit_code), None)
     if unit is None or not unit.comments_shown:
         return []
+    if not any(item.type is ItemType.TEXT and responses.texts.get(item.name)
+               for item in questionnaire.items()):
+        return []  # the report asks per unit sheet: no pass over the respondents then
     org = OrgIndex(units)
     inside = _members(org, unit_code, responses)
     comments: list[Comment] = []

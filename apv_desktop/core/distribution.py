@@ -51,13 +51,17 @@ def item_distributions(
             continue
         values = responses.values[:, column[item.name]]
         answered = ~np.isnan(values)
-        counts = np.zeros((len(org.tree), len(choices.choices)), dtype=np.int64)
-        for k in range(len(choices.choices)):
-            if item.type is ItemType.SELECT_ONE:
-                picked = answered & (values == k)
-            else:
-                picked = answered & ((np.nan_to_num(values).astype(np.int64) >> k) & 1 == 1)
-            counts[:, k] = np.bincount(group[picked], minlength=len(org.tree))
+        width = len(choices.choices)
+        if item.type is ItemType.SELECT_ONE:  # one pass: (unit, choice) pairs counted at once
+            known = answered & np.isin(values, np.arange(width))  # as `values == k` would
+            cell = group[known] * width + values[known].astype(np.int64)
+            counts = np.bincount(cell, minlength=len(org.tree) * width).reshape(-1, width)
+        else:
+            counts = np.zeros((len(org.tree), width), dtype=np.int64)
+            masks = np.nan_to_num(values).astype(np.int64)
+            for k in range(width):
+                picked = answered & ((masks >> k) & 1 == 1)
+                counts[:, k] = np.bincount(group[picked], minlength=len(org.tree))
         counts = roll_up(org.tree.parent, counts)
         n = roll_up(org.tree.parent, np.bincount(group[answered], minlength=len(org.tree)))
         for i in range(len(org.tree)):

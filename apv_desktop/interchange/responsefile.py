@@ -184,7 +184,7 @@ def read_responses(
     responses = ResponseSet(
         item_names=item_names,
         unit_codes=[unit_codes[row] for row in kept],
-        values=np.ascontiguousarray(values[kept]),
+        values=values if kept.size == row_count else values[kept],  # no copy when all kept
         texts=texts,
     )
     skipped = [table.row_numbers[row] for row in np.flatnonzero(~answered)]

@@ -96,7 +96,7 @@ def put(
     cache: dict[tuple[int, ...], tuple[tuple[object, ...], StyleArray]] = ws.parent.__dict__ \
         .setdefault("_apv_style_cache", {})
     parts = (number_format, font, fill, alignment, border)
-    key = tuple(id(part) for part in parts)
+    key = (id(number_format), id(font), id(fill), id(alignment), id(border))
     known = cache.get(key)
     if known is not None:
         # _style (the cell's style array) is in StyleableObject.__slots__ but types-openpyxl

@@ -18,7 +18,7 @@ from apv_desktop.store.engine import (
     readonly_connection,
 )
 from apv_desktop.store.migrations import schema_problems
-from apv_desktop.store.responses import ANSWER_DTYPE
+from apv_desktop.store.packing import fits
 
 _MAX_REPORTED = 20
 
@@ -64,11 +64,11 @@ def _answer_problems(connection: sqlite3.Connection) -> list[str]:
         " GROUP BY questionnaire_version_id, length(answers)"
     )
     for version_id, size, count in sizes:
-        expected = widths.get(version_id, 0) * ANSWER_DTYPE.itemsize
-        if size != expected:
+        width = widths.get(version_id, 0)
+        if not fits(size, width):
             problems.append(
                 f"{count} responses to questionnaire version {version_id} hold {size} bytes of "
-                f"answers instead of {expected}"
+                f"answers, which is not 1, 2 or 8 bytes for each of its {width} items"
             )
     (mismatched,) = connection.execute(
         "SELECT COUNT(*) FROM response r JOIN survey_round s ON s.id = r.round_id"

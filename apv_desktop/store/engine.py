@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import QueuePool
 
 from apv_desktop.errors import NotAProjectError, ProjectFileError, ProjectLockedError
 from apv_desktop.i18n import tr
 from apv_desktop.store.sqlite_errors import user_error
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only when the ORM is used: it is slow to import
+    from sqlalchemy import Connection, Engine
 
 # PRAGMA application_id of every APV project: the bytes "APVD". A SQLite file without it belongs
 # to another program and is never touched.
@@ -213,6 +213,9 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     A read-only engine's connections cannot write (a project in a read-only place, opened for
     viewing); an attempt to write fails as SQLite's "readonly" error.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         "sqlite://",
         creator=(lambda: readonly_connection(path)) if read_only else (lambda: connect(path)),
@@ -241,7 +244,10 @@ def translated_errors(path: Path) -> Iterator[None]:
     code: sqlite_errors.py); the others propagate unchanged."""
     try:
         yield
-    except (sa_exc.DBAPIError, sqlite3.Error) as error:
+    except Exception as error:
+        # Any exception: SQLAlchemy wraps the driver's error (in .orig), which user_error looks
+        # at, so SQLAlchemy stays unimported on the paths that use plain sqlite3. Errors that
+        # are not SQLite's give None and propagate unchanged.
         problem = user_error(error, path)
         if problem is None:
             raise

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
+from apv_desktop.store import plain
 from apv_desktop.store.tables import (
     ActionItemRow,
     DepartmentReportRow,
@@ -20,37 +21,15 @@ from apv_desktop.store.tables import (
 
 def org_units(session: Session) -> list[OrgUnit]:
     """Every unit, each parent before its children; siblings in the order they were given."""
-    rows = session.exec(select(OrgUnitRow).order_by(col(OrgUnitRow.position), col(OrgUnitRow.id)))
-    by_id = {row.id: row for row in rows}
-    children: dict[int | None, list[OrgUnitRow]] = {}
-    for row in by_id.values():
-        parent = row.parent_id if row.parent_id in by_id else None
-        children.setdefault(parent, []).append(row)
-    ordered: list[OrgUnit] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:  # depth first, so a unit's whole subtree follows it
-        row = stack.pop()
-        parent_row = by_id.get(row.parent_id)
-        ordered.append(OrgUnit(row.code, row.name, parent_row.code if parent_row else None,
-                               row.headcount))
-        stack.extend(reversed(children.get(row.id, [])))
-    return ordered
+    return plain.org_units(plain.driver(session))
 
 
 def unit_ids(session: Session) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for code, row_id in session.exec(select(OrgUnitRow.code, OrgUnitRow.id)):
-        assert row_id is not None  # a stored row always has its primary key
-        ids[code] = row_id
-    return ids
+    return plain.unit_ids(plain.driver(session))
 
 
 def unit_id(session: Session, code: str) -> int:
-    found = session.exec(select(OrgUnitRow.id).where(OrgUnitRow.code == code)).first()
-    if found is None:
-        raise RefusedError(f"There is no org unit with the code {code} in the project.")
-    return found
-
+    return plain.unit_id(plain.driver(session), code)
 
 def replace_org(session: Session, units: list[OrgUnit]) -> None:
     """Make the organisation exactly `units`: update by code, insert new, delete the rest.

@@ -8,19 +8,18 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from apv_desktop.core.records import ACTION_STATUSES, ActionItem, Indicator
 from apv_desktop.errors import RefusedError
+from apv_desktop.store import plain
 from apv_desktop.store.org import unit_id
 from apv_desktop.store.rounds import find_round
 from apv_desktop.store.tables import (
     ActionItemRow,
     DepartmentReportRow,
     IndicatorRow,
-    OrgUnitRow,
     SickLeaveAssessmentRow,
-    SurveyRoundRow,
 )
 
 TEXT_FIELDS = ("problem", "cause", "action", "responsible", "follow_up_notes", "effect")
@@ -60,24 +59,6 @@ def set_indicators(session: Session, figures: list[Indicator]) -> None:
         set_indicator(session, figure.unit, figure.period, figure.kind, figure.value)
 
 
-def indicators(
-    session: Session, unit_code: str | None, period: str | None, kind: str | None
-) -> list[Indicator]:
-    statement = select(IndicatorRow, OrgUnitRow.code).join(OrgUnitRow)
-    if unit_code is not None:
-        statement = statement.where(OrgUnitRow.code == unit_code)
-    if period is not None:
-        statement = statement.where(IndicatorRow.period == period)
-    if kind is not None:
-        statement = statement.where(IndicatorRow.kind == kind)
-    statement = statement.order_by(
-        col(OrgUnitRow.position), col(IndicatorRow.period), col(IndicatorRow.kind)
-    )
-    return [
-        Indicator(code, row.period, row.kind, row.value) for row, code in session.exec(statement)
-    ]
-
-
 def set_assessment(session: Session, unit_code: str, round_name: str, text: str) -> None:
     """The judgement of whether work conditions contribute to a unit's sick leave; blank text
     removes it."""
@@ -98,28 +79,6 @@ def set_assessment(session: Session, unit_code: str, round_name: str, text: str)
     session.add(row)
 
 
-def assessment(session: Session, unit_code: str, round_name: str) -> str | None:
-    the_unit = unit_id(session, unit_code)
-    the_round = find_round(session, round_name).id
-    return session.exec(
-        select(SickLeaveAssessmentRow.text).where(
-            SickLeaveAssessmentRow.unit_id == the_unit,
-            SickLeaveAssessmentRow.round_id == the_round,
-        )
-    ).first()
-
-
-def assessments(session: Session, round_name: str) -> dict[str, str]:
-    the_round = find_round(session, round_name).id
-    rows = session.exec(
-        select(OrgUnitRow.code, SickLeaveAssessmentRow.text)
-        .join(OrgUnitRow)
-        .where(SickLeaveAssessmentRow.round_id == the_round)
-        .order_by(col(OrgUnitRow.position))
-    )
-    return dict(rows.all())
-
-
 def set_department_text(session: Session, unit_code: str, round_name: str, text: str) -> None:
     """The department report's text as the AMiR revised it; blank text removes it (the draft
     is then made afresh from the results)."""
@@ -137,17 +96,6 @@ def set_department_text(session: Session, unit_code: str, round_name: str, text:
     row = row or DepartmentReportRow(unit_id=the_unit, round_id=the_round or 0, text="")
     row.text = text
     session.add(row)
-
-
-def department_texts(session: Session, round_name: str) -> dict[str, str]:
-    the_round = find_round(session, round_name).id
-    rows = session.exec(
-        select(OrgUnitRow.code, DepartmentReportRow.text)
-        .join(OrgUnitRow)
-        .where(DepartmentReportRow.round_id == the_round)
-        .order_by(col(OrgUnitRow.position))
-    )
-    return dict(rows.all())
 
 
 def add_action(session: Session, round_name: str, problem: str, today: date, **fields: Any) -> int:
@@ -176,36 +124,7 @@ def delete_action(session: Session, action_id: int) -> None:
 def actions(
     session: Session, round_name: str | None, action_id: int | None = None
 ) -> list[ActionItem]:
-    statement = (
-        select(ActionItemRow, SurveyRoundRow.name, OrgUnitRow.code)
-        .join(SurveyRoundRow)
-        .outerjoin(OrgUnitRow, col(ActionItemRow.unit_id) == col(OrgUnitRow.id))
-    )
-    if round_name is not None:
-        statement = statement.where(SurveyRoundRow.id == find_round(session, round_name).id)
-    if action_id is not None:
-        statement = statement.where(ActionItemRow.id == action_id)
-    statement = statement.order_by(col(ActionItemRow.id))
-    return [
-        ActionItem(
-            id=row.id or 0,
-            round=round_name_,
-            unit=code,
-            dimension=row.dimension_code,
-            item_name=row.item_name,
-            problem=row.problem,
-            cause=row.cause,
-            action=row.action,
-            responsible=row.responsible,
-            deadline=row.deadline,
-            status=row.status,
-            follow_up_date=row.follow_up_date,
-            follow_up_notes=row.follow_up_notes,
-            effect=row.effect,
-            created=row.created,
-        )
-        for row, round_name_, code in session.exec(statement)
-    ]
+    return plain.actions(plain.driver(session), round_name, action_id)
 
 
 def _apply_fields(session: Session, row: ActionItemRow, fields: dict[str, Any]) -> None:

@@ -8,17 +8,16 @@ RefusedError and change nothing.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from types import TracebackType
-from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
@@ -31,33 +30,74 @@ from apv_desktop.core.records import (
 )
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
-from apv_desktop.store import org, plans, questionnaires, settings
+from apv_desktop.store import plain
 from apv_desktop.store import responses as response_store
-from apv_desktop.store import rounds as round_store
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
 from apv_desktop.store.engine import (
-    READING,
+    connect,
     make_engine,
+    readonly_connection,
     same_file,
     translated_errors,
     writable,
 )
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
+from apv_desktop.store.sqlite_errors import sqlite_error_of
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
+def _lazy_module(name: str) -> ModuleType:
+    """The module, its body run on first use: the ORM modules import SQLAlchemy, which costs
+    half a second that opening and reading a project do not need (see plain.py)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from apv_desktop.store import org, plans, questionnaires, settings
+else:
+    org = _lazy_module("apv_desktop.store.org")
+    plans = _lazy_module("apv_desktop.store.plans")
+    questionnaires = _lazy_module("apv_desktop.store.questionnaires")
+    settings = _lazy_module("apv_desktop.store.settings")
+
+
+def _file_errors() -> tuple[type[Exception], ...]:
+    """What making a file can raise; SQLAlchemy's error is imported only once one is raised."""
+    from sqlalchemy.exc import DBAPIError
+
+    return (OSError, sqlite3.Error, DBAPIError)
+
+
 class Project:
-    """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block)."""
+    """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block).
+
+    Reads and the bulk answer writes go through one plain sqlite3 connection (`_plain`); the
+    other writes through the ORM, whose engine is made on first use."""
 
     def __init__(
-        self, path: Path, engine: Engine, migration_backup: Path | None, read_only: bool = False
+        self, path: Path, migration_backup: Path | None, read_only: bool = False
     ) -> None:
         self.path = path
         self.migration_backup = migration_backup  # the copy made before upgrading, if any
         self.read_only = read_only  # opened for viewing: every change is refused
-        self._engine: Engine | None = engine
-        self._reader = engine.execution_options(**{READING: True})
+        self._engine: Engine | None = None
+        self._connection: sqlite3.Connection | None = (
+            readonly_connection(path) if read_only else connect(path)
+        )
+        self._lock = threading.Lock()  # the plain connection is shared by the threads
+        self._closed = False
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -79,14 +119,14 @@ class Project:
         try:
             with translated_errors(path):
                 create_file(temporary)
-                draft = cls(temporary, make_engine(temporary), None)
+                draft = cls(temporary, None)
                 with draft:
                     draft.set_name(name)
                     draft.set_rules(rules or Rules())
             if path.exists():
                 raise RefusedError(f"The file {path} already exists; choose another name.")
             os.replace(temporary, path)
-        except (OSError, sqlite3.Error, DBAPIError) as error:
+        except _file_errors() as error:
             raise ProjectFileError(f"The project file {path} cannot be created: {error}.") from None
         finally:
             with contextlib.suppress(OSError):
@@ -107,12 +147,16 @@ class Project:
             # copies and upgrades of this file that a crash cut off (never the file itself)
             remove_stale(path.parent, leftovers_pattern(path))
         backup = open_for_use(path, read_only=read_only)
-        return cls(path, make_engine(path, read_only), backup, read_only)
+        return cls(path, backup, read_only)
 
     def close(self) -> None:
+        self._closed = True
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def __enter__(self) -> Project:
         return self
@@ -126,29 +170,52 @@ class Project:
         self.close()
 
     @contextlib.contextmanager
-    def _transaction(self, reading: bool = False) -> Iterator[Session]:
-        """One SQLite transaction: committed when the block ends, rolled back on an error.
-
-        A changing transaction takes the write lock as it begins (waiting for another writer up
-        to the busy timeout); a reading one (reading=True) shares the file with others.
+    def _transaction(self) -> Iterator[Session]:
+        """One changing SQLite transaction: committed when the block ends, rolled back on an
+        error. It takes the write lock as it begins (waiting for another writer up to the busy
+        timeout); reads go through `_plain`, whose transactions share the file with others.
         """
-        if self._engine is None:
-            raise ProjectFileError(f"The project file {self.path} has been closed.")
+        from sqlmodel import Session
+
         with (
             translated_errors(self.path),
             self._refusing_writes(),
-            Session(self._reader if reading else self._engine, expire_on_commit=False) as session,
+            Session(self._orm_engine(), expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
+
+    def _orm_engine(self) -> Engine:
+        if self._closed:
+            raise ProjectFileError(f"The project file {self.path} has been closed.")
+        if self._engine is None:
+            self._engine = make_engine(self.path, self.read_only)
+        return self._engine
+
+    @contextlib.contextmanager
+    def _plain(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """One SQLite transaction on the plain connection: IMMEDIATE when it will write (it
+        waits for another writer up to the busy timeout), deferred when it only reads (it
+        shares the file with others)."""
+        if self._connection is None:
+            raise ProjectFileError(f"The project file {self.path} has been closed.")
+        with translated_errors(self.path), self._refusing_writes(), self._lock:
+            connection = self._connection
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
 
     @contextlib.contextmanager
     def _refusing_writes(self) -> Iterator[None]:
         """In a read-only project, SQLite's refusal to write becomes a sentence saying why."""
         try:
             yield
-        except (DBAPIError, sqlite3.Error) as error:
-            original = getattr(error, "orig", error)
+        except Exception as error:  # SQLAlchemy's wrapper too, without importing SQLAlchemy
+            original = sqlite_error_of(error)
             code = getattr(original, "sqlite_errorcode", 0) & 0xFF
             if self.read_only and code == sqlite3.SQLITE_READONLY:
                 raise ProjectFileError(tr(
@@ -160,28 +227,25 @@ class Project:
     @contextlib.contextmanager
     def _raw_connection(self) -> Iterator[Any]:
         """A pooled sqlite3 connection outside any transaction."""
-        if self._engine is None:
+        if self._connection is None:
             raise ProjectFileError(f"The project file {self.path} has been closed.")
-        pooled = self._engine.raw_connection()
-        try:
-            yield pooled.driver_connection
-        finally:
-            pooled.close()
+        with self._lock:
+            yield self._connection
 
     # --- settings ------------------------------------------------------------------------
 
     @property
     def name(self) -> str:
-        with self._transaction(reading=True) as session:
-            return str(settings.get_setting(session, settings.NAME_KEY, ""))
+        with self._plain() as connection:
+            return str(plain.get_setting(connection, plain.NAME_KEY, ""))
 
     def set_name(self, name: str) -> None:
         with self._transaction() as session:
             settings.put_setting(session, settings.NAME_KEY, str(name).strip())
 
     def rules(self) -> Rules:
-        with self._transaction(reading=True) as session:
-            return settings.read_rules(session)
+        with self._plain() as connection:
+            return plain.read_rules(connection)
 
     def set_rules(self, rules: Rules) -> None:
         with self._transaction() as session:
@@ -196,18 +260,14 @@ class Project:
 
     def questionnaire(self, version_id: int | None = None) -> Questionnaire | None:
         """The given version, or the latest when None; None when there is no such version."""
-        with self._transaction(reading=True) as session:
+        with self._plain() as connection:
             if version_id is None:
-                version_id = questionnaires.latest_version_id(session)
-            return (
-                None
-                if version_id is None
-                else questionnaires.load_questionnaire(session, version_id)
-            )
+                version_id = plain.latest_version_id(connection)
+            return None if version_id is None else plain.load_questionnaire(connection, version_id)
 
     def questionnaire_versions(self) -> list[VersionInfo]:
-        with self._transaction(reading=True) as session:
-            return questionnaires.version_infos(session)
+        with self._plain() as connection:
+            return plain.version_infos(connection)
 
     # --- organisation --------------------------------------------------------------------
 
@@ -216,23 +276,22 @@ class Project:
             org.replace_org(session, list(units))
 
     def org_units(self) -> list[OrgUnit]:
-        with self._transaction(reading=True) as session:
-            return org.org_units(session)
+        with self._plain() as connection:
+            return plain.org_units(connection)
 
     # --- rounds and responses ------------------------------------------------------------
 
     def rounds(self) -> list[RoundInfo]:
-        with self._transaction(reading=True) as session:
-            return round_store.round_infos(session)
+        with self._plain() as connection:
+            return plain.round_infos(connection)
 
     def round(self, name: str | None = None) -> RoundInfo:
-        with self._transaction(reading=True) as session:
-            return round_store.round_info(session, round_store.find_round(session, name))
+        with self._plain() as connection:
+            return plain.find_round(connection, name)
 
     def ensure_round(self, name: str, questionnaire_version_id: int | None = None) -> RoundInfo:
-        with self._transaction() as session:
-            row = round_store.ensure_round(session, name, questionnaire_version_id, date.today())
-            return round_store.round_info(session, row)
+        with self._plain(write=True) as connection:
+            return plain.ensure_round(connection, name, questionnaire_version_id, date.today())
 
     def add_responses(
         self,
@@ -248,16 +307,16 @@ class Project:
 
         `uuids` and `dates` keep the identity and day of sheets copied from another project.
         """
-        with self._transaction() as session:
-            round_row = round_store.find_round(session, round_name)
-            version_id = round_row.questionnaire_version_id
+        with self._plain(write=True) as connection:
+            info = plain.find_round(connection, round_name)
+            version_id = info.questionnaire_version_id
             return response_store.add_responses(
-                _driver(session),
-                round_name=round_row.name,
-                round_id=round_row.id or 0,
+                connection,
+                round_name=info.name,
+                round_id=info.id,
                 version_id=version_id,
-                item_names=questionnaires.answerable_item_names(session, version_id),
-                unit_ids=org.unit_ids(session),
+                item_names=plain.answerable_item_names(connection, version_id),
+                unit_ids=plain.unit_ids(connection),
                 responses=responses,
                 source=source,
                 on=on,
@@ -267,32 +326,29 @@ class Project:
 
     def responses(self, round_name: str | None = None) -> ResponseSet:
         """Every sheet of the round (latest when None), in an order that says nothing."""
-        with self._transaction(reading=True) as session:
-            round_row = round_store.find_round(session, round_name)
-            names = questionnaires.answerable_item_names(
-                session, round_row.questionnaire_version_id
-            )
-            return response_store.read_responses(_driver(session), round_row.id or 0, names)
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            names = plain.answerable_item_names(connection, info.questionnaire_version_id)
+            return response_store.read_responses(connection, info.id, names)
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
-        with self._transaction(reading=True) as session:
-            round_row = round_store.find_round(session, round_name)
-            return response_store.read_meta(_driver(session), round_row.id or 0)
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            return response_store.read_meta(connection, info.id)
 
     def response_count(self, round_name: str | None = None) -> int:
         """Sheets in the round; in all rounds when None."""
-        with self._transaction(reading=True) as session:
-            round_id = (
-                None if round_name is None else round_store.find_round(session, round_name).id
-            )
-            return round_store.round_response_count(session, round_id)
+        with self._plain() as connection:
+            if round_name is None:
+                return plain.response_count(connection, None)
+            return plain.find_round(connection, round_name).response_count
 
     def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
         """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
-        with self._transaction(reading=True) as session:
-            round_row = round_store.find_round(session, round_name)
-            return response_store.counts_by_unit(_driver(session), round_row.id or 0)
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            return response_store.counts_by_unit(connection, info.id)
 
     # --- indicators, sick-leave assessments, action plans ---------------------------------
 
@@ -308,20 +364,20 @@ class Project:
     def indicators(
         self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
     ) -> list[Indicator]:
-        with self._transaction(reading=True) as session:
-            return plans.indicators(session, unit_code, period, kind)
+        with self._plain() as connection:
+            return plain.indicators(connection, unit_code, period, kind)
 
     def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
         with self._transaction() as session:
             plans.set_assessment(session, unit_code, round_name, text)
 
     def assessment(self, unit_code: str, round_name: str) -> str | None:
-        with self._transaction(reading=True) as session:
-            return plans.assessment(session, unit_code, round_name)
+        with self._plain() as connection:
+            return plain.unit_text(connection, "sick_leave_assessment", unit_code, round_name)
 
     def assessments(self, round_name: str) -> dict[str, str]:
-        with self._transaction(reading=True) as session:
-            return plans.assessments(session, round_name)
+        with self._plain() as connection:
+            return plain.unit_texts(connection, "sick_leave_assessment", round_name)
 
     def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
         """Keep a department report's revised text; blank text removes it."""
@@ -330,8 +386,8 @@ class Project:
 
     def department_texts(self, round_name: str) -> dict[str, str]:
         """Unit code -> the revised department report text of the round."""
-        with self._transaction(reading=True) as session:
-            return plans.department_texts(session, round_name)
+        with self._plain() as connection:
+            return plain.unit_texts(connection, "department_report", round_name)
 
     def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
         """A new action-plan item. Optional fields: unit (code), dimension, item_name, cause,
@@ -366,8 +422,8 @@ class Project:
 
     def actions(self, round_name: str | None = None) -> list[ActionItem]:
         """The items of a round (of every round when None), oldest first."""
-        with self._transaction(reading=True) as session:
-            return plans.actions(session, round_name)
+        with self._plain() as connection:
+            return plain.actions(connection, round_name)
 
     # --- copies and checks ---------------------------------------------------------------
 
@@ -383,8 +439,3 @@ class Project:
         """Problems found in the file (integrity, foreign keys, schema, answer sizes)."""
         with translated_errors(self.path), self._raw_connection() as connection:
             return check_connection(connection, SCHEMA_VERSION)
-
-
-def _driver(session: Session) -> Any:
-    """The sqlite3 connection under the session's transaction, for the bulk paths."""
-    return session.connection().connection.driver_connection

@@ -6,25 +6,18 @@ saving over it makes a new version; a version without responses is replaced in p
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from apv_desktop.core.model import (
-    Choice,
-    ChoiceList,
-    Dimension,
-    Direction,
     Item,
-    ItemType,
     Questionnaire,
-    Section,
 )
-from apv_desktop.core.records import VersionInfo
 from apv_desktop.core.validation import blocking, validate
 from apv_desktop.errors import RefusedError
+from apv_desktop.store import plain
 from apv_desktop.store.tables import (
     ChoiceListRow,
     ChoiceRow,
@@ -37,8 +30,7 @@ from apv_desktop.store.tables import (
 
 
 def latest_version_id(session: Session) -> int | None:
-    statement = select(QuestionnaireVersionRow.id).order_by(col(QuestionnaireVersionRow.id).desc())
-    return session.exec(statement.limit(1)).first()
+    return plain.latest_version_id(plain.driver(session))
 
 
 def version_response_count(session: Session, version_id: int) -> int:
@@ -161,119 +153,9 @@ def _item_row(version_id: int, section_id: int, position: int, item: Item) -> It
 
 
 def load_questionnaire(session: Session, version_id: int) -> Questionnaire | None:
-    row = session.get(QuestionnaireVersionRow, version_id)
-    if row is None:
-        return None
-    items_by_section: defaultdict[int, list[Item]] = defaultdict(list)
-    item_rows = session.exec(
-        select(ItemRow)
-        .where(ItemRow.questionnaire_version_id == version_id)
-        .order_by(col(ItemRow.section_id), col(ItemRow.position))
-    )
-    for item_row in item_rows:
-        items_by_section[item_row.section_id].append(_item(item_row))
-    section_rows = session.exec(
-        select(SectionRow)
-        .where(SectionRow.questionnaire_version_id == version_id)
-        .order_by(col(SectionRow.position))
-    ).all()
-    sections = [
-        Section(
-            name=s.name,
-            labels=dict(s.labels),
-            items=items_by_section.get(s.id or 0, []),
-            relevant=s.relevant,
-        )
-        for s in section_rows
-    ]
-    return Questionnaire(
-        title=row.title,
-        form_id=row.form_id,
-        version=row.version,
-        languages=list(row.languages),
-        default_language=row.default_language,
-        sections=sections,
-        choice_lists=_load_choice_lists(session, version_id),
-        dimensions=_load_dimensions(session, version_id),
-        title_labels=dict(row.title_labels),
-    )
-
-
-def _item(row: ItemRow) -> Item:
-    return Item(
-        name=row.name,
-        type=ItemType(row.type),
-        labels=dict(row.labels),
-        hints=dict(row.hints),
-        list_name=row.list_name,
-        dimension=row.dimension,
-        reverse=bool(row.reverse),
-        required=bool(row.required),
-        relevant=row.relevant,
-    )
-
-
-def _load_choice_lists(session: Session, version_id: int) -> dict[str, ChoiceList]:
-    list_rows = session.exec(
-        select(ChoiceListRow)
-        .where(ChoiceListRow.questionnaire_version_id == version_id)
-        .order_by(col(ChoiceListRow.position))
-    ).all()
-    choices: defaultdict[int, list[Choice]] = defaultdict(list)
-    choice_rows = session.exec(
-        select(ChoiceRow)
-        .join(ChoiceListRow)
-        .where(ChoiceListRow.questionnaire_version_id == version_id)
-        .order_by(col(ChoiceRow.choice_list_id), col(ChoiceRow.position))
-    )
-    for c in choice_rows:
-        choices[c.choice_list_id].append(Choice(c.name, dict(c.labels), c.score))
-    return {r.name: ChoiceList(r.name, choices.get(r.id or 0, [])) for r in list_rows}
-
-
-def _load_dimensions(session: Session, version_id: int) -> list[Dimension]:
-    rows = session.exec(
-        select(DimensionRow)
-        .where(DimensionRow.questionnaire_version_id == version_id)
-        .order_by(col(DimensionRow.position))
-    )
-    return [
-        Dimension(
-            code=r.code,
-            labels=dict(r.labels),
-            direction=Direction(r.direction),
-            reference=r.reference,
-            min_n=r.min_n,
-            domain=r.domain,
-        )
-        for r in rows
-    ]
-
-
-def version_infos(session: Session) -> list[VersionInfo]:
-    # keyed like the rows' ids, which are typed optional (only unsaved rows have none)
-    counts: dict[int | None, int] = dict(
-        session.exec(
-            select(ResponseRow.questionnaire_version_id, func.count()).group_by(
-                col(ResponseRow.questionnaire_version_id)
-            )
-        ).all()
-    )
-    rows = session.exec(select(QuestionnaireVersionRow).order_by(col(QuestionnaireVersionRow.id)))
-    return [
-        VersionInfo(r.id or 0, r.title, r.version, r.created, int(counts.get(r.id, 0)))
-        for r in rows
-    ]
+    return plain.load_questionnaire(plain.driver(session), version_id)
 
 
 def answerable_item_names(session: Session, version_id: int) -> list[str]:
-    """The names of a version's answerable items, in answer-vector order (without building the
-    whole Questionnaire)."""
-    rows = session.exec(
-        select(ItemRow.name)
-        .join(SectionRow)
-        .where(ItemRow.questionnaire_version_id == version_id)
-        .where(ItemRow.type != str(ItemType.NOTE))
-        .order_by(col(SectionRow.position), col(ItemRow.position))
-    )
-    return list(rows)
+    """The names of a version's answerable items, in answer-vector order."""
+    return plain.answerable_item_names(plain.driver(session), version_id)

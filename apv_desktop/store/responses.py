@@ -1,11 +1,13 @@
 """Bulk writing and reading of answer sheets: the hot path, in plain SQL over the driver.
 
-Each response row holds its answers as one BLOB, the float64 little-endian vector of
-core/answers.py aligned with the version's answerable items (NaN = no answer). Reading a round
-is one query, one join of the blobs and one np.frombuffer; writing is one executemany.
+Each response row holds its answers as one BLOB, the vector of core/answers.py aligned with the
+version's answerable items, packed in the smallest cell type (store/packing.py: one byte per
+answer for choices). Reading a round is one query, one join of the blobs and one np.frombuffer;
+writing is one executemany.
 
-Anonymity: the integer key is random and rows are inserted in a shuffled order, so neither
-the key nor the file's layout tells the order in which sheets were handed in; the date is a day.
+Anonymity: the integer key is random, so neither the key nor the file's layout (rows are
+inserted in key order, which keeps the B-tree writes sequential) tells the order in which
+sheets were handed in; the date is a day.
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ import random
 import secrets
 import sqlite3
 import uuid as uuid_module
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
-from apv_desktop.errors import NotAProjectError, RefusedError
+from apv_desktop.errors import RefusedError
+from apv_desktop.store.packing import pack, unpack
 
-ANSWER_DTYPE = np.dtype("<f8")
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
+_BULK_ROWS = 1000  # from this many sheets on, a bulk write gets a larger page cache
+_BULK_CACHE_KIB = 65536
 
 _INSERT_RESPONSE = (
     "INSERT INTO response (id, uuid, round_id, unit_id, questionnaire_version_id, date, source,"
@@ -68,25 +73,28 @@ def add_responses(
     new_uuids = _checked_uuids(connection, count, uuids)
     texts = _checked_texts(responses, item_names)
     ids = _fresh_ids(connection, count)
-    order = list(range(count))
-    random.SystemRandom().shuffle(order)
-    connection.executemany(
-        _INSERT_RESPONSE,
-        (
+    blobs = pack(values)
+    in_key_order = sorted(range(count), key=ids.__getitem__)
+    with _bulk_cache(connection, count):
+        connection.executemany(
+            _INSERT_RESPONSE,
             (
-                ids[row],
-                new_uuids[row],
-                round_id,
-                unit_ids[responses.unit_codes[row]],
-                version_id,
-                day_texts[row],
-                source,
-                values[row].tobytes(),
-            )
-            for row in order
-        ),
-    )
-    connection.executemany(_INSERT_TEXT, ((ids[row], name, text) for row, name, text in texts))
+                (
+                    ids[row],
+                    new_uuids[row],
+                    round_id,
+                    unit_ids[responses.unit_codes[row]],
+                    version_id,
+                    day_texts[row],
+                    source,
+                    blobs[row],
+                )
+                for row in in_key_order
+            ),
+        )
+        connection.executemany(
+            _INSERT_TEXT, sorted((ids[row], name, text) for row, name, text in texts)
+        )
     return new_uuids
 
 
@@ -103,15 +111,7 @@ def read_responses(
     if not rows:
         return ResponseSet(list(item_names), [], np.empty((0, width), dtype=np.float64), {})
     ids, unit_codes, blobs = zip(*rows, strict=True)
-    packed = bytearray().join(blobs)  # a bytearray, so the array below is writable
-    if len(packed) != len(rows) * width * ANSWER_DTYPE.itemsize:
-        raise NotAProjectError(
-            "The project file is damaged: some stored answers do not fit their questionnaire "
-            "(run the check command)."
-        )
-    values = np.frombuffer(packed, dtype=ANSWER_DTYPE).reshape(len(rows), width)
-    if np.dtype(np.float64) != ANSWER_DTYPE:  # only on a big-endian machine
-        values = values.astype(np.float64)
+    values = unpack(blobs, width)
     row_of = {response_id: row for row, response_id in enumerate(ids)}
     texts: dict[str, list[tuple[int, str]]] = {}
     for response_id, item_name, text in connection.execute(
@@ -149,7 +149,7 @@ def _checked_values(round_name: str, item_names: list[str], responses: ResponseS
         raise RefusedError(
             f"The answers do not match the questionnaire of round {round_name} ({detail})."
         )
-    values = np.ascontiguousarray(responses.values, dtype=ANSWER_DTYPE)
+    values = np.ascontiguousarray(responses.values, dtype=np.float64)
     if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
         raise RefusedError(
             f"The answers have the shape {values.shape}, but round {round_name} needs "
@@ -190,7 +190,7 @@ def _checked_uuids(
     connection: sqlite3.Connection, count: int, uuids: Sequence[str] | None
 ) -> list[str]:
     if uuids is None:
-        return [str(uuid_module.uuid4()) for _ in range(count)]
+        return _random_uuids(count)
     if len(uuids) != count:
         raise RefusedError(f"{len(uuids)} response ids were given for {count} responses.")
     checked = []
@@ -207,16 +207,35 @@ def _checked_uuids(
     return checked
 
 
+def _random_keys(count: int) -> set[int]:
+    """Up to `count` random positive keys of _ID_BITS bits, from one call to the OS's source."""
+    raw = np.frombuffer(secrets.token_bytes(8 * count), dtype="<u8")
+    return set((raw >> np.uint64(64 - _ID_BITS)).tolist())
+
+
+def _random_uuids(count: int) -> list[str]:
+    """`count` version 4 UUIDs (what uuid.uuid4 makes), from one call to the OS's source."""
+    raw = np.frombuffer(bytearray(secrets.token_bytes(16 * count)), dtype=np.uint8)
+    raw = raw.reshape(count, 16)
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
+    digits = raw.tobytes().hex()
+    return [
+        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        for h in (digits[start : start + 32] for start in range(0, 32 * count, 32))
+    ]
+
+
 def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
     """`count` distinct random keys that no stored response uses."""
     ids: list[int] = []
     chosen: set[int] = set()
     while len(ids) < count:
-        batch = {secrets.randbits(_ID_BITS) for _ in range(count - len(ids))} - chosen
+        batch = _random_keys(count - len(ids)) - chosen
         batch -= _existing(connection, "id", list(batch))
         chosen |= batch
         ids.extend(batch)
-    random.SystemRandom().shuffle(ids)
+    random.SystemRandom().shuffle(ids)  # which sheet gets which key owes nothing to set order
     return ids
 
 
@@ -228,6 +247,20 @@ def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:
         query = f"SELECT {column} FROM response WHERE {column} IN ({marks})"
         found.update(value for (value,) in connection.execute(query, chunk))
     return found
+
+
+@contextmanager
+def _bulk_cache(connection: sqlite3.Connection, rows: int) -> Iterator[None]:
+    """A larger page cache while many rows go in (the indexes' pages stay in memory)."""
+    if rows < _BULK_ROWS:
+        yield
+        return
+    (before,) = connection.execute("PRAGMA cache_size").fetchone()
+    connection.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def counts_by_unit(connection: sqlite3.Connection, round_id: int) -> dict[str, int]:

@@ -10,19 +10,19 @@ import dataclasses
 import json
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from apv_desktop.core.model import Rules
 from apv_desktop.errors import RefusedError
+from apv_desktop.store import plain
 from apv_desktop.store.tables import ProjectSetting
 
-NAME_KEY = "organisation_name"
-RULES_PREFIX = "rules."
+NAME_KEY = plain.NAME_KEY
+RULES_PREFIX = plain.RULES_PREFIX
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:
-    row = session.get(ProjectSetting, key)
-    return default if row is None else json.loads(row.value)
+    return plain.get_setting(plain.driver(session), key, default)
 
 
 def put_setting(session: Session, key: str, value: Any) -> None:
@@ -32,13 +32,7 @@ def put_setting(session: Session, key: str, value: Any) -> None:
 
 
 def read_rules(session: Session) -> Rules:
-    stored = {
-        row.key.removeprefix(RULES_PREFIX): json.loads(row.value)
-        for row in session.exec(select(ProjectSetting))
-        if row.key.startswith(RULES_PREFIX)
-    }
-    known = {f.name for f in dataclasses.fields(Rules)}
-    return Rules(**{key: value for key, value in stored.items() if key in known})
+    return plain.read_rules(plain.driver(session))
 
 
 def write_rules(session: Session, rules: Rules) -> None:

@@ -2,7 +2,7 @@
 
 The schema a file is created with comes from the frozen, numbered migrations in `migrations.py`;
 a test checks that the migrated file and these classes describe the same tables and columns.
-Answers are not one row per answer: each response holds a packed float64 vector (`answers`), so
+Answers are not one row per answer: each response holds one packed vector (`answers`), so
 a round of 20,000 x 100 answers reads in one pass (see `responses.py`).
 """
 
@@ -137,7 +137,7 @@ class SurveyRoundRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     """One answer sheet. `id` is random (not a counter) so row order reveals nothing; `date` is a
-    day, never a time; `answers` is the float64 little-endian vector of core/answers.py."""
+    day, never a time; `answers` is the vector of core/answers.py, packed by store/packing.py."""
 
     __tablename__ = "response"
 

@@ -277,7 +277,8 @@ def test_check_reports_a_damaged_file(tmp_path: Path) -> None:
     assert len(problems) == 3
     assert sum("points to a missing row of org_unit" in p for p in problems) == 2
     assert (
-        "1 responses to questionnaire version 1 hold 8 bytes of answers instead of 16" in problems
+        "1 responses to questionnaire version 1 hold 8 bytes of answers, which is not 1, 2 or 8"
+        " bytes for each of its 2 items" in problems
     )
 
 

@@ -1,0 +1,108 @@
+"""How one answer sheet's numbers are stored: the smallest type that holds them.
+
+A sheet's answers (core/answers.py: choice positions, bit masks, whole numbers, decimals; NaN
+for no answer) are stored as one BLOB of `width` equal cells, `width` being the number of
+answerable items of its questionnaire version. The cell size says the type, so no tag is needed:
+
+    1 byte   unsigned, 255 = no answer       (choice positions and small numbers: almost always)
+    2 bytes  unsigned little-endian, 65535 = no answer
+    8 bytes  float64 little-endian, NaN = no answer   (decimals, negative or large numbers)
+
+Each sheet uses the smallest type that holds all of its values; as the sheets of a round nearly
+always share one type, reading a round is usually one join and one np.frombuffer. Schema 3
+introduced this; schema 1 and 2 files held every sheet as float64 (migration 3 converts them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from apv_desktop.errors import NotAProjectError
+
+# cell size -> (dtype, the value that means "no answer"; None: NaN)
+CELL_TYPES: dict[int, tuple[np.dtype, int | None]] = {
+    1: (np.dtype("u1"), 0xFF),
+    2: (np.dtype("<u2"), 0xFFFF),
+    8: (np.dtype("<f8"), None),
+}
+
+
+def pack(values: np.ndarray) -> list[bytes]:
+    """One BLOB per row of the float64 matrix `values` (NaN = no answer), each in the smallest
+    cell type that holds that row exactly."""
+    count, width = values.shape
+    if width == 0:
+        return [b""] * count
+    sizes = _cell_sizes(values)
+    blobs = [b""] * count
+    for size, (dtype, sentinel) in CELL_TYPES.items():
+        rows = np.flatnonzero(sizes == size)
+        if rows.size == 0:
+            continue
+        part = values if rows.size == count else values[rows]
+        if sentinel is None:
+            cells = np.ascontiguousarray(part, dtype=dtype)
+        else:
+            cells = np.where(np.isnan(part), sentinel, part).astype(dtype)
+        data = cells.tobytes()
+        step = width * size
+        pieces = [data[start : start + step] for start in range(0, len(data), step)]
+        if rows.size == count:
+            return pieces
+        for row, piece in zip(rows.tolist(), pieces, strict=True):
+            blobs[row] = piece
+    return blobs
+
+
+def _cell_sizes(values: np.ndarray) -> np.ndarray:
+    """Per row: 1 or 2 when every answer is a whole number below that type's "no answer"
+    value, else 8."""
+    filled = np.where(np.isnan(values), 0.0, values)
+    whole = ((filled >= 0) & (filled == np.floor(filled))).all(axis=1)
+    top = filled.max(axis=1)
+    return np.where(whole & (top < 0xFF), 1, np.where(whole & (top < 0xFFFF), 2, 8))
+
+
+def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
+    """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order.
+
+    Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
+    count = len(blobs)
+    values = np.empty((count, width), dtype=np.float64)
+    if count == 0 or width == 0:
+        if any(blobs):
+            raise _damaged()
+        return values
+    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=count)
+    placed = 0
+    for size, (dtype, sentinel) in CELL_TYPES.items():
+        rows = np.flatnonzero(lengths == size * width)
+        if rows.size == 0:
+            continue
+        whole = rows.size == count
+        joined = b"".join(blobs) if whole else b"".join(blobs[row] for row in rows.tolist())
+        cells = np.frombuffer(joined, dtype=dtype).reshape(rows.size, width)
+        part = cells.astype(np.float64)
+        if sentinel is not None:
+            part[cells == sentinel] = np.nan
+        if whole:
+            return part
+        values[rows] = part
+        placed += rows.size
+    if placed != count:
+        raise _damaged()
+    return values
+
+
+def fits(size: int, width: int) -> bool:
+    """Whether a BLOB of `size` bytes can hold the answers to `width` items."""
+    return any(size == cell * width for cell in CELL_TYPES) if width else size == 0
+
+
+def _damaged() -> NotAProjectError:
+    return NotAProjectError(
+        "The project file is damaged: some stored answers do not fit their questionnaire "
+        "(run the check command)."
+    )
