@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +15,7 @@ from apv_desktop.core.results import compute_results
 from apv_desktop.core.results_export import results_dict
 from apv_desktop.services.compute import results_of
 from apv_desktop.store import SCHEMA_VERSION, Project
+from tests.fixed_dates import days_during
 
 SCHEMA2_FILE = Path(__file__).resolve().parents[1] / "data" / "schema2.apv"
 
@@ -41,7 +41,8 @@ def test_schema2_file_is_migrated_to_packed_answers_with_identical_results(
 ) -> None:
     path = tmp_path / "old.apv"
     shutil.copyfile(SCHEMA2_FILE, path)
-    with Project.open(path) as project:
+    opened_project, days = days_during(lambda: Project.open(path))
+    with opened_project as project:
         backup = project.migration_backup
         assert project.check() == []
         responses = project.responses("2025")
@@ -50,7 +51,7 @@ def test_schema2_file_is_migrated_to_packed_answers_with_identical_results(
         results = results_of(project, "2025")
         units, rules, name = project.org_units(), project.rules(), project.name
         assert project.department_texts("2025") == {"ORG": "Udfordringer\n- travlhed"}
-    assert backup == tmp_path / f"old.apv.bak-v2-{date.today().isoformat()}"
+    assert backup in {tmp_path / f"old.apv.bak-v2-{day.isoformat()}" for day in days}
     assert stored(backup, "PRAGMA user_version") == [(2,)]
     assert stored(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
