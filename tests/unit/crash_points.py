@@ -96,15 +96,21 @@ def kill_at_every_call(
     prepare: Callable[[], None],
     work: Path,
     syscalls: tuple[str, ...] = DISK_CALLS,
+    share: tuple[int, int] = (0, 1),
 ) -> Iterator[Run]:
     """For each syscall and each N up to its count in a clean run: prepare the files afresh,
-    run the operation killed at the N-th call, and yield the run for the caller to check."""
+    run the operation killed at the N-th call, and yield the run for the caller to check.
+
+    `share` (k, m): only the N with N % m == k, so m tests together kill at every call while
+    each stays short."""
     sys.stdout.flush()
     sys.stderr.flush()
     for syscall in syscalls:
         prepare()
         total = count_calls(operation, syscall, work / f"{syscall}.log")
         for number in range(1, total + 1):
+            if number % share[1] != share[0]:
+                continue
             prepare()
             status, reported = run_traced(operation, [
                 "-o", os.devnull, "-e", f"trace={syscall}",

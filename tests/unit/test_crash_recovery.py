@@ -29,7 +29,12 @@ from apv_desktop.store.engine import journal_path
 from apv_desktop.store.migrations import SCHEMA_VERSION
 from apv_desktop.store.project import Project
 from apv_desktop.tempfiles import PROCESS_START
-from tests.unit.crash_points import Operation, Report, kill_at_every_call, strace_works
+from tests.unit.crash_points import (
+    Operation,
+    Report,
+    kill_at_every_call,
+    strace_works,
+)
 
 SCHEMA1_FILE = Path(__file__).resolve().parents[1] / "data" / "schema1.apv"
 needs_strace = pytest.mark.skipif(not strace_works(), reason="needs strace (fault injection)")
@@ -154,8 +159,16 @@ def _open_old_file(path: Path) -> Operation:
     return operation
 
 
+# The migration (1 → 2 → 3, repack and VACUUM) writes far more than the others: its kill points
+# are shared out over four tests (every fourth write each), so each stays under the suite's 10 s
+# and together they still kill at every write.
+MIGRATION_SHARES = 4
+
+
 @needs_strace
-def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(tmp_path: Path):
+@pytest.mark.parametrize("share", range(MIGRATION_SHARES))
+def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(
+        tmp_path: Path, share: int) -> None:
     reference_path = tmp_path / "reference.apv"
     shutil.copyfile(SCHEMA1_FILE, reference_path)
     with opened(reference_path) as reference:
@@ -163,7 +176,7 @@ def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(tmp_pa
     path = tmp_path / "old.apv"
     runs = []
     for run in kill_at_every_call(_open_old_file(path), lambda: fresh_copy(SCHEMA1_FILE, path),
-                                  tmp_path):
+                                  tmp_path, share=(share, MIGRATION_SHARES)):
         runs.append(run)
         for leftover in tmp_path.glob(".old.apv*"):  # left by the crash: "an earlier run"
             os.utime(leftover, (PROCESS_START - 60, PROCESS_START - 60))
@@ -172,9 +185,9 @@ def test_killing_a_migration_at_every_write_keeps_the_old_or_the_new_file(tmp_pa
             assert (project.response_count(), [u.code for u in project.org_units()]) == \
                 expected, run
         assert not [p for p in os.listdir(tmp_path) if p.startswith(".old.apv")], run
-    assert _killed(runs) >= 10
+    assert _killed(runs) >= 5
     assert SCHEMA_VERSION >= 2
-    print(f"migration: {len(runs)} runs, {_killed(runs)} kills, 0 sheets lost")
+    print(f"migration (share {share}): {len(runs)} runs, {_killed(runs)} kills, 0 sheets lost")
 
 
 @needs_strace
