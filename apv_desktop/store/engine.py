@@ -18,9 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from apv_desktop.errors import NotAProjectError, ProjectFileError, ProjectLockedError
+from apv_desktop.errors import NotAProjectError, ProjectFileError
 from apv_desktop.i18n import tr
-from apv_desktop.store.sqlite_errors import user_error
+from apv_desktop.store.sqlite_errors import (
+    Failure,
+    busy_error,
+    classify,
+    primary_code,
+    user_error,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only when the ORM is used: it is slow to import
     from sqlalchemy import Connection, Engine
@@ -130,12 +136,10 @@ def _shared_lock(path: Path, read_only: bool) -> Iterator[None]:
 
 def _raise_for_recovery(path: Path, error: sqlite3.Error) -> None:
     """What went wrong while SQLite looked at (and perhaps rolled back) the file."""
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        raise ProjectLockedError(
-            f"The project file {path} is busy: another window or program is writing to it."
-        ) from None
-    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and journal_path(path).exists():
+    if classify(error) is Failure.BUSY:
+        raise busy_error(path) from None
+    unwritable = primary_code(error) in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
+    if unwritable and journal_path(path).exists():
         raise ProjectFileError(_unfinished_save(path)) from None
     # Anything else (a damaged file) is reported by the checks that follow.
 

@@ -17,7 +17,6 @@ from apv_desktop.errors import (
     NewerProjectError,
     NotAProjectError,
     ProjectFileError,
-    ProjectLockedError,
 )
 from apv_desktop.i18n import tr
 from apv_desktop.store.backup import copy_database, migration_backup_path
@@ -32,7 +31,7 @@ from apv_desktop.store.engine import (
 from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
 from apv_desktop.store.schema_v3 import SCHEMA_3, convert_answers
-from apv_desktop.store.sqlite_errors import Failure, classify
+from apv_desktop.store.sqlite_errors import Failure, busy_error, classify
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -104,9 +103,7 @@ def inspect_file(
         return _inspect_connection(path, connection, migrations)
     except sqlite3.OperationalError as error:
         if classify(error) is Failure.BUSY:
-            raise ProjectLockedError(
-                f"The project file {path} is busy: another window or program is writing to it."
-            ) from None
+            raise busy_error(path) from None
         raise NotAProjectError(f"The file {path} cannot be read as an APV project.") from None
     finally:
         connection.close()

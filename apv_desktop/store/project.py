@@ -43,7 +43,7 @@ from apv_desktop.store.engine import (
     writable,
 )
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
-from apv_desktop.store.sqlite_errors import sqlite_error_of
+from apv_desktop.store.sqlite_errors import primary_code
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
@@ -215,9 +215,7 @@ class Project:
         try:
             yield
         except Exception as error:  # SQLAlchemy's wrapper too, without importing SQLAlchemy
-            original = sqlite_error_of(error)
-            code = getattr(original, "sqlite_errorcode", 0) & 0xFF
-            if self.read_only and code == sqlite3.SQLITE_READONLY:
+            if self.read_only and primary_code(error) == sqlite3.SQLITE_READONLY:
                 raise ProjectFileError(tr(
                     "Projektet {path} er åbnet skrivebeskyttet, så intet kan ændres; kopiér "
                     "filen til en mappe, hvor du må skrive, for at arbejde i den.",

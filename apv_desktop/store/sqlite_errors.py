@@ -56,21 +56,29 @@ def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
     return original if isinstance(original, sqlite3.Error) else None
 
 
+def primary_code(error: BaseException) -> int | None:
+    """SQLite's primary result code of the error (or of the one SQLAlchemy wrapped); None when
+    there is none (not a sqlite3 error, or one the module made itself)."""
+    code = getattr(sqlite_error_of(error), "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def classify(error: BaseException) -> Failure:
-    found = sqlite_error_of(error)
-    code = getattr(found, "sqlite_errorcode", None)  # absent on errors the module makes itself
-    if not isinstance(code, int):
-        return Failure.OTHER
-    return _FAILURES.get(code & 0xFF, Failure.OTHER)
+    code = primary_code(error)
+    return Failure.OTHER if code is None else _FAILURES.get(code, Failure.OTHER)
+
+
+def busy_error(path: Path) -> ProjectLockedError:
+    return ProjectLockedError(
+        f"The project file {path} is busy: another window or program is writing to it."
+    )
 
 
 def user_error(error: BaseException, path: Path) -> ApvError | None:
     """The error to show for a SQLite failure on the project `path`; None when it is a bug."""
     failure = classify(error)
     if failure is Failure.BUSY:
-        return ProjectLockedError(
-            f"The project file {path} is busy: another window or program is writing to it."
-        )
+        return busy_error(path)
     if failure is Failure.UNWRITABLE:
         return ProjectFileError(
             f"The project file {path} cannot be written (read-only or disk full)."
