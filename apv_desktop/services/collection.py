@@ -173,16 +173,22 @@ class _Sheet:
                 and bool(np.array_equal(self.values, other.values, equal_nan=True)))
 
 
+def _texts_by_row(responses: ResponseSet, rows: int) -> list[dict[str, str]]:
+    """Each sheet's free-text answers by item name (the set keeps them per item)."""
+    texts: list[dict[str, str]] = [{} for _ in range(rows)]
+    for name, entries in responses.texts.items():
+        for row, text in entries:
+            texts[row][name] = text
+    return texts
+
+
 def _sheets(project: Project) -> dict[str, _Sheet]:
     """Every sheet of every round, by uuid."""
     sheets: dict[str, _Sheet] = {}
     for info in project.rounds():
         responses = project.responses(info.name)
         meta = project.response_meta(info.name)
-        texts_by_row: list[dict[str, str]] = [{} for _ in meta]
-        for name, entries in responses.texts.items():
-            for row, text in entries:
-                texts_by_row[row][name] = text
+        texts_by_row = _texts_by_row(responses, len(meta))
         for row, record in enumerate(meta):
             sheets[record.uuid] = _Sheet(info.name, record.unit, record.date,
                                          responses.values[row], texts_by_row[row])
@@ -272,10 +278,7 @@ def _merge_one(target: Project, source: Project, path: Path) -> SourceReport:
             continue
         responses = source.responses(info.name)
         meta = source.response_meta(info.name)
-        texts_by_row: list[dict[str, str]] = [{} for _ in meta]
-        for name, entries in responses.texts.items():
-            for row, text in entries:
-                texts_by_row[row][name] = text
+        texts_by_row = _texts_by_row(responses, len(meta))
         new_rows: list[int] = []
         for row, record in enumerate(meta):
             sheet = _Sheet(info.name, record.unit, record.date, responses.values[row],
