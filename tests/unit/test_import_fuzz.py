@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from apv_desktop.errors import ApvError
 from apv_desktop.services.actionplan import import_indicators
 from apv_desktop.services.projects import opened
 from apv_desktop.services.transfer import import_form, import_org, import_responses
+from tests.fixed_dates import DEMO_TODAY
 from tests.unit.xlsx_hostile import SHEET
 
 CASES_PER_BLOCK = 30
@@ -36,8 +38,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A small demo project and one valid file (CSV and XLSX where both are read) per importer."""
     folder = tmp_path_factory.mktemp("fuzz")
     project = folder / "demo.apv"
-    assert run(["demo", str(project), "--respondents", "60"]) == 0
+    assert run(["demo", str(project), "--respondents", "60",
+                "--today", DEMO_TODAY.isoformat()]) == 0
     assert run(["export-form", str(project), str(folder / "form.xlsx")]) == 0
+    timeless(folder / "form.xlsx")
     with opened(project) as loaded:
         units = loaded.org_units()
         questionnaire = loaded.questionnaire()
@@ -71,6 +75,20 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
     for row in rows:
         book.active.append(row)
     book.save(path)
+    return timeless(path)
+
+
+def timeless(path: Path) -> Path:
+    """The workbook without the moment it was written (zip entry times, docProps/core.xml), so
+    a case's mutation hits the same bytes on every run."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-01-01T00:00:00Z", data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
+                             zipfile.ZIP_DEFLATED)
     return path
 
 
