@@ -45,7 +45,7 @@ def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, st
     """`contents`: (sheet name, what it holds) for every sheet after this one."""
     tr = data.tr
     title_block(ws, tr("APV-rapport: {organisation}", organisation=data.organisation_name),
-                tr("Runde {round}", round=data.results.round))
+                _round_line(data))
     row = _facts(ws, data, 4)
     row = _contents(ws, data, contents, row + 1)
     row = _method(ws, data, row + 1)
@@ -53,6 +53,20 @@ def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, st
     _response_rates(ws, data, row + 1)
     set_widths(ws, {"A": 42, "B": 14, "C": 12, "D": 12, "E": 13, "F": 34})
     prepare_print(ws, data, landscape=False)
+
+
+def _round_line(data: ReportData) -> str:
+    """The subtitle: the round, and that the report is interim while its scores are withheld."""
+    tr, results = data.tr, data.results
+    line = tr("Runde {round}", round=results.round)
+    if results.round_state == "open":
+        return line + " – " + tr("FORELØBIG: runden er ikke lukket, så rapporten viser kun "
+                                 "antal svar og svarprocenter, ingen scorer.")
+    if results.withheld:
+        return line + " – " + tr("FORELØBIG: runden er genåbnet, og nogle enheder har fået for "
+                                 "få nye svar, så rapporten viser kun antal svar og "
+                                 "svarprocenter, ingen scorer.")
+    return line
 
 
 def _facts(ws: Worksheet, data: ReportData, row: int) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Rules
 from apv_desktop.core.results import Progress, Results, compute_results
+from apv_desktop.core.round_state import RoundState
 from apv_desktop.errors import RefusedError
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -21,29 +22,30 @@ def results_of(
     progress: Progress | None = None,
 ) -> Results:
     """`rules` overrides the project's stored rules (the results screen tries settings live)."""
-    info = project.round(round_name)
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError(f"round {info.name} has no questionnaire.")
+    answers = round_answers(project, round_name)
     return compute_results(
-        questionnaire,
-        project.org_units(),
-        project.responses(info.name),
+        answers.questionnaire,
+        answers.units,
+        answers.responses,
         rules or project.rules(),
-        info.name,
+        answers.name,
         organisation_name=project.name,
         language=language,
         progress=progress,
+        state=answers.state,
     )
 
 
 def round_answers(project: Project, round_name: str | None = None) -> RoundAnswers:
-    """The questionnaire and answers of a round (the latest when None)."""
+    """The questionnaire, answers, org tree and state of a round (the latest when None): a
+    closed round is computed on the tree frozen when it closed."""
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
         raise RefusedError(f"Round {info.name} has no questionnaire.")
-    return RoundAnswers(info.name, questionnaire, project.responses(info.name))
+    state = RoundState(info.closed, project.counts_at_close(info.name))
+    return RoundAnswers(info.name, questionnaire, project.responses(info.name),
+                        project.round_units(info.name), state)
 
 
 def results_for_file(path: Path, round_name: str | None = None, language: str = DEFAULT_LANGUAGE
