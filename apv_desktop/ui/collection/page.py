@@ -107,9 +107,8 @@ class CollectionPage(Page):
         if self.session is None:
             self.facts.setText("")
             return
-        lines = [tr("Runde {name}: {count} svar, lukket", name=r.name, count=r.response_count)
-                 if r.closed else
-                 tr("Runde {name}: {count} svar, åben", name=r.name, count=r.response_count)
+        lines = [tr("Runde {name}: {count} svar", name=r.name, count=r.response_count) + ", "
+                 + (tr("lukket") if r.closed else tr("åben"))
                  for r in rounds] or [tr("Projektet har endnu ingen runder.")]
         self.facts.setText("\n".join(lines))
 
