@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from apv_desktop.i18n import Translate
+
 
 @dataclass(frozen=True)
 class RoundState:
@@ -24,3 +26,12 @@ class RoundState:
 
 
 CLOSED = RoundState(closed=True)
+
+
+def interim_sentence(tr: Translate, round_state: str) -> str:
+    """Why a release shows no scores, in the same words in the window and in the report."""
+    if round_state == "open":
+        return tr("FORELØBIG: runden er ikke lukket, så der vises kun antal svar og "
+                  "svarprocenter, ingen scorer.")
+    return tr("FORELØBIG: runden er genåbnet, og nogle enheder har fået for få nye svar, så "
+              "der vises kun antal svar og svarprocenter, ingen scorer.")

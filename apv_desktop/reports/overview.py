@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from apv_desktop.core.anonymity import Hidden
 from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.sheetnames import sheet_reference
 from apv_desktop.reports.styles import (
@@ -57,15 +58,10 @@ def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, st
 
 def _round_line(data: ReportData) -> str:
     """The subtitle: the round, and that the report is interim while its scores are withheld."""
-    tr, results = data.tr, data.results
-    line = tr("Runde {round}", round=results.round)
-    if results.round_state == "open":
-        return line + " – " + tr("FORELØBIG: runden er ikke lukket, så rapporten viser kun "
-                                 "antal svar og svarprocenter, ingen scorer.")
-    if results.withheld:
-        return line + " – " + tr("FORELØBIG: runden er genåbnet, og nogle enheder har fået for "
-                                 "få nye svar, så rapporten viser kun antal svar og "
-                                 "svarprocenter, ingen scorer.")
+    tr = data.tr
+    line = tr("Runde {round}", round=data.results.round)
+    if data.results.withheld:
+        return line + " – " + interim_sentence(tr, data.results.round_state)
     return line
 
 
