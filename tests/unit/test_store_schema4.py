@@ -8,6 +8,11 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.model import OrgUnit
+from apv_desktop.errors import RefusedError
 from apv_desktop.store import SCHEMA_VERSION, Project, check_file
 from tests.fixed_dates import days_during
 
@@ -72,3 +77,40 @@ def test_a_background_question_is_stored_and_read_back(tmp_path: Path) -> None:
         again = project.questionnaire()
         assert again is not None
         assert [i.name for i in again.items() if i.background] == ["alder"]
+
+
+def test_check_names_sheets_outside_their_rounds_frozen_tree(tmp_path: Path) -> None:
+    path = tmp_path / "old.apv"
+    shutil.copyfile(SCHEMA3_FILE, path)
+    with Project.open(path) as project:
+        assert project.check() == []
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("DELETE FROM round_unit WHERE code = 'B1' AND round_id ="
+                           " (SELECT id FROM survey_round WHERE name = '2026')")
+    connection.close()
+    assert check_file(path, SCHEMA_VERSION) == [
+        "10 responses of round 2026 belong to unit B1, which is not in the org tree frozen "
+        "when the round closed"]
+
+
+def test_a_reopened_round_takes_sheets_only_for_units_of_its_frozen_tree(tmp_path: Path) -> None:
+    path = tmp_path / "old.apv"
+    shutil.copyfile(SCHEMA3_FILE, path)
+    with Project.open(path) as project:
+        project.replace_org([*project.org_units(), OrgUnit("C", "Ny afdeling", "ORG")])
+        sheet = project.responses("2026")
+        one = ResponseSet(sheet.item_names, ["C"], sheet.values[:1], {})
+        with pytest.raises(RefusedError, match="genåbn"):
+            project.add_responses("2026", one, "paper")
+        project.reopen_round("2026")
+        with pytest.raises(RefusedError, match="Enheden C fandtes ikke"):
+            project.add_responses("2026", one, "paper")
+        project.add_responses("2026", ResponseSet(sheet.item_names, ["A"], sheet.values[:1], {}),
+                              "paper")
+        assert [u.code for u in project.round_units("2026")] == ["ORG", "A", "B", "B1"]
+        assert project.counts_at_close("2026")["A"] == 20
+        assert project.response_counts_by_unit("2026")["A"] == 21
+        project.close_round("2026")
+        with pytest.raises(RefusedError, match="allerede lukket"):
+            project.close_round("2026")
