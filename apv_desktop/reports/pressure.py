@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.results import Score
+from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import (
     COUNT_FORMAT,
@@ -51,11 +52,14 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
                round=data.previous_round) + " " + tr(
                 "En enhed, der ikke består af de samme enheder som i forrige runde, er ikke "
                 "sammenlignelig."), font=NOTE_FONT)
+    withheld = interim_sentence(tr, data.results.round_state) if data.results.withheld else ""
     row = score_rows(ws, data, data.pressure_points, TABLE_START,
-                     empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)
+                     empty=withheld or tr("Ingen pressionspunkter i denne runde."),
+                     with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
-               empty=tr("Ingen enheder ligger markant over organisationen i denne runde."))
+               empty=withheld or tr("Ingen enheder ligger markant over organisationen i denne "
+                                    "runde."))
     ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1).coordinate
     last = "M" if with_trend else "K"
     ws.auto_filter.ref = (
