@@ -213,6 +213,9 @@ def _check_compatible(target: Project, source: Project, source_path: Path) -> No
         if info.response_count == 0:
             continue
         theirs = source.questionnaire(info.questionnaire_version_id)
+        ours_closed = info.name in target_rounds and target_rounds[info.name].closed
+        if ours_closed and _new_sheet_ids(target, source, info.name):
+            refuse_closed(target_rounds[info.name])  # before anything is stored
         if info.name in target_rounds:
             ours = target.questionnaire(target_rounds[info.name].questionnaire_version_id)
             if ours != theirs:
@@ -225,6 +228,11 @@ def _check_compatible(target: Project, source: Project, source_path: Path) -> No
                 f"Round {info.name} of {source_path} uses a questionnaire the project does not "
                 "have; nothing was merged."
             )
+
+
+def _new_sheet_ids(target: Project, source: Project, round_name: str) -> set[str]:
+    have = {meta.uuid for meta in target.response_meta(round_name)}
+    return {meta.uuid for meta in source.response_meta(round_name)} - have
 
 
 def _matching_version(project: Project, questionnaire: Questionnaire | None) -> int | None:

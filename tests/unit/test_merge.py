@@ -164,3 +164,17 @@ def test_cli_merge_reports_and_refuses(base, tmp_path, capsys):
     assert "0 added, 1 already there" in capsys.readouterr().out
     assert run(["merge", str(base), str(tmp_path / "missing.apv")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_merging_new_sheets_into_a_closed_round_is_refused_and_stores_nothing(base, capsys):
+    one = laptop(base, "one.apv", [("A", {"bu_1": "nej"})])
+    two = laptop(base, "two.apv", [("B", {"bu_1": "nej"})])
+    assert merge_projects(base, [one]).added == 1
+    with opened(base) as project:
+        project.close_round("2025")
+    assert merge_projects(base, [one]).skipped == 1  # the same sheets again: nothing new
+    capsys.readouterr()
+    assert run(["merge", str(base), str(one), str(two)]) == 2
+    assert "--reopen" in capsys.readouterr().err
+    with opened(base) as project:
+        assert project.response_count("2025") == 1
