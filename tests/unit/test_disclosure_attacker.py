@@ -31,7 +31,7 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from apv_desktop.core.answers import ResponseSet
@@ -425,7 +425,7 @@ def test_sheets_merged_into_a_reopened_round_are_not_revealed_by_the_difference(
     "its complementary suppression may pick other cells than the first; hiding at least what "
     "the first release hid needs the set of sheets present at closing, which schema 4 does "
     "not keep (only counts per unit)"))
-@settings(max_examples=200, deadline=None, database=None,
+@settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(merged_later(enough=lambda case: case[3]))
 def test_enough_new_sheets_in_a_reopened_round_do_not_change_what_is_hidden(data) -> None:
