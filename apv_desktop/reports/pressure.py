@@ -46,8 +46,8 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     with_trend = data.previous_round is not None
     if with_trend:
         put(ws, TABLE_START - 1, 3,
-            tr("Forrige runde er {round}; udviklingen vises kun, hvor dimensionen er målt med de "
-               "samme spørgsmål, og begge scorer kan vises. Ændringer under 5 point er støj.",
+            tr("Forrige runde er {round}; begge runder sammenlignes på de spørgsmål, de begge "
+               "stillede, og kun hvor begge scorer kan vises. Ændringer under 5 point er støj.",
                round=data.previous_round), font=NOTE_FONT)
     row = score_rows(ws, data, data.pressure_points, TABLE_START,
                      empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)

@@ -235,8 +235,9 @@ class TeamTab(QWidget):
             return
         self.trend.show()
         self.trend_chart.show()
-        self.trend_note.setText(tr("Sammenlignet med runde {round}. Ændringer under 5 point er "
-                                   "støj; kun dimensioner med de samme spørgsmål sammenlignes.",
+        self.trend_note.setText(tr("Sammenlignet med runde {round} på de spørgsmål, begge runder "
+                                   "stillede (* = kun en del af dimensionens spørgsmål). "
+                                   "Ændringer under 5 point er støj.",
                                    round=bundle.previous.round))
         for dimension, name in names.items():
             trend = bundle.trends.get((code, dimension))
@@ -245,7 +246,7 @@ class TeamTab(QWidget):
             row = self.trend.rowCount()
             self.trend.insertRow(row)
             cells = [
-                name,
+                f"{name} *" if trend.partial else name,
                 texts.number(trend.previous) if trend.previous is not None else "",
                 texts.number(trend.current) if trend.current is not None else texts.hidden_word(),
                 texts.signed(trend.delta) if trend.delta is not None else (
