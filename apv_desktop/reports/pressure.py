@@ -52,6 +52,8 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     row = score_rows(ws, data, data.pressure_points, TABLE_START,
                      empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
+    put(ws, row + 2, 3, tr("Scoren står, som den er målt: hvor højere er dårligere (fx "
+                           "Udbrændthed), er en lav score det gode."), font=NOTE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
                empty=tr("Ingen enheder ligger markant over organisationen i denne runde."))
     ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1).coordinate

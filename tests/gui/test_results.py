@@ -156,7 +156,9 @@ def test_clicking_a_cell_opens_the_team_view(page):
     assert page.team.current_unit() == "FAM-MYN"
     assert page.team.dimensions.currentData() == "WP"
     points = [page.team.points.item(i).text() for i in range(page.team.points.count())]
-    assert any(text.startswith("Kvantitative krav: ") for text in points)
+    # a demand says which way it reads: a high score is the problem
+    assert any(text.startswith("Kvantitative krav ") and text.endswith("(lav er godt)")
+               for text in points)
 
 
 def test_a_stricter_min_n_hides_a_unit_at_once_without_storing_it(page, qtbot):

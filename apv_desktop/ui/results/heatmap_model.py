@@ -213,7 +213,7 @@ class HeatmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts.score_tooltip(dimension.name, unit.name or unit.code, score)
+            return texts.score_tooltip(dimension, unit.name or unit.code, score)
         if role == Qt.ItemDataRole.BackgroundRole:
             return palette.hidden_colour() if hidden else palette.cell_colour(score.light)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -256,9 +256,7 @@ class HeatmapModel(QAbstractItemModel):
 
 
 def _dimension_tooltip(dimension: DimensionInfo) -> str:
-    lines = [dimension.name]
-    lines.append(tr("Høj score er godt") if dimension.direction.value == "higher_is_better"
-                 else tr("Høj score er dårligt"))
+    lines = [dimension.name, texts.direction(dimension.direction)]
     if dimension.reference is not None:
         lines.append(tr("Referenceværdi {value}", value=texts.number(dimension.reference)))
     lines.append(tr("Vises for grupper med mindst {n} svar", n=dimension.min_n))

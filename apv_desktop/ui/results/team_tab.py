@@ -174,17 +174,19 @@ class TeamTab(QWidget):
         else:
             self.summary.setText(tr("{unit}: {n} svar.", unit=unit.name, n=unit.responses))
         rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]
-        self.scores.setMinimumHeight(ROW_PIXELS * len(rows) + 120)
-        title = tr("{unit} mod overordnet enhed og organisation", unit=unit.name)
+        self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
+        title = (tr("{unit}: scorer med 95 %-interval", unit=unit.name)
+                 if code == results.organisation.code
+                 else tr("{unit} mod overordnet enhed og organisation", unit=unit.name))
         self.scores.draw(lambda figure: plots.team_scores(figure, rows, title))
         names = {d.code: d.name for d in results.dimensions}
-        for score in results.pressure_points():
-            if score.unit == code:
-                self.points.addItem(f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
-        for score in results.strengths():
-            if score.unit == code:
-                self.strengths.addItem(
-                    f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
+        directions = {d.code: d.direction for d in results.dimensions}
+        for found, widget in ((results.pressure_points(), self.points),
+                              (results.strengths(), self.strengths)):
+            for score in found:
+                if score.unit == code and score.mean is not None:
+                    widget.addItem(texts.scored_line(names[score.dimension], score.mean,
+                                                     directions[score.dimension]))
         self._show_indicators(code)
         self._show_trend(bundle, code, names)
         self._show_distribution()
@@ -223,7 +225,9 @@ class TeamTab(QWidget):
             info.name, _shown(score), score.light, score.ci_low, score.ci_high,
             reference=info.reference,
             parent=_shown(results.score(parent, dimension)) if parent is not None else None,
-            organisation=_shown(results.score(results.organisation.code, dimension)),
+            organisation=None if code == results.organisation.code  # not against itself
+            else _shown(results.score(results.organisation.code, dimension)),
+            higher_is_better=info.direction is not Direction.HIGHER_IS_WORSE,
         )
 
     def _show_trend(self, bundle: ResultsBundle, code: str, names: dict[str, str]) -> None:
