@@ -242,7 +242,8 @@ class HeatmapModel(QAbstractItemModel):
                 return tr("n")
             return dimension.name if dimension else None
         if role == Qt.ItemDataRole.ToolTipRole and dimension is not None:
-            return _dimension_tooltip(dimension)
+            domain = self.domain_names.get(dimension.domain or "", dimension.domain or "")
+            return _dimension_tooltip(dimension, domain)
         if role == DOMAIN_ROLE and dimension is not None:
             return self.domain_names.get(dimension.domain or "", dimension.domain or "")
         if role == DIMENSION_ROLE and dimension is not None:
@@ -255,8 +256,10 @@ class HeatmapModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _dimension_tooltip(dimension: DimensionInfo) -> str:
+def _dimension_tooltip(dimension: DimensionInfo, domain: str) -> str:
     lines = [dimension.name, texts.direction(dimension.direction)]
+    if domain:
+        lines.append(tr("Område: {domain}", domain=domain))
     if dimension.reference is not None:
         lines.append(tr("Referenceværdi {value}", value=texts.number(dimension.reference)))
     lines.append(tr("Vises for grupper med mindst {n} svar", n=dimension.min_n))
