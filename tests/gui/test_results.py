@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from apv_desktop.core.results import Results
 from apv_desktop.services.compute import results_for_file
+from apv_desktop.services.results_view import comments_of
 from apv_desktop.ui.results import palette
 from apv_desktop.ui.results.heatmap_model import (
     FIRST_DIMENSION,
@@ -210,13 +211,46 @@ def test_the_filter_narrows_the_pressure_points(page):
     assert "Myndighed, børn og unge Kvantitative krav" in texts
 
 
+def _groups(tab):
+    """What the comments tab shows: (question heading, [comments]) per question."""
+    tree = tab.tree
+    return [(tree.topLevelItem(n).text(0),
+             [tree.topLevelItem(n).child(i).text(0)
+              for i in range(tree.topLevelItem(n).childCount())])
+            for n in range(tree.topLevelItemCount())]
+
+
 def test_comments_only_for_units_over_the_threshold(page):
     tab = page.comments
     tab.units.choose("DK")
-    assert tab.list.count() > 0
+    assert tab.tree.topLevelItemCount() > 0
     tab.units.choose("FAM-FOR")  # 16 answers but would reveal Handicapteamet's comments
-    assert tab.list.count() == 0
+    assert tab.tree.topLevelItemCount() == 0
     assert tab.note.text().startswith("Kommentarer vises kun for grupper med mindst 10 svar")
+
+
+def test_comments_are_grouped_by_question_with_counts_and_a_search(page):
+    tab = page.comments
+    tab.units.choose("DK")
+    bundle = page.bundle
+    comments = comments_of(bundle, "DK")
+    labels = {i.name: i.label("da") for i in bundle.questionnaire.items()}
+    groups = _groups(tab)
+    questions = list(dict.fromkeys(c.item for c in comments))
+    assert len(groups) == len(questions) >= 2
+    for (heading, texts), item in zip(groups, questions, strict=True):
+        mine = [c.text for c in comments if c.item == item]
+        assert heading == f"{labels[item]} ({len(mine)})"
+        assert texts == mine == sorted(mine, key=lambda t: (t.casefold(), t))  # no order info
+    word = comments[0].text.split()[0]
+    tab.search.setText(word.upper())
+    found = _groups(tab)
+    expected = [c for c in comments if word.casefold() in c.text.casefold()]
+    assert sum(len(texts) for _, texts in found) == len(expected) < len(comments)
+    assert all(word.casefold() in t.casefold() for _, texts in found for t in texts)
+    assert " af " in found[0][0] and tab.note.text().startswith(f"{len(expected)} af ")
+    tab.search.clear()
+    assert _groups(tab) == groups
 
 
 @pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")])
