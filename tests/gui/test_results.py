@@ -279,3 +279,39 @@ def test_matplotlib_is_not_imported_when_the_program_starts():
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_organisations_own_team_view_compares_with_nothing_above_it(page):
+    org = page.bundle.results.organisation.code
+    page.team.show_unit(org)
+    axes = page.team.scores.figure.axes[0]
+    assert "mod overordnet enhed" not in axes.get_title()
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert "Overordnet enhed" not in legend and "Organisationen" not in legend
+    page.team.show_unit("FAM-MYN")
+    axes = page.team.scores.figure.axes[0]
+    assert "mod overordnet enhed" in axes.get_title()
+    assert "Overordnet enhed" in [t.get_text() for t in axes.get_legend().get_texts()]
+
+
+def test_scores_say_which_way_they_read(page):
+    model = page.heatmap.model
+    results = page.bundle.results
+    worse = next(d for d in results.dimensions if d.direction.value == "higher_is_worse")
+    better = next(d for d in results.dimensions if d.direction.value == "higher_is_better")
+    for dimension, words in ((worse, "Højere er dårligere"), (better, "Højere er bedre")):
+        column = next(c for c in range(model.columnCount())
+                      if model.dimension_at(c) and model.dimension_at(c).code == dimension.code)
+        tip = model.index_of_unit("FAM-MYN", column).data(Qt.ItemDataRole.ToolTipRole)
+        assert words in tip.split("\n")
+    # a strength of a demand says that low is good
+    lines = []
+    for score in results.strengths():
+        page.team.show_unit(score.unit)
+        lines += [page.team.strengths.item(i).text()
+                  for i in range(page.team.strengths.count())]
+    demands = {d.name for d in results.dimensions if d.direction.value == "higher_is_worse"}
+    assert lines
+    for line in lines:
+        name = line.rsplit(" ", 4)[0]  # "<name> <score> (lav er godt)"
+        assert line.endswith("(lav er godt)") == (name in demands), line

@@ -48,9 +48,9 @@ def missing_text(missing: Missing, state: CycleState) -> str:
                                              "til sygefraværet."),
         Missing.NO_ACTIONS: tr("Ingen handlinger i handlingsplanen endnu."),
         Missing.ACTIONS_INCOMPLETE: tr("Nogle handlinger mangler en ansvarlig eller en frist."),
-        Missing.ACTIONS_OVERDUE: tr("{count} handlinger er over fristen.",
+        Missing.ACTIONS_OVERDUE: tr("Handlinger over fristen: {count}.",
                                     count=state.actions_overdue),
-        Missing.ACTIONS_OPEN: tr("{count} handlinger er ikke gennemført endnu.",
+        Missing.ACTIONS_OPEN: tr("Handlinger, der ikke er gennemført endnu: {count}.",
                                  count=state.actions_open),
         Missing.NO_FOLLOW_UP: tr("Skriv for de gennemførte handlinger, om de virkede."),
     }[missing]
