@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 
 from apv_desktop.core.model import DEFAULT_LANGUAGE, pick_label
 from apv_desktop.core.records import CLOSED_STATUSES, ActionItem
 from apv_desktop.services.actionplan import is_overdue
-from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 
 # the indicator kinds that are sick leave (the other kinds are turnover, caseload, ...)
@@ -141,11 +139,6 @@ def cycle_state(project: Project, today: date, language: str = DEFAULT_LANGUAGE)
         ElementState(Element.FOLLOW_UP, _follow_up(actions, today)),
     )
     return replace(state, elements=elements)
-
-
-def cycle_state_of_file(path: Path, today: date, language: str = DEFAULT_LANGUAGE) -> CycleState:
-    with opened(Path(path)) as project:
-        return cycle_state(project, today, language)
 
 
 def _mapping(state: CycleState) -> tuple[Missing, ...]:

@@ -29,7 +29,7 @@ def test_a_dark_palette_draws_a_dark_chart(qtbot):
     canvas.setPalette(dark_palette())
     canvas.draw(lambda figure: plots.profile(figure, ROWS, "Profil"))
     colours = ChartColours.of(dark_palette())
-    assert colours.dark and colours.background == "#2b2b2b" and colours.text == "#e8e8e8"
+    assert colours.background == "#2b2b2b" and colours.text == "#e8e8e8"
     figure, axes, title, _labels = _drawn(canvas)
     assert figure == axes == "#2b2b2b" and title == "#e8e8e8"
     grid = canvas.figure.axes[0].xaxis.get_gridlines()[0].get_color()

@@ -58,10 +58,6 @@ class ChartColours:
         return cls(background.name(), text.name(), _mix(background, text, 0.2).name(),
                    _mix(background, text, 0.6).name())
 
-    @property
-    def dark(self) -> bool:
-        return QColor(self.background).lightnessF() < 0.5
-
 
 PAPER = ChartColours("#ffffff", "#000000", "#dddddd", "#555555")
 
