@@ -147,10 +147,11 @@ def _trend(s: Shooter) -> QWidget:
     page = s.page("results")
     page.team.show_unit("FAM-MYN", "QD")
     s.settle()
-    scroll = page.team.findChild(QWidget, "qt_scrollarea_viewport")
-    area = scroll.parentWidget() if scroll is not None else None
-    if area is not None and hasattr(area, "ensureWidgetVisible"):
-        area.ensureWidgetVisible(page.team.trend_chart)
+    from PySide6.QtWidgets import QScrollArea
+
+    area = page.team.findChild(QScrollArea)
+    if area is not None:  # the trend is at the foot of the team view
+        area.verticalScrollBar().setValue(page.team.trend_label.y() - 10)
     s.settle()
     return s.window
 
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
                 written += take(shooter, names, language, dark, options.out)
         for picture, (name, language, dark) in README_PICTURES.items():
             source = options.out / f"{name}-{language}{'-dark' if dark else ''}.png"
-            if source.exists():
+            if source in written:  # taken in this run, not left from an earlier one
                 (options.out / picture).write_bytes(source.read_bytes())
                 written.append(options.out / picture)
         shooter.window.close_project()

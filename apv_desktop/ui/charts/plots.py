@@ -250,7 +250,10 @@ def _score_axes(axes: Axes, positions: Sequence[float], labels: list[str], title
         label.set_fontweight("bold")
     for y, _ in headings:
         axes.axhline(y + 0.5, color=ink(), linewidth=0.5, alpha=0.4)
-    axes.invert_yaxis()
+    if ticks:  # every row and heading in view, the first on top (the data alone may not reach)
+        axes.set_ylim(max(ticks) + 0.6, min(ticks) - 0.6)
+    else:
+        axes.invert_yaxis()
     axes.set_xlim(0, 108)
     axes.xaxis.set_major_formatter(number_formatter())
     axes.set_title(title)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Results, Score
+from apv_desktop.core.trend import Trend
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import unit_indicators
 from apv_desktop.services.results_view import ResultsBundle
@@ -243,6 +244,7 @@ class TeamTab(QWidget):
                                    "stillede (* = kun en del af dimensionens spørgsmål). "
                                    "Ændringer under 5 point er støj.",
                                    round=bundle.previous.round))
+        directions = {d.code: d.direction for d in bundle.results.dimensions}
         for dimension, name in names.items():
             trend = bundle.trends.get((code, dimension))
             if trend is None:
@@ -253,11 +255,12 @@ class TeamTab(QWidget):
                 f"{name} *" if trend.partial else name,
                 texts.number(trend.previous) if trend.previous is not None else "",
                 texts.number(trend.current) if trend.current is not None else texts.hidden_word(),
-                texts.signed(trend.delta) if trend.delta is not None else (
+                _change_text(trend, directions[dimension]) if trend.delta is not None else (
                     "" if trend.comparable else tr("ikke sammenlignelig")),
             ]
             for column, text in enumerate(cells):
                 self.trend.setItem(row, column, QTableWidgetItem(text))
+        self.trend.resizeColumnToContents(0)
         self.trend.setMinimumHeight(min(26 * (self.trend.rowCount() + 1), 480))
         self._draw_trend_chart(bundle, code, names)
 
@@ -310,6 +313,16 @@ class TeamTab(QWidget):
         name = self.dimensions.currentText()
         self.distribution.setMinimumHeight(ROW_PIXELS * 2 * max(len(rows), 1) + 120)
         self.distribution.draw(lambda figure: plots.diverging(figure, rows, name))
+
+
+def _change_text(trend: Trend, direction: Direction) -> str:
+    """The change with what it means: better or worse (a demand falling is better)."""
+    assert trend.delta is not None
+    if not trend.meaningful:
+        return tr("{change} (støj)", change=texts.signed(trend.delta))
+    better = (trend.delta > 0) == (direction is not Direction.HIGHER_IS_WORSE)
+    return (tr("{change} (bedre)", change=texts.signed(trend.delta)) if better
+            else tr("{change} (dårligere)", change=texts.signed(trend.delta)))
 
 
 def _shown(score: Score) -> float | None:
