@@ -148,13 +148,16 @@ class OverviewPage(Page):
         if state.round_name is None:
             round_text = tr("Ingen runde endnu: start indsamlingen af svar.")
         else:
-            status = {True: tr("afsluttet"), False: tr("åben for svar"),
-                      None: tr("åben eller afsluttet (ikke registreret)")}[state.round_closed]
             rate = (tr(", svarprocent {rate}", rate=texts.percent(state.response_rate))
                     if state.response_rate is not None else "")
-            round_text = tr("Runde {round} ({status}): {answers} svar{rate}.",
-                            round=state.round_name, status=status, answers=state.answers,
-                            rate=rate)
+            if state.round_closed is None:  # a project file that does not record it
+                round_text = tr("Runde {round}: {answers} svar{rate}.", round=state.round_name,
+                                answers=state.answers, rate=rate)
+            else:
+                status = tr("afsluttet") if state.round_closed else tr("åben for svar")
+                round_text = tr("Runde {round} ({status}): {answers} svar{rate}.",
+                                round=state.round_name, status=status, answers=state.answers,
+                                rate=rate)
         results = (tr("Resultaterne for runde {round} kan ses.", round=state.round_name)
                    if state.results_ready else
                    tr("Resultater vises, når runden har mindst {n} svar.", n=state.min_n))
