@@ -29,7 +29,7 @@ class Preferences:
     backups_kept: int = DEFAULT_BACKUPS_KEPT
     recent_projects: list[str] = field(default_factory=list)
     window_geometry: str = ""  # base64 of QWidget.saveGeometry() of the last window closed
-    last_page: str = ""  # page_id of the page shown when a project was last closed
+    last_page: str = "overview"  # page_id of the page shown when a project was last closed
 
     def problems(self) -> list[str]:
         """Why these preferences cannot be used (empty when fine)."""

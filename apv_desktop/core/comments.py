@@ -66,3 +66,27 @@ def _members(org: OrgIndex, unit_code: str, responses: ResponseSet) -> np.ndarra
     for child in range(1, len(org.tree)):
         inside[child] |= inside[org.tree.parent[child]]
     return inside[org.group_of(responses.unit_codes)] if responses.size else np.zeros(0, bool)
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    """One question's comments (in the order unit_comments gives: alphabetical)."""
+
+    item: str
+    comments: tuple[Comment, ...]
+    total: int  # before a search narrowed them
+
+
+def group_comments(comments: list[Comment], query: str = "") -> list[CommentGroup]:
+    """The comments per question, questions in the order they came; with `query`, only the
+    comments holding every word of it (case-insensitive), and questions left with none drop
+    out. The order inside a question is kept, so a search reveals nothing new about it."""
+    words = query.casefold().split()
+    groups: dict[str, list[Comment]] = {}
+    totals: dict[str, int] = {}
+    for comment in comments:
+        totals[comment.item] = totals.get(comment.item, 0) + 1
+        text = comment.text.casefold()
+        if all(word in text for word in words):
+            groups.setdefault(comment.item, []).append(comment)
+    return [CommentGroup(item, tuple(found), totals[item]) for item, found in groups.items()]

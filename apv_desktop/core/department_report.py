@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from apv_desktop.core.judgement import direction_text
 from apv_desktop.core.records import CLOSED_STATUSES, ActionItem, Indicator
 from apv_desktop.core.results import Results, Score, UnitResult
 from apv_desktop.i18n import format_decimal
@@ -82,6 +83,7 @@ def draft_reports(
     open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
     names = {u.code: u.name for u in results.units}
     dimension_names = {d.code: d.name for d in results.dimensions}
+    directions = {d.code: d.direction for d in results.dimensions}
     shown = {u.code for u in results.units if not u.suppressed}
     drafts = []
     for department in department_units(results):
@@ -89,18 +91,20 @@ def draft_reports(
         draft = DepartmentDraft(department.code, department.name)
         for score in [s for s in results.pressure_points() if s.unit in members][:MAX_LINES]:
             draft.challenges.append(tr(
-                "{unit}: {dimension} er et pressionspunkt (score {score}, n = {n}).",
+                "{unit}: {dimension} er et pressionspunkt (score {score}, {direction}, n = {n}).",
                 unit=names[score.unit], dimension=dimension_names[score.dimension],
-                score=_number(score.mean, language), n=score.n))
+                score=_number(score.mean, language), n=score.n,
+                direction=direction_text(tr, directions[score.dimension])))
         latest = _latest(f for f in figures if f.unit in members and f.unit in shown)
         for unit in [m for m in members if m in latest]:
             draft.challenges.extend(_indicator_challenges(names[unit], latest[unit], tr,
                                                           language))
         for score in [s for s in results.strengths() if s.unit in members][:MAX_LINES]:
             draft.good.append(tr(
-                "{unit}: {dimension} er en styrke (score {score}, n = {n}).",
+                "{unit}: {dimension} er en styrke (score {score}, {direction}, n = {n}).",
                 unit=names[score.unit], dimension=dimension_names[score.dimension],
-                score=_number(score.mean, language), n=score.n))
+                score=_number(score.mean, language), n=score.n,
+                direction=direction_text(tr, directions[score.dimension])))
         for action in [a for a in open_actions if a.unit in members][:MAX_LINES]:
             draft.focus.append(_focus_line(action, names, tr))
         if not draft.focus:

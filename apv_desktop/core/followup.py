@@ -1,25 +1,28 @@
 """Did the action work? The score of an action's unit x dimension (or item) in the round the
 action was made from, beside the same score in a later round, each with n and its interval.
 
-Rounds compare by item name: a pulse follow-up asks a few items of the full questionnaire under
-the same names, so both scores are computed on the items the two rounds share (a dimension of
-three items in 2025 and one of them in the pulse is compared on that one item in both rounds).
-Each score is a real `compute_results` score of its own round, so the anonymity rules (min_n,
-a dimension's stricter threshold, complementary suppression) hold exactly as everywhere else.
+Rounds compare by the one rule of `core.trend` (`compared_items`, also the team view's trend): a
+pulse follow-up asks a few items of the full questionnaire under the same names, so both scores
+are computed on the items the two rounds share (a dimension of three items in 2025 and one of
+them in the pulse is compared on that one item in both rounds). Each score is a real
+`compute_results` score of its own round, so the anonymity rules (min_n, a dimension's stricter
+threshold, complementary suppression) hold exactly as everywhere else.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from enum import StrEnum
 
 from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import Direction, OrgUnit, Questionnaire, Rules
-from apv_desktop.core.results import Score, compute_results
-from apv_desktop.core.trend import NOISE, same_composition
-
-UnitScores = dict[str, Score]  # one dimension's scores of a round, by unit code
+from apv_desktop.core.trend import (
+    NOISE,
+    UnitScores,
+    compared_items,
+    same_composition,
+    scores_on_items,
+)
 
 
 class Verdict(StrEnum):
@@ -27,7 +30,7 @@ class Verdict(StrEnum):
     WORSE = "worse"
     UNCHANGED = "unchanged"  # a difference below NOISE points
     HIDDEN = "hidden"  # one of the two scores may not be shown (too few answers)
-    NOT_COMPARABLE = "not_comparable"  # no shared scored item, or the unit was reorganised
+    NOT_COMPARABLE = "not_comparable"  # the rounds share no scored item of the dimension
     NO_TARGET = "no_target"  # the action names no unit and dimension or item
 
 
@@ -89,8 +92,8 @@ def follow_up(
         key = (dimension, items)
         if key not in cache:
             cache[key] = (
-                _scores(before, dimension, items, units, rules),
-                _scores(after, dimension, items, units, rules),
+                scores_on_items(before, dimension, items, units, rules),
+                scores_on_items(after, dimension, items, units, rules),
             )
         scores_before, scores_after = cache[key]
         found.append(_judged(target, dimension, direction, items,
@@ -105,19 +108,11 @@ def _compared(target: Target, first: Questionnaire, second: Questionnaire
     if target.item_name:
         item = second.item(target.item_name) or first.item(target.item_name)
         dimension = item.dimension if item is not None else target.dimension
-        shared = _scored(first, dimension) & _scored(second, dimension) & {target.item_name}
+        shared = set(compared_items(first, second, dimension)) & {target.item_name}
         return dimension, tuple(sorted(shared))
     if not target.dimension:
         return None, ()
-    dimension = target.dimension
-    return dimension, tuple(sorted(_scored(first, dimension) & _scored(second, dimension)))
-
-
-def _scored(questionnaire: Questionnaire, dimension: str | None) -> set[str]:
-    if dimension is None:
-        return set()
-    return {i.name for i in questionnaire.items()
-            if i.dimension == dimension and questionnaire.is_scored(i)}
+    return target.dimension, compared_items(first, second, target.dimension)
 
 
 def _same_unit(unit: str, before: RoundAnswers, after: RoundAnswers,
@@ -130,22 +125,6 @@ def _same_unit(unit: str, before: RoundAnswers, after: RoundAnswers,
         return True  # the organisation is everybody in both rounds
     return same_composition(unit, ((u.code, u.parent) for u in first),
                             ((u.code, u.parent) for u in second))
-
-
-def _scores(answers: RoundAnswers, dimension: str, items: tuple[str, ...],
-            units: list[OrgUnit], rules: Rules) -> UnitScores:
-    """Results of the round on a copy of its questionnaire that scores only `items`."""
-    questionnaire = copy.deepcopy(answers.questionnaire)
-    wanted = set(items)
-    for item in questionnaire.items():
-        if item.name not in wanted:
-            item.dimension = None
-    questionnaire.dimensions = [d for d in questionnaire.dimensions if d.code == dimension]
-    if not questionnaire.dimensions:
-        return {}
-    results = compute_results(questionnaire, answers.units or units, answers.responses, rules,
-                              answers.name, state=answers.state)
-    return {s.unit: s for s in results.scores}
 
 
 def _at(round_name: str, scores: UnitScores, unit: str) -> ScoreAt | None:

@@ -5,12 +5,14 @@ points better than the comparison basis (the organisation, or the reference valu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from apv_desktop.core.model import Direction, Rules
 from apv_desktop.core.scoring import round_half_up
 
 GREEN, YELLOW, RED = "green", "yellow", "red"
+Translate = Callable[..., str]
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,19 @@ class Judge:
         basis = self.reference if by_reference else self.organisation_mean
         # Gaps are judged as shown (one decimal, half up), so 9.95 behind counts as 10.
         return None if basis is None else round_half_up(score - self.oriented(basis))
+
+
+def direction_text(tr: Translate, direction: Direction) -> str:
+    """Which way a dimension's score reads, said wherever a score is shown (window, report,
+    charts): COPSOQ mixes resources (higher is better) and demands (higher is worse)."""
+    if direction is Direction.HIGHER_IS_WORSE:
+        return tr("højere er dårligere")
+    return tr("højere er bedre")
+
+
+def score_with_direction(tr: Translate, dimension: str, score: str, direction: Direction) -> str:
+    """A dimension and its score as a list line ("Udbrændthed 21,7 (lav er godt)"): a strength
+    of a demand is a low score, and the reader is told so instead of having to know it."""
+    if direction is Direction.HIGHER_IS_WORSE:
+        return tr("{dimension} {score} (lav er godt)", dimension=dimension, score=score)
+    return tr("{dimension} {score} (høj er godt)", dimension=dimension, score=score)

@@ -1,22 +1,29 @@
-"""Change since an earlier round, where the two rounds measured a dimension with the same items
-and the unit is made of the same units.
+"""Change since an earlier round, and the one rule of what two rounds compare on.
 
-A dimension is comparable when its scored item names are the same in both questionnaires
-(results across versions compare by item name). A unit is comparable when its composition (the
-units in its subtree, itself included) is the same in both rounds' org trees, each frozen when
-its round closed: after a team moved, neither its old nor its new department compares ("ikke
-sammenlignelig"). Differences below 5 points are noise.
+Rounds compare by item name, on the scored items of a dimension that both questionnaires ask
+(`compared_items`). When that is every scored item of the dimension in both rounds, each round's
+own scores are those scores; otherwise (a pulse asks one of a dimension's three items) both
+rounds are scored again on the shared items alone (`scores_on_items`), with the same anonymity
+rules as everywhere else. The team view's trend and the action plan's follow-up both use this
+rule, so they never disagree about whether, or on what, a dimension compares.
+A unit compares only where its composition (the units in its subtree, itself included) is the
+same in both rounds' org trees, each frozen when its round closed: after a team moved, neither
+its old nor its new department compares ("ikke sammenlignelig").
+Differences below 5 points are noise.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from apv_desktop.core.model import Questionnaire
-from apv_desktop.core.results import Results
+from apv_desktop.core.answers import RoundAnswers
+from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
+from apv_desktop.core.results import Results, Score, compute_results
 
 NOISE = 5.0
+UnitScores = dict[str, Score]  # one dimension's scores of a round, by unit code
 
 
 @dataclass(frozen=True)
@@ -27,13 +34,17 @@ class Trend:
     current: float | None
     delta: float | None  # current - previous, on the dimension's own scale
     comparable: bool
+    items: tuple[str, ...] = ()  # the scored items both rounds asked (what was compared)
+    partial: bool = False  # compared on fewer items than one of the rounds asked
 
     @property
     def meaningful(self) -> bool:
         return self.delta is not None and abs(self.delta) >= NOISE
 
 
-def scored_items(questionnaire: Questionnaire, dimension: str) -> frozenset[str]:
+def scored_items(questionnaire: Questionnaire, dimension: str | None) -> frozenset[str]:
+    if dimension is None:
+        return frozenset()
     return frozenset(
         i.name for i in questionnaire.items()
         if i.dimension == dimension and questionnaire.is_scored(i)
@@ -63,40 +74,76 @@ def same_composition(
     return unit in before and before.get(unit) == after.get(unit)
 
 
+def compared_items(first: Questionnaire, second: Questionnaire, dimension: str | None
+                   ) -> tuple[str, ...]:
+    """The rule: the scored items of `dimension` that both questionnaires ask (sorted)."""
+    return tuple(sorted(scored_items(first, dimension) & scored_items(second, dimension)))
+
+
+def scores_on_items(answers: RoundAnswers, dimension: str, items: tuple[str, ...],
+                    units: list[OrgUnit], rules: Rules) -> UnitScores:
+    """The round's scores of `dimension` on `items` alone (a copy of its questionnaire that
+    scores nothing else), so two rounds are scored on the same questions."""
+    questionnaire = copy.deepcopy(answers.questionnaire)
+    wanted = set(items)
+    for item in questionnaire.items():
+        if item.name not in wanted:
+            item.dimension = None
+    questionnaire.dimensions = [d for d in questionnaire.dimensions if d.code == dimension]
+    if not questionnaire.dimensions:
+        return {}
+    results = compute_results(questionnaire, answers.units or units, answers.responses, rules,
+                              answers.name, state=answers.state)
+    return {s.unit: s for s in results.scores}
+
+
 def compare_rounds(
     current: Results,
-    current_questionnaire: Questionnaire,
+    current_answers: RoundAnswers,
     previous: Results,
-    previous_questionnaire: Questionnaire,
+    previous_answers: RoundAnswers,
+    units: list[OrgUnit],
 ) -> dict[tuple[str, str], Trend]:
-    """(unit, dimension) -> trend; delta only where both scores are shown and comparable."""
-    comparable = {
-        d.code: bool(scored_items(current_questionnaire, d.code))
-        and scored_items(current_questionnaire, d.code)
-        == scored_items(previous_questionnaire, d.code)
-        for d in current.dimensions
-    }
+    """(unit, dimension) -> trend under `current.rules`; delta only where both scores are shown
+    and the rounds share a scored item of the dimension."""
+    now_q, before_q = current_answers.questionnaire, previous_answers.questionnaire
     earlier = {(s.unit, s.dimension): s for s in previous.scores}
     if previous.organisation.code != current.organisation.code:
         # the org changed shape (e.g. a new top unit): compare the organisation rows anyway
         for s in previous.scores:
             if s.unit == previous.organisation.code:
                 earlier[(current.organisation.code, s.dimension)] = s
-    now = compositions((u.code, u.parent) for u in current.units)
-    then = compositions((u.code, u.parent) for u in previous.units)
-    whole = {current.organisation.code}  # the organisation is everybody in both rounds
+    now_tree = compositions((u.code, u.parent) for u in current.units)
+    then_tree = compositions((u.code, u.parent) for u in previous.units)
+    same_units = {code for code, members in now_tree.items() if then_tree.get(code) == members}
+    same_units.add(current.organisation.code)  # the organisation is everybody in both rounds
     trends: dict[tuple[str, str], Trend] = {}
-    for score in current.scores:
-        before = earlier.get((score.unit, score.dimension))
-        ok = comparable[score.dimension] and (
-            score.unit in whole or (score.unit in then and now.get(score.unit) == then[score.unit]))
-        previous_mean = before.mean if before is not None and ok else None
-        delta = (
-            score.mean - previous_mean
-            if score.mean is not None and previous_mean is not None
-            else None
-        )
-        trends[(score.unit, score.dimension)] = Trend(
-            score.unit, score.dimension, previous_mean, score.mean, delta, ok
-        )
+    for dimension in current.dimensions:
+        code = dimension.code
+        items = compared_items(now_q, before_q, code)
+        partial = bool(items) and not (
+            set(items) == scored_items(now_q, code) == scored_items(before_q, code))
+        now_scores: UnitScores = {s.unit: s for s in current.scores if s.dimension == code}
+        if partial:
+            now_scores = scores_on_items(current_answers, code, items, units, current.rules)
+            before = scores_on_items(previous_answers, code, items, units, current.rules)
+            then: dict[str, Score] = before
+        else:
+            then = {u: s for (u, d), s in earlier.items() if d == code}
+        for score in current.scores:
+            if score.dimension != code:
+                continue
+            compared = items if score.unit in same_units else ()
+            # never show more than the rounds' own results do: a hidden score stays hidden
+            shown_now = now_scores.get(score.unit) if not score.suppressed else None
+            mean_now = shown_now.mean if shown_now is not None else None
+            own_then = earlier.get((score.unit, code))
+            was = then.get(score.unit) if compared and not (
+                own_then is not None and own_then.suppressed) else None
+            mean_then = was.mean if was is not None else None
+            delta = mean_now - mean_then if mean_now is not None and mean_then is not None \
+                else None
+            trends[(score.unit, code)] = Trend(score.unit, code, mean_then,
+                                               mean_now if compared else score.mean, delta,
+                                               bool(compared), compared, partial)
     return trends

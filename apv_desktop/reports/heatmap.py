@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apv_desktop.core.judgement import direction_text
 from apv_desktop.core.results import Score, UnitResult
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import (
@@ -32,7 +33,7 @@ from apv_desktop.reports.styles import (
     set_widths,
     title_block,
 )
-from apv_desktop.reports.wording import direction_text, hidden_word
+from apv_desktop.reports.wording import hidden_word
 
 DOMAIN_ROW, HEADER_ROW, ORG_ROW = 3, 4, 5
 FIRST_DIMENSION_COLUMN = 3

@@ -47,8 +47,8 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     with_trend = data.previous_round is not None
     if with_trend:
         put(ws, TABLE_START - 1, 3,
-            tr("Forrige runde er {round}; udviklingen vises kun, hvor dimensionen er målt med de "
-               "samme spørgsmål, og begge scorer kan vises. Ændringer under 5 point er støj.",
+            tr("Forrige runde er {round}; begge runder sammenlignes på de spørgsmål, de begge "
+               "stillede, og kun hvor begge scorer kan vises. Ændringer under 5 point er støj.",
                round=data.previous_round) + " " + tr(
                 "En enhed, der ikke består af de samme enheder som i forrige runde, er ikke "
                 "sammenlignelig."), font=NOTE_FONT)
@@ -57,6 +57,8 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
                      empty=withheld or tr("Ingen pressionspunkter i denne runde."),
                      with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
+    put(ws, row + 2, 3, tr("Scoren står, som den er målt: hvor højere er dårligere (fx "
+                           "Udbrændthed), er en lav score det gode."), font=NOTE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
                empty=withheld or tr("Ingen enheder ligger markant over organisationen i denne "
                                     "runde."))

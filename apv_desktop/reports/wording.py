@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
-from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import Translate
 
@@ -22,9 +21,3 @@ def hidden_word(tr: Translate) -> str:
 
 def hidden_reason(tr: Translate, score: Score) -> str:
     return hidden_reason_text(tr, score.hidden_reason)
-
-
-def direction_text(tr: Translate, direction: Direction) -> str:
-    if direction is Direction.HIGHER_IS_WORSE:
-        return tr("Høj score er dårlig")
-    return tr("Høj score er god")

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.distribution import item_distributions
 from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
 from apv_desktop.core.progress import Progress, no_progress, scaled
@@ -86,7 +87,8 @@ def _gather(
     distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
     days = sorted({meta.date for meta in project.response_meta(info.name)})
-    previous_round, trends = previous_round_trends(project, results, questionnaire, language)
+    previous_round, trends = previous_round_trends(
+        project, results, RoundAnswers(info.name, questionnaire, responses), language)
     return ReportData(
         results=results,
         questionnaire=questionnaire,

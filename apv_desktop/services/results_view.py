@@ -88,7 +88,7 @@ def read_round_data(project: Project, round_name: str | None = None) -> RoundDat
 def previous_round_trends(
     project: Project,
     results: Results,
-    questionnaire: Questionnaire,
+    current: RoundAnswers,
     language: str = DEFAULT_LANGUAGE,
 ) -> tuple[str | None, dict[tuple[str, str], Trend]]:
     """The round created just before `results.round` and the trend against it, computed under
@@ -97,11 +97,12 @@ def previous_round_trends(
     if earlier is None:
         return None, {}
     before = round_answers(project, earlier)
+    units = project.org_units()
     previous = compute_results(
         before.questionnaire, before.units, before.responses, results.rules, earlier,
         organisation_name=project.name, language=language, state=before.state,
     )
-    return earlier, compare_rounds(results, questionnaire, previous, before.questionnaire)
+    return earlier, compare_rounds(results, current, previous, before, units)
 
 
 def load_round(
@@ -144,9 +145,7 @@ def recompute(
     if data.previous is not None:
         report(0.9, "")
         previous = _compute(data, data.previous, rules, language, None)
-        trends = compare_rounds(
-            results, current.questionnaire, previous, data.previous.questionnaire
-        )
+        trends = compare_rounds(results, current, previous, data.previous, data.units)
     report(1.0, "")
     return ResultsBundle(data, rules, language, results, distributions, previous, trends)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from apv_desktop.core.results import Results
 from apv_desktop.services.compute import results_for_file
+from apv_desktop.services.results_view import comments_of
 from apv_desktop.ui.results import palette
 from apv_desktop.ui.results.heatmap_model import (
     FIRST_DIMENSION,
@@ -156,7 +157,9 @@ def test_clicking_a_cell_opens_the_team_view(page):
     assert page.team.current_unit() == "FAM-MYN"
     assert page.team.dimensions.currentData() == "WP"
     points = [page.team.points.item(i).text() for i in range(page.team.points.count())]
-    assert any(text.startswith("Kvantitative krav: ") for text in points)
+    # a demand says which way it reads: a high score is the problem
+    assert any(text.startswith("Kvantitative krav ") and text.endswith("(lav er godt)")
+               for text in points)
 
 
 def test_a_stricter_min_n_hides_a_unit_at_once_without_storing_it(page, qtbot):
@@ -208,13 +211,46 @@ def test_the_filter_narrows_the_pressure_points(page):
     assert "Myndighed, børn og unge Kvantitative krav" in texts
 
 
+def _groups(tab):
+    """What the comments tab shows: (question heading, [comments]) per question."""
+    tree = tab.tree
+    return [(tree.topLevelItem(n).text(0),
+             [tree.topLevelItem(n).child(i).text(0)
+              for i in range(tree.topLevelItem(n).childCount())])
+            for n in range(tree.topLevelItemCount())]
+
+
 def test_comments_only_for_units_over_the_threshold(page):
     tab = page.comments
     tab.units.choose("DK")
-    assert tab.list.count() > 0
+    assert tab.tree.topLevelItemCount() > 0
     tab.units.choose("FAM-FOR")  # 16 answers but would reveal Handicapteamet's comments
-    assert tab.list.count() == 0
+    assert tab.tree.topLevelItemCount() == 0
     assert tab.note.text().startswith("Kommentarer vises kun for grupper med mindst 10 svar")
+
+
+def test_comments_are_grouped_by_question_with_counts_and_a_search(page):
+    tab = page.comments
+    tab.units.choose("DK")
+    bundle = page.bundle
+    comments = comments_of(bundle, "DK")
+    labels = {i.name: i.label("da") for i in bundle.questionnaire.items()}
+    groups = _groups(tab)
+    questions = list(dict.fromkeys(c.item for c in comments))
+    assert len(groups) == len(questions) >= 2
+    for (heading, texts), item in zip(groups, questions, strict=True):
+        mine = [c.text for c in comments if c.item == item]
+        assert heading == f"{labels[item]} ({len(mine)})"
+        assert texts == mine == sorted(mine, key=lambda t: (t.casefold(), t))  # no order info
+    word = comments[0].text.split()[0]
+    tab.search.setText(word.upper())
+    found = _groups(tab)
+    expected = [c for c in comments if word.casefold() in c.text.casefold()]
+    assert sum(len(texts) for _, texts in found) == len(expected) < len(comments)
+    assert all(word.casefold() in t.casefold() for _, texts in found for t in texts)
+    assert " af " in found[0][0] and tab.note.text().startswith(f"{len(expected)} af ")
+    tab.search.clear()
+    assert _groups(tab) == groups
 
 
 @pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")])
@@ -243,3 +279,39 @@ def test_matplotlib_is_not_imported_when_the_program_starts():
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_organisations_own_team_view_compares_with_nothing_above_it(page):
+    org = page.bundle.results.organisation.code
+    page.team.show_unit(org)
+    axes = page.team.scores.figure.axes[0]
+    assert "mod overordnet enhed" not in axes.get_title()
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert "Overordnet enhed" not in legend and "Organisationen" not in legend
+    page.team.show_unit("FAM-MYN")
+    axes = page.team.scores.figure.axes[0]
+    assert "mod overordnet enhed" in axes.get_title()
+    assert "Overordnet enhed" in [t.get_text() for t in axes.get_legend().get_texts()]
+
+
+def test_scores_say_which_way_they_read(page):
+    model = page.heatmap.model
+    results = page.bundle.results
+    worse = next(d for d in results.dimensions if d.direction.value == "higher_is_worse")
+    better = next(d for d in results.dimensions if d.direction.value == "higher_is_better")
+    for dimension, words in ((worse, "Højere er dårligere"), (better, "Højere er bedre")):
+        column = next(c for c in range(model.columnCount())
+                      if model.dimension_at(c) and model.dimension_at(c).code == dimension.code)
+        tip = model.index_of_unit("FAM-MYN", column).data(Qt.ItemDataRole.ToolTipRole)
+        assert words in tip.split("\n")
+    # a strength of a demand says that low is good
+    lines = []
+    for score in results.strengths():
+        page.team.show_unit(score.unit)
+        lines += [page.team.strengths.item(i).text()
+                  for i in range(page.team.strengths.count())]
+    demands = {d.name for d in results.dimensions if d.direction.value == "higher_is_worse"}
+    assert lines
+    for line in lines:
+        name = line.rsplit(" ", 4)[0]  # "<name> <score> (lav er godt)"
+        assert line.endswith("(lav er godt)") == (name in demands), line

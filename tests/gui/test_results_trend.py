@@ -144,3 +144,24 @@ def test_a_hidden_unit_gets_no_trend_line(page):
     assert [label.get_text() for label in axes.get_yticklabels()] == []
     assert any(text.get_text() == "Ingen dimensioner kan sammenlignes."
                for text in axes.texts)
+
+
+def test_the_trend_table_says_whether_a_change_is_better_or_worse(page):
+    team = page.team
+    team.show_unit("FAM-MYN")
+    bundle = page.bundle
+    names = {d.name: d for d in bundle.results.dimensions}
+    said = 0
+    for row in range(team.trend.rowCount()):
+        name, change = team.trend.item(row, 0).text(), team.trend.item(row, 3).text()
+        trend = bundle.trends[("FAM-MYN", names[name.removesuffix(" *")].code)]
+        if trend.delta is None:
+            continue
+        if not trend.meaningful:
+            assert change.endswith("(støj)")
+            continue
+        worse_is_up = names[name.removesuffix(" *")].direction.value == "higher_is_worse"
+        better = (trend.delta > 0) != worse_is_up
+        assert change.endswith("(bedre)" if better else "(dårligere)"), (name, change)
+        said += 1
+    assert said

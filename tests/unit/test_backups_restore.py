@@ -100,4 +100,4 @@ def test_window_layout_survives_a_round_trip_and_bad_types_fall_back(tmp_path: P
     path.write_text(json.dumps({"window_geometry": 12, "last_page": ["x"], "min_n": 7}),
                     encoding="utf-8")
     broken = load_preferences(path)
-    assert (broken.window_geometry, broken.last_page, broken.min_n) == ("", "", 7)
+    assert (broken.window_geometry, broken.last_page, broken.min_n) == ("", "overview", 7)

@@ -39,6 +39,7 @@ from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
+OVERDUE_TEXT = QColor("#111111")  # dark on the pale red in light and dark mode alike
 COLUMNS = 9
 
 
@@ -223,6 +224,7 @@ class ActionsTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, action.id)
                 if late:
                     item.setBackground(QBrush(OVERDUE_BACKGROUND))
+                    item.setForeground(QBrush(OVERDUE_TEXT))
                     item.setToolTip(tr("Over fristen"))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()

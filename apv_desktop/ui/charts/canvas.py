@@ -12,6 +12,7 @@ matplotlib.use("QtAgg")  # before pyplot or a backend is touched (we never use p
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout,
     QMenu,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from apv_desktop.i18n import tr  # noqa: E402
 from apv_desktop.interchange.atomic import atomic_output  # noqa: E402
 from apv_desktop.ui import filedialogs  # noqa: E402
-from apv_desktop.ui.charts.style import rc  # noqa: E402
+from apv_desktop.ui.charts.style import PAPER, ChartColours, rc  # noqa: E402
 
 Draw = Callable[[Figure], None]
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -69,12 +70,26 @@ class ChartCanvas(QWidget):
         self._draw = draw
         self.redraw()
 
+    def colours(self) -> ChartColours:
+        """The chart's colours, from the widget's palette (light or dark)."""
+        return ChartColours.of(self.palette())
+
     def redraw(self) -> None:
-        with rc_context(rc()):
+        self._render(self.colours())
+        self.canvas.draw_idle()
+
+    def _render(self, colours: ChartColours) -> None:
+        with rc_context(rc(colours)):
             self.figure.clear()
+            self.figure.set_facecolor(colours.background)
             if self._draw is not None:
                 self._draw(self.figure)
-        self.canvas.draw_idle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # the system switched between light and dark: draw again in the new colours
+        if event.type() == QEvent.Type.PaletteChange and self._draw is not None:
+            self.redraw()
+        super().changeEvent(event)
 
     def export(self, fmt: str) -> Path | None:
         """Ask where, then write the chart there; returns the path written (None: cancelled)."""
@@ -96,6 +111,12 @@ class ChartCanvas(QWidget):
     def save_to(self, path: Path) -> None:
         """Write the figure (format from the suffix) through a temporary file."""
         fmt = path.suffix.lower().lstrip(".")
-        with rc_context(rc()), atomic_output(path) as temporary:
-            self.figure.savefig(temporary, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight",
-                                facecolor="white")
+        # an exported chart goes on paper or into a slide: drawn in light colours, whatever
+        # the window's scheme, then drawn again for the window
+        self._render(PAPER)
+        try:
+            with rc_context(rc(PAPER)), atomic_output(path) as temporary:
+                self.figure.savefig(temporary, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight",
+                                    facecolor=PAPER.background)
+        finally:
+            self.redraw()

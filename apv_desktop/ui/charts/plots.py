@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from apv_desktop.i18n import current_language, format_decimal, tr
-from apv_desktop.ui.charts.style import finish, light_colour, number_formatter, percent_formatter
+from apv_desktop.ui.charts.style import (
+    finish,
+    ink,
+    light_colour,
+    number_formatter,
+    paper,
+    percent_formatter,
+)
 from apv_desktop.ui.results import palette
 
 
@@ -39,6 +47,7 @@ class ScoreRow:
     previous: float | None = None
     parent: float | None = None
     organisation: float | None = None
+    higher_is_better: bool = True  # resources; False for demands (higher is worse)
 
 
 @dataclass(frozen=True)
@@ -90,10 +99,10 @@ def response_rates(figure: Figure, rows: list[RateRow], quality_line: float = 0.
             continue
         weak = row.rate < quality_line
         axes.barh(y, row.rate, color=palette.STRONG["red"] if weak else palette.NEUTRAL,
-                  hatch="//" if weak else None, edgecolor="white", height=0.7)
+                  hatch="//" if weak else None, edgecolor=paper(), height=0.7)
         axes.text(row.rate + 0.01, y, f"{_number(row.rate * 100, 0)} %", va="center",
                   fontsize=7)
-    axes.axvline(quality_line, color="#333333", linestyle="--", linewidth=1)
+    axes.axvline(quality_line, color=ink(), linestyle="--", linewidth=1)
     axes.text(quality_line, -0.9, tr("60 %-grænsen"), ha="center", va="bottom", fontsize=7)
     axes.set_yticks(positions, labels)
     axes.invert_yaxis()
@@ -108,7 +117,7 @@ def response_rates(figure: Figure, rows: list[RateRow], quality_line: float = 0.
 def profile(figure: Figure, rows: list[ScoreRow], title: str) -> None:
     """Bars of the scores coloured by light, the reference (|) and the previous round (o)."""
     axes = figure.add_subplot()
-    positions = list(range(len(rows)))
+    rows, positions, headings = by_direction(rows)
     for y, row in zip(positions, rows, strict=True):
         if row.mean is None:
             _hidden_text(axes, y)
@@ -116,12 +125,12 @@ def profile(figure: Figure, rows: list[ScoreRow], title: str) -> None:
         axes.barh(y, row.mean, color=light_colour(row.light), height=0.65)
         axes.text(row.mean + 1, y, _number(row.mean), va="center", fontsize=7)
         if row.reference is not None:
-            axes.plot([row.reference], [y], marker="|", markersize=14, color="#000000",
+            axes.plot([row.reference], [y], marker="|", markersize=14, color=ink(),
                       markeredgewidth=2, linestyle="none")
         if row.previous is not None:
-            axes.plot([row.previous], [y], marker="o", markersize=6, markerfacecolor="white",
+            axes.plot([row.previous], [y], marker="o", markersize=6, markerfacecolor=paper(),
                       markeredgecolor=palette.ACCENT, linestyle="none")
-    _score_axes(axes, positions, [row.label for row in rows], title)
+    _score_axes(axes, positions, [row.label for row in rows], title, headings)
     _legend(axes, rows)
     finish(figure, axes)
 
@@ -130,7 +139,7 @@ def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
     """Each score as a point with its interval; the parent (◇), organisation (|) and
     reference (×) beside it."""
     axes = figure.add_subplot()
-    positions = list(range(len(rows)))
+    rows, positions, headings = by_direction(rows)
     for y, row in zip(positions, rows, strict=True):
         if row.mean is None:
             _hidden_text(axes, y)
@@ -143,20 +152,22 @@ def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
             axes.plot([row.parent], [y], marker="D", markersize=6, markerfacecolor="none",
                       markeredgecolor=palette.ACCENT, linestyle="none")
         if row.organisation is not None:
-            axes.plot([row.organisation], [y], marker="|", markersize=13, color="#000000",
+            axes.plot([row.organisation], [y], marker="|", markersize=13, color=ink(),
                       markeredgewidth=2, linestyle="none")
         if row.reference is not None:
             axes.plot([row.reference], [y], marker="x", markersize=7, color="#CC79A7",
                       markeredgewidth=2, linestyle="none")
         axes.text(101, y, _number(row.mean), va="center", fontsize=7)
-    _score_axes(axes, positions, [row.label for row in rows], title)
-    handles = [
-        Patch(color=palette.STRONG["green"], label=tr("Score med 95 %-interval")),
-        axes.plot([], [], marker="D", markerfacecolor="none", markeredgecolor=palette.ACCENT,
-                  linestyle="none", label=tr("Overordnet enhed"))[0],
-        axes.plot([], [], marker="|", color="#000000", markeredgewidth=2, markersize=10,
-                  linestyle="none", label=tr("Organisationen"))[0],
-    ]
+    _score_axes(axes, positions, [row.label for row in rows], title, headings)
+    handles: list[Artist] = [
+        Patch(color=palette.STRONG["green"], label=tr("Score med 95 %-interval"))]
+    if any(row.parent is not None for row in rows):  # the organisation has no parent
+        handles.append(axes.plot([], [], marker="D", markerfacecolor="none",
+                                 markeredgecolor=palette.ACCENT, linestyle="none",
+                                 label=tr("Overordnet enhed"))[0])
+    if any(row.organisation is not None for row in rows):
+        handles.append(axes.plot([], [], marker="|", color=ink(), markeredgewidth=2,
+                                 markersize=10, linestyle="none", label=tr("Organisationen"))[0])
     if any(row.reference is not None for row in rows):
         handles.append(axes.plot([], [], marker="x", color="#CC79A7", linestyle="none",
                                  label=tr("Referenceværdi"))[0])
@@ -174,7 +185,7 @@ def trend(figure: Figure, rows: list[TrendRow], title: str, noise: float = 5.0) 
         style = "--" if abs(row.change) < noise else "-"
         axes.plot([row.previous, row.current], [y, y], color=colour, linewidth=2,
                   linestyle=style)
-        axes.plot([row.previous], [y], marker="o", markersize=7, markerfacecolor="white",
+        axes.plot([row.previous], [y], marker="o", markersize=7, markerfacecolor=paper(),
                   markeredgecolor=colour, linestyle="none")
         axes.plot([row.current], [y], marker="o", markersize=7, color=colour, linestyle="none")
         axes.text(101, y, _signed(row.change), va="center", fontsize=7, color=colour)
@@ -183,7 +194,7 @@ def trend(figure: Figure, rows: list[TrendRow], title: str, noise: float = 5.0) 
                   color=palette.MUTED, style="italic")
     _score_axes(axes, positions, [row.label for row in rows], title)
     handles = [
-        axes.plot([], [], marker="o", markerfacecolor="white", markeredgecolor=palette.MUTED,
+        axes.plot([], [], marker="o", markerfacecolor=paper(), markeredgecolor=palette.MUTED,
                   linestyle="none", label=tr("Forrige runde"))[0],
         axes.plot([], [], marker="o", color=palette.MUTED, linestyle="none",
                   label=tr("Denne runde"))[0],
@@ -200,10 +211,49 @@ TREND_BETTER = "#0072B2"  # blue and vermillion: told apart with any colour blin
 TREND_WORSE = "#D55E00"
 
 
-def _score_axes(axes: Axes, positions: Sequence[float], labels: list[str], title: str) -> None:
-    """One row per dimension on a 0..100 score axis (room on the right for the figures)."""
-    axes.set_yticks(positions, labels)
-    axes.invert_yaxis()
+def direction_heading(higher_is_better: bool) -> str:
+    return (tr("Ressourcer: højere er bedre") if higher_is_better
+            else tr("Krav og belastninger: højere er dårligere"))
+
+
+def by_direction(rows: list[ScoreRow]
+                 ) -> tuple[list[ScoreRow], list[float], list[tuple[float, str]]]:
+    """The rows with resources (higher is better) first and demands (higher is worse) after,
+    each group under a heading saying which way its scores read; returns the rows in that order,
+    their y positions and the (y, text) of the headings. A profile where green bars are long
+    and a long demand bar is bad would otherwise need COPSOQ in the reader's head."""
+    groups = [[r for r in rows if r.higher_is_better], [r for r in rows if not r.higher_is_better]]
+    ordered: list[ScoreRow] = []
+    positions: list[float] = []
+    headings: list[tuple[float, str]] = []
+    y = 0.0
+    for group, better in zip(groups, (True, False), strict=True):
+        if not group:
+            continue
+        headings.append((y, direction_heading(better)))
+        y += 1
+        for row in group:
+            ordered.append(row)
+            positions.append(y)
+            y += 1
+    return ordered, positions, headings
+
+
+def _score_axes(axes: Axes, positions: Sequence[float], labels: list[str], title: str,
+                headings: Sequence[tuple[float, str]] = ()) -> None:
+    """One row per dimension on a 0..100 score axis (room on the right for the figures), with
+    the direction headings as bold rows of their own."""
+    ticks = list(positions) + [y for y, _ in headings]
+    names = list(labels) + [text for _, text in headings]
+    axes.set_yticks(ticks, names)
+    for label in axes.get_yticklabels()[len(positions):]:
+        label.set_fontweight("bold")
+    for y, _ in headings:
+        axes.axhline(y + 0.5, color=ink(), linewidth=0.5, alpha=0.4)
+    if ticks:  # every row and heading in view, the first on top (the data alone may not reach)
+        axes.set_ylim(max(ticks) + 0.6, min(ticks) - 0.6)
+    else:
+        axes.invert_yaxis()
     axes.set_xlim(0, 108)
     axes.xaxis.set_major_formatter(number_formatter())
     axes.set_title(title)
@@ -232,12 +282,12 @@ def diverging(figure: Figure, rows: list[DivergingRow], title: str) -> None:
         start = -(row.shares[0] + row.shares[1] + row.shares[2] / 2)
         for share, colour in zip(row.shares, CATEGORY_COLOURS, strict=True):
             if share > 0:
-                axes.barh(y, share, left=start, color=colour, height=0.65, edgecolor="white")
+                axes.barh(y, share, left=start, color=colour, height=0.65, edgecolor=paper())
                 if share >= 0.08:
                     axes.text(start + share / 2, y, f"{_number(share * 100, 0)}", ha="center",
-                              va="center", fontsize=7)
+                              va="center", fontsize=7, color=palette.CELL_TEXT)
             start += share
-    axes.axvline(0, color="#333333", linewidth=0.8)
+    axes.axvline(0, color=ink(), linewidth=0.8)
     axes.set_yticks(positions, [row.label for row in rows])
     axes.invert_yaxis()
     axes.set_xlim(-1.0, 1.0)
@@ -258,10 +308,10 @@ def _absolute_percent() -> FuncFormatter:
 def _legend(axes: Axes, rows: list[ScoreRow]) -> None:
     handles = []
     if any(row.reference is not None for row in rows):
-        handles.append(axes.plot([], [], marker="|", color="#000000", markeredgewidth=2,
+        handles.append(axes.plot([], [], marker="|", color=ink(), markeredgewidth=2,
                                  markersize=10, linestyle="none", label=tr("Referenceværdi"))[0])
     if any(row.previous is not None for row in rows):
-        handles.append(axes.plot([], [], marker="o", markerfacecolor="white",
+        handles.append(axes.plot([], [], marker="o", markerfacecolor=paper(),
                                  markeredgecolor=palette.ACCENT, linestyle="none",
                                  label=tr("Sidste runde"))[0])
     if handles:

@@ -9,6 +9,7 @@ from apv_desktop.ui.builder import BuilderPage
 from apv_desktop.ui.collection.page import CollectionPage
 from apv_desktop.ui.pages.base import Page
 from apv_desktop.ui.pages.organisation import OrganisationPage
+from apv_desktop.ui.pages.overview import OverviewPage
 from apv_desktop.ui.pages.report import ReportPage
 from apv_desktop.ui.results.page import ResultsPage
 
@@ -19,6 +20,9 @@ PAGES: tuple[type[Page], ...] = (
     ResultsPage,
     ActionPlanPage,
     ReportPage,
+    # where the project stands in the APV cycle; last, so the stages keep their numbers, and
+    # the page a project opens on until another is remembered (settings.last_page)
+    OverviewPage,
 )
 
 __all__ = ["PAGES", "Page"]

@@ -213,7 +213,7 @@ class HeatmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts.score_tooltip(dimension.name, unit.name or unit.code, score)
+            return texts.score_tooltip(dimension, unit.name or unit.code, score)
         if role == Qt.ItemDataRole.BackgroundRole:
             return palette.hidden_colour() if hidden else palette.cell_colour(score.light)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -242,7 +242,8 @@ class HeatmapModel(QAbstractItemModel):
                 return tr("n")
             return dimension.name if dimension else None
         if role == Qt.ItemDataRole.ToolTipRole and dimension is not None:
-            return _dimension_tooltip(dimension)
+            domain = self.domain_names.get(dimension.domain or "", dimension.domain or "")
+            return _dimension_tooltip(dimension, domain)
         if role == DOMAIN_ROLE and dimension is not None:
             return self.domain_names.get(dimension.domain or "", dimension.domain or "")
         if role == DIMENSION_ROLE and dimension is not None:
@@ -255,10 +256,10 @@ class HeatmapModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _dimension_tooltip(dimension: DimensionInfo) -> str:
-    lines = [dimension.name]
-    lines.append(tr("Høj score er godt") if dimension.direction.value == "higher_is_better"
-                 else tr("Høj score er dårligt"))
+def _dimension_tooltip(dimension: DimensionInfo, domain: str) -> str:
+    lines = [dimension.name, texts.direction(dimension.direction)]
+    if domain:
+        lines.append(tr("Område: {domain}", domain=domain))
     if dimension.reference is not None:
         lines.append(tr("Referenceværdi {value}", value=texts.number(dimension.reference)))
     lines.append(tr("Vises for grupper med mindst {n} svar", n=dimension.min_n))

@@ -36,9 +36,13 @@ class HeatmapTab(QWidget):
                  swatch.format(colour=palette.TINT["yellow"], name=tr("opmærksomhed")),
                  swatch.format(colour=palette.TINT["red"], name=tr("problem")),
                  swatch.format(colour=palette.HIDDEN_TINT, name=tr("skjult (anonymitet)"))]
-        self.legend.setText("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;"
-                            + tr("Sort ramme: pressionspunkt. Klik på en celle for at se "
-                                 "teamet."))
+        notes = [tr("Sort ramme: pressionspunkt."),
+                 tr("Skraveret: skjult for at beskytte anonymiteten."),
+                 tr("n i kursiv: svarprocent under 60 %, tolk med forsigtighed."),
+                 tr("Farven tager højde for retningen: grøn er godt, også hvor højere er "
+                    "dårligere (fx Udbrændthed); en overskrifts værktøjstip siger hvilken."),
+                 tr("Klik på en celle for at se teamet.")]
+        self.legend.setText("&nbsp;&nbsp;".join(parts) + "<br>" + " ".join(notes))
         self.expand_button.setText(tr("Fold alle ud"))
         self.collapse_button.setText(tr("Fold sammen"))
         self.view.setAccessibleName(tr("Heatmap: enheder og dimensioner"))

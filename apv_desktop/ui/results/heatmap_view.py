@@ -1,5 +1,9 @@
 """The heatmap's widgets: a tree view with a two-level header (domain over dimension) and a
-delegate that hatches hidden cells and frames pressure points, so the map reads without colour."""
+delegate that hatches hidden cells and frames pressure points, so the map reads without colour.
+
+The dimension names stand on their side (as in the Excel report), wrapped between words only, so
+the twenty dimensions of a full APV fit beside the units at 1366 pixels; the columns share the
+width the view has, within readable bounds, and the header is as tall as its longest name."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QTextOption
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.ui.results import palette
+from apv_desktop.ui.results.header_text import fit_lines
 from apv_desktop.ui.results.heatmap_model import (
     DOMAIN_ROLE,
     FIRST_DIMENSION,
@@ -36,7 +41,10 @@ from apv_desktop.ui.results.heatmap_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-DIMENSION_WIDTH = 84
+NARROWEST, WIDEST = 42, 84  # a dimension column: room for "skjult" .. room enough
+UNIT_WIDTH = (180, 300)  # the unit column's bounds (its full name is in the tooltip)
+N_WIDTH = 44
+PAD = 6  # pixels around a header's text
 
 
 class DomainHeader(QHeaderView):
@@ -52,9 +60,27 @@ class DomainHeader(QHeaderView):
     def _band(self) -> int:
         return self.fontMetrics().height() + 8
 
+    def name_lines(self, logical_index: int) -> tuple[list[str], int]:
+        """The dimension's name as its header shows it: the lines (whole words only) and their
+        longest pixel length, as many lines as the column's width holds."""
+        text = str(self.model().headerData(logical_index, Qt.Orientation.Horizontal) or "")
+        metrics = self.fontMetrics()
+        max_lines = max(1, (self.sectionSize(logical_index) - PAD) // metrics.lineSpacing())
+        return fit_lines(text, metrics.horizontalAdvance, max_lines)
+
+    def name_length(self) -> int:
+        """The length the tallest dimension name needs (the header's lower part)."""
+        model = self.model()
+        if model is None:
+            return 0
+        lengths = [self.name_lines(logical)[1]
+                   for logical in range(FIRST_DIMENSION, model.columnCount())]
+        return max(lengths, default=0)
+
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        return QSize(hint.width(), self._band() + self.fontMetrics().height() * 3 + 10)
+        lower = max(self.fontMetrics().height() * 2, self.name_length()) + 2 * PAD + 12
+        return QSize(hint.width(), self._band() + lower)
 
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:  # noqa: N802
         if logical_index < FIRST_DIMENSION:
@@ -66,18 +92,23 @@ class DomainHeader(QHeaderView):
         option.rect = lower
         option.section = logical_index
         self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
-        text = self.model().headerData(logical_index, Qt.Orientation.Horizontal) or ""
+        lines, _length = self.name_lines(logical_index)
         painter.save()
         painter.setPen(self.palette().color(self.foregroundRole()))
-        option_text = QTextOption(Qt.AlignmentFlag.AlignCenter)
-        # long Danish compounds ("Udviklingsmuligheder") break inside the word when they must
-        option_text.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        painter.drawText(QRectF(lower.adjusted(3, 2, -3, -2)), str(text), option_text)
+        spacing = self.fontMetrics().lineSpacing()
+        # turned a quarter to the left: read from the bottom up, lines centred across the column
+        painter.translate(lower.left(), lower.bottom() - PAD)
+        painter.rotate(-90)
+        first = (lower.width() - spacing * len(lines)) / 2
+        for number, line in enumerate(lines):
+            box = QRectF(0, first + number * spacing, lower.height() - 2 * PAD, spacing)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             line)
+        painter.restore()
         if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical_index:
             mark = "▲" if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else "▼"
-            painter.drawText(lower.adjusted(0, 0, -2, 0),
+            painter.drawText(lower.adjusted(0, 2, -2, 0),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), mark)
-        painter.restore()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
@@ -168,6 +199,7 @@ class HeatmapView(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._unit_wanted = UNIT_WIDTH[0]  # the unit column's width for its longest name
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.clicked.connect(self._open)
         self.activated.connect(self._open)
@@ -180,10 +212,29 @@ class HeatmapView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.resizeColumnToContents(0)
-        self.setColumnWidth(0, max(220, min(self.columnWidth(0), 340)))
-        self.setColumnWidth(1, 56)
+        self._unit_wanted = max(UNIT_WIDTH[0], min(self.columnWidth(0), UNIT_WIDTH[1]))
+        self.setColumnWidth(1, N_WIDTH)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the width beside the unit and n columns among the dimensions, each between
+        NARROWEST and WIDEST pixels, and make the header as tall as the names then need."""
+        count = self.source.columnCount() - FIRST_DIMENSION
+        if count <= 0:
+            return
+        room = self.viewport().width() - N_WIDTH - 2
+        # the unit names give way first (down to their narrowest), so every dimension shows
+        unit = max(UNIT_WIDTH[0], min(self._unit_wanted, room - count * NARROWEST))
+        self.setColumnWidth(0, unit)
+        width = max(NARROWEST, min(WIDEST, (room - unit) // count))
         for column in range(FIRST_DIMENSION, self.source.columnCount()):
-            self.setColumnWidth(column, DIMENSION_WIDTH)
+            self.setColumnWidth(column, width)
+        header = self.header()
+        header.setFixedHeight(header.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _open(self, index: QModelIndex) -> None:
         if index.column() < FIRST_DIMENSION:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from apv_desktop.core.model import Direction
 from apv_desktop.i18n import tr
 from apv_desktop.services.results_view import ResultsBundle
 from apv_desktop.ui.charts import plots
@@ -76,7 +77,8 @@ class OverviewTab(QWidget):
             profile_rows.append(plots.ScoreRow(
                 dimension.name, None if score.suppressed else score.mean, score.light,
                 reference=dimension.reference,
-                previous=previous.previous if previous is not None else None))
+                previous=previous.previous if previous is not None else None,
+                higher_is_better=dimension.direction is not Direction.HIGHER_IS_WORSE))
         title = tr("Organisationens profil (score 0–100)")
-        self.profile.setMinimumHeight(ROW_PIXELS * len(profile_rows) + 110)
+        self.profile.setMinimumHeight(ROW_PIXELS * (len(profile_rows) + 2) + 110)
         self.profile.draw(lambda figure: plots.profile(figure, profile_rows, title))

@@ -76,8 +76,8 @@ class PressureModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (UNIT, DIMENSION):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts.score_tooltip(self._dimension_names[score.dimension],
-                                       unit_name(self.results, score.unit), score)
+            info = next(d for d in self.results.dimensions if d.code == score.dimension)
+            return texts.score_tooltip(info, unit_name(self.results, score.unit), score)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), score, column)
         if role == SORT_ROLE:

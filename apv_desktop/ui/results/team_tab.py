@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Results, Score
+from apv_desktop.core.trend import Trend
 from apv_desktop.i18n import tr
 from apv_desktop.services.actionplan import unit_indicators
 from apv_desktop.services.results_view import ResultsBundle
@@ -174,17 +175,19 @@ class TeamTab(QWidget):
         else:
             self.summary.setText(tr("{unit}: {n} svar.", unit=unit.name, n=unit.responses))
         rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]
-        self.scores.setMinimumHeight(ROW_PIXELS * len(rows) + 120)
-        title = tr("{unit} mod overordnet enhed og organisation", unit=unit.name)
+        self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
+        title = (tr("{unit}: scorer med 95 %-interval", unit=unit.name)
+                 if code == results.organisation.code
+                 else tr("{unit} mod overordnet enhed og organisation", unit=unit.name))
         self.scores.draw(lambda figure: plots.team_scores(figure, rows, title))
         names = {d.code: d.name for d in results.dimensions}
-        for score in results.pressure_points():
-            if score.unit == code:
-                self.points.addItem(f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
-        for score in results.strengths():
-            if score.unit == code:
-                self.strengths.addItem(
-                    f"{names[score.dimension]}: {texts.number(score.mean or 0)}")
+        directions = {d.code: d.direction for d in results.dimensions}
+        for found, widget in ((results.pressure_points(), self.points),
+                              (results.strengths(), self.strengths)):
+            for score in found:
+                if score.unit == code and score.mean is not None:
+                    widget.addItem(texts.scored_line(names[score.dimension], score.mean,
+                                                     directions[score.dimension]))
         self._show_indicators(code)
         self._show_trend(bundle, code, names)
         self._show_distribution()
@@ -223,7 +226,9 @@ class TeamTab(QWidget):
             info.name, _shown(score), score.light, score.ci_low, score.ci_high,
             reference=info.reference,
             parent=_shown(results.score(parent, dimension)) if parent is not None else None,
-            organisation=_shown(results.score(results.organisation.code, dimension)),
+            organisation=None if code == results.organisation.code  # not against itself
+            else _shown(results.score(results.organisation.code, dimension)),
+            higher_is_better=info.direction is not Direction.HIGHER_IS_WORSE,
         )
 
     def _show_trend(self, bundle: ResultsBundle, code: str, names: dict[str, str]) -> None:
@@ -235,9 +240,11 @@ class TeamTab(QWidget):
             return
         self.trend.show()
         self.trend_chart.show()
-        self.trend_note.setText(tr("Sammenlignet med runde {round}. Ændringer under 5 point er "
-                                   "støj; kun dimensioner med de samme spørgsmål sammenlignes.",
+        self.trend_note.setText(tr("Sammenlignet med runde {round} på de spørgsmål, begge runder "
+                                   "stillede (* = kun en del af dimensionens spørgsmål). "
+                                   "Ændringer under 5 point er støj.",
                                    round=bundle.previous.round))
+        directions = {d.code: d.direction for d in bundle.results.dimensions}
         for dimension, name in names.items():
             trend = bundle.trends.get((code, dimension))
             if trend is None:
@@ -245,14 +252,15 @@ class TeamTab(QWidget):
             row = self.trend.rowCount()
             self.trend.insertRow(row)
             cells = [
-                name,
+                f"{name} *" if trend.partial else name,
                 texts.number(trend.previous) if trend.previous is not None else "",
                 texts.number(trend.current) if trend.current is not None else texts.hidden_word(),
-                texts.signed(trend.delta) if trend.delta is not None else (
+                _change_text(trend, directions[dimension]) if trend.delta is not None else (
                     "" if trend.comparable else tr("ikke sammenlignelig")),
             ]
             for column, text in enumerate(cells):
                 self.trend.setItem(row, column, QTableWidgetItem(text))
+        self.trend.resizeColumnToContents(0)
         self.trend.setMinimumHeight(min(26 * (self.trend.rowCount() + 1), 480))
         self._draw_trend_chart(bundle, code, names)
 
@@ -305,6 +313,16 @@ class TeamTab(QWidget):
         name = self.dimensions.currentText()
         self.distribution.setMinimumHeight(ROW_PIXELS * 2 * max(len(rows), 1) + 120)
         self.distribution.draw(lambda figure: plots.diverging(figure, rows, name))
+
+
+def _change_text(trend: Trend, direction: Direction) -> str:
+    """The change with what it means: better or worse (a demand falling is better)."""
+    assert trend.delta is not None
+    if not trend.meaningful:
+        return tr("{change} (støj)", change=texts.signed(trend.delta))
+    better = (trend.delta > 0) == (direction is not Direction.HIGHER_IS_WORSE)
+    return (tr("{change} (bedre)", change=texts.signed(trend.delta)) if better
+            else tr("{change} (dårligere)", change=texts.signed(trend.delta)))
 
 
 def _shown(score: Score) -> float | None:

@@ -6,7 +6,9 @@ A hidden result's words carry no digit at all, so nothing shown for it can be re
 from __future__ import annotations
 
 from apv_desktop.core.disclosure import hidden_reason_text
-from apv_desktop.core.results import Score
+from apv_desktop.core.judgement import direction_text, score_with_direction
+from apv_desktop.core.model import Direction
+from apv_desktop.core.results import DimensionInfo, Score
 from apv_desktop.i18n import current_language, format_decimal, tr
 
 
@@ -42,13 +44,26 @@ def signed(value: float) -> str:
     return text if text.startswith("-") or text in ("0,0", "0.0") else f"+{text}"
 
 
-def score_tooltip(dimension_name: str, unit_name: str, score: Score) -> str:
+def direction(direction: Direction) -> str:
+    """"Højere er bedre" / "Højere er dårligere", as a sentence start."""
+    text = direction_text(tr, direction)
+    return text[:1].upper() + text[1:]
+
+
+def scored_line(name: str, mean: float, way: Direction) -> str:
+    """A list line that says which way the score reads ("Udbrændthed 21,7 (lav er godt)")."""
+    return score_with_direction(tr, name, number(mean), way)
+
+
+def score_tooltip(dimension: DimensionInfo, unit_name: str, score: Score) -> str:
     """What hovering a score tells; for a hidden score only why it is hidden."""
+    heading = f"{unit_name} · {dimension.name}"
     if score.suppressed or score.mean is None:
-        return f"{unit_name} · {dimension_name}\n{hidden_reason(score.hidden_reason)}"
-    lines = [f"{unit_name} · {dimension_name}",
+        return f"{heading}\n{hidden_reason(score.hidden_reason)}"
+    lines = [heading,
              tr("Score {score} ({light}), n = {n}", score=number(score.mean),
-                light=light_name(score.light), n=score.n)]
+                light=light_name(score.light), n=score.n),
+             direction(dimension.direction)]
     if interval(score):
         lines.append(tr("95 %-interval {interval}", interval=interval(score)))
     if score.gap is not None:
