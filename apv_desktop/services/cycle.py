@@ -76,7 +76,7 @@ class CycleState:
     questionnaire: str | None  # the title of the latest questionnaire version
     questions: int  # its answerable questions
     round_name: str | None  # the latest round
-    round_closed: bool | None  # None: unknown (the project file does not record it yet)
+    round_closed: bool | None  # None: no round yet
     answers: int  # in the latest round
     min_n: int
     plan_round: str | None  # the round whose action plan is followed
@@ -119,7 +119,7 @@ def cycle_state(project: Project, today: date, language: str = DEFAULT_LANGUAGE)
         if questionnaire is not None else None,
         questions=len(questionnaire.answerable_items()) if questionnaire is not None else 0,
         round_name=latest.name if latest is not None else None,
-        round_closed=None,  # schema 4 records survey_round.closed_on; wired at merge
+        round_closed=latest.closed if latest is not None else None,
         answers=latest.response_count if latest is not None else 0,
         min_n=project.rules().min_n,
         plan_round=plan_round,

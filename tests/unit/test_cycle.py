@@ -14,6 +14,7 @@ from apv_desktop.core.model import OrgUnit
 from apv_desktop.services.cycle import Element, Missing, cycle_state
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import create_project
+from apv_desktop.services.rounds import close_round
 from apv_desktop.store.project import Project
 from tests.fixed_dates import DEMO_TODAY
 
@@ -55,15 +56,17 @@ def test_a_round_collecting_answers_has_no_results_yet(tmp_path: Path) -> None:
         state = cycle_state(project, DEMO_TODAY)
     assert state.round_name == "2025" and state.answers == 3 and state.staff == 30
     assert state.response_rate == pytest.approx(0.1)
-    assert state.round_closed is None  # not recorded by the project file yet
+    assert state.round_closed is False  # a new round is open for answers
     assert not state.results_ready
-    assert state.element(Element.MAPPING).missing == (Missing.TOO_FEW_ANSWERS,)
+    assert state.element(Element.MAPPING).missing == (Missing.ROUND_OPEN, Missing.TOO_FEW_ANSWERS)
 
 
 def test_results_are_ready_with_enough_answers(tmp_path: Path) -> None:
     with _with_answers(tmp_path / "p.apv", 6) as project:
+        assert not cycle_state(project, DEMO_TODAY).results_ready  # still collecting
+        close_round(project, "2025")
         state = cycle_state(project, DEMO_TODAY)
-    assert state.results_ready and state.element(Element.MAPPING).done
+    assert state.round_closed and state.results_ready and state.element(Element.MAPPING).done
     assert state.questionnaire and state.questions > 0
     assert state.element(Element.ACTION_PLAN).missing == (Missing.NO_ACTIONS,)
 

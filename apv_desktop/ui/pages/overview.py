@@ -150,14 +150,10 @@ class OverviewPage(Page):
         else:
             rate = (tr(", svarprocent {rate}", rate=texts.percent(state.response_rate))
                     if state.response_rate is not None else "")
-            if state.round_closed is None:  # a project file that does not record it
-                round_text = tr("Runde {round}: {answers} svar{rate}.", round=state.round_name,
-                                answers=state.answers, rate=rate)
-            else:
-                status = tr("afsluttet") if state.round_closed else tr("åben for svar")
-                round_text = tr("Runde {round} ({status}): {answers} svar{rate}.",
-                                round=state.round_name, status=status, answers=state.answers,
-                                rate=rate)
+            status = tr("afsluttet") if state.round_closed else tr("åben for svar")
+            round_text = tr("Runde {round} ({status}): {answers} svar{rate}.",
+                            round=state.round_name, status=status, answers=state.answers,
+                            rate=rate)
         results = (tr("Resultaterne for runde {round} kan ses.", round=state.round_name)
                    if state.results_ready else
                    tr("Resultater vises, når runden har mindst {n} svar.", n=state.min_n))
