@@ -38,14 +38,6 @@ def export_form(project_path: Path, out_path: Path, for_collection: bool = False
     write_xlsform(questionnaire, out_path, units if for_collection else None)
 
 
-def import_org(project_path: Path, org_path: Path, progress: Progress = no_progress) -> int:
-    """The org file applied (a reorganisation is previewed and refused as services/reorganise.py
-    says); returns the number of units."""
-    from apv_desktop.services.reorganise import import_org_file
-
-    return len(import_org_file(project_path, org_path, progress=progress).units)
-
-
 @dataclass
 class ResponseImportSummary:
     round: str

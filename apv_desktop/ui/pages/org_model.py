@@ -71,7 +71,7 @@ class OrgTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, kids[row])
 
-    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:
         if index is None:  # QObject.parent(): who owns the model (pages/base.py asks)
             return QObject.parent(self)
         if not index.isValid():
