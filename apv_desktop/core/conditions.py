@@ -159,11 +159,11 @@ def _clause(node: Node, multiple: frozenset[str]) -> Clause | None:
         return None
     ands = _flatten(node, "and")
     if len(ands) > 1 and isinstance(ands[0], Binary) and ands[0].op == "!=":
-        item = _answer_test(ands[0])
+        tested = _answer_test(ands[0])
         nots = [_not_equal(term, multiple) for term in ands[1:]]
-        if item and all(n is not None and n[0] == item for n in nots):
-            return Clause(item, Comparison.IS_NOT, tuple(n[1] for n in nots if n),
-                          item in multiple)
+        if tested and all(n is not None and n[0] == tested for n in nots):
+            return Clause(tested, Comparison.IS_NOT, tuple(n[1] for n in nots if n),
+                          tested in multiple)
     return None
 
 
