@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from apv_desktop.core import editing
 from apv_desktop.core.model import LANGUAGES, ItemType, Questionnaire
 from apv_desktop.core.validation import Location, LocationKind
-from apv_desktop.i18n import LANGUAGE_NAMES, tr
+from apv_desktop.i18n import LANGUAGE_NAMES, current_language, tr
+from apv_desktop.ui.builder.condition import ConditionPicker
 from apv_desktop.ui.builder.fields import CommitLine, EditHost, LabelFields
 
 
@@ -163,7 +164,7 @@ class ItemEditor(QWidget):
         self.type = QComboBox()
         self.type.activated.connect(self._type_changed)
         self.labels = LabelFields(lambda language: tr("Spørgsmål på {language}",
-                                                      language=language))
+                                                      language=language), multiline=True)
         self.labels.committed.connect(lambda: self._labels_changed("labels"))
         self.hints = LabelFields(lambda language: tr("Hjælpetekst på {language}",
                                                      language=language))
@@ -180,32 +181,52 @@ class ItemEditor(QWidget):
         self.required = QCheckBox()
         self.required.clicked.connect(
             lambda checked: self._update(tr("Ret skal besvares"), required=checked))
+        # The condition in words (question, comparison, answers); the expression itself and
+        # the item's technical name only under "Avanceret", for what the words cannot say.
+        self.condition = ConditionPicker()
+        self.condition.committed.connect(
+            lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
+        self.condition.unreadable.connect(self._show_advanced_if)
+        self.advanced = QCheckBox()
+        self.advanced.toggled.connect(self._show_advanced)
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
         self.form = QFormLayout(self)
         self.form.addRow(self.heading)
-        self.row_labels = [QLabel() for _ in range(7)]
-        for label, widget in zip(self.row_labels, (self.name, self.type, self.labels, self.hints,
-                                                   self.choice_list, self.dimension,
-                                                   self.relevant), strict=True):
+        self.row_labels = [QLabel() for _ in range(8)]
+        rows = (self.type, self.labels, self.hints, self.choice_list, self.dimension,
+                self.condition, self.name, self.relevant)
+        for label, widget in zip(self.row_labels, rows, strict=True):
             self.form.addRow(label, widget)
-        self.form.insertRow(7, "", self.reverse)
-        self.form.insertRow(8, "", self.required)
+        self.form.insertRow(6, "", self.reverse)
+        self.form.insertRow(7, "", self.required)
+        self.form.insertRow(9, "", self.advanced)
+        self._show_advanced(False)
         self.retranslate()
+
+    def _show_advanced(self, shown: bool) -> None:
+        for widget in (self.name, self.relevant):
+            self.form.setRowVisible(widget, shown)
+
+    def _show_advanced_if(self, needed: bool) -> None:
+        if needed:
+            self.advanced.setChecked(True)
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Spørgsmål"))
-        texts = (tr("Navn:"), tr("Type:"), tr("Spørgsmål:"), tr("Hjælpetekst:"),
-                 tr("Svarskala:"), tr("Dimension:"), tr("Vises kun hvis:"))
+        texts = (tr("Type:"), tr("Spørgsmål:"), tr("Hjælpetekst:"), tr("Svarskala:"),
+                 tr("Dimension:"), tr("Vises kun hvis:"), tr("Teknisk navn:"), tr("Udtryk:"))
         for label, text in zip(self.row_labels, texts, strict=True):
             label.setText(text)
         self.name.setAccessibleName(tr("Spørgsmålets navn"))
         self.type.setAccessibleName(tr("Type"))
         self.choice_list.setAccessibleName(tr("Svarskala"))
         self.dimension.setAccessibleName(tr("Dimension"))
-        self.relevant.setAccessibleName(tr("Vises kun hvis"))
+        self.relevant.setAccessibleName(tr("Betingelsen som udtryk"))
         self.relevant.setPlaceholderText(tr("fx ${leder} = 'ja'"))
+        self.advanced.setText(tr("Avanceret: teknisk navn og betingelsen som udtryk"))
+        self.condition.retranslate()
         self.reverse.setText(tr("Vendt scoring (et højt svar tæller lavt)"))
         self.required.setText(tr("Skal besvares"))
         self.labels.retranslate()
@@ -236,11 +257,13 @@ class ItemEditor(QWidget):
         self.dimension.clear()
         self.dimension.addItem(tr("(ingen)"), None)
         for dimension in questionnaire.dimensions:
-            self.dimension.addItem(f"{dimension.code} – {dimension.label('da')}", dimension.code)
+            self.dimension.addItem(dimension.label(current_language()) or dimension.code,
+                                   dimension.code)
         self.dimension.setCurrentIndex(max(0, self.dimension.findData(item.dimension)))
         self.reverse.setChecked(item.reverse)
         self.required.setChecked(item.required)
         self.relevant.load(item.relevant or "")
+        self.condition.load(questionnaire, name, item.relevant)
 
     def _renamed(self, text: str) -> None:
         old = self.item_name
