@@ -82,4 +82,4 @@ def test_question_text_is_edited_in_several_lines(window, project_path):
     box.setText("Første linje\nanden linje")
     box.editingFinished.emit()
     assert stored_item(window, "qd_1").labels["da"] == "Første linje\nanden linje"
-    assert ItemType.SELECT_ONE == stored_item(window, "qd_1").type
+    assert stored_item(window, "qd_1").type == ItemType.SELECT_ONE

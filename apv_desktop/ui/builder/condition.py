@@ -29,7 +29,6 @@ from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.i18n import current_language, tr
 
 
-
 def comparison_names() -> dict[Comparison, str]:
     return {
         Comparison.IS: tr("er"),
