@@ -39,6 +39,7 @@ class NewProjectDialog(QDialog):
         from apv_desktop.interchange.templates import list_templates
 
         self.setWindowTitle(tr("Nyt projekt"))
+        self.setMinimumWidth(640)  # the titles and the description on their own lines
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("fx Børn og Familie, APV 2025"))
         self.name_edit.setAccessibleName(tr("Projektets navn"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,14 +50,16 @@ class ClauseRow(QWidget):
         self.question.setAccessibleName(tr("Spørgsmålet, betingelsen ser på"))
         self.question.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.question.setMinimumContentsLength(24)
+        self.question.setMinimumContentsLength(20)
         self.comparison = QComboBox()
         self.comparison.setAccessibleName(tr("Sammenligning"))
+        self.comparison.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for comparison, text in comparison_names().items():
             self.comparison.addItem(text, str(comparison))
         self.answers = QToolButton()
         self.answers.setAccessibleName(tr("Svar"))
         self.answers.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.answers.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.answers.setMenu(QMenu(self.answers))
         self.remove = QPushButton("×")
         self.remove.setAccessibleName(tr("Fjern betingelsen"))
@@ -69,12 +72,19 @@ class ClauseRow(QWidget):
         self.question.activated.connect(self._question_changed)
         self.comparison.activated.connect(self._comparison_changed)
         self.remove.clicked.connect(self.removed.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.question, 3)
-        layout.addWidget(self.comparison, 1)
-        layout.addWidget(self.answers, 2)
-        layout.addWidget(self.remove)
+        # Two lines, so a row fits the builder's middle column at 1366 px: the question (its
+        # whole text), then the comparison and the answers.
+        top = QHBoxLayout()
+        top.addWidget(self.question, 1)
+        top.addWidget(self.remove)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.comparison, 0)
+        bottom.addWidget(self.answers, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
 
     def load(self, clause: Clause) -> None:
         self.question.setCurrentIndex(max(0, self.question.findData(clause.item)))

@@ -3,6 +3,7 @@ as one edit (stored at once, undoable); the editors are then loaded again from t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -250,8 +251,13 @@ class ItemEditor(QWidget):
         has_list = item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
         self.choice_list.clear()
         self.choice_list.addItem(tr("(ingen)"), None)
-        for list_name in questionnaire.choice_lists:
-            self.choice_list.addItem(list_name, list_name)
+        for list_name, choice_list in questionnaire.choice_lists.items():
+            # the answers themselves, not the list's technical name
+            answers = [c.label(current_language()) for c in choice_list.choices]
+            shown = " / ".join(answers[:3]) + (" / …" if len(answers) > 3 else "")
+            self.choice_list.addItem(shown or list_name, list_name)
+            self.choice_list.setItemData(self.choice_list.count() - 1, " / ".join(answers),
+                                         Qt.ItemDataRole.ToolTipRole)
         self.choice_list.setCurrentIndex(max(0, self.choice_list.findData(item.list_name)))
         self.choice_list.setEnabled(has_list)
         self.dimension.clear()
