@@ -83,3 +83,21 @@ def test_question_text_is_edited_in_several_lines(window, project_path):
     box.editingFinished.emit()
     assert stored_item(window, "qd_1").labels["da"] == "Første linje\nanden linje"
     assert stored_item(window, "qd_1").type == ItemType.SELECT_ONE
+
+
+def test_a_section_condition_is_picked_the_same_way(window, project_path):
+    from apv_desktop.core.validation import Location, LocationKind
+
+    window.open_project(project_path)
+    window.show_page(1)
+    page = window.pages[1]
+    page.jump_to(Location(LocationKind.SECTION, "", 1))
+    editor = page.section_editor
+    assert editor.condition.always.text() == "Afsnittet vises altid."
+    assert not editor.relevant.isVisibleTo(page)
+    editor.condition.add.click()
+    row = editor.condition.rows[0]
+    row.question.setCurrentIndex(row.question.findData("qd_1"))
+    row.question.activated.emit(row.question.currentIndex())
+    row.choose({"altid"})
+    assert window.session.project.questionnaire().sections[1].relevant == "${qd_1} = 'altid'"

@@ -149,8 +149,9 @@ class ConditionPicker(QWidget):
     committed = Signal(str)
     unreadable = Signal(bool)  # True: the expression is beyond the rows (use Avanceret)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, for_section: bool = False) -> None:
         super().__init__(parent)
+        self._for_section = for_section
         self.questions: dict[str, tuple[str, list[tuple[str, str]]]] = {}
         self.multiple: set[str] = set()
         self.rows: list[ClauseRow] = []
@@ -177,7 +178,8 @@ class ConditionPicker(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.always.setText(tr("Spørgsmålet vises altid."))
+        self.always.setText(tr("Afsnittet vises altid.") if self._for_section
+                            else tr("Spørgsmålet vises altid."))
         self.note.setText(tr("Betingelsen er for sammensat til at vises her; se og ret den "
                              "under Avanceret."))
         self.add.setText(tr("+ Tilføj betingelse"))

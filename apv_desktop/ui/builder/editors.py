@@ -116,12 +116,24 @@ class SectionEditor(QWidget):
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
+        self.condition = ConditionPicker(for_section=True)  # as for a question (ItemEditor)
+        self.condition.committed.connect(
+            lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
         self.form = QFormLayout(self)
+        self.advanced = QCheckBox()
+        self.advanced.toggled.connect(
+            lambda shown: self.form.setRowVisible(self.relevant, shown))
+        self.condition.unreadable.connect(
+            lambda needed: self.advanced.setChecked(True) if needed else None)
         self.form.addRow(self.heading)
         self.name_label, self.labels_label, self.relevant_label = QLabel(), QLabel(), QLabel()
+        self.condition_label = QLabel()
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.labels_label, self.labels)
+        self.form.addRow(self.condition_label, self.condition)
+        self.form.addRow("", self.advanced)
         self.form.addRow(self.relevant_label, self.relevant)
+        self.form.setRowVisible(self.relevant, False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -129,9 +141,12 @@ class SectionEditor(QWidget):
         self.name_label.setText(tr("Navn:"))
         self.name.setAccessibleName(tr("Afsnittets navn"))
         self.labels_label.setText(tr("Overskrift:"))
-        self.relevant_label.setText(tr("Vises kun hvis:"))
-        self.relevant.setAccessibleName(tr("Vises kun hvis"))
+        self.condition_label.setText(tr("Vises kun hvis:"))
+        self.relevant_label.setText(tr("Udtryk:"))
+        self.relevant.setAccessibleName(tr("Betingelsen som udtryk"))
         self.relevant.setPlaceholderText(tr("fx ${leder} = 'ja'"))
+        self.advanced.setText(tr("Avanceret: betingelsen som udtryk"))
+        self.condition.retranslate()
         self.labels.retranslate()
 
     def load(self, questionnaire: Questionnaire, index: int) -> None:
@@ -141,6 +156,7 @@ class SectionEditor(QWidget):
         self.labels.set_languages(questionnaire.languages)
         self.labels.load(section.labels)
         self.relevant.load(section.relevant or "")
+        self.condition.load(questionnaire, "", section.relevant)
 
     def _labels_changed(self) -> None:
         questionnaire = self._host.questionnaire
