@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import-org", _import_org, "Import org units from CSV or XLSX.", writes=True)
     p.add_argument("project", type=Path)
     p.add_argument("org", type=Path)
+    p.add_argument("--dry-run", action="store_true",
+                   help="print what would change (new, renamed, moved, removed), store nothing")
 
     p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.",
                 writes=True)
@@ -179,10 +181,15 @@ def _export_form(args: argparse.Namespace) -> int:
 
 
 def _import_org(args: argparse.Namespace) -> int:
-    from apv_desktop.services.transfer import import_org
+    from apv_desktop.services.reorganise import import_org_file
 
-    count = import_org(args.project, args.org)
-    print(f"Imported {count} org units.")
+    done = import_org_file(args.project, args.org, dry_run=args.dry_run)
+    for line in done.changes.lines():
+        print(line)
+    if done.dry_run:
+        print(f"{args.org} is valid: {len(done.units)} org units (dry run, nothing stored).")
+    else:
+        print(f"Imported {len(done.units)} org units.")
     return EXIT_OK
 
 

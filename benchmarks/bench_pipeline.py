@@ -122,7 +122,8 @@ def main() -> None:
         return
 
     from apv_desktop.services.projects import create_project
-    from apv_desktop.services.transfer import import_form, import_org
+    from apv_desktop.services.reorganise import import_org_file as import_org
+    from apv_desktop.services.transfer import import_form
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -34,7 +34,8 @@ def _pipeline_module():  # type: ignore[no-untyped-def]
 
 def build_project(folder: Path, respondents: int, items: int, units: int) -> Path:
     from apv_desktop.services.projects import create_project
-    from apv_desktop.services.transfer import import_form, import_org, import_responses
+    from apv_desktop.services.reorganise import import_org_file as import_org
+    from apv_desktop.services.transfer import import_form, import_responses
 
     pipeline = _pipeline_module()
     project, answers = folder / "bench.apv", folder / "answers.csv"

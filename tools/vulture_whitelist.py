@@ -9,6 +9,10 @@ _.dropEvent
 _.dragEnterEvent
 _.lessThan
 _.filterAcceptsRow
+_.supportedDropActions
+_.supportedDragActions
+_.mimeTypes
+_.dropMimeData
 
 # openpyxl reads these attributes when it writes the workbook (layout, printing, validation).
 _.freeze_panes

@@ -50,6 +50,29 @@ class OrgIndex:
             raise ValueError(f"a response belongs to an unknown unit {missing}") from None
 
 
+def rolled_headcount(org: OrgIndex) -> list[int | None]:
+    """Each group's headcount: its own staff plus everyone below it; None when neither the unit
+    nor any unit below it has a headcount."""
+    offset = 1 if org.virtual_root else 0
+    own: list[int | None] = [None] * offset
+    own += [u.headcount for u in org.units]
+    total: list[int | None] = list(own)
+    for child in range(len(org.tree) - 1, 0, -1):
+        p = org.tree.parent[child]
+        count = total[child]
+        if count is not None:
+            total[p] = (total[p] or 0) + count
+    return total
+
+
+def total_headcounts(units: list[OrgUnit]) -> dict[str, int | None]:
+    """Each unit's code with its total headcount (rolled_headcount), for a valid tree."""
+    org = OrgIndex(units)
+    totals = rolled_headcount(org)
+    first = 1 if org.virtual_root else 0
+    return {org.code_at(i): totals[i] for i in range(first, len(totals))}
+
+
 def tree_order(units: list[OrgUnit]) -> list[tuple[OrgUnit, int]]:
     """Every unit with its depth, depth-first (each parent directly above its sub-units, in
     the given order among siblings); a unit whose parent is missing counts as a top unit."""

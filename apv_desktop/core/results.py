@@ -15,7 +15,7 @@ from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.disclosure import Disclosure, disclose, released
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
-from apv_desktop.core.orgtree import OrgIndex, roll_up
+from apv_desktop.core.orgtree import OrgIndex, roll_up, rolled_headcount
 from apv_desktop.core.round_state import CLOSED, RoundState
 from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores, round_half_up
 
@@ -128,7 +128,7 @@ def compute_results(
     comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)
     if withheld:
         comment_hidden = [Hidden.WITHHELD] * len(org.tree)
-    headcount = _rolled_headcount(org)
+    headcount = rolled_headcount(org)
     unit_results = [
         _unit_result(org, i, respondents, headcount, disclosure.units, comment_hidden,
                      organisation_name)
@@ -169,19 +169,6 @@ def compute_results(
 
 def _org_mean(value: float, hidden: Hidden | None) -> float | None:
     return None if hidden is not None or math.isnan(value) else float(value)
-
-
-def _rolled_headcount(org: OrgIndex) -> list[int | None]:
-    offset = 1 if org.virtual_root else 0
-    own: list[int | None] = [None] * offset
-    own += [u.headcount for u in org.units]
-    total: list[int | None] = list(own)
-    for child in range(len(org.tree) - 1, 0, -1):
-        p = org.tree.parent[child]
-        count = total[child]
-        if count is not None:
-            total[p] = (total[p] or 0) + count
-    return total
 
 
 def _unit_result(

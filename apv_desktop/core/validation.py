@@ -287,7 +287,9 @@ def _dimension_problems(questionnaire: Questionnaire) -> list[Problem]:
             i.dimension == code for i in questionnaire.items())
         if not items and not tags_only:  # a strict dimension may only tag unscored questions
             problems.append(Problem("dimension_no_items", where, {"dimension": code}))
-        elif len(items) == 1:
+        elif len(items) == 1 and dimension.min_n is None:
+            # A dimension with its own stricter threshold is offensive behaviour, asked the
+            # COPSOQ way as one question of exposure ("have you been bullied?"), not a scale.
             problems.append(Problem("dimension_one_item", where,
                                     {"dimension": code, "item": items[0]}))
         if dimension.reference is not None and not 0 <= dimension.reference <= 100:

@@ -28,6 +28,8 @@ class TemplateInfo:
     path: Path
     title: dict[str, str] = field(default_factory=dict)
     description: dict[str, str] = field(default_factory=dict)
+    questions: int | None = None  # how many questions it asks
+    minutes: int | None = None  # about how long answering them takes
 
     @property
     def file(self) -> str:
@@ -49,6 +51,8 @@ def list_templates() -> list[TemplateInfo]:
             path=resource_path(TEMPLATE_DIRECTORY, entry["file"]),
             title=dict(entry.get("title", {})),
             description=dict(entry.get("description", {})),
+            questions=entry.get("questions"),
+            minutes=entry.get("minutes"),
         )
         for entry in index
     ]

@@ -17,7 +17,7 @@ from apv_desktop.services.projects import building
 
 DEMO_TEMPLATES = ["psykisk", "kraenkende", "sygefravaer"]
 DEMO_ROUND = "2025"
-# A pulse follow-up a year later (the `puls` template asks ten of the same items by name).
+# A pulse follow-up a year later (the `puls` template asks eighteen of the same items by name).
 FOLLOW_UP_TEMPLATE = "puls"
 FOLLOW_UP_ROUND = "2026-opfølgning"
 

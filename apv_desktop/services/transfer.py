@@ -7,7 +7,6 @@ from pathlib import Path
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import RefusedError
-from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.responsefile import ResponseImport, read_responses
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.projects import opened
@@ -37,13 +36,6 @@ def export_form(project_path: Path, out_path: Path, for_collection: bool = False
             "can ask for the unit."
         )
     write_xlsform(questionnaire, out_path, units if for_collection else None)
-
-
-def import_org(project_path: Path, org_path: Path, progress: Progress = no_progress) -> int:
-    units = read_org(org_path, progress)
-    with opened(project_path) as project:
-        project.replace_org(units)
-    return len(units)
 
 
 @dataclass

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+import sqlite3
+
+from sqlmodel import Session, select
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.org_changes import Blocked, Held, refusal_sentence
 from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
@@ -30,6 +32,7 @@ def unit_ids(session: Session) -> dict[str, int]:
 
 def unit_id(session: Session, code: str) -> int:
     return plain.unit_id(plain.driver(session), code)
+
 
 def replace_org(session: Session, units: list[OrgUnit]) -> None:
     """Make the organisation exactly `units`: update by code, insert new, delete the rest.
@@ -71,30 +74,32 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
 
 def _refuse_removing_units_with_data(session: Session, doomed: list[OrgUnitRow]) -> None:
     """Answers and plans belong to their unit: name every unit that would lose some."""
-    holding = [(row, held) for row in doomed if (held := _data_held_by(session, row.id or 0))]
-    if len(holding) == 1:
-        row, held = holding[0]
-        raise RefusedError(
-            f"The org unit {row.code} ({row.name}) cannot be removed because it has {held}; "
-            "keep it in the list (it may be renamed or moved).")
-    if holding:
-        which = ", ".join(f"{row.code} ({row.name}) has {held}" for row, held in holding[:10])
-        more = f" and {len(holding) - 10} more" if len(holding) > 10 else ""
-        raise RefusedError(
-            f"{len(holding)} org units cannot be removed because they hold data: {which}{more}; "
-            "keep them in the list (they may be renamed or moved).")
+    held = data_held(plain.driver(session), [row.code for row in doomed])
+    blocked = [Blocked(OrgUnit(row.code, row.name), held[row.code])
+               for row in doomed if row.code in held]
+    if blocked:
+        raise RefusedError(refusal_sentence(blocked))
 
 
-def _data_held_by(session: Session, unit_id: int) -> str:
-    checks = (
-        (ResponseRow, "responses"),
-        (ActionItemRow, "action-plan items"),
-        (SickLeaveAssessmentRow, "a sick-leave assessment"),
-        (IndicatorRow, "indicators"),
-        (DepartmentReportRow, "a department report"),
-    )
-    for table, what in checks:
-        statement = select(func.count()).select_from(table).where(col(table.unit_id) == unit_id)
-        if session.exec(statement).one():
-            return what
-    return ""
+# What a unit can hold, in the order it is named (the first found is the one said).
+_HOLDING_TABLES = (
+    (ResponseRow.__tablename__, Held.RESPONSES),
+    (ActionItemRow.__tablename__, Held.ACTION_ITEMS),
+    (SickLeaveAssessmentRow.__tablename__, Held.SICK_LEAVE),
+    (IndicatorRow.__tablename__, Held.INDICATORS),
+    (DepartmentReportRow.__tablename__, Held.DEPARTMENT_REPORT),
+)
+
+
+def data_held(connection: sqlite3.Connection, codes: list[str]) -> dict[str, Held]:
+    """What each of the units `codes` holds, for those that hold anything (one query a table:
+    a reorganisation preview asks this for every dropped unit)."""
+    ids = {unit_id: code for code, unit_id in plain.unit_ids(connection).items()
+           if code in set(codes)}
+    found: dict[str, Held] = {}
+    for name, what in _HOLDING_TABLES:
+        rows = connection.execute(f"SELECT DISTINCT unit_id FROM {name}").fetchall()  # noqa: S608
+        for (unit_id,) in rows:
+            if unit_id in ids:
+                found.setdefault(ids[unit_id], what)
+    return found

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
+from apv_desktop.core.org_changes import Held
 from apv_desktop.core.records import ResponseMeta, RoundInfo, VersionInfo
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
@@ -254,6 +255,11 @@ class Project(PlanMethods):
     def org_units(self) -> list[OrgUnit]:
         with self._plain() as connection:
             return plain.org_units(connection)
+
+    def org_data_held(self, codes: list[str]) -> dict[str, Held]:
+        """What each of these units holds (answers, plans …), for those holding anything."""
+        with self._plain() as connection:
+            return org.data_held(connection, codes)
 
     # --- rounds and responses ------------------------------------------------------------
 

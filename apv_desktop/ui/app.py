@@ -17,6 +17,7 @@ from apv_desktop.ui.crashlog import CrashLog, offer_previous_crashes
 from apv_desktop.ui.errors import install_excepthook
 from apv_desktop.ui.main_window import MainWindow
 from apv_desktop.ui.theme import apply_theme, follow_system_scheme
+from apv_desktop.ui.window_size import show_first
 from apv_desktop.ui.worker import stop_workers
 
 APP_NAME = "APV Desktop"
@@ -77,7 +78,7 @@ def start_window(context: AppContext, path: Path | None, crash_log: CrashLog) ->
     app = QApplication.instance()
     assert app is not None  # a widget (the window above) cannot exist without one
     app.installEventFilter(FileOpenHandler(window))
-    window.show()
+    show_first(window)  # maximised on a laptop screen
 
     def after_show() -> None:
         offer_previous_crashes(window, crash_log)

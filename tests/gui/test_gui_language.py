@@ -34,7 +34,7 @@ def test_switching_language_in_preferences_changes_every_window(qtbot, window, d
     assert [window.navigation.item(i).text() for i in range(6)] == [
         "Organisation", "Questionnaire", "Collection", "Results", "Action plan", "Report"]
     assert window.count_label.text().endswith("responses in the project")
-    assert window.pages[0].model.headerData(3, Qt.Orientation.Horizontal) == "Headcount"
+    assert window.pages[0].model.headerData(2, Qt.Orientation.Horizontal) == "Staff in the unit"
     assert load_preferences(window.context.preferences_path).language == "en"
 
 

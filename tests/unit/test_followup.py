@@ -132,7 +132,7 @@ def test_demo_recognition_at_driftsgaarden_improved_and_workload_did_not(demo: P
         actions = {(a.unit, a.dimension): a for a in project.actions()}
         found = follow_ups(project, project.actions())
     recognition = found[actions[("VEJ-DRIFT", "RE")].id]
-    assert recognition.compared_items == ("re_2",)
+    assert recognition.compared_items == ("re_1", "re_2")  # the pulse asks both
     assert recognition.before is not None and recognition.after is not None
     assert recognition.before.round == "2025" and recognition.after.round == FOLLOW_UP_ROUND
     assert recognition.before.n >= 5 and recognition.after.n >= 5

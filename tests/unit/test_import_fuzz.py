@@ -22,7 +22,8 @@ from apv_desktop.cli import run
 from apv_desktop.errors import ApvError
 from apv_desktop.services.actionplan import import_indicators
 from apv_desktop.services.projects import opened
-from apv_desktop.services.transfer import import_form, import_org, import_responses
+from apv_desktop.services.reorganise import import_org_file as import_org
+from apv_desktop.services.transfer import import_form, import_responses
 from tests.fixed_dates import DEMO_TODAY
 from tests.unit.xlsx_hostile import SHEET
 

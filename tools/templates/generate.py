@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from apv_desktop.core.model import LANGUAGES, Questionnaire
+from apv_desktop.core.model import LANGUAGES, ItemType, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.resource_paths import resource_path
@@ -35,16 +35,32 @@ def build_all() -> dict[str, Questionnaire]:
     return {module.TEMPLATE_ID: module.build() for module in TEMPLATES}
 
 
-def index_entries() -> list[dict[str, object]]:
+# Seconds a respondent takes, as piloted: a closed question is read and ticked quickly, a
+# free-text question is thought about and typed.
+SECONDS_CLOSED = 8
+SECONDS_TEXT = 45
+
+
+def index_entries(templates: dict[str, Questionnaire] | None = None) -> list[dict[str, object]]:
+    templates = templates or build_all()
     return [
         {
             "id": module.TEMPLATE_ID,
             "file": f"{module.TEMPLATE_ID}.xlsx",
             "title": dict(module.TITLE),
             "description": dict(module.DESCRIPTION),
+            **size(templates[module.TEMPLATE_ID]),
         }
         for module in TEMPLATES
     ]
+
+
+def size(questionnaire: Questionnaire) -> dict[str, int]:
+    """The number of questions and the minutes it takes to answer them (at least 1)."""
+    items = questionnaire.answerable_items()
+    texts = sum(1 for item in items if item.type is ItemType.TEXT)
+    seconds = (len(items) - texts) * SECONDS_CLOSED + texts * SECONDS_TEXT
+    return {"questions": len(items), "minutes": max(1, -(-seconds // 60))}
 
 
 def problems(templates: dict[str, Questionnaire]) -> list[str]:
@@ -124,7 +140,7 @@ def generate(target: Path, *, force: bool = False) -> list[str]:
             continue
         write_xlsform(questionnaire, path)  # writes through a temporary file itself
         written.append(path.name)
-    index_text = json.dumps(index_entries(), ensure_ascii=False, indent=2) + "\n"
+    index_text = json.dumps(index_entries(templates), ensure_ascii=False, indent=2) + "\n"
     _replace(target / "index.json",
              lambda temporary: temporary.write_text(index_text, encoding="utf-8"))
     written.append("index.json")

@@ -46,17 +46,24 @@ DIMENSIONS = [
               min_n=OFFENSIVE_MIN_N),
 ]
 
+# Each follow-up names its own behaviour: four questions worded alike would read as one
+# question asked four times, in the form and in the report's lists.
 _FROM_WHOM_LABEL = {
-    "da": "Hvem kom det fra?",
-    "sv": "Vem kom det från?",
-    "en": "Who did it come from?",
+    "bu": tr("Hvem blev du mobbet af?", "Vem blev du mobbad av?", "Who bullied you?"),
+    "sh": tr("Hvem kom den uønskede seksuelle opmærksomhed fra?",
+             "Vem kom de sexuella trakasserierna från?",
+             "Who did the unwanted sexual attention come from?"),
+    "tv": tr("Hvem kom truslerne om vold fra?", "Vem kom hoten om våld från?",
+             "Who did the threats of violence come from?"),
+    "pv": tr("Hvem udsatte dig for fysisk vold?", "Vem utsatte dig för fysiskt våld?",
+             "Who subjected you to physical violence?"),
 }
 _MORE_THAN_ONE = tr("Du kan vælge flere.", "Du kan välja flera.", "You can choose more than one.")
 
 
 def _from_whom(code: str) -> list[Item]:
     """The "from whom" follow-up for the item `<code>_1`, shown only after a yes."""
-    return [many(f"{code}_fra", FROM_WHOM, **_FROM_WHOM_LABEL, hint=_MORE_THAN_ONE,
+    return [many(f"{code}_fra", FROM_WHOM, **_FROM_WHOM_LABEL[code], hint=_MORE_THAN_ONE,
                  relevant=answered_other_than(f"{code}_1", "nej"))]
 
 

@@ -3,6 +3,7 @@ as one edit (stored at once, undoable); the editors are then loaded again from t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 from apv_desktop.core import editing
 from apv_desktop.core.model import LANGUAGES, ItemType, Questionnaire
 from apv_desktop.core.validation import Location, LocationKind
-from apv_desktop.i18n import LANGUAGE_NAMES, tr
+from apv_desktop.i18n import LANGUAGE_NAMES, current_language, tr
+from apv_desktop.ui.builder.condition import ConditionPicker
 from apv_desktop.ui.builder.fields import CommitLine, EditHost, LabelFields
 
 
@@ -114,12 +116,24 @@ class SectionEditor(QWidget):
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
+        self.condition = ConditionPicker(for_section=True)  # as for a question (ItemEditor)
+        self.condition.committed.connect(
+            lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
         self.form = QFormLayout(self)
+        self.advanced = QCheckBox()
+        self.advanced.toggled.connect(
+            lambda shown: self.form.setRowVisible(self.relevant, shown))
+        self.condition.unreadable.connect(
+            lambda needed: self.advanced.setChecked(True) if needed else None)
         self.form.addRow(self.heading)
         self.name_label, self.labels_label, self.relevant_label = QLabel(), QLabel(), QLabel()
+        self.condition_label = QLabel()
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.labels_label, self.labels)
+        self.form.addRow(self.condition_label, self.condition)
+        self.form.addRow("", self.advanced)
         self.form.addRow(self.relevant_label, self.relevant)
+        self.form.setRowVisible(self.relevant, False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -127,9 +141,12 @@ class SectionEditor(QWidget):
         self.name_label.setText(tr("Navn:"))
         self.name.setAccessibleName(tr("Afsnittets navn"))
         self.labels_label.setText(tr("Overskrift:"))
-        self.relevant_label.setText(tr("Vises kun hvis:"))
-        self.relevant.setAccessibleName(tr("Vises kun hvis"))
+        self.condition_label.setText(tr("Vises kun hvis:"))
+        self.relevant_label.setText(tr("Udtryk:"))
+        self.relevant.setAccessibleName(tr("Betingelsen som udtryk"))
         self.relevant.setPlaceholderText(tr("fx ${leder} = 'ja'"))
+        self.advanced.setText(tr("Avanceret: betingelsen som udtryk"))
+        self.condition.retranslate()
         self.labels.retranslate()
 
     def load(self, questionnaire: Questionnaire, index: int) -> None:
@@ -139,6 +156,7 @@ class SectionEditor(QWidget):
         self.labels.set_languages(questionnaire.languages)
         self.labels.load(section.labels)
         self.relevant.load(section.relevant or "")
+        self.condition.load(questionnaire, "", section.relevant)
 
     def _labels_changed(self) -> None:
         questionnaire = self._host.questionnaire
@@ -163,7 +181,7 @@ class ItemEditor(QWidget):
         self.type = QComboBox()
         self.type.activated.connect(self._type_changed)
         self.labels = LabelFields(lambda language: tr("Spørgsmål på {language}",
-                                                      language=language))
+                                                      language=language), multiline=True)
         self.labels.committed.connect(lambda: self._labels_changed("labels"))
         self.hints = LabelFields(lambda language: tr("Hjælpetekst på {language}",
                                                      language=language))
@@ -180,32 +198,52 @@ class ItemEditor(QWidget):
         self.required = QCheckBox()
         self.required.clicked.connect(
             lambda checked: self._update(tr("Ret skal besvares"), required=checked))
+        # The condition in words (question, comparison, answers); the expression itself and
+        # the item's technical name only under "Avanceret", for what the words cannot say.
+        self.condition = ConditionPicker()
+        self.condition.committed.connect(
+            lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
+        self.condition.unreadable.connect(self._show_advanced_if)
+        self.advanced = QCheckBox()
+        self.advanced.toggled.connect(self._show_advanced)
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
         self.form = QFormLayout(self)
         self.form.addRow(self.heading)
-        self.row_labels = [QLabel() for _ in range(7)]
-        for label, widget in zip(self.row_labels, (self.name, self.type, self.labels, self.hints,
-                                                   self.choice_list, self.dimension,
-                                                   self.relevant), strict=True):
+        self.row_labels = [QLabel() for _ in range(8)]
+        rows = (self.type, self.labels, self.hints, self.choice_list, self.dimension,
+                self.condition, self.name, self.relevant)
+        for label, widget in zip(self.row_labels, rows, strict=True):
             self.form.addRow(label, widget)
-        self.form.insertRow(7, "", self.reverse)
-        self.form.insertRow(8, "", self.required)
+        self.form.insertRow(6, "", self.reverse)
+        self.form.insertRow(7, "", self.required)
+        self.form.insertRow(9, "", self.advanced)
+        self._show_advanced(False)
         self.retranslate()
+
+    def _show_advanced(self, shown: bool) -> None:
+        for widget in (self.name, self.relevant):
+            self.form.setRowVisible(widget, shown)
+
+    def _show_advanced_if(self, needed: bool) -> None:
+        if needed:
+            self.advanced.setChecked(True)
 
     def retranslate(self) -> None:
         self.heading.setText(tr("Spørgsmål"))
-        texts = (tr("Navn:"), tr("Type:"), tr("Spørgsmål:"), tr("Hjælpetekst:"),
-                 tr("Svarskala:"), tr("Dimension:"), tr("Vises kun hvis:"))
+        texts = (tr("Type:"), tr("Spørgsmål:"), tr("Hjælpetekst:"), tr("Svarskala:"),
+                 tr("Dimension:"), tr("Vises kun hvis:"), tr("Teknisk navn:"), tr("Udtryk:"))
         for label, text in zip(self.row_labels, texts, strict=True):
             label.setText(text)
         self.name.setAccessibleName(tr("Spørgsmålets navn"))
         self.type.setAccessibleName(tr("Type"))
         self.choice_list.setAccessibleName(tr("Svarskala"))
         self.dimension.setAccessibleName(tr("Dimension"))
-        self.relevant.setAccessibleName(tr("Vises kun hvis"))
+        self.relevant.setAccessibleName(tr("Betingelsen som udtryk"))
         self.relevant.setPlaceholderText(tr("fx ${leder} = 'ja'"))
+        self.advanced.setText(tr("Avanceret: teknisk navn og betingelsen som udtryk"))
+        self.condition.retranslate()
         self.reverse.setText(tr("Vendt scoring (et højt svar tæller lavt)"))
         self.required.setText(tr("Skal besvares"))
         self.labels.retranslate()
@@ -229,18 +267,25 @@ class ItemEditor(QWidget):
         has_list = item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE)
         self.choice_list.clear()
         self.choice_list.addItem(tr("(ingen)"), None)
-        for list_name in questionnaire.choice_lists:
-            self.choice_list.addItem(list_name, list_name)
+        for list_name, choice_list in questionnaire.choice_lists.items():
+            # the answers themselves, not the list's technical name
+            answers = [c.label(current_language()) for c in choice_list.choices]
+            shown = " / ".join(answers[:3]) + (" / …" if len(answers) > 3 else "")
+            self.choice_list.addItem(shown or list_name, list_name)
+            self.choice_list.setItemData(self.choice_list.count() - 1, " / ".join(answers),
+                                         Qt.ItemDataRole.ToolTipRole)
         self.choice_list.setCurrentIndex(max(0, self.choice_list.findData(item.list_name)))
         self.choice_list.setEnabled(has_list)
         self.dimension.clear()
         self.dimension.addItem(tr("(ingen)"), None)
         for dimension in questionnaire.dimensions:
-            self.dimension.addItem(f"{dimension.code} – {dimension.label('da')}", dimension.code)
+            self.dimension.addItem(dimension.label(current_language()) or dimension.code,
+                                   dimension.code)
         self.dimension.setCurrentIndex(max(0, self.dimension.findData(item.dimension)))
         self.reverse.setChecked(item.reverse)
         self.required.setChecked(item.required)
         self.relevant.load(item.relevant or "")
+        self.condition.load(questionnaire, name, item.relevant)
 
     def _renamed(self, text: str) -> None:
         old = self.item_name

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from apv_desktop.core.model import Questionnaire
 from apv_desktop.core.validation import Location
@@ -25,19 +26,50 @@ class EditHost(Protocol):
         ...
 
 
+class TextBox(QPlainTextEdit):
+    """A few lines of wrapped text with a line edit's ways: text(), setText(), and
+    `editingFinished` when the user leaves it (a question is often longer than a line)."""
+
+    editingFinished = Signal()  # noqa: N815  (QLineEdit's name, so callers treat both alike)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        lines = 3
+        height = self.fontMetrics().lineSpacing() * lines + 2 * self.frameWidth() + 8
+        self.setFixedHeight(height)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self.setPlainText(text)
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
 class LabelFields(QWidget):
-    """One line per language of the questionnaire; `committed` when the user leaves a changed
-    line (not on every key stroke, so that one word typed is one undo step)."""
+    """One line per language of the questionnaire (a box of a few lines with `multiline`);
+    `committed` when the user leaves a changed line (not on every key stroke, so that one word
+    typed is one undo step)."""
 
     committed = Signal()
 
     def __init__(self, accessible_name: Callable[[str], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, multiline: bool = False) -> None:
         super().__init__(parent)
+        self._multiline = multiline
         self._accessible_name = accessible_name
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict[str, QLineEdit | TextBox] = {}
         self._loaded: dict[str, str] = {}
 
     def set_languages(self, languages: list[str]) -> None:
@@ -47,7 +79,7 @@ class LabelFields(QWidget):
             self._layout.removeRow(0)
         self.edits = {}
         for code in languages:
-            edit = QLineEdit()
+            edit: QLineEdit | TextBox = TextBox() if self._multiline else QLineEdit()
             edit.editingFinished.connect(self._finished)
             self.edits[code] = edit
             self._layout.addRow(QLabel(LANGUAGE_NAMES.get(code, code)), edit)

@@ -79,6 +79,8 @@ class BuilderPage(Page):
             self.editors.addWidget(editor)
         editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
+        # The fields shrink to the column (1366 px wide screens); no sideways scrolling.
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         editor_scroll.setWidget(self.editors)
         self.preview = BuilderPreview()
 
@@ -107,7 +109,7 @@ class BuilderPage(Page):
         columns.addWidget(self.tabs)
         columns.addWidget(editor_scroll)
         columns.addWidget(self.preview)
-        columns.setSizes([300, 420, 380])
+        columns.setSizes([280, 500, 340])
         rows = QSplitter(Qt.Orientation.Vertical)
         rows.addWidget(columns)
         rows.addWidget(self.bottom)

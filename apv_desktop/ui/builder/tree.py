@@ -101,9 +101,9 @@ class QuestionnaireTree(QTreeWidget):
             self.addTopLevelItem(node)
             for item in section.items:
                 item_location = Location(LocationKind.ITEM, item.name)
-                text = f"{item.name} – {item.label(language)}"
+                text = item.label(language) or item.name  # the question, not its code
                 child = QTreeWidgetItem([_mark(text, item_location, problems)])
-                child.setToolTip(0, item.label(language))
+                child.setToolTip(0, text)
                 child.setData(0, LOCATION_ROLE, item_location)
                 node.addChild(child)
             node.setExpanded(first_fill or index in expanded)
