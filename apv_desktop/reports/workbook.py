@@ -50,7 +50,7 @@ def build_workbook(
         (names.allocate(tr("Handlingsplan")), tr("Til at udfylde og aflevere"),
          lambda ws: write_action_plan(ws, data)),
         (names.allocate(tr("Afdelingsrapporter")), tr("Tekst pr. afdeling til OMU"),
-         lambda ws: write_department_sheet(ws, data, data.department_texts)),
+         lambda ws: write_department_sheet(ws, data)),
     ]
     for unit in data.reportable_units:
         name = names.allocate(unit.name, fallback=unit.code)
