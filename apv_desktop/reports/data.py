@@ -12,6 +12,7 @@ from functools import cached_property
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.comments import Comment, unit_comments
+from apv_desktop.core.department_report import ScoreWording
 from apv_desktop.core.distribution import ItemDistribution, item_threshold
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.records import ActionItem, Indicator
@@ -177,6 +178,12 @@ class ReportData:
         return found.previous, oriented_change(found.delta, self.dimension(dimension).direction)
 
     # --- the story (summary and department blocks, shared with the other outputs) -------------
+
+    @cached_property
+    def wording(self) -> ScoreWording:
+        """Scores in words, as the story says them (direction, n, change)."""
+        return ScoreWording(self.results, self.tr, self.language, self.trends,
+                            self.previous_round)
 
     @cached_property
     def story(self) -> Story:

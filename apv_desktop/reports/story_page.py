@@ -56,9 +56,10 @@ def write_story_page(ws: Worksheet, data: ReportData, row: int) -> int:
         put(ws, row, 1, f"{entry.symbol} {entry.name}".strip(), fill=fill, font=font, border=GRID)
         put(ws, row, 2, entry.meaning)
     row = _text(ws, row + 2, tr("Alle pressionspunkter og gode erfaringer står på arket "
-                                "Pressionspunkter, hver afdelings tekst på arket "
-                                "Afdelingsrapporter, metode og anonymitet på næste side."),
-                font=NOTE_FONT)
+                                "»{pressure}«, hver afdelings tekst på arket »{departments}«, "
+                                "metode og anonymitet på næste side.",
+                                pressure=tr("Pressionspunkter"),
+                                departments=tr("Afdelingsrapporter")), font=NOTE_FONT)
     return row
 
 

@@ -16,7 +16,6 @@ from apv_desktop.core.model import Item
 from apv_desktop.core.results import Score, UnitResult
 from apv_desktop.core.story import direction_symbol, marker
 from apv_desktop.reports.data import ReportData
-from apv_desktop.reports.pressure import score_rows
 from apv_desktop.reports.styles import (
     BOLD,
     CENTER,
@@ -57,6 +56,7 @@ WIDTHS = {"A": LABEL_WIDTH, "B": 8, "C": 9, "D": 9, "E": 7, "F": 7, "G": 7, "H":
           "J": 8, "K": 8, "L": 8, "M": 9, "N": 18}
 CHART_WIDTH_CM = 15
 COMMENT_WIDTH = 110  # characters across A:L
+QUESTION_WIDTH = 25  # characters across M:N
 
 
 def write_unit_sheet(ws: Worksheet, data: ReportData, unit: UnitResult) -> None:
@@ -77,16 +77,33 @@ def write_unit_sheet(ws: Worksheet, data: ReportData, unit: UnitResult) -> None:
     last = _score_table(ws, data, unit, parent)
     bottom = _chart(ws, data, unit, parent, last)
     row = max(last, bottom) + 2
-    put(ws, row, 1, tr("Enhedens pressionspunkter"), font=SUBTITLE_FONT)
-    row = score_rows(ws, data, data.unit_pressure_points(unit.code), row + 1,
-                     empty=tr("Ingen pressionspunkter for denne enhed."),
-                     with_trend=data.previous_round is not None) + 2
+    row = _in_words(ws, data, row, tr("Enhedens pressionspunkter"),
+                    [f"{marker(s.light, True)} {data.wording.pressure_point(s)}"
+                     for s in data.unit_pressure_points(unit.code)],
+                    tr("Ingen pressionspunkter for denne enhed.")) + 2
+    row = _in_words(ws, data, row, tr("Enhedens gode erfaringer"),
+                    [f"{marker(s.light)} {data.wording.strength(s)}"
+                     for s in data.strengths if s.unit == unit.code],
+                    tr("Ingen dimensioner ligger markant over organisationen for denne enhed.")
+                    ) + 2
     row = write_unit_actions(ws, data, unit, row)
     ws.row_breaks.append(Break(id=row + 1))  # the answers start a page of their own
     row = _distributions(ws, data, unit, row + 2) + 2
     _comments(ws, data, unit, row)
     ws.freeze_panes = ws.cell(row=3, column=1).coordinate
     prepare_print(ws, data, title_rows="1:1")
+
+
+def _in_words(ws: Worksheet, data: ReportData, row: int, title: str, lines: list[str],
+              empty: str) -> int:
+    """A heading and one sentence per line across the table's width; returns the last row."""
+    put(ws, row, 1, title, font=SUBTITLE_FONT)
+    if not lines:
+        put(ws, row + 1, 1, empty, font=NOTE_FONT)
+        return row + 1
+    for line in lines:
+        row = paragraph(ws, row + 1, line, COMMENT_WIDTH, last_column=TABLE_COLUMNS)
+    return row
 
 
 def _score_table(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str) -> int:
@@ -243,7 +260,9 @@ def _comments(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> No
         row += 1
         first = row
         row = paragraph(ws, row, comment.text, COMMENT_WIDTH, last_column=TABLE_COLUMNS - 2)
-        put(ws, first, TABLE_COLUMNS - 1, questions.get(comment.item, comment.item),
-            font=NOTE_FONT, alignment=WRAP)
+        question = questions.get(comment.item, comment.item)
+        put(ws, first, TABLE_COLUMNS - 1, question, font=NOTE_FONT, alignment=WRAP)
         ws.merge_cells(start_row=first, start_column=TABLE_COLUMNS - 1, end_row=first,
                        end_column=TABLE_COLUMNS)
+        if first == row:  # the question may need more lines than a short comment
+            fit_height(ws, first, [(comment.text, COMMENT_WIDTH), (question, QUESTION_WIDTH)])

@@ -20,7 +20,7 @@ from tests.unit.test_report import hidden_means
 
 PREVIOUS_ROUND = "2026-opfølgning"
 FIRST_ROW = 5  # the pressure-point table's header is row 4
-PREVIOUS, CHANGE = 12, 13  # columns L and M
+PREVIOUS, CHANGE = 13, 14  # columns M and N
 
 
 def worse_support_in_myndighed(
@@ -60,7 +60,7 @@ def pressure_rows(path: Path, count: int) -> list[tuple[object, ...]]:
 def test_the_first_round_has_no_previous_round_columns(demo, tmp_path):
     out = write_report(demo, tmp_path / "r.xlsx", "2025")
     ws = read(out)["Pressionspunkter"]
-    assert ws.cell(row=4, column=11).value == "Interval til"
+    assert ws.cell(row=4, column=12).value == "Interval til"
     assert ws.cell(row=4, column=PREVIOUS).value is None
 
 
@@ -74,6 +74,7 @@ def test_previous_score_and_change_where_both_are_shown(demo, tmp_path):
     assert ws.cell(row=4, column=CHANGE).value == "Udvikling"
     names = {u.code: u.name for u in now.units}
     dimensions = {d.code: d.name for d in now.dimensions}
+    dimensions_by_code = {d.code: d for d in now.dimensions}
     filled = blank = 0
     points = now.pressure_points()
     for score, (unit, dimension, previous, change) in zip(
@@ -85,9 +86,11 @@ def test_previous_score_and_change_where_both_are_shown(demo, tmp_path):
             blank += 1
             continue
         assert previous.value == round(earlier, 1)
-        assert change.value == round(score.mean - earlier, 1)
+        higher_is_worse = dimensions_by_code[score.dimension].direction == "higher_is_worse"
+        raw = score.mean - earlier
+        assert change.value == round(-raw if higher_is_worse else raw, 1)  # minus = worse
         assert previous.data_type == change.data_type == "n"
-        assert previous.number_format == change.number_format == "0.0"
+        assert previous.number_format == "0.0" and change.number_format == "+0.0;-0.0;0.0"
         filled += 1
     assert filled > 0 and any(ws.cell(row=r, column=CHANGE).value != 0
                               for r in range(FIRST_ROW, FIRST_ROW + len(points)))
