@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from apv_desktop.core.model import Rules
@@ -172,7 +173,7 @@ def test_sick_leave_sheet_shows_indicators_beside_pressure_points(demo_report):
     assert "Udvalgets vurdering" in headers
 
 
-def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo_report,
+def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo, demo_report,
                                                                           demo_results):
     ws = read(demo_report)["Krænkende handlinger"]
     listed = set()
@@ -181,6 +182,16 @@ def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo_r
         listed.add(ws.cell(row=row, column=1).value)
         row += 1
     assert "Djursby Kommune" in listed
+    headers = [c.value for c in ws[5]]
+    assert headers[1:3] == ["Mobning: % oplevet", "n"]
+    with opened(demo) as project:
+        answers = project.responses("2025")
+    bullying = answers.values[:, answers.item_names.index("bu_1")]
+    scored = bullying[~np.isnan(bullying)]  # the list has no "ved ikke"; "nej" is the last
+    experienced = ws.cell(row=6, column=2).value
+    assert experienced == pytest.approx(np.mean(scored != 4))  # any frequency counts
+    assert ws.cell(row=6, column=2).number_format == "0%"
+    assert ws.cell(row=6, column=3).value == len(scored)
     for unit in demo_results.units:
         all_hidden = all(demo_results.score(unit.code, d).suppressed
                          for d in ("BU", "SH", "TV", "PV"))
