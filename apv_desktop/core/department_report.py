@@ -14,6 +14,7 @@ higher-is-worse dimension reads as the good news it is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -90,7 +91,7 @@ def draft_reports(
     `previous_round`), a score's line says how it changed since then."""
     figures = list(indicators)
     open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
-    names = {u.code: u.name for u in results.units}
+    names = display_names(results)
     dimension_names = {d.code: d.name for d in results.dimensions}
     shown = {u.code for u in results.units if not u.suppressed}
     wording = ScoreWording(results, tr, language, trends or {}, previous_round)
@@ -128,6 +129,17 @@ def draft_reports(
     return drafts
 
 
+def display_names(results: Results) -> dict[str, str]:
+    """Unit code -> name, with the code added where two units share a name ("Team 1 (D1T1)"),
+    so a sentence always says which unit it means."""
+    count = Counter(u.name for u in results.units)
+    names = {u.code: f"{u.name} ({u.code})" if count[u.name] > 1 else u.name
+             for u in results.units}
+    names.setdefault(results.organisation.code,
+                     results.organisation.name or results.organisation_name)
+    return names
+
+
 class ScoreWording:
     """A shown score in words: the unit, the dimension, the score with which way is good, n, and
     the change since the previous round where the rounds compare (minus = worse, as "Forskel").
@@ -137,9 +149,7 @@ class ScoreWording:
                  trends: dict[tuple[str, str], Trend], previous_round: str | None) -> None:
         self.tr, self.language, self.trends = tr, language, trends
         self.previous_round = previous_round
-        self.names = {u.code: u.name for u in results.units}
-        self.names[results.organisation.code] = (results.organisation.name
-                                                 or results.organisation_name)
+        self.names = display_names(results)
         self.dimensions: dict[str, DimensionInfo] = {d.code: d for d in results.dimensions}
 
     def change(self, score: Score) -> float | None:
@@ -182,11 +192,11 @@ class ScoreWording:
                 "score": _number(score.mean, self.language), "n": score.n}
 
     def _change_text(self, score: Score) -> str:
-        change = self.change(score)
+        tr, change = self.tr, self.change(score)
         if change is None or self.previous_round is None:
             return ""
-        return " " + self.tr("Udvikling siden {round}: {change} point.",
-                             round=self.previous_round, change=self.signed(change))
+        return " " + tr("Udvikling siden {round}: {change} point (minus er dårligere).",
+                        round=self.previous_round, change=self.signed(change))
 
 
 def _hidden_department(draft: DepartmentDraft, members: list[str], names: dict[str, str],

@@ -81,7 +81,7 @@ def _headers(ws: Worksheet, data: ReportData) -> None:
         alignment=Alignment(horizontal="center", vertical="bottom"))
     ws.row_dimensions[HEADER_ROW].height = 150
     ws.row_dimensions[DOMAIN_ROW].height = 30
-    put(ws, DIRECTION_ROW, 1, tr("Retning: ↑ høj score er god, ↓ høj score er dårlig"),
+    put(ws, DIRECTION_ROW, 1, tr("Retning: ↑ høj er god, ↓ høj er dårlig"),
         font=NOTE_FONT, border=GRID)
     put(ws, DIRECTION_ROW, 2, None, border=GRID)
     start = FIRST_DIMENSION_COLUMN

@@ -130,8 +130,9 @@ def put(
 
 @cache
 def indented(level: int) -> Alignment:
-    """A shared alignment per indent level (the tree depth of a unit)."""
-    return Alignment(indent=min(level, 6))
+    """A shared alignment per indent level (the tree depth of a unit), at the top of its row
+    like the wrapped texts beside it."""
+    return Alignment(indent=min(level, 6), vertical="top")
 
 
 def score_format(light: str | None, pressure_point: bool = False) -> str:

@@ -113,7 +113,7 @@ def test_change_is_signed_like_forskel_minus_is_worse(results):
     assert [c.dimension for c in story.summary.changes] == ["QD", "SS"]  # worst first
     busy = next(f for f in story.summary.pressure_points if (f.unit, f.dimension) == ("T2", "QD"))
     assert busy.change == -10.0
-    assert busy.sentence.endswith("Udvikling siden 2023: -10,0 point.")
+    assert busy.sentence.endswith("Udvikling siden 2023: -10,0 point (minus er dårligere).")
 
 
 def test_the_amirs_revised_text_replaces_the_draft(results):
