@@ -101,7 +101,8 @@ def draft_reports(
         draft = DepartmentDraft(department.code, department.name,
                                 hidden_reason=department.hidden_reason)
         if department.suppressed:
-            _hidden_department(draft, members, names, open_actions, assessments, tr)
+            _hidden_department(draft, members, names, open_actions,
+                               {u: t for u, t in assessments.items() if u in shown}, tr)
             drafts.append(draft)
             continue
         for score in [s for s in results.pressure_points() if s.unit in members]:
@@ -116,8 +117,10 @@ def draft_reports(
             draft.focus.append(_focus_line(action, names, tr))
         if not draft.focus:
             draft.focus.extend(_unplanned(results, members, names, dimension_names, tr))
-        draft.sick_leave.extend(_sick_leave_lines(members, names, latest, assessments, tr,
-                                                  language))
+        # Like the figures, the committee's assessment is quoted only for a shown unit (the
+        # sick-leave sheet lists no hidden unit either).
+        draft.sick_leave.extend(_sick_leave_lines([m for m in members if m in shown], names,
+                                                  latest, assessments, tr, language))
         if not draft.challenges:
             draft.challenges.append(tr("Ingen pressionspunkter i undersøgelsen."))
         if not draft.good:
