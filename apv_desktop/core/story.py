@@ -57,6 +57,13 @@ def direction_words(tr: Translate, direction: Direction) -> str:
     return tr("Høj score er god")
 
 
+def direction_short(tr: Translate, direction: Direction) -> str:
+    """The arrow with which way is good, short enough for a table column."""
+    if direction is Direction.HIGHER_IS_WORSE:
+        return tr("↓ høj er dårlig")
+    return tr("↑ høj er god")
+
+
 @dataclass(frozen=True)
 class ScoreFact:
     """One shown score in words (a pressure point or a strength)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.results import Score
-from apv_desktop.core.story import direction_symbol, direction_words, marker
+from apv_desktop.core.story import direction_short, marker
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import (
     COUNT_FORMAT,
@@ -24,7 +24,6 @@ from apv_desktop.reports.styles import (
     prepare_print,
     put,
     rounded,
-    score_format,
     set_widths,
     title_block,
 )
@@ -32,6 +31,8 @@ from apv_desktop.reports.wording import light_name
 
 TABLE_START = 4
 SCORE_COLUMN = 5  # the score; the light's name beside it
+WIDTHS = {"A": 5, "B": 36, "C": 36, "D": 16, "E": 9, "F": 10, "G": 13, "H": 10, "I": 11, "J": 6,
+          "K": 10, "L": 10, "M": 10, "N": 11}
 
 
 def score_table_titles(data: ReportData, with_trend: bool = False) -> list[str]:
@@ -44,6 +45,7 @@ def score_table_titles(data: ReportData, with_trend: bool = False) -> list[str]:
 
 def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     tr = data.tr
+    set_widths(ws, WIDTHS)  # first: the header rows grow to fit their titles at these widths
     title_block(ws, tr("Pressionspunkter og gode erfaringer"),
                 tr("Forskel og Udvikling er i point, vendt så et minus altid er dårligere, "
                    "uanset om høj score er god (↑) eller dårlig (↓). Rækkefølgen er efter, hvor "
@@ -65,8 +67,6 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     last = "N" if with_trend else "L"
     ws.auto_filter.ref = (
         f"A{TABLE_START}:{last}{max(TABLE_START + len(data.pressure_points), 5)}")
-    set_widths(ws, {"A": 5, "B": 36, "C": 36, "D": 16, "E": 9, "F": 9, "G": 12, "H": 10,
-                    "I": 9, "J": 6, "K": 10, "L": 10, "M": 10, "N": 10})
     prepare_print(ws, data, title_rows=f"{TABLE_START}:{TABLE_START}")
 
 
@@ -75,7 +75,6 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
     """A header and one row per score from `row`; returns the last row written. `with_trend`
     adds the previous round's score and the change, blank where they do not compare."""
     header_row(ws, row, score_table_titles(data, with_trend))
-    ws.row_dimensions[row].height = 30
     if not scores:
         put(ws, row + 1, 1, empty, font=NOTE_FONT)
         return row + 1
@@ -88,9 +87,8 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
             (rank, COUNT_FORMAT),
             (data.display_name(score.unit) if with_unit else "", None),
             (dimension.name, None),
-            (f"{direction_symbol(dimension.direction)} "
-             f"{direction_words(data.tr, dimension.direction)}", None),
-            (rounded(score.mean), score_format(light, score.pressure_point)),
+            (direction_short(data.tr, dimension.direction), None),
+            (rounded(score.mean), SCORE_FORMAT),  # the light's symbol stands beside it
             (f"{marker(light, score.pressure_point)} {light_name(data.tr, light)}".strip(), None),
             (rounded(org.mean), SCORE_FORMAT),
             (dimension.reference, SCORE_FORMAT),
