@@ -31,7 +31,7 @@ from apv_desktop.reports.styles import (
     title_block,
 )
 from apv_desktop.reports.unitsheet import distribution_row
-from apv_desktop.reports.wording import hidden_word
+from apv_desktop.reports.wording import hidden_short
 
 COLUMN_WIDTH = 11  # the shares, counts and answer choices
 
@@ -87,8 +87,9 @@ def _experienced(ws: Worksheet, data: ReportData, items: list[Item], row: int) -
         for offset, share in enumerate(found):
             column = 2 + 2 * offset
             if share is None:
-                put(ws, row, column, hidden_word(tr), fill=HIDDEN_FILL, font=HIDDEN_FONT,
-                    border=GRID)
+                reason = data.results.disclosure.item_hidden(unit.code, scored[offset][0].name)
+                put(ws, row, column, hidden_short(tr, reason.value if reason else None),
+                    fill=HIDDEN_FILL, font=HIDDEN_FONT, border=GRID)
                 put(ws, row, column + 1, None, border=GRID)
                 continue
             put(ws, row, column, share.share, number_format=PERCENT_FORMAT, border=GRID)
