@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from apv_desktop.core.answers import RoundAnswers
-from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
+from apv_desktop.core.model import Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.results import Results, Score, compute_results
 
 NOISE = 5.0
@@ -40,6 +40,11 @@ class Trend:
     @property
     def meaningful(self) -> bool:
         return self.delta is not None and abs(self.delta) >= NOISE
+
+
+def oriented_change(delta: float, direction: Direction) -> float:
+    """A change turned the way "Forskel" is: minus is always worse (a rise in stress is minus)."""
+    return delta if direction is Direction.HIGHER_IS_BETTER else -delta
 
 
 def scored_items(questionnaire: Questionnaire, dimension: str | None) -> frozenset[str]:

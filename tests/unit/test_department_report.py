@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from apv_desktop.reports.department import write_departments
+from apv_desktop.core.story import DepartmentBlock, StorySection
+from apv_desktop.i18n import translator
+from apv_desktop.reports.department import write_department_blocks
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.departments import (
     department_reports,
@@ -49,7 +51,8 @@ def test_demo_departments_follow_the_omu_structure(demo: Path) -> None:
     assert list(family) == HEADINGS
     challenges = family["Udfordringer"]
     assert challenges[0].startswith(
-        "Myndighed, børn og unge: Kvantitative krav er et pressionspunkt (score ")
+        "Myndighed, børn og unge: Kvantitative krav er et pressionspunkt: score ")
+    assert challenges[0].endswith("hvor en høj score er dårlig (n = 20).")
     assert "Myndighed, børn og unge: 38 sager pr. medarbejder mod anbefalet 25 (2025)." in (
         challenges)
     assert ("Myndighed, børn og unge: langtidssygefraværet er steget fra 14 til 21,5 dage pr. "
@@ -64,6 +67,7 @@ def test_demo_departments_follow_the_omu_structure(demo: Path) -> None:
     assert sick[1].startswith("Udvalgets vurdering for Myndighed, børn og unge: Det lange")
     road = blocks(reports["VEJ"].draft)
     assert road["Udfordringer"][0].startswith("Driftsgården: Anerkendelse er et pressionspunkt")
+    assert "hvor en lav score er dårlig" in road["Udfordringer"][0]
     # the action for Driftsgården is done, so the focus points come from unplanned pressure points
     assert "Driftsgården: lav en handling for Retfærdighed." in road["Fremadrettede fokuspunkter"]
     library = blocks(reports["KUL"].draft)
@@ -104,14 +108,22 @@ def test_the_revised_text_is_kept_and_an_unchanged_one_is_not(demo: Path, tmp_pa
 
 def test_the_department_sheet_lays_out_headings_and_bullets() -> None:
     book = Workbook()
-    text = "Udfordringer\n- Stort arbejdspres\n\nGode erfaringer\n- =gode relationer"
+    blocks = [
+        DepartmentBlock("BYG", "=Byg og miljø", False, "", [
+            StorySection("Udfordringer", ["Stort arbejdspres"]),
+            StorySection("Gode erfaringer", ["=gode relationer"])], True),
+        DepartmentBlock("LIL", "Lille afdeling", True, "skjult, for få svar", [
+            StorySection("Udfordringer", ["Skriv her."])], False),
+    ]
     sheet = book.active
-    write_departments(sheet, "Afdelingsrapporter", [("Byg og miljø", text)], HEADINGS)
+    write_department_blocks(sheet, "Afdelingsrapporter", blocks, translator("da"))
     values = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
-    assert [v for v in values if v] == ["Afdelingsrapporter", "Byg og miljø", "Udfordringer",
-                                        "• Stort arbejdspres", "Gode erfaringer",
-                                        "• =gode relationer"]
+    assert [v for v in values if v] == [
+        "Afdelingsrapporter", "=Byg og miljø", "Udfordringer", "• Stort arbejdspres",
+        "Gode erfaringer", "• =gode relationer", "Lille afdeling",
+        "Afdelingens tal er skjult, for få svar; teksten nævner derfor ingen tal.",
+        "Udfordringer", "• Skriv her."]
     heading_row = values.index("Udfordringer") + 1
     assert sheet.cell(row=heading_row, column=1).font.bold
-    formula_row = values.index("• =gode relationer") + 1
-    assert sheet.cell(row=formula_row, column=1).data_type == "s"
+    for text in ("• =gode relationer", "=Byg og miljø"):
+        assert sheet.cell(row=values.index(text) + 1, column=1).data_type == "s"
