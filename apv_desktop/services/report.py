@@ -105,3 +105,11 @@ def _gather(
         previous_round=previous_round,
         trends=trends,
     )
+
+
+def report_data(project_path: Path, round_name: str | None = None,
+                language: str = DEFAULT_LANGUAGE, progress: Progress | None = None) -> ReportData:
+    """What every report output lays out (workbook, board pack, department files), read from
+    the project file in one go."""
+    with opened(Path(project_path)) as project:
+        return _gather(project, round_name, language, progress or no_progress)
