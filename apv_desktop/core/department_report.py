@@ -4,7 +4,11 @@ Opmærksomhedspunkter i forbindelse med sygefravær. The AMiR then revises the t
 
 Everything comes from what may already be shown: pressure points and strengths are the results'
 own (hidden scores are never among them), and a unit's indicators are only quoted when the unit
-itself is shown in the results, so a small team's sick leave is not singled out.
+itself is shown in the results, so a small team's sick leave is not singled out. Every department
+gets a block, also one whose own figures are hidden: its block says why and quotes no figure.
+Every pressure point and strength is listed (a committee that wants fewer deletes lines; a silent
+cap would hide problems), each saying which way its dimension points, so a low score on a
+higher-is-worse dimension reads as the good news it is.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from apv_desktop.core.disclosure import hidden_reason_text
+from apv_desktop.core.model import Direction
 from apv_desktop.core.records import CLOSED_STATUSES, ActionItem, Indicator
-from apv_desktop.core.results import Results, Score, UnitResult
+from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
+from apv_desktop.core.trend import Trend, oriented_change
 from apv_desktop.i18n import format_decimal
 
 Translate = Callable[..., str]
-MAX_LINES = 6  # per heading: a committee reads a few points, not a list of twenty
 TURNOVER_WORTH_NAMING = 15.0  # per cent a year
 
 
@@ -30,6 +36,7 @@ class DepartmentDraft:
     good: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)
     sick_leave: list[str] = field(default_factory=list)
+    hidden_reason: str | None = None  # why the department's own figures are hidden (Hidden value)
 
     def text(self, tr: Translate) -> str:
         """Headings, each followed by its points as '- ' lines: the editable text."""
@@ -60,7 +67,7 @@ def department_units(results: Results) -> list[UnitResult]:
 
     found = []
     for unit in results.units:
-        if unit.code == top or unit.suppressed:
+        if unit.code == top:
             continue
         parent = unit.parent or top
         is_team = not children.get(unit.code)
@@ -76,32 +83,35 @@ def draft_reports(
     assessments: dict[str, str],
     tr: Translate,
     language: str = "da",
+    trends: dict[tuple[str, str], Trend] | None = None,
+    previous_round: str | None = None,
 ) -> list[DepartmentDraft]:
-    """One draft per department, in the organisation's order."""
+    """One draft per department, in the organisation's order. With `trends` (of the round
+    `previous_round`), a score's line says how it changed since then."""
     figures = list(indicators)
     open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
     names = {u.code: u.name for u in results.units}
     dimension_names = {d.code: d.name for d in results.dimensions}
     shown = {u.code for u in results.units if not u.suppressed}
+    wording = ScoreWording(results, tr, language, trends or {}, previous_round)
     drafts = []
     for department in department_units(results):
         members = _subtree(results, department.code)
-        draft = DepartmentDraft(department.code, department.name)
-        for score in [s for s in results.pressure_points() if s.unit in members][:MAX_LINES]:
-            draft.challenges.append(tr(
-                "{unit}: {dimension} er et pressionspunkt (score {score}, n = {n}).",
-                unit=names[score.unit], dimension=dimension_names[score.dimension],
-                score=_number(score.mean, language), n=score.n))
+        draft = DepartmentDraft(department.code, department.name,
+                                hidden_reason=department.hidden_reason)
+        if department.suppressed:
+            _hidden_department(draft, members, names, open_actions, assessments, tr)
+            drafts.append(draft)
+            continue
+        for score in [s for s in results.pressure_points() if s.unit in members]:
+            draft.challenges.append(wording.pressure_point(score))
         latest = _latest(f for f in figures if f.unit in members and f.unit in shown)
         for unit in [m for m in members if m in latest]:
             draft.challenges.extend(_indicator_challenges(names[unit], latest[unit], tr,
                                                           language))
-        for score in [s for s in results.strengths() if s.unit in members][:MAX_LINES]:
-            draft.good.append(tr(
-                "{unit}: {dimension} er en styrke (score {score}, n = {n}).",
-                unit=names[score.unit], dimension=dimension_names[score.dimension],
-                score=_number(score.mean, language), n=score.n))
-        for action in [a for a in open_actions if a.unit in members][:MAX_LINES]:
+        for score in [s for s in results.strengths() if s.unit in members]:
+            draft.good.append(wording.strength(score))
+        for action in [a for a in open_actions if a.unit in members]:
             draft.focus.append(_focus_line(action, names, tr))
         if not draft.focus:
             draft.focus.extend(_unplanned(results, members, names, dimension_names, tr))
@@ -116,6 +126,90 @@ def draft_reports(
             draft.focus.append(tr("Ingen åbne handlinger i handlingsplanen."))
         drafts.append(draft)
     return drafts
+
+
+class ScoreWording:
+    """A shown score in words: the unit, the dimension, the score with which way is good, n, and
+    the change since the previous round where the rounds compare (minus = worse, as "Forskel").
+    Used for the department blocks and the report's summary alike."""
+
+    def __init__(self, results: Results, tr: Translate, language: str,
+                 trends: dict[tuple[str, str], Trend], previous_round: str | None) -> None:
+        self.tr, self.language, self.trends = tr, language, trends
+        self.previous_round = previous_round
+        self.names = {u.code: u.name for u in results.units}
+        self.names[results.organisation.code] = (results.organisation.name
+                                                 or results.organisation_name)
+        self.dimensions: dict[str, DimensionInfo] = {d.code: d for d in results.dimensions}
+
+    def change(self, score: Score) -> float | None:
+        """The oriented change since the previous round (minus = worse), or None."""
+        trend = self.trends.get((score.unit, score.dimension))
+        if score.suppressed or trend is None or not trend.comparable or trend.delta is None:
+            return None
+        return oriented_change(trend.delta, self.dimensions[score.dimension].direction)
+
+    def pressure_point(self, score: Score) -> str:
+        tr, dimension = self.tr, self.dimensions[score.dimension]
+        fields = self._fields(score)
+        if dimension.direction is Direction.HIGHER_IS_WORSE:
+            line = tr("{unit}: {dimension} er et pressionspunkt: score {score}, hvor en høj "
+                      "score er dårlig (n = {n}).", **fields)
+        else:
+            line = tr("{unit}: {dimension} er et pressionspunkt: score {score}, hvor en lav "
+                      "score er dårlig (n = {n}).", **fields)
+        return line + self._change_text(score)
+
+    def strength(self, score: Score) -> str:
+        tr, dimension = self.tr, self.dimensions[score.dimension]
+        fields = self._fields(score)
+        if dimension.direction is Direction.HIGHER_IS_WORSE:
+            line = tr("{unit}: {dimension} ligger godt: score {score}, hvor en lav score er god "
+                      "(n = {n}).", **fields)
+        else:
+            line = tr("{unit}: {dimension} ligger godt: score {score}, hvor en høj score er god "
+                      "(n = {n}).", **fields)
+        return line + self._change_text(score)
+
+    def signed(self, change: float) -> str:
+        text = format_decimal(change, self.language, 1)
+        return text if text.startswith("-") or text == format_decimal(0, self.language, 1) \
+            else "+" + text
+
+    def _fields(self, score: Score) -> dict[str, object]:
+        return {"unit": self.names.get(score.unit, score.unit),
+                "dimension": self.dimensions[score.dimension].name,
+                "score": _number(score.mean, self.language), "n": score.n}
+
+    def _change_text(self, score: Score) -> str:
+        change = self.change(score)
+        if change is None or self.previous_round is None:
+            return ""
+        return " " + self.tr("Udvikling siden {round}: {change} point.",
+                             round=self.previous_round, change=self.signed(change))
+
+
+def _hidden_department(draft: DepartmentDraft, members: list[str], names: dict[str, str],
+                       open_actions: list[ActionItem], assessments: dict[str, str],
+                       tr: Translate) -> None:
+    """A department whose own figures are hidden: the reason instead of figures, its open
+    actions and the committee's assessment (the committee's own words), and no number at all,
+    so nothing in the block can be set against the shown teams to recover the hidden figures."""
+    reason = hidden_reason_text(tr, draft.hidden_reason)
+    draft.challenges.append(tr("Afdelingens resultater er {reason}; skriv afdelingens egne "
+                               "udfordringer her.", reason=reason))
+    draft.good.append(tr("Skriv afdelingens egne gode erfaringer her."))
+    draft.focus.extend(_focus_line(a, names, tr) for a in open_actions if a.unit in members)
+    if not draft.focus:
+        draft.focus.append(tr("Ingen åbne handlinger i handlingsplanen."))
+    for unit in members:
+        if assessments.get(unit):
+            draft.sick_leave.append(tr("Udvalgets vurdering for {unit}: {assessment}",
+                                       unit=names[unit],
+                                       assessment=" ".join(assessments[unit].split())))
+    if not draft.sick_leave:
+        draft.sick_leave.append(tr("Udvalget har endnu ikke vurderet, om arbejdsmiljøet "
+                                   "bidrager til sygefraværet."))
 
 
 def _subtree(results: Results, code: str) -> list[str]:
@@ -171,7 +265,7 @@ def _unplanned(results: Results, members: list[str], names: dict[str, str],
                dimension_names: dict[str, str], tr: Translate) -> list[str]:
     points: list[Score] = [s for s in results.pressure_points() if s.unit in members]
     return [tr("{unit}: lav en handling for {dimension}.", unit=names[s.unit],
-               dimension=dimension_names[s.dimension]) for s in points[:MAX_LINES]]
+               dimension=dimension_names[s.dimension]) for s in points]
 
 
 def _sick_leave_lines(members: list[str], names: dict[str, str],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from apv_desktop.core.model import Questionnaire
+from apv_desktop.core.model import Direction, Questionnaire
 from apv_desktop.core.results import Results
 
 NOISE = 5.0
@@ -26,6 +26,11 @@ class Trend:
     @property
     def meaningful(self) -> bool:
         return self.delta is not None and abs(self.delta) >= NOISE
+
+
+def oriented_change(delta: float, direction: Direction) -> float:
+    """A change turned the way "Forskel" is: minus is always worse (a rise in stress is minus)."""
+    return delta if direction is Direction.HIGHER_IS_BETTER else -delta
 
 
 def scored_items(questionnaire: Questionnaire, dimension: str) -> frozenset[str]:

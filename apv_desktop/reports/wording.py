@@ -9,6 +9,7 @@ from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Score
+from apv_desktop.core.story import direction_words
 from apv_desktop.i18n import Translate
 
 
@@ -25,6 +26,4 @@ def hidden_reason(tr: Translate, score: Score) -> str:
 
 
 def direction_text(tr: Translate, direction: Direction) -> str:
-    if direction is Direction.HIGHER_IS_WORSE:
-        return tr("Høj score er dårlig")
-    return tr("Høj score er god")
+    return direction_words(tr, direction)

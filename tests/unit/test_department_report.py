@@ -49,7 +49,8 @@ def test_demo_departments_follow_the_omu_structure(demo: Path) -> None:
     assert list(family) == HEADINGS
     challenges = family["Udfordringer"]
     assert challenges[0].startswith(
-        "Myndighed, børn og unge: Kvantitative krav er et pressionspunkt (score ")
+        "Myndighed, børn og unge: Kvantitative krav er et pressionspunkt: score ")
+    assert challenges[0].endswith("hvor en høj score er dårlig (n = 20).")
     assert "Myndighed, børn og unge: 38 sager pr. medarbejder mod anbefalet 25 (2025)." in (
         challenges)
     assert ("Myndighed, børn og unge: langtidssygefraværet er steget fra 14 til 21,5 dage pr. "
@@ -64,6 +65,7 @@ def test_demo_departments_follow_the_omu_structure(demo: Path) -> None:
     assert sick[1].startswith("Udvalgets vurdering for Myndighed, børn og unge: Det lange")
     road = blocks(reports["VEJ"].draft)
     assert road["Udfordringer"][0].startswith("Driftsgården: Anerkendelse er et pressionspunkt")
+    assert "hvor en lav score er dårlig" in road["Udfordringer"][0]
     # the action for Driftsgården is done, so the focus points come from unplanned pressure points
     assert "Driftsgården: lav en handling for Retfærdighed." in road["Fremadrettede fokuspunkter"]
     library = blocks(reports["KUL"].draft)
