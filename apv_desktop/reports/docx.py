@@ -1,6 +1,6 @@
 """The department texts as a Word document (.docx) the OMU secretary merges into the
-committee's papers: a title, then per department a Heading 1, its section headings as Heading 2,
-its '- ' lines as bullets and other lines as paragraphs.
+committee's papers: a title, then per department a Heading 1, its section headings as Heading 2
+and its points as bullets (the story's department blocks, as in the workbook and the PDF).
 
 Written as the few OOXML parts Word needs (content types, relationships, styles, numbering,
 document, core properties) rather than through python-docx: the document is this small, it
@@ -13,6 +13,8 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
+
+from apv_desktop.core.story import DepartmentBlock
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -93,24 +95,18 @@ def _core(title: str) -> str:
             "</cp:coreProperties>")
 
 
-def department_texts_docx(title: str, blocks: list[tuple[str, str]],
-                          headings: list[str]) -> bytes:
-    """The document as the bytes of a .docx file. `blocks` are (department, text) with the
-    text as the program edits it: heading lines, '- ' bullet lines, other lines."""
-    wanted = {h.strip().casefold() for h in headings}
+def department_texts_docx(title: str, departments: list[DepartmentBlock]) -> bytes:
+    """The document as the bytes of a .docx file: per department its name, why its figures
+    are hidden (when they are), its section headings and their bullets."""
     body = [_paragraph(title, "Title")]
-    for name, text in blocks:
-        body.append(_paragraph(name, "Heading1"))
-        for line in text.splitlines():
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if stripped.startswith("- "):
-                body.append(_paragraph(stripped[2:], "ListBullet"))
-            elif stripped.casefold() in wanted:
-                body.append(_paragraph(stripped, "Heading2"))
-            else:
-                body.append(_paragraph(stripped))
+    for block in departments:
+        body.append(_paragraph(block.name, "Heading1"))
+        if block.hidden:
+            body.append(_paragraph(block.hidden_reason))
+        for section in block.sections:
+            if section.heading:
+                body.append(_paragraph(section.heading, "Heading2"))
+            body.extend(_paragraph(bullet, "ListBullet") for bullet in section.bullets)
     section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" '
                'w:right="1134" w:bottom="1418" w:left="1134" w:header="709" w:footer="709" '
                'w:gutter="0"/></w:sectPr>')

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile(r"[^\w\- ]+")
+_UNSAFE = re.compile(r"[^\w\-,.()&'+ ]+")  # letters of any language, digits, a few signs
 _DEVICE = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
 MAX_STEM = 60
 

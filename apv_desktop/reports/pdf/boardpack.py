@@ -5,7 +5,6 @@ per subject, no page per team (the workbook has those)."""
 
 from __future__ import annotations
 
-from apv_desktop.core.department_report import draft_reports, headings
 from apv_desktop.core.progress import Progress
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.pdf.heatmap import HeatmapSection
@@ -14,16 +13,9 @@ from apv_desktop.reports.pdf.sections import (
     action_plan_html,
     departments_html,
     pressure_html,
+    story_of,
     summary_html,
 )
-
-
-def department_blocks(data: ReportData) -> list[tuple[str, str]]:
-    """(department, text) for every department: the AMiR's revised text, else the draft."""
-    tr = data.tr
-    drafts = draft_reports(data.results, data.indicators, data.actions, data.assessments, tr,
-                           data.language)
-    return [(d.name, data.department_texts.get(d.unit) or d.text(tr)) for d in drafts]
 
 
 def board_pack_title(data: ReportData) -> str:
@@ -33,12 +25,12 @@ def board_pack_title(data: ReportData) -> str:
 
 def board_pack_sections(data: ReportData) -> list[Section]:
     tr = data.tr
+    story = story_of(data)
     return [
-        FlowSection(tr("Forside"), summary_html(data)),
+        FlowSection(tr("Forside"), summary_html(data, story)),
         HeatmapSection(data),
         FlowSection(tr("Pressionspunkter"), pressure_html(data)),
-        FlowSection(tr("Afdelingsrapporter"),
-                    departments_html(data, department_blocks(data), headings(tr))),
+        FlowSection(tr("Afdelingsrapporter"), departments_html(data, story)),
         FlowSection(tr("Handlingsplan"), action_plan_html(data), Landscape),
     ]
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPainter, QPdfWriter, QPen
 
-from apv_desktop.core.disclosure import Hidden
-from apv_desktop.core.judgement import GREEN, RED, YELLOW
-from apv_desktop.core.model import Direction
+from apv_desktop.core.disclosure import Hidden, hidden_reason_text
 from apv_desktop.core.results import Score, UnitResult
+from apv_desktop.core.story import direction_symbol, legend, marker
 from apv_desktop.i18n import Translate, format_decimal
 from apv_desktop.reports.charts import COLOURS, HIDDEN_COLOUR
 from apv_desktop.reports.data import ReportData
-from apv_desktop.reports.pdf.marks import light_mark
 from apv_desktop.reports.pdf.pages import GREY, Landscape, base_font
 from apv_desktop.reports.pdf.writer import POINT
 
@@ -74,7 +72,7 @@ class HeatmapSection:
                          tr("n"))
         painter.setFont(base_font(6.5))
         for x, dimension in enumerate(self.data.dimensions):
-            arrow = "↓" if dimension.direction is Direction.HIGHER_IS_WORSE else "↑"
+            arrow = direction_symbol(dimension.direction)
             painter.save()
             painter.translate(QPointF(left + (x + 0.5) * cell, bottom))
             painter.rotate(-90)
@@ -125,7 +123,7 @@ class HeatmapSection:
         painter.setFont(base_font(3.8))
         painter.drawText(box.adjusted(1.6 * POINT, 0.8 * POINT, 0, 0),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         light_mark(score.light))
+                         marker(score.light, score.pressure_point))
         painter.setFont(base_font(6.2, bold=score.pressure_point))
         painter.drawText(box.adjusted(2 * POINT, 0, 0, 0), int(Qt.AlignmentFlag.AlignCenter),
                          format_decimal(score.mean, language, 1))
@@ -139,8 +137,8 @@ class HeatmapSection:
 
 
 def legend_text(tr: Translate) -> str:
-    return tr(
-        "Score 0–100. ↑ høj score er god, ↓ høj score er dårlig. Farven er trafiklyset: "
-        "{green} grøn, {yellow} gul, {red} rød; en ramme og fed skrift er et pressionspunkt. "
-        "– skjult, for få svar; × skjult for at beskytte en mindre gruppe. n er antal svar.",
-        green=light_mark(GREEN), yellow=light_mark(YELLOW), red=light_mark(RED))
+    """The story's legend in one line, with the two marks of a hidden score."""
+    marks = [f"{entry.symbol} {entry.name}" for entry in legend(tr) if entry.symbol]
+    hidden = [f"– {hidden_reason_text(tr, Hidden.TOO_FEW.value)}",
+              f"× {hidden_reason_text(tr, Hidden.COMPLEMENTARY.value)}"]
+    return "   ".join([tr("Score 0–100"), *marks, *hidden, tr("n er antal svar")])

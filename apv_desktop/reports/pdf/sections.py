@@ -11,16 +11,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from apv_desktop.core.model import Direction
+from apv_desktop.core.department_report import ScoreWording
 from apv_desktop.core.records import ActionItem
-from apv_desktop.core.results import DimensionInfo, Score
+from apv_desktop.core.results import Score
+from apv_desktop.core.story import Story, build_story, direction_symbol, marker
 from apv_desktop.i18n import format_decimal
 from apv_desktop.reports.data import ReportData
-from apv_desktop.reports.pdf.marks import PRESSURE_MARK, light_mark
-from apv_desktop.reports.wording import direction_text, light_name
 from apv_desktop.vocabulary import status_names
-
-TOP = 5  # pressure points and strengths named on the summary page
 
 
 def e(text: object) -> str:
@@ -31,18 +28,16 @@ def number(data: ReportData, value: float | None, digits: int = 1) -> str:
     return "" if value is None else format_decimal(value, data.language, digits)
 
 
-def dimension_of(data: ReportData, code: str) -> DimensionInfo:
-    return next(d for d in data.dimensions if d.code == code)
+def story_of(data: ReportData) -> Story:
+    """The report's story (summary and department blocks), told the same in every output."""
+    return build_story(
+        data.results, data.tr, data.language, indicators=data.indicators, actions=data.actions,
+        assessments=data.assessments, edited=data.department_texts, trends=data.trends,
+        previous_round=data.previous_round)
 
 
-def oriented_change(data: ReportData, score: Score) -> float | None:
-    """The change since the previous round, signed as 'Forskel': minus is worse."""
-    trend = data.trend(score.unit, score.dimension) if not score.suppressed else None
-    if trend is None:
-        return None
-    change = trend[1]
-    return -change if dimension_of(data, score.dimension).direction is \
-        Direction.HIGHER_IS_WORSE else change
+def wording_of(data: ReportData) -> ScoreWording:
+    return ScoreWording(data.results, data.tr, data.language, data.trends, data.previous_round)
 
 
 def table(head: list[str], rows: Iterable[list[str]], widths: list[int] | None = None) -> str:
@@ -56,28 +51,16 @@ def table(head: list[str], rows: Iterable[list[str]], widths: list[int] | None =
             f'style="border-color: #BFBFBF;"><thead><tr>{heads}</tr></thead>{body}</table>')
 
 
-def score_words(data: ReportData, score: Score) -> str:
-    """One pressure point or strength as a sentence with its n and what it is measured against."""
+def summary_html(data: ReportData, story: Story) -> str:
     tr = data.tr
-    dimension = dimension_of(data, score.dimension)
-    basis = tr("referencen") if dimension.reference is not None else tr("organisationen")
-    return tr("{unit}: {dimension} {score} ({direction}; {light}), {gap} point i forhold til "
-              "{basis}, n = {n}.", unit=data.display_name(score.unit), dimension=dimension.name,
-              score=number(data, score.mean), direction=direction_text(tr, dimension.direction)
-              .lower(), light=light_name(tr, score.light).lower(), gap=number(data, score.gap),
-              basis=basis, n=score.n)
-
-
-def summary_html(data: ReportData) -> str:
-    tr = data.tr
-    org = data.organisation
-    parts = [f"<h1>{e(tr('APV {round} – {organisation}', round=data.results.round, organisation=data.organisation_name))}</h1>",  # noqa: E501
-             f"<p>{e(tr('Rapport til hovedudvalget (OMU/HMU), {date}', date=data.report_date.strftime('%d-%m-%Y')))}</p>"]  # noqa: E501
-    rate = number(data, (org.response_rate or 0) * 100, 0) if org.response_rate else ""
+    summary = story.summary
+    title = tr("APV {round} – {organisation}", round=summary.round,
+               organisation=summary.organisation)
+    subtitle = tr("Rapport til hovedudvalget (OMU/HMU), {date}",
+                  date=data.report_date.strftime("%d-%m-%Y"))
     hidden = sum(1 for u in data.units if u.suppressed)
     facts = [
-        (tr("Svar"), tr("{responses} af {headcount} ({rate} %)", responses=org.responses,
-                        headcount=org.headcount or "-", rate=rate or "-")),
+        (tr("Svar"), summary.response_sentence),
         (tr("Enheder"), tr("{shown} vist, {hidden} skjult (for få svar eller for at beskytte "
                            "en mindre gruppe)", shown=len(data.reportable_units),
                            hidden=hidden)),
@@ -86,59 +69,26 @@ def summary_html(data: ReportData) -> str:
     if data.collected:
         first, last = data.collected
         facts.append((tr("Indsamlet"), f"{first:%d-%m-%Y} – {last:%d-%m-%Y}"))
-    parts.append('<table cellpadding="2">' + "".join(
-        f"<tr><td><b>{e(label)}</b></td><td>{e(value)}</td></tr>" for label, value in facts)
-        + "</table>")
-    parts.append(f"<h2>{e(tr('De største pressionspunkter'))}</h2>")
-    parts.append(_bullets([score_words(data, s) for s in data.pressure_points[:TOP]])
+    parts = [f"<h1>{e(title)}</h1>", f"<p>{e(subtitle)}</p>",
+             '<table cellpadding="2">' + "".join(
+                 f'<tr><td width="18%"><b>{e(label)}</b></td><td>{e(value)}</td></tr>'
+                 for label, value in facts) + "</table>",
+             f"<h2>{e(tr('De største pressionspunkter'))}</h2>"]
+    parts.append(_bullets([f"{f.symbol} {f.sentence}" for f in summary.pressure_points])
                  or f"<p>{e(tr('Ingen pressionspunkter i denne runde.'))}</p>")
-    if len(data.pressure_points) > TOP:
-        parts.append(f'<p class="note">{e(tr("{count} pressionspunkter i alt; se listen.", count=len(data.pressure_points)))}</p>')  # noqa: E501
+    if summary.pressure_point_total > len(summary.pressure_points):
+        parts.append(f'<p class="note">{e(tr("{count} pressionspunkter i alt; se listen.", count=summary.pressure_point_total))}</p>')  # noqa: E501
     parts.append(f"<h2>{e(tr('Gode erfaringer'))}</h2>")
-    parts.append(_bullets([score_words(data, s) for s in data.strengths[:TOP]])
+    parts.append(_bullets([f"{f.symbol} {f.sentence}" for f in summary.strengths])
                  or f"<p>{e(tr('Ingen enheder ligger markant over organisationen i denne runde.'))}</p>")  # noqa: E501
-    parts.append(_change_html(data))
+    parts.append(f"<h2>{e(tr('Udvikling siden sidste runde'))}</h2>")
+    parts.append(f"<p>{e(summary.change_sentence)}</p>")
+    parts.append(_bullets([c.sentence for c in summary.changes]))
     parts.append(f"<h2>{e(tr('Sådan læses rapporten'))}</h2>")
-    parts.append(_bullets([
-        tr("Score 0–100 pr. dimension. Ved hver dimension står, om høj score er god (↑) eller "
-           "dårlig (↓)."),
-        tr("Trafiklys: {green} grøn er godt, {yellow} gul er opmærksomhed, {red} rød er et "
-           "problem. Et pressionspunkt ({mark}) er rødt eller mindst 10 point dårligere end "
-           "organisationen eller referencen.", green=light_mark("green"),
-           yellow=light_mark("yellow"), red=light_mark("red"), mark=PRESSURE_MARK),
-        tr("Forskel og udvikling er i point, vendt så et minus altid er dårligere."),
-        tr("Grupper med for få svar vises ikke; nogle tal er skjult for at beskytte en mindre "
-           "gruppe."),
-    ]))
+    parts.append(table([e(tr("Tegn")), e(tr("Betyder"))],
+                       ([e(entry.symbol), f"<b>{e(entry.name)}</b>: {e(entry.meaning)}"]
+                        for entry in summary.legend), [8, 92]))
     return "\n".join(parts)
-
-
-def _change_html(data: ReportData) -> str:
-    tr = data.tr
-    if data.previous_round is None:
-        return ""
-    lines = []
-    org = data.organisation.code
-    for dimension in data.dimensions:
-        score = data.score(org, dimension.code)
-        change = oriented_change(data, score)
-        trend = data.trend(org, dimension.code)
-        if change is None or trend is None or abs(change) < 5:
-            continue
-        word = tr("bedre") if change > 0 else tr("dårligere")
-        lines.append(tr("{dimension}: {previous} → {score} ({change} point, {word}).",
-                        dimension=dimension.name, previous=number(data, trend[0]),
-                        score=number(data, score.mean), change=_signed(data, change),
-                        word=word))
-    head = f"<h2>{e(tr('Udvikling siden {round}', round=data.previous_round))}</h2>"
-    if not lines:
-        return head + f"<p>{e(tr('Ingen ændringer på 5 point eller mere for organisationen.'))}</p>"  # noqa: E501
-    return head + _bullets(lines)
-
-
-def _signed(data: ReportData, value: float) -> str:
-    text = number(data, value)
-    return text if value < 0 else f"+{text}"
 
 
 def _bullets(lines: list[str]) -> str:
@@ -174,42 +124,34 @@ def _score_table(data: ReportData, scores: list[Score]) -> str:
         head.append(tr("Udvikling"))
         widths = [5, 26, 28, 11, 9, 6, 11, 8]
     rows = []
+    wording = wording_of(data)
     for rank, score in enumerate(scores, start=1):
-        dimension = dimension_of(data, score.dimension)
-        arrow = "↓" if dimension.direction is Direction.HIGHER_IS_WORSE else "↑"
-        mark = f" {PRESSURE_MARK}" if score.pressure_point else ""
-        row = [str(rank), e(data.display_name(score.unit)), e(f"{arrow} {dimension.name}"),
-               e(f"{light_mark(score.light)} {number(data, score.mean)}{mark}"),
+        dimension = wording.dimensions[score.dimension]
+        row = [str(rank), e(data.display_name(score.unit)),
+               e(f"{direction_symbol(dimension.direction)} {dimension.name}"),
+               e(f"{marker(score.light, score.pressure_point)} {number(data, score.mean)}"),
                e(number(data, score.gap)), e(score.n),
                e(f"{number(data, score.ci_low)}–{number(data, score.ci_high)}")]
         if with_trend:
-            change = oriented_change(data, score)
-            row.append(e(_signed(data, change)) if change is not None else "")
+            change = wording.change(score)
+            row.append(e(wording.signed(change)) if change is not None else "")
         rows.append(row)
     return table([e(h) for h in head], rows, widths)
 
 
-def departments_html(data: ReportData, blocks: list[tuple[str, str]],
-                     headings: list[str]) -> str:
-    """The department blocks: each department's text (revised or drafted) with its headings
-    and its '- ' lines as bullets."""
+def departments_html(data: ReportData, story: Story) -> str:
+    """Every department's block under the four headings of the OMU report; a department whose
+    figures are hidden says why, and its text quotes none."""
     tr = data.tr
-    wanted = {h.strip().casefold() for h in headings}
     parts = [f"<h1>{e(tr('Afdelingsrapporter'))}</h1>"]
-    for name, text in blocks:
-        parts.append(f"<h2>{e(name)}</h2>")
-        bullets: list[str] = []
-        for line in [*text.splitlines(), ""]:
-            stripped = line.strip()
-            if stripped.startswith("- "):
-                bullets.append(stripped[2:])
-                continue
-            parts.append(_bullets(bullets))
-            bullets = []
-            if stripped.casefold() in wanted:
-                parts.append(f"<h3>{e(stripped)}</h3>")
-            elif stripped:
-                parts.append(f"<p>{e(stripped)}</p>")
+    for block in story.departments:
+        parts.append(f"<h2>{e(block.name)}</h2>")
+        if block.hidden:
+            parts.append(f'<p class="hidden">{e(block.hidden_reason)}</p>')
+        for section in block.sections:
+            if section.heading:
+                parts.append(f"<h3>{e(section.heading)}</h3>")
+            parts.append(_bullets(section.bullets))
     return "\n".join(parts)
 
 
