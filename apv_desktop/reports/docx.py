@@ -107,12 +107,12 @@ def department_texts_docx(title: str, departments: list[DepartmentBlock]) -> byt
             if section.heading:
                 body.append(_paragraph(section.heading, "Heading2"))
             body.extend(_paragraph(bullet, "ListBullet") for bullet in section.bullets)
-    section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" '
+    page_setup = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" '
                'w:right="1134" w:bottom="1418" w:left="1134" w:header="709" w:footer="709" '
                'w:gutter="0"/></w:sectPr>')
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'
-                + "".join(body) + section + "</w:body></w:document>")
+                + "".join(body) + page_setup + "</w:body></w:document>")
     parts = [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", PACKAGE_RELS),
              ("word/_rels/document.xml.rels", DOCUMENT_RELS), ("word/document.xml", document),
              ("word/styles.xml", STYLES), ("word/numbering.xml", NUMBERING),

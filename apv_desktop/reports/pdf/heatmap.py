@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPainter, QPdfWriter, QPen
 
-from apv_desktop.core.disclosure import Hidden, hidden_reason_text
+from apv_desktop.core.anonymity import Hidden
+from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.results import Score, UnitResult
 from apv_desktop.core.story import direction_symbol, legend, marker
 from apv_desktop.i18n import Translate, format_decimal

@@ -81,6 +81,8 @@ def summary_html(data: ReportData, story: Story) -> str:
     parts.append(f"<h2>{e(tr('Gode erfaringer'))}</h2>")
     parts.append(_bullets([f"{f.symbol} {f.sentence}" for f in summary.strengths])
                  or f"<p>{e(tr('Ingen enheder ligger markant over organisationen i denne runde.'))}</p>")  # noqa: E501
+    if summary.strength_total > len(summary.strengths):
+        parts.append(f'<p class="note">{e(tr("{count} gode erfaringer i alt; se listen.", count=summary.strength_total))}</p>')  # noqa: E501
     parts.append(f"<h2>{e(tr('Udvikling siden sidste runde'))}</h2>")
     parts.append(f"<p>{e(summary.change_sentence)}</p>")
     parts.append(_bullets([c.sentence for c in summary.changes]))
