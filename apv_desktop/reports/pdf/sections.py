@@ -121,10 +121,10 @@ def _score_table(data: ReportData, scores: list[Score]) -> str:
     with_trend = data.previous_round is not None
     head = [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Score"), tr("Forskel"), tr("n"),
             tr("Interval")]
-    widths = [5, 28, 30, 11, 9, 6, 11]
+    widths = [4, 27, 30, 10, 11, 6, 12]
     if with_trend:
         head.append(tr("Udvikling"))
-        widths = [5, 26, 28, 11, 9, 6, 11, 8]
+        widths = [4, 24, 26, 9, 11, 5, 12, 9]
     rows = []
     wording = wording_of(data)
     for rank, score in enumerate(scores, start=1):
