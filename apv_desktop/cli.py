@@ -256,6 +256,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.output is None and args.per_department is None:
         raise RefusedError("Say where the report goes: -o FILE (.xlsx, .pdf or .docx) and/or "
                            "--per-department DIR.")
+    if args.charts is not None and (args.output is None
+                                    or args.output.suffix.lower() != ".xlsx"):
+        raise RefusedError("--charts goes with an Excel report: -o FILE.xlsx.")
     if args.output is not None:
         write_report(args.project, args.output, args.round_name, language=args.lang,
                      charts_dir=args.charts)

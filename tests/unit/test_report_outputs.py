@@ -140,3 +140,10 @@ def test_the_cli_warns_before_a_document_names_a_hidden_unit(demo, tmp_path, cap
 def test_the_cli_needs_an_output_or_a_folder(demo, capsys):
     assert run(["report", str(demo)]) == 2
     assert "--per-department" in capsys.readouterr().err
+
+
+def test_charts_go_with_the_workbook_only(demo, tmp_path, capsys):
+    assert run(["report", str(demo), "-o", str(tmp_path / "x.docx"), "--charts",
+                str(tmp_path / "charts")]) == 2
+    assert ".xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
