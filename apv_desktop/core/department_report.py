@@ -14,6 +14,7 @@ higher-is-worse dimension reads as the good news it is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -90,7 +91,7 @@ def draft_reports(
     `previous_round`), a score's line says how it changed since then."""
     figures = list(indicators)
     open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
-    names = {u.code: u.name for u in results.units}
+    names = display_names(results)
     dimension_names = {d.code: d.name for d in results.dimensions}
     shown = {u.code for u in results.units if not u.suppressed}
     wording = ScoreWording(results, tr, language, trends or {}, previous_round)
@@ -100,7 +101,8 @@ def draft_reports(
         draft = DepartmentDraft(department.code, department.name,
                                 hidden_reason=department.hidden_reason)
         if department.suppressed:
-            _hidden_department(draft, members, names, open_actions, assessments, tr)
+            _hidden_department(draft, members, names, open_actions,
+                               {u: t for u, t in assessments.items() if u in shown}, tr)
             drafts.append(draft)
             continue
         for score in [s for s in results.pressure_points() if s.unit in members]:
@@ -115,8 +117,10 @@ def draft_reports(
             draft.focus.append(_focus_line(action, names, tr))
         if not draft.focus:
             draft.focus.extend(_unplanned(results, members, names, dimension_names, tr))
-        draft.sick_leave.extend(_sick_leave_lines(members, names, latest, assessments, tr,
-                                                  language))
+        # Like the figures, the committee's assessment is quoted only for a shown unit (the
+        # sick-leave sheet lists no hidden unit either).
+        draft.sick_leave.extend(_sick_leave_lines([m for m in members if m in shown], names,
+                                                  latest, assessments, tr, language))
         if not draft.challenges:
             draft.challenges.append(tr("Ingen pressionspunkter i undersøgelsen."))
         if not draft.good:
@@ -128,6 +132,17 @@ def draft_reports(
     return drafts
 
 
+def display_names(results: Results) -> dict[str, str]:
+    """Unit code -> name, with the code added where two units share a name ("Team 1 (D1T1)"),
+    so a sentence always says which unit it means."""
+    count = Counter(u.name for u in results.units)
+    names = {u.code: f"{u.name} ({u.code})" if count[u.name] > 1 else u.name
+             for u in results.units}
+    names.setdefault(results.organisation.code,
+                     results.organisation.name or results.organisation_name)
+    return names
+
+
 class ScoreWording:
     """A shown score in words: the unit, the dimension, the score with which way is good, n, and
     the change since the previous round where the rounds compare (minus = worse, as "Forskel").
@@ -137,9 +152,7 @@ class ScoreWording:
                  trends: dict[tuple[str, str], Trend], previous_round: str | None) -> None:
         self.tr, self.language, self.trends = tr, language, trends
         self.previous_round = previous_round
-        self.names = {u.code: u.name for u in results.units}
-        self.names[results.organisation.code] = (results.organisation.name
-                                                 or results.organisation_name)
+        self.names = display_names(results)
         self.dimensions: dict[str, DimensionInfo] = {d.code: d for d in results.dimensions}
 
     def change(self, score: Score) -> float | None:
@@ -182,11 +195,11 @@ class ScoreWording:
                 "score": _number(score.mean, self.language), "n": score.n}
 
     def _change_text(self, score: Score) -> str:
-        change = self.change(score)
+        tr, change = self.tr, self.change(score)
         if change is None or self.previous_round is None:
             return ""
-        return " " + self.tr("Udvikling siden {round}: {change} point.",
-                             round=self.previous_round, change=self.signed(change))
+        return " " + tr("Udvikling siden {round}: {change} point (minus er dårligere).",
+                        round=self.previous_round, change=self.signed(change))
 
 
 def _hidden_department(draft: DepartmentDraft, members: list[str], names: dict[str, str],

@@ -3,6 +3,9 @@
 Each respondent has a level per dimension (oriented so that higher is better): the organisation's
 baseline, plus the team's effect, plus personal variation. Each item's answer is the scored
 choice nearest to that level plus item noise; unscored choices ("ved ikke") appear now and then.
+A question (or section) with a `relevant` condition is answered only by those for whom the
+condition holds, as the form would have shown it: nobody who said "Nej" to bullying says whom
+it came from.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import Direction, ItemType, Questionnaire
+from apv_desktop.core.relevance import compile_relevance, referenced_names, to_boolean
 
 
 @dataclass
@@ -87,7 +91,64 @@ def simulate_responses(
             dont_know = rng.random(size) < sim.dont_know_rate
             values[dont_know, j] = unscored[0]
     values[rng.random(values.shape) < sim.skip_rate] = math.nan
+    _apply_relevance(questionnaire, [i.name for i in items], values, texts)
     return ResponseSet([i.name for i in items], unit_codes, values, texts)
+
+
+def _apply_relevance(questionnaire: Questionnaire, names: list[str], values: np.ndarray,
+                     texts: dict[str, list[tuple[int, str]]]) -> None:
+    """Blank every answer to a question its respondent would not have been shown, in form
+    order (a follow-up of a blanked follow-up is blanked too). Conditions are evaluated once
+    per distinct combination of the answers they read."""
+    column = {name: j for j, name in enumerate(names)}
+    for section in questionnaire.sections:
+        for item in section.items:
+            if item.name not in column:
+                continue
+            conditions = [c for c in (section.relevant, item.relevant) if c and c.strip()]
+            if not conditions:
+                continue
+            shown = _shown(questionnaire, conditions, item.name, column, values, texts)
+            values[~shown, column[item.name]] = math.nan
+            if item.name in texts:
+                texts[item.name] = [(r, t) for r, t in texts[item.name] if shown[r]]
+
+
+def _shown(questionnaire: Questionnaire, conditions: list[str], current: str,
+           column: dict[str, int], values: np.ndarray,
+           texts: dict[str, list[tuple[int, str]]]) -> np.ndarray:
+    """Per respondent: whether every condition holds on their answers."""
+    read = sorted({n for c in conditions for n in referenced_names(c) if n in column})
+    evaluators = [compile_relevance(c) for c in conditions]
+    text_of = {name: dict(texts.get(name, [])) for name in read}
+    shown = np.ones(values.shape[0], dtype=bool)
+    known: dict[tuple[str, ...], bool] = {}
+    for row in range(values.shape[0]):
+        key = tuple(_answer_text(questionnaire, name, values[row, column[name]],
+                                 text_of[name].get(row, "")) for name in read)
+        if key not in known:
+            answers = dict(zip(read, key, strict=True))
+            known[key] = all(to_boolean(e(answers, current)) for e in evaluators)
+        shown[row] = known[key]
+    return shown
+
+
+def _answer_text(questionnaire: Questionnaire, name: str, value: float, text: str) -> str:
+    """An answer as `relevant` reads it: choice names (space-separated for several), a number's
+    text, or the free text; '' when not answered."""
+    item = questionnaire.item(name)
+    if item is None or item.type is ItemType.TEXT:
+        return text
+    if math.isnan(value):
+        return ""
+    choices = questionnaire.choices_for(item)
+    if item.type is ItemType.SELECT_MULTIPLE and choices is not None:
+        bits = int(value)
+        return " ".join(c.name for k, c in enumerate(choices.choices) if bits >> k & 1)
+    if choices is not None:
+        position = int(value)
+        return choices.choices[position].name if 0 <= position < len(choices.choices) else ""
+    return f"{value:g}"
 
 
 def _levels(

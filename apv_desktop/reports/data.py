@@ -12,11 +12,13 @@ from functools import cached_property
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.comments import Comment, unit_comments
+from apv_desktop.core.department_report import ScoreWording
 from apv_desktop.core.distribution import ItemDistribution, item_threshold
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
-from apv_desktop.core.trend import Trend
+from apv_desktop.core.story import Story, build_story
+from apv_desktop.core.trend import Trend, oriented_change
 from apv_desktop.i18n import Translate
 
 SICK_LEAVE_DIMENSION = "SL"
@@ -94,6 +96,13 @@ class ReportData:
     def dimensions(self) -> list[DimensionInfo]:
         return self.results.dimensions
 
+    @cached_property
+    def _dimension_by_code(self) -> dict[str, DimensionInfo]:
+        return {d.code: d for d in self.results.dimensions}
+
+    def dimension(self, code: str) -> DimensionInfo:
+        return self._dimension_by_code[code]
+
     def is_offensive(self, dimension: DimensionInfo) -> bool:
         """Offensive behaviour: the dimensions with a stricter threshold than the project's."""
         return dimension.min_n > self.results.rules.min_n
@@ -160,12 +169,28 @@ class ReportData:
         return self.results.strengths()
 
     def trend(self, unit: str, dimension: str) -> tuple[float, float] | None:
-        """(previous score, change) where the rounds compare and both scores are shown."""
+        """(previous score, change) where the rounds compare and both scores are shown; the
+        change is oriented like "Forskel": minus is worse, whichever way the dimension points."""
         found = self.trends.get((unit, dimension))
         if found is None or not found.comparable or found.previous is None \
-                or found.delta is None:
+                or found.delta is None or self.score(unit, dimension).suppressed:
             return None
-        return found.previous, found.delta
+        return found.previous, oriented_change(found.delta, self.dimension(dimension).direction)
+
+    # --- the story (summary and department blocks, shared with the other outputs) -------------
+
+    @cached_property
+    def wording(self) -> ScoreWording:
+        """Scores in words, as the story says them (direction, n, change)."""
+        return ScoreWording(self.results, self.tr, self.language, self.trends,
+                            self.previous_round)
+
+    @cached_property
+    def story(self) -> Story:
+        return build_story(
+            self.results, self.tr, self.language, indicators=self.indicators,
+            actions=self.actions, assessments=self.assessments, edited=self.department_texts,
+            trends=self.trends, previous_round=self.previous_round)
 
     def unit_pressure_points(self, code: str) -> list[Score]:
         return [s for s in self.pressure_points if s.unit == code]

@@ -1,59 +1,56 @@
 """Afdelingsrapporter: one block per department in the structure of the OMU report (seeds/004),
-with the texts as the AMiR revised them in the program (or the program's draft)."""
+from the report's story (core.story): the AMiR's revised text where there is one, else the
+program's draft. Every department has a block; one whose figures are hidden says why."""
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from apv_desktop.core.story import DepartmentBlock
+from apv_desktop.i18n import Translate
 from apv_desktop.reports.data import ReportData
+from apv_desktop.reports.styles import (
+    BOLD,
+    NOTE_FONT,
+    TITLE_FONT,
+    paragraph,
+    prepare_print,
+    put,
+)
 
-HEADING_FONT = Font(bold=True, size=14)
-SUBHEADING_FONT = Font(bold=True)
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-TEXT_WIDTH = 110
+HEADING_FONT = Font(bold=True, size=14, color="1F4E78")
+TEXT_WIDTH = 78  # characters: within a portrait A4 page (a single column is never scaled down)
 
 
-def write_departments(ws: Worksheet, title: str, departments: list[tuple[str, str]],
-                      headings: list[str]) -> None:
+def write_department_blocks(ws: Worksheet, title: str, blocks: list[DepartmentBlock],
+                            tr: Translate) -> int:
+    """The title, then each block: name, why its figures are hidden (if they are), headings and
+    bullets. Every text goes through `put`, so a department text starting with '=' stays text.
+    Returns the last row written."""
     ws.column_dimensions["A"].width = TEXT_WIDTH
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=16)
+    put(ws, 1, 1, title, font=TITLE_FONT)
     row = 2
-    wanted = {h.strip().casefold() for h in headings}
-    for name, text in departments:
-        row += 1
-        ws.cell(row=row, column=1, value=name).font = HEADING_FONT
-        for line in text.splitlines():
+    for block in blocks:
+        row += 2
+        put(ws, row, 1, block.name, font=HEADING_FONT)
+        ws.row_dimensions[row].height = 20
+        if block.hidden:
             row += 1
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if stripped.casefold() in wanted:
-                cell = ws.cell(row=row, column=1, value=stripped)
-                cell.font = SUBHEADING_FONT
-            else:
-                shown = "• " + stripped[2:] if stripped.startswith("- ") else stripped
-                # '=' would start a formula in Excel: the AMiR's text is text
-                cell = ws.cell(row=row, column=1, value=shown)
-                cell.data_type = "s"
-            cell.alignment = WRAP_TOP
-        row += 1
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    page_setup = ws.sheet_properties.pageSetUpPr
-    assert page_setup is not None  # WorksheetProperties makes one; nothing here removes it
-    page_setup.fitToPage = True
-    ws.print_options.gridLines = False
+            put(ws, row, 1, tr("Afdelingens tal er {reason}; teksten nævner derfor ingen tal.",
+                               reason=block.hidden_reason), font=NOTE_FONT)
+        for section in block.sections:
+            if section.heading:
+                row += 1
+                put(ws, row, 1, section.heading, font=BOLD)
+            for bullet in section.bullets:
+                row = paragraph(ws, row + 1, f"• {bullet}", TEXT_WIDTH)
+    return row
 
 
-def write_department_sheet(ws: Worksheet, data: ReportData, edited: dict[str, str]) -> None:
-    """The report workbook's sheet: drafts from the report's own data, with the AMiR's revised
-    texts (`edited`, unit code -> text, from Project.department_texts) where they exist."""
-    from apv_desktop.core.department_report import draft_reports, headings
-
+def write_department_sheet(ws: Worksheet, data: ReportData) -> None:
+    """The report workbook's sheet: every department's block from the report's story."""
     tr = data.tr
-    drafts = draft_reports(data.results, data.indicators, data.actions, data.assessments, tr,
-                           data.language)
-    departments = [(d.name, edited.get(d.unit) or d.text(tr)) for d in drafts]
-    write_departments(ws, tr("Afdelingsrapporter"), departments, headings(tr))
+    write_department_blocks(ws, tr("Afdelingsrapporter"), data.story.departments, tr)
+    prepare_print(ws, data, landscape=False)
+    ws.print_options.horizontalCentered = False

@@ -1,35 +1,31 @@
-"""Forside / Overblik: who, when, how many answered, how it was computed, what the colours
-mean, and a table of contents linking to every sheet."""
+"""Forside: the story on the first printed page (reports/story_page.py), then who, when, how
+many answered, how it was computed, and a table of contents linking to every sheet."""
 
 from __future__ import annotations
 
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from apv_desktop.core.anonymity import Hidden
 from apv_desktop.core.disclosure import hidden_reason_text
-from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.core.story import WEAK_RESPONSE_RATE
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.sheetnames import sheet_reference
+from apv_desktop.reports.story_page import write_story_page
 from apv_desktop.reports.styles import (
     BOLD,
     COUNT_FORMAT,
     GRID,
-    HIDDEN_FILL,
-    HIDDEN_FONT,
     LEFT,
-    LIGHT_FILLS,
-    LIGHT_FONTS,
     LINK_FONT,
     NOTE_FONT,
     ORG_FILL,
     PERCENT_FORMAT,
-    PRESSURE_FONT,
     SUBTITLE_FONT,
-    WRAP,
     date_format,
     header_row,
     indented,
+    paragraph,
     prepare_print,
     put,
     set_widths,
@@ -37,19 +33,21 @@ from apv_desktop.reports.styles import (
 )
 from apv_desktop.reports.wording import hidden_word
 
-WEAK_RESPONSE_RATE = 0.6
 TEXT_COLUMNS = 6  # paragraphs span A:F
+TEXT_WIDTH = 120  # characters across A:F (42 + 14 + 12 + 12 + 13 + 34, less the cell padding)
 
 
 def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, str]]) -> None:
-    """`contents`: (sheet name, what it holds) for every sheet after this one."""
+    """`contents`: (sheet name, what it holds) for every sheet after this one. The first
+    printed page tells the story (core.story); the reference material follows."""
     tr = data.tr
     title_block(ws, tr("APV-rapport: {organisation}", organisation=data.organisation_name),
                 tr("Runde {round}", round=data.results.round))
-    row = _facts(ws, data, 4)
+    row = write_story_page(ws, data, 4)
+    ws.row_breaks.append(Break(id=row))  # the story is the first page, on its own
+    row = _facts(ws, data, row + 1)
     row = _contents(ws, data, contents, row + 1)
     row = _method(ws, data, row + 1)
-    row = _legend(ws, data, row + 1)
     _response_rates(ws, data, row + 1)
     set_widths(ws, {"A": 42, "B": 14, "C": 12, "D": 12, "E": 13, "F": 34})
     prepare_print(ws, data, landscape=False)
@@ -95,11 +93,8 @@ def _contents(ws: Worksheet, data: ReportData, contents: list[tuple[str, str]], 
     return row + 1
 
 
-def _paragraph(ws: Worksheet, row: int, text: str) -> None:
-    put(ws, row, 1, text, alignment=WRAP)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=TEXT_COLUMNS)
-    # Merged cells do not grow by themselves: about 120 characters fit on a line of A:F.
-    ws.row_dimensions[row].height = 15 * (1 + len(text) // 110)
+def _paragraph(ws: Worksheet, row: int, text: str) -> int:
+    return paragraph(ws, row, text, TEXT_WIDTH, last_column=TEXT_COLUMNS)
 
 
 def method_paragraphs(data: ReportData) -> list[str]:
@@ -151,28 +146,7 @@ def _method(ws: Worksheet, data: ReportData, row: int) -> int:
     tr = data.tr
     put(ws, row, 1, tr("Metode og anonymitet"), font=SUBTITLE_FONT)
     for text in method_paragraphs(data):
-        row += 1
-        _paragraph(ws, row, text)
-    return row + 1
-
-
-def _legend(ws: Worksheet, data: ReportData, row: int) -> int:
-    tr = data.tr
-    put(ws, row, 1, tr("Farverne"), font=SUBTITLE_FONT)
-    entries = [
-        (tr("Grøn"), LIGHT_FILLS[GREEN], LIGHT_FONTS[GREEN], tr("Godt arbejdsmiljø på dette "
-                                                               "område")),
-        (tr("Gul"), LIGHT_FILLS[YELLOW], LIGHT_FONTS[YELLOW], tr("Vær opmærksom")),
-        (tr("Rød"), LIGHT_FILLS[RED], LIGHT_FONTS[RED], tr("Et problem, der skal tages op")),
-        (tr("Fed rød"), LIGHT_FILLS[RED], PRESSURE_FONT, tr("Pressionspunkt")),
-        (hidden_word(tr), HIDDEN_FILL, HIDDEN_FONT,
-         tr("{few} eller {protect}", few=hidden_reason_text(tr, Hidden.TOO_FEW.value),
-            protect=hidden_reason_text(tr, Hidden.COMPLEMENTARY.value))),
-    ]
-    for word, fill, font, meaning in entries:
-        row += 1
-        put(ws, row, 1, word, fill=fill, font=font, border=GRID)
-        put(ws, row, 2, meaning)
+        row = _paragraph(ws, row + 1, text)
     return row + 1
 
 

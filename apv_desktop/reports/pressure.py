@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.results import Score
+from apv_desktop.core.story import direction_symbol, direction_words, marker
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import (
     COUNT_FORMAT,
@@ -17,21 +18,25 @@ from apv_desktop.reports.styles import (
     PRESSURE_FONT,
     SCORE_FORMAT,
     SUBTITLE_FONT,
+    WRAP,
+    fit_height,
     header_row,
     prepare_print,
     put,
     rounded,
+    score_format,
     set_widths,
     title_block,
 )
 from apv_desktop.reports.wording import light_name
 
 TABLE_START = 4
+SCORE_COLUMN = 5  # the score; the light's name beside it
 
 
 def score_table_titles(data: ReportData, with_trend: bool = False) -> list[str]:
     tr = data.tr
-    titles = [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Score"), tr("Lys"),
+    titles = [tr("Nr."), tr("Enhed"), tr("Dimension"), tr("Retning"), tr("Score"), tr("Lys"),
               tr("Organisation"), tr("Reference"), tr("Forskel"), tr("n"),
               tr("Interval fra"), tr("Interval til")]
     return titles + [tr("Forrige runde"), tr("Udvikling")] if with_trend else titles
@@ -40,8 +45,9 @@ def score_table_titles(data: ReportData, with_trend: bool = False) -> list[str]:
 def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
     tr = data.tr
     title_block(ws, tr("Pressionspunkter og gode erfaringer"),
-                tr("Forskel er i point, vendt så et minus altid er dårligere end "
-                   "sammenligningsgrundlaget. Rækkefølgen er efter, hvor langt scoren er fra god."))
+                tr("Forskel og Udvikling er i point, vendt så et minus altid er dårligere, "
+                   "uanset om høj score er god (↑) eller dårlig (↓). Rækkefølgen er efter, hvor "
+                   "langt scoren er fra god."))
     put(ws, TABLE_START - 1, 1, tr("Pressionspunkter"), font=SUBTITLE_FONT)
     with_trend = data.previous_round is not None
     if with_trend:
@@ -53,13 +59,14 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
                      empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
     score_rows(ws, data, data.strengths, row + 3,
-               empty=tr("Ingen enheder ligger markant over organisationen i denne runde."))
+               empty=tr("Ingen enheder ligger markant over organisationen i denne runde."),
+               with_trend=with_trend)
     ws.freeze_panes = ws.cell(row=TABLE_START + 1, column=1).coordinate
-    last = "M" if with_trend else "K"
+    last = "N" if with_trend else "L"
     ws.auto_filter.ref = (
         f"A{TABLE_START}:{last}{max(TABLE_START + len(data.pressure_points), 5)}")
-    set_widths(ws, {"A": 5, "B": 36, "C": 36, "D": 8, "E": 8, "F": 12, "G": 10, "H": 9,
-                    "I": 6, "J": 10, "K": 10, "L": 10, "M": 10})
+    set_widths(ws, {"A": 5, "B": 36, "C": 36, "D": 16, "E": 9, "F": 9, "G": 12, "H": 10,
+                    "I": 9, "J": 6, "K": 10, "L": 10, "M": 10, "N": 10})
     prepare_print(ws, data, title_rows=f"{TABLE_START}:{TABLE_START}")
 
 
@@ -74,15 +81,17 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
         return row + 1
     for rank, score in enumerate(scores, start=1):
         row += 1
-        dimension = next(d for d in data.dimensions if d.code == score.dimension)
+        dimension = data.dimension(score.dimension)
         org = data.score(data.organisation.code, score.dimension)
         light = score.light or ""
         values: list[tuple[object, str | None]] = [
             (rank, COUNT_FORMAT),
             (data.display_name(score.unit) if with_unit else "", None),
             (dimension.name, None),
-            (rounded(score.mean), SCORE_FORMAT),
-            (light_name(data.tr, score.light), None),
+            (f"{direction_symbol(dimension.direction)} "
+             f"{direction_words(data.tr, dimension.direction)}", None),
+            (rounded(score.mean), score_format(light, score.pressure_point)),
+            (f"{marker(light, score.pressure_point)} {light_name(data.tr, light)}".strip(), None),
             (rounded(org.mean), SCORE_FORMAT),
             (dimension.reference, SCORE_FORMAT),
             (rounded(score.gap), GAP_FORMAT),
@@ -93,14 +102,13 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
         if with_trend:
             trend = data.trend(score.unit, score.dimension) if not score.suppressed else None
             previous, change = trend if trend is not None else (None, None)
-            values += [(rounded(previous), SCORE_FORMAT), (rounded(change), SCORE_FORMAT)]
-        for column, (value, number_format) in enumerate(values, start=1):
-            put(ws, row, column, value, number_format=number_format, border=GRID)
+            values += [(rounded(previous), SCORE_FORMAT), (rounded(change), GAP_FORMAT)]
         score_font = PRESSURE_FONT if score.pressure_point else LIGHT_FONTS.get(light)
-        for column in (4, 5):
-            cell = ws.cell(row=row, column=column)
-            if light in LIGHT_FILLS:
-                cell.fill = LIGHT_FILLS[light]
-            if score_font is not None:
-                cell.font = score_font
+        for column, (value, number_format) in enumerate(values, start=1):
+            lit = column in (SCORE_COLUMN, SCORE_COLUMN + 1)
+            put(ws, row, column, value, number_format=number_format, border=GRID,
+                alignment=WRAP if column in (2, 3) else None,
+                fill=LIGHT_FILLS.get(light) if lit else None, font=score_font if lit else None)
+        fit_height(ws, row, [(data.display_name(score.unit) if with_unit else "", 36),
+                             (dimension.name, 36)])
     return row

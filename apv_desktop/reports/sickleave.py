@@ -4,6 +4,7 @@ whether the work environment contributes (the law's 'inddragelse af sygefravær'
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -13,6 +14,7 @@ from apv_desktop.reports.heatmap import score_cell
 from apv_desktop.reports.offensive import distribution_block
 from apv_desktop.reports.styles import (
     BOLD,
+    CENTER,
     COUNT_FORMAT,
     GRID,
     HIDDEN_FILL,
@@ -21,6 +23,7 @@ from apv_desktop.reports.styles import (
     NOTE_FONT,
     SUBTITLE_FONT,
     WRAP,
+    fit_height,
     header_row,
     indented,
     prepare_print,
@@ -33,6 +36,8 @@ from apv_desktop.vocabulary import indicator_name
 
 HEADER_ROW = 5
 INDICATOR_FORMAT = "0.0"
+NUMBER_WIDTH, POINTS_WIDTH, ASSESSMENT_WIDTH = 13, 40, 50
+CENTERED_HEADER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 def latest_indicator_periods(data: ReportData) -> list[tuple[str, str]]:
@@ -58,41 +63,57 @@ def write_sick_leave(ws: Worksheet, data: ReportData) -> None:
         titles.append(dimension.name)
     titles += [f"{indicator_name(tr, kind)} ({period})" for kind, period in columns]
     titles += [tr("Enhedens pressionspunkter"), tr("Udvalgets vurdering")]
+    last_column = len(titles)
+    widths = {"A": 40, "B": 6}
+    for column in range(3, last_column - 1):
+        widths[get_column_letter(column)] = NUMBER_WIDTH
+    widths[get_column_letter(last_column - 1)] = POINTS_WIDTH
+    widths[get_column_letter(last_column)] = ASSESSMENT_WIDTH
+    set_widths(ws, widths)  # first: the header row grows to fit its titles at these widths
     header_row(ws, HEADER_ROW, titles)
-    ws.row_dimensions[HEADER_ROW].height = 60
+    for column in range(2, last_column - 1):  # numbers sit centred under their titles
+        ws.cell(row=HEADER_ROW, column=column).alignment = CENTERED_HEADER
     row = HEADER_ROW
     for unit in [data.organisation, *data.reportable_units]:
         row += 1
         column = _unit_columns(ws, data, unit, row)
         for kind, period in columns:
             put(ws, row, column, values.get((unit.code, kind, period)),
-                number_format=INDICATOR_FORMAT, border=GRID)
+                number_format=INDICATOR_FORMAT, border=GRID, alignment=CENTER)
             column += 1
-        points = ", ".join(
-            next(d.name for d in data.dimensions if d.code == s.dimension)
-            for s in data.unit_pressure_points(unit.code)
-        )
+        points = ", ".join(data.dimension(s.dimension).name
+                           for s in data.unit_pressure_points(unit.code))
+        assessment = data.assessments.get(unit.code, "")
         put(ws, row, column, points, border=GRID, alignment=WRAP)
-        put(ws, row, column + 1, data.assessments.get(unit.code, ""), fill=INPUT_FILL,
-            border=GRID, alignment=WRAP)
-    last_column = len(titles)
-    widths = {"A": 40, "B": 6}
-    for column in range(3, last_column - 1):
-        widths[get_column_letter(column)] = 13
-    widths[get_column_letter(last_column - 1)] = 40
-    widths[get_column_letter(last_column)] = 50
-    set_widths(ws, widths)
+        put(ws, row, column + 1, assessment, fill=INPUT_FILL, border=GRID, alignment=WRAP)
+        fit_height(ws, row, [(data.display_name(unit.code), 40), (points, POINTS_WIDTH),
+                             (assessment, ASSESSMENT_WIDTH)])
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2).coordinate
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_column)}{row}"
     if not columns:
         row += 1
         put(ws, row, 1, tr("Projektet har ingen tal for sygefravær, personaleomsætning eller "
                            "sagsmængde; de kan tilføjes i programmet."), font=NOTE_FONT)
-    if dimension is not None:
-        for item in data.section_items(dimension.domain):
-            if not data.is_offensive_item(item):
-                row = distribution_block(ws, data, item, row + 2)
     prepare_print(ws, data, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def write_sick_leave_answers(ws: Worksheet, data: ReportData) -> None:
+    """The sick-leave questions' answers per unit, on a sheet of their own: their columns mean
+    other things than the indicator table's, whose headings repeat on every printed page."""
+    tr = data.tr
+    title_block(ws, tr("Sygefravær, svar"),
+                tr("Svarene på spørgsmålene om sygefravær pr. enhed."))
+    set_widths(ws, {"A": 46, "B": 8, **{get_column_letter(c): 11 for c in range(3, 12)}})
+    dimension = data.sick_leave_dimension
+    # Each question's answers are shown where the disclosure shows them, at its own threshold.
+    items = data.section_items(dimension.domain) if dimension is not None else []
+    row = 3
+    if not items:
+        put(ws, row + 1, 1, tr("Spørgeskemaet har ingen spørgsmål om sygefravær."),
+            font=NOTE_FONT)
+    for item in items:
+        row = distribution_block(ws, data, item, row + 2)
+    prepare_print(ws, data)
 
 
 def _unit_columns(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> int:

@@ -12,9 +12,11 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.core.story import marker
 from apv_desktop.reports.data import ReportData
 
 # Excel's own pale traffic-light fills: the number stays readable on them, also in print.
@@ -51,12 +53,20 @@ HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
 
 # Formats, not rounded text: Excel shows the locale's decimal comma ("61,3" in Danish Excel).
 SCORE_FORMAT = "0.0"
+# A score on a light carries its grey-safe symbol in the format, so the cell stays a number.
+MARKED_SCORE_FORMATS = {
+    (light, pressure): f'"{marker(light, pressure)} "0.0'
+    for light in (GREEN, YELLOW, RED) for pressure in (False, True)
+}
 GAP_FORMAT = "+0.0;-0.0;0.0"
 PERCENT_FORMAT = "0%"
 COUNT_FORMAT = "0"
 DATE_FORMATS = {"da": "dd-mm-yyyy", "sv": "yyyy-mm-dd", "en": "d mmm yyyy"}
 
 MAX_CELL_TEXT = 32_000  # Excel's limit is 32,767 characters
+MAX_ROW_HEIGHT = 409  # points: Excel's limit; a taller row is cut
+DEFAULT_WIDTH = 8.43  # characters: Excel's default column width
+LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEADER_TEXT = 80  # header/footer sections share a 255-character limit
 
 
@@ -120,17 +130,71 @@ def put(
 
 @cache
 def indented(level: int) -> Alignment:
-    """A shared alignment per indent level (the tree depth of a unit)."""
-    return Alignment(indent=min(level, 6))
+    """A shared alignment per indent level (the tree depth of a unit), at the top of its row
+    like the wrapped texts beside it."""
+    return Alignment(indent=min(level, 6), vertical="top")
+
+
+def score_format(light: str | None, pressure_point: bool = False) -> str:
+    """The number format of a score on its light: the light's symbol before the number."""
+    return MARKED_SCORE_FORMATS.get((light or "", pressure_point), SCORE_FORMAT)
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped between words in a column `width` characters wide
+    (each line break starts a new one); generous, as printers' fonts run wider than screens'."""
+    per_line = max(width * 1.1 - 1.0, 1.0)  # an average letter is narrower than a digit
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines += 1
+                used = 0
+            if len(word) > per_line:  # a long word breaks where it must
+                lines += math.ceil(len(word) / per_line) - 1
+                used = len(word) % int(per_line)
+            else:
+                used += (1 if used else 0) + len(word)
+    return lines
 
 
 def fit_height(ws: Worksheet, row: int, texts: list[tuple[str, float]]) -> None:
     """Give a row room for its wrapped texts ((text, column width) pairs): spreadsheet programs
-    do not grow rows of a written file by themselves, so long labels would overlap."""
-    lines = max((math.ceil(len(text) / max(width * 1.1, 1.0)) for text, width in texts if text),
-                default=1)
+    do not grow rows of a written file by themselves, so long labels would overlap. Never
+    beyond Excel's 409 points (cell text is cut to fit it)."""
+    lines = max((text_lines(text, width) for text, width in texts if text), default=1)
     if lines > 1:
-        ws.row_dimensions[row].height = 15 * lines
+        ws.row_dimensions[row].height = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
+
+
+def paragraph(ws: Worksheet, row: int, text: str, width: float, *, first_column: int = 1,
+              last_column: int | None = None, font: Font | None = None,
+              fill: PatternFill | None = None) -> int:
+    """Wrapped text from `row`, merged over first..last column (`width` characters together),
+    each row as high as its lines; a text too long for one row (409 points) continues in the
+    rows below, split between words. Returns the last row written."""
+    capacity = (int(MAX_ROW_HEIGHT // LINE_HEIGHT) - 2) * max(int(width), 1)
+    pieces = _split(clean_text(text), capacity)
+    for number, piece in enumerate(pieces):
+        current = row + number
+        put(ws, current, first_column, piece, font=font, fill=fill, alignment=WRAP)
+        if last_column is not None and last_column > first_column:
+            ws.merge_cells(start_row=current, start_column=first_column, end_row=current,
+                           end_column=last_column)
+        fit_height(ws, current, [(piece, width)])
+    return row + len(pieces) - 1
+
+
+def _split(text: str, capacity: int) -> list[str]:
+    pieces = []
+    while len(text) > capacity:
+        cut = text.rfind(" ", 0, capacity)
+        cut = cut if cut > capacity // 2 else capacity
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text]
 
 
 def rounded(value: float | None) -> float | None:
@@ -139,9 +203,20 @@ def rounded(value: float | None) -> float | None:
 
 
 def header_row(ws: Worksheet, row: int, titles: list[str], first_column: int = 1) -> None:
+    """Column titles, wrapped; the row grows to hold the tallest one at the columns' widths
+    (set the widths first; an unset column counts as Excel's default)."""
+    lines = 1
     for offset, title in enumerate(titles):
-        put(ws, row, first_column + offset, title, font=HEADER_FONT, fill=HEADER_FILL,
+        column = first_column + offset
+        put(ws, row, column, title, font=HEADER_FONT, fill=HEADER_FILL,
             alignment=HEADER_ALIGNMENT, border=GRID)
+        dimension = ws.column_dimensions.get(get_column_letter(column))  # get: adds no column
+        width = dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
+        lines = max(lines, text_lines(title, width))
+    height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
+    current = ws.row_dimensions[row].height
+    if lines > 1 and (current is None or current < height):
+        ws.row_dimensions[row].height = height
 
 
 def title_block(ws: Worksheet, title: str, subtitle: str = "") -> None:

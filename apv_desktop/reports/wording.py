@@ -5,6 +5,7 @@ translator, not the GUI's."""
 
 from __future__ import annotations
 
+from apv_desktop.core.anonymity import Hidden
 from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
 from apv_desktop.core.model import Direction
@@ -19,6 +20,14 @@ def light_name(tr: Translate, light: str | None) -> str:
 
 def hidden_word(tr: Translate) -> str:
     return tr("skjult")
+
+
+def hidden_short(tr: Translate, reason: str | None) -> str:
+    """The reason a figure is hidden in a word that fits a narrow cell (the legend and the
+    overview say it in full)."""
+    if reason == Hidden.COMPLEMENTARY.value:
+        return tr("beskyttet")
+    return tr("for få")
 
 
 def hidden_reason(tr: Translate, score: Score) -> str:

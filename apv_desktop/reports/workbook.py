@@ -23,7 +23,7 @@ from apv_desktop.reports.offensive import write_offensive
 from apv_desktop.reports.overview import write_overview
 from apv_desktop.reports.pressure import write_pressure_points
 from apv_desktop.reports.sheetnames import SheetNames
-from apv_desktop.reports.sickleave import write_sick_leave
+from apv_desktop.reports.sickleave import write_sick_leave, write_sick_leave_answers
 from apv_desktop.reports.unitsheet import write_unit_sheet
 
 SheetWriter = Callable[[Worksheet], None]
@@ -47,10 +47,12 @@ def build_workbook(
          lambda ws: write_offensive(ws, data)),
         (names.allocate(tr("Sygefravær")), tr("Sygefravær, nøgletal og udvalgets vurdering"),
          lambda ws: write_sick_leave(ws, data)),
+        (names.allocate(tr("Sygefravær, svar")), tr("Svarene på spørgsmålene om sygefravær"),
+         lambda ws: write_sick_leave_answers(ws, data)),
         (names.allocate(tr("Handlingsplan")), tr("Til at udfylde og aflevere"),
          lambda ws: write_action_plan(ws, data)),
         (names.allocate(tr("Afdelingsrapporter")), tr("Tekst pr. afdeling til OMU"),
-         lambda ws: write_department_sheet(ws, data, data.department_texts)),
+         lambda ws: write_department_sheet(ws, data)),
     ]
     for unit in data.reportable_units:
         name = names.allocate(unit.name, fallback=unit.code)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from apv_desktop.reports.department import write_departments
+from apv_desktop.core.story import DepartmentBlock, StorySection
+from apv_desktop.i18n import translator
+from apv_desktop.reports.department import write_department_blocks
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.departments import (
     department_reports,
@@ -106,14 +108,22 @@ def test_the_revised_text_is_kept_and_an_unchanged_one_is_not(demo: Path, tmp_pa
 
 def test_the_department_sheet_lays_out_headings_and_bullets() -> None:
     book = Workbook()
-    text = "Udfordringer\n- Stort arbejdspres\n\nGode erfaringer\n- =gode relationer"
+    blocks = [
+        DepartmentBlock("BYG", "=Byg og miljø", False, "", [
+            StorySection("Udfordringer", ["Stort arbejdspres"]),
+            StorySection("Gode erfaringer", ["=gode relationer"])], True),
+        DepartmentBlock("LIL", "Lille afdeling", True, "skjult, for få svar", [
+            StorySection("Udfordringer", ["Skriv her."])], False),
+    ]
     sheet = book.active
-    write_departments(sheet, "Afdelingsrapporter", [("Byg og miljø", text)], HEADINGS)
+    write_department_blocks(sheet, "Afdelingsrapporter", blocks, translator("da"))
     values = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
-    assert [v for v in values if v] == ["Afdelingsrapporter", "Byg og miljø", "Udfordringer",
-                                        "• Stort arbejdspres", "Gode erfaringer",
-                                        "• =gode relationer"]
+    assert [v for v in values if v] == [
+        "Afdelingsrapporter", "=Byg og miljø", "Udfordringer", "• Stort arbejdspres",
+        "Gode erfaringer", "• =gode relationer", "Lille afdeling",
+        "Afdelingens tal er skjult, for få svar; teksten nævner derfor ingen tal.",
+        "Udfordringer", "• Skriv her."]
     heading_row = values.index("Udfordringer") + 1
     assert sheet.cell(row=heading_row, column=1).font.bold
-    formula_row = values.index("• =gode relationer") + 1
-    assert sheet.cell(row=formula_row, column=1).data_type == "s"
+    for text in ("• =gode relationer", "=Byg og miljø"):
+        assert sheet.cell(row=values.index(text) + 1, column=1).data_type == "s"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from apv_desktop.core.model import Rules
@@ -24,7 +25,7 @@ from tests.unit.report_helpers import (
 )
 
 FIXED_SHEETS = ["Forside", "Heatmap", "Pressionspunkter", "Krænkende handlinger", "Sygefravær",
-                "Handlingsplan", "Afdelingsrapporter"]
+                "Sygefravær, svar", "Handlingsplan", "Afdelingsrapporter"]
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +70,12 @@ def test_the_sheets_are_the_fixed_ones_then_one_per_shown_unit(demo_report, demo
 def test_heatmap_numbers_are_the_results_and_hidden_cells_say_so(demo_report, demo_results):
     ws = read(demo_report)["Heatmap"]
     columns = {ws.cell(row=4, column=c).value: c for c in range(3, ws.max_column + 1)}
-    rows = {ws.cell(row=r, column=1).value: r for r in range(5, ws.max_row + 1)}
-    assert ws.cell(row=5, column=1).value == "Djursby Kommune"  # the organisation on top
-    assert ws.freeze_panes == "C6"
+    rows = {ws.cell(row=r, column=1).value: r for r in range(6, ws.max_row + 1)}
+    assert ws.cell(row=6, column=1).value == "Djursby Kommune"  # the organisation on top
+    assert ws.freeze_panes == "C7"
+    directions = {d.name: ws.cell(row=5, column=columns[d.name]).value
+                  for d in demo_results.dimensions}
+    assert directions["Kvantitative krav"] == "↓" and directions["Indflydelse"] == "↑"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     checked_hidden = 0
     for unit in demo_results.units:
@@ -79,11 +83,14 @@ def test_heatmap_numbers_are_the_results_and_hidden_cells_say_so(demo_report, de
             score = demo_results.score(unit.code, dimension.code)
             cell = ws.cell(row=rows[unit.name], column=columns[dimension.name])
             if score.suppressed:
-                assert cell.value == "skjult"
+                assert cell.value == ("beskyttet" if score.hidden_reason == "complementary"
+                                      else "for få")
                 checked_hidden += 1
             else:
                 assert cell.value == round(score.mean, 1)
-                assert cell.data_type == "n" and cell.number_format == "0.0"
+                symbol = {"green": "●", "yellow": "◆", "red": "▼"}[score.light]
+                symbol += "!" if score.pressure_point else ""
+                assert cell.data_type == "n" and cell.number_format == f'"{symbol} "0.0'
         assert ws.cell(row=rows[unit.name], column=2).value == unit.responses
     assert checked_hidden > 0
 
@@ -94,7 +101,7 @@ def test_pressure_points_are_ranked_as_in_results(demo_report, demo_results):
     expected = [(demo_results.unit(s.unit).name, names[s.dimension], round(s.mean, 1), s.n)
                 for s in demo_results.pressure_points()]
     found = [(ws.cell(row=r, column=2).value, ws.cell(row=r, column=3).value,
-              ws.cell(row=r, column=4).value, ws.cell(row=r, column=9).value)
+              ws.cell(row=r, column=5).value, ws.cell(row=r, column=10).value)
              for r in range(5, 5 + len(expected))]
     assert found == expected
     assert ws.cell(row=4 + len(expected) + 2, column=1).value == "Gode erfaringer"
@@ -133,7 +140,7 @@ def test_the_overview_links_to_every_sheet_and_dates_are_dates(demo_report, writ
     targets = [link.split("!")[0].strip("'").replace("''", "'") for link in links]
     assert targets == workbook.sheetnames[1:]
     dates = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
-             for r in range(5, 16)}
+             for r in range(5, ws.max_row + 1)}
     assert dates["Rapporten dannet"].date() in written[1]
     assert dates["Første svar"].date() == dt.date(2025, 3, 14)
     assert dates["Svarprocent"] == pytest.approx(240 / 290)
@@ -166,7 +173,7 @@ def test_sick_leave_sheet_shows_indicators_beside_pressure_points(demo_report):
     assert "Udvalgets vurdering" in headers
 
 
-def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo_report,
+def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo, demo_report,
                                                                           demo_results):
     ws = read(demo_report)["Krænkende handlinger"]
     listed = set()
@@ -175,6 +182,16 @@ def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo_r
         listed.add(ws.cell(row=row, column=1).value)
         row += 1
     assert "Djursby Kommune" in listed
+    headers = [c.value for c in ws[5]]
+    assert headers[1:3] == ["Mobning: % oplevet", "n"]
+    with opened(demo) as project:
+        answers = project.responses("2025")
+    bullying = answers.values[:, answers.item_names.index("bu_1")]
+    scored = bullying[~np.isnan(bullying)]  # the list has no "ved ikke"; "nej" is the last
+    experienced = ws.cell(row=6, column=2).value
+    assert experienced == pytest.approx(np.mean(scored != 4))  # any frequency counts
+    assert ws.cell(row=6, column=2).number_format == "0%"
+    assert ws.cell(row=6, column=3).value == len(scored)
     for unit in demo_results.units:
         all_hidden = all(demo_results.score(unit.code, d).suppressed
                          for d in ("BU", "SH", "TV", "PV"))
@@ -185,8 +202,9 @@ def test_offensive_sheet_lists_only_groups_meeting_the_stricter_threshold(demo_r
 def test_the_report_in_english(demo, tmp_path):
     out = write_report(demo, tmp_path / "report.xlsx", "2025", language="en")
     workbook = read(out)
-    assert workbook.sheetnames[:6] == ["Overview", "Heatmap", "Pressure points",
-                                       "Offensive behaviour", "Sick leave", "Action plan"]
+    assert workbook.sheetnames[:7] == ["Overview", "Heatmap", "Pressure points",
+                                       "Offensive behaviour", "Sick leave", "Sick leave, answers",
+                                       "Action plan"]
     assert workbook["Heatmap"]["A4"].value == "Unit"
 
 
@@ -228,7 +246,7 @@ def test_no_hidden_number_appears_on_any_sheet_or_chart(crafted, tmp_path):
     row = next(r for r in range(9, 20) if team.cell(row=r, column=1).value == "Mobning")
     assert team.cell(row=row, column=3).value is None
     assert team.cell(row=row, column=4).value == "skjult"
-    assert workbook["Heatmap"].cell(row=8, column=2).value == 3  # the small team's n only
+    assert workbook["Heatmap"].cell(row=9, column=2).value == 3  # the small team's n only
 
 
 def test_the_report_has_no_sheet_of_raw_answers(crafted, tmp_path):

@@ -45,7 +45,7 @@ def test_awkward_unit_names_give_valid_unique_linked_sheets(tmp_path):
     assert all(len(n) <= 31 and not FORBIDDEN & set(n) for n in names)
     assert "Team 1" in names and "Team 1 (2)" in names
     assert names[0] == "Forside"
-    heatmap_units = [workbook["Heatmap"].cell(row=r, column=1).value for r in range(5, 10)]
+    heatmap_units = [workbook["Heatmap"].cell(row=r, column=1).value for r in range(6, 11)]
     assert "Team 1 (TA)" in heatmap_units and "Team 1 (OTHER)" in heatmap_units
     links = [c.hyperlink.location for row in workbook["Forside"].iter_rows() for c in row
              if c.hyperlink]

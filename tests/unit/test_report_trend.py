@@ -10,6 +10,7 @@ import pytest
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import Questionnaire
+from apv_desktop.core.scoring import item_score_lookup
 from apv_desktop.services.compute import results_of
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
@@ -20,19 +21,25 @@ from tests.unit.test_report import hidden_means
 
 PREVIOUS_ROUND = "2026-opfølgning"
 FIRST_ROW = 5  # the pressure-point table's header is row 4
-PREVIOUS, CHANGE = 12, 13  # columns L and M
+PREVIOUS, CHANGE = 13, 14  # columns M and N
 
 
 def worse_support_in_myndighed(
     answers: ResponseSet, questionnaire: Questionnaire
 ) -> ResponseSet:
     """The same sheets, except Myndighed's answers on support from the leader (SS) are all the
-    last choice: one dimension of one unit moves, the rest stays (a change of 0: noise)."""
+    last choice, and on quantitative demands (QD, higher is worse) all the choice that scores 0:
+    support gets worse, demands get better, the rest stays (a change of 0: noise)."""
     values = answers.values.copy()
     items = [answers.item_names.index(i.name) for i in questionnaire.items()
              if i.dimension == "SS" and questionnaire.is_scored(i)]
     rows = [r for r, unit in enumerate(answers.unit_codes) if unit == "FAM-MYN"]
     values[np.ix_(rows, items)] = 4.0
+    lookups = item_score_lookup(questionnaire)
+    for item in questionnaire.items():
+        if item.dimension == "QD" and item.name in lookups:
+            values[rows, answers.item_names.index(item.name)] = float(
+                np.nanargmin(lookups[item.name]))
     return ResponseSet(answers.item_names, list(answers.unit_codes), values, {})
 
 
@@ -60,7 +67,7 @@ def pressure_rows(path: Path, count: int) -> list[tuple[object, ...]]:
 def test_the_first_round_has_no_previous_round_columns(demo, tmp_path):
     out = write_report(demo, tmp_path / "r.xlsx", "2025")
     ws = read(out)["Pressionspunkter"]
-    assert ws.cell(row=4, column=11).value == "Interval til"
+    assert ws.cell(row=4, column=12).value == "Interval til"
     assert ws.cell(row=4, column=PREVIOUS).value is None
 
 
@@ -74,6 +81,7 @@ def test_previous_score_and_change_where_both_are_shown(demo, tmp_path):
     assert ws.cell(row=4, column=CHANGE).value == "Udvikling"
     names = {u.code: u.name for u in now.units}
     dimensions = {d.code: d.name for d in now.dimensions}
+    dimensions_by_code = {d.code: d for d in now.dimensions}
     filled = blank = 0
     points = now.pressure_points()
     for score, (unit, dimension, previous, change) in zip(
@@ -85,12 +93,41 @@ def test_previous_score_and_change_where_both_are_shown(demo, tmp_path):
             blank += 1
             continue
         assert previous.value == round(earlier, 1)
-        assert change.value == round(score.mean - earlier, 1)
+        higher_is_worse = dimensions_by_code[score.dimension].direction == "higher_is_worse"
+        raw = score.mean - earlier
+        assert change.value == round(-raw if higher_is_worse else raw, 1)  # minus = worse
         assert previous.data_type == change.data_type == "n"
-        assert previous.number_format == change.number_format == "0.0"
+        assert previous.number_format == "0.0" and change.number_format == "+0.0;-0.0;0.0"
         filled += 1
     assert filled > 0 and any(ws.cell(row=r, column=CHANGE).value != 0
                               for r in range(FIRST_ROW, FIRST_ROW + len(points)))
+
+
+def test_the_change_has_the_sign_of_forskel_on_the_heatmap_and_the_unit_sheet(demo, tmp_path):
+    """Support (higher is better) got worse and demands (higher is worse) got better in
+    Myndighed: minus for support, plus for demands, wherever the change is shown."""
+    out = write_report(demo, tmp_path / "r.xlsx", "2027")
+    workbook = read(out)
+    with opened(demo) as project:
+        now = results_of(project, "2027")
+    names = {d.code: d.name for d in now.dimensions}
+    heatmap = workbook["Heatmap"]
+    columns = {heatmap.cell(row=4, column=c).value: c for c in range(3, heatmap.max_column + 1)}
+    title = next(r for r in range(1, heatmap.max_row + 1)
+                 if str(heatmap.cell(row=r, column=1).value).startswith("Udvikling siden"))
+    row = next(r for r in range(title, heatmap.max_row + 1)
+               if heatmap.cell(row=r, column=1).value == "Myndighed, børn og unge")
+    support, demands = (heatmap.cell(row=row, column=columns[names[code]]).value
+                        for code in ("SS", "QD"))
+    assert support < -5 and demands > 5
+    unit = workbook["Myndighed, børn og unge"]
+    rows = {unit.cell(row=r, column=1).value: r for r in range(9, 9 + len(now.dimensions))}
+    assert unit.cell(row=8, column=13).value == "Udvikling"
+    assert unit.cell(row=rows[names["SS"]], column=13).value == support
+    assert unit.cell(row=rows[names["QD"]], column=13).value == demands
+    summary = "\n".join(str(c.value) for r in workbook["Forside"].iter_rows() for c in r
+                        if isinstance(c.value, str))
+    assert "Udvikling siden 2026-opfølgning" in summary
 
 
 def test_dimensions_asked_with_other_items_show_no_change(demo, tmp_path):

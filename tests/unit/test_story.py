@@ -48,7 +48,8 @@ def results() -> Results:
 def test_every_department_has_a_block_and_a_hidden_one_quotes_no_figure(results):
     action = ActionItem(1, "2025", "T3", None, None, "Lokaler", "", "Nye lokaler", "Leder", None,
                         "not_started", None, "", "", date(2025, 1, 1))
-    story = build_story(results, translator("da"), "da", actions=[action])
+    story = build_story(results, translator("da"), "da", actions=[action],
+                        assessments={"T3": "hemmelig vurdering", "T1": "åben vurdering"})
     blocks = {b.unit: b for b in story.departments}
     assert list(blocks) == ["D1", "D2", "T5"]
     for block in blocks.values():
@@ -60,6 +61,8 @@ def test_every_department_has_a_block_and_a_hidden_one_quotes_no_figure(results)
     assert "skjult, for få svar" in text and "Nye lokaler" in text
     assert not re.search(r"\d", text.replace("frist -", "")), text
     assert not blocks["D1"].hidden and blocks["D1"].hidden_reason == ""
+    every = " ".join(b for block in story.departments for s in block.sections for b in s.bullets)
+    assert "åben vurdering" in every and "hemmelig" not in every  # a hidden team's is not quoted
 
 
 def test_a_low_score_on_a_higher_is_worse_dimension_is_said_to_be_good(results):
@@ -113,7 +116,7 @@ def test_change_is_signed_like_forskel_minus_is_worse(results):
     assert [c.dimension for c in story.summary.changes] == ["QD", "SS"]  # worst first
     busy = next(f for f in story.summary.pressure_points if (f.unit, f.dimension) == ("T2", "QD"))
     assert busy.change == -10.0
-    assert busy.sentence.endswith("Udvikling siden 2023: -10,0 point.")
+    assert busy.sentence.endswith("Udvikling siden 2023: -10,0 point (minus er dårligere).")
 
 
 def test_the_amirs_revised_text_replaces_the_draft(results):
