@@ -52,12 +52,11 @@ def write_department_document(project_path: Path, out: Path, round_name: str | N
                               progress: Progress | None = None) -> Path:
     """The department texts (revised or drafted) as a .docx, one heading per department."""
     from apv_desktop.reports.docx import department_texts_docx
-    from apv_desktop.reports.pdf.sections import story_of
 
     report = progress or no_progress
     data = report_data(project_path, round_name, language, scaled(report, 0.0, 0.8))
     tr = data.tr
-    story = story_of(data)
+    story = data.story
     title = tr("Arbejdsmiljørapporter til OMU – runde {name}", name=data.results.round)
     content = department_texts_docx(title, story.departments)
     with atomic_output(Path(out)) as temporary:

@@ -13,7 +13,6 @@ from apv_desktop.reports.pdf.sections import (
     action_plan_html,
     departments_html,
     pressure_html,
-    story_of,
     summary_html,
 )
 
@@ -25,7 +24,7 @@ def board_pack_title(data: ReportData) -> str:
 
 def board_pack_sections(data: ReportData) -> list[Section]:
     tr = data.tr
-    story = story_of(data)
+    story = data.story
     return [
         FlowSection(tr("Forside"), summary_html(data, story)),
         HeatmapSection(data),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from apv_desktop.core.department_report import ScoreWording
 from apv_desktop.core.records import ActionItem
 from apv_desktop.core.results import Score
-from apv_desktop.core.story import Story, build_story, direction_symbol, marker
+from apv_desktop.core.story import Story, direction_symbol, marker
 from apv_desktop.i18n import format_decimal
 from apv_desktop.reports.data import ReportData
 from apv_desktop.vocabulary import status_names
@@ -26,14 +26,6 @@ def e(text: object) -> str:
 
 def number(data: ReportData, value: float | None, digits: int = 1) -> str:
     return "" if value is None else format_decimal(value, data.language, digits)
-
-
-def story_of(data: ReportData) -> Story:
-    """The report's story (summary and department blocks), told the same in every output."""
-    return build_story(
-        data.results, data.tr, data.language, indicators=data.indicators, actions=data.actions,
-        assessments=data.assessments, edited=data.department_texts, trends=data.trends,
-        previous_round=data.previous_round)
 
 
 def wording_of(data: ReportData) -> ScoreWording:
@@ -102,7 +94,7 @@ def _bullets(lines: list[str]) -> str:
 def pressure_html(data: ReportData) -> str:
     tr = data.tr
     parts = [f"<h1>{e(tr('Pressionspunkter og gode erfaringer'))}</h1>",
-             f'<p class="note">{e(tr("Forskel er i point, vendt så et minus altid er dårligere end sammenligningsgrundlaget. Rækkefølgen er efter, hvor langt scoren er fra god."))}</p>']  # noqa: E501
+             f'<p class="note">{e(tr("Forskel og Udvikling er i point, vendt så et minus altid er dårligere, uanset om høj score er god (↑) eller dårlig (↓). Rækkefølgen er efter, hvor langt scoren er fra god."))}</p>']  # noqa: E501
     for title, scores, empty in (
             (tr("Pressionspunkter"), data.pressure_points,
              tr("Ingen pressionspunkter i denne runde.")),
