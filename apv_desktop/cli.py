@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from apv_desktop import __version__
-from apv_desktop.errors import ApvError, InputError
+from apv_desktop.errors import ApvError, InputError, RefusedError
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 
@@ -102,9 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
 
-    p = command("report", _report, "Write the Excel report for management.")
+    p = command("report", _report, "Write the Excel report for management, the board pack "
+                "(PDF) or the department texts (Word); or one workbook per department.")
     p.add_argument("project", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx file to write")
+    p.add_argument("-o", "--output", type=Path,
+                   help="the file to write: .xlsx workbook, .pdf board pack, .docx department "
+                        "texts")
+    p.add_argument("--per-department", type=Path, metavar="DIR",
+                   help="also write one workbook per department (only its own units) into DIR")
     p.add_argument("--round", dest="round_name")
     p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
     p.add_argument("--data", action="store_true",
@@ -273,9 +278,22 @@ def _report(args: argparse.Namespace) -> int:
         print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
               "report's per-team figures could be matched to one person. The report is written "
               "without it.", file=sys.stderr)
-    write_report(args.project, args.output, args.round_name, language=args.lang,
-                 charts_dir=args.charts)
-    print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
+    if args.output is None and args.per_department is None:
+        raise RefusedError("Say where the report goes: -o FILE (.xlsx, .pdf or .docx) and/or "
+                           "--per-department DIR.")
+    if args.charts is not None and (args.output is None
+                                    or args.output.suffix.lower() != ".xlsx"):
+        raise RefusedError("--charts goes with an Excel report: -o FILE.xlsx.")
+    if args.output is not None:
+        write_report(args.project, args.output, args.round_name, language=args.lang,
+                     charts_dir=args.charts)
+        print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
+    if args.per_department is not None:
+        from apv_desktop.services.report_outputs import write_department_workbooks
+
+        files = write_department_workbooks(args.project, args.per_department, args.round_name,
+                                           language=args.lang)
+        print(f"Wrote {len(files)} department workbook(s) in {args.per_department}.")
     return EXIT_OK
 
 

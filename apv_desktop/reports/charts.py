@@ -6,7 +6,6 @@ Hidden scores are drawn as hidden, never as a number or a bar."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from apv_desktop.core.results import UnitResult
 from apv_desktop.errors import ApvError
 from apv_desktop.interchange.atomic import atomic_output
 from apv_desktop.reports.data import ReportData
+from apv_desktop.reports.file_names import safe_stem
 from apv_desktop.reports.wording import hidden_word
 
 if TYPE_CHECKING:
@@ -26,13 +26,11 @@ COLOURS = {GREEN: "#C6EFCE", YELLOW: "#FFEB9C", RED: "#FFC7CE"}
 HIDDEN_COLOUR = "#E7E6E6"
 SERIES_COLOURS = ("#1F4E78", "#9DC3E6", "#A5A5A5")
 DPI = 110
-_UNSAFE = re.compile(r"[^\w\- ]+")
 
 
 def chart_file_name(number: int, name: str) -> str:
     """A file name any system accepts: number first (keeps the report's order), then the name."""
-    safe = " ".join(_UNSAFE.sub("-", name).split())[:60].strip(" -.") or "enhed"
-    return f"{number:03d} {safe}.png"
+    return f"{number:03d} {safe_stem(name, 'enhed')}.png"
 
 
 def write_charts(data: ReportData, folder: Path, progress: Progress | None = None) -> list[Path]:

@@ -50,8 +50,10 @@ def write_report(
         raise RefusedError(
             f"The report language {language!r} is unknown; choose one of {', '.join(LANGUAGES)}."
         )
-    if out.suffix.lower() != REPORT_SUFFIX:
-        raise RefusedError(f"The report {out} must be an Excel file ending in .xlsx.")
+    if out.suffix.lower() != REPORT_SUFFIX:  # the board pack or the department texts
+        from apv_desktop.services.report_outputs import write_other_format
+
+        return write_other_format(project_path, out, round_name, language, progress)
     tr = translator(language)
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
@@ -107,3 +109,11 @@ def _gather(
         previous_round=previous_round,
         trends=trends,
     )
+
+
+def report_data(project_path: Path, round_name: str | None = None,
+                language: str = DEFAULT_LANGUAGE, progress: Progress | None = None) -> ReportData:
+    """What every report output lays out (workbook, board pack, department files), read from
+    the project file in one go."""
+    with opened(Path(project_path)) as project:
+        return _gather(project, round_name, language, progress or no_progress)

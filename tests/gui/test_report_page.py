@@ -39,6 +39,9 @@ def test_the_page_writes_the_report_in_the_chosen_language(window, small_demo, m
     opened_urls = []
     monkeypatch.setattr("apv_desktop.ui.pages.report.QDesktopServices.openUrl",
                         opened_urls.append)
+    # the question about texts naming a hidden team is tested in test_report_page_outputs.py
+    monkeypatch.setattr("apv_desktop.ui.pages.report.confirm_hidden_units_named",
+                        lambda *_: True)
     window.open_project(small_demo)
     page = report_page(window)
     assert page.round_box.count() >= 1 and page.make_button.isEnabled()

@@ -27,8 +27,9 @@ from apv_desktop.services.departments import (
     save_department_text,
     section_headings,
 )
-from apv_desktop.ui import filedialogs, messages
+from apv_desktop.ui import filedialogs
 from apv_desktop.ui.errors import show_problem
+from apv_desktop.ui.hidden_names import confirm_hidden_units_named
 from apv_desktop.ui.pdf_file import write_document_pdf
 from apv_desktop.ui.session import ProjectSession
 
@@ -175,13 +176,7 @@ class DepartmentsTab(QWidget):
     def export_pdf(self) -> None:
         if self.session is None or not self.reports:
             return
-        naming = [f"{r.name}: {', '.join(r.hidden_named)}" for r in self.reports
-                  if r.hidden_named]
-        if naming and not messages.ask(
-                self, tr("Teksterne nævner skjulte enheder"),
-                tr("Nogle afdelingstekster nævner enheder, hvis resultater er skjult for at "
-                   "beskytte anonymiteten. Vil du alligevel gemme dem?"),
-                "\n".join(naming)):
+        if not confirm_hidden_units_named(self, self.reports):
             return
         suggested = self.session.path.with_name(f"{self.session.path.stem}-afdelinger.pdf")
         target = filedialogs.save_file(self, tr("Gem afdelingsrapporterne som PDF"),

@@ -1,5 +1,7 @@
-"""The report page: choose round, language, options and file; the workbook is written off the
-GUI thread by services.report.write_report (the same function as `apv-desktop report`)."""
+"""The report page: choose round, language, format, options and file; the report is written off
+the GUI thread by services.report.write_report (the same function as `apv-desktop report`): the
+workbook, the board pack PDF or the department texts for Word, as the file name says, and on
+request one workbook per department (services.report_outputs)."""
 
 from __future__ import annotations
 
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.core.model import LANGUAGES
+from apv_desktop.core.progress import scaled
 from apv_desktop.i18n import LANGUAGE_NAMES, current_language, tr
 from apv_desktop.ui import filedialogs, messages
+from apv_desktop.ui.hidden_names import confirm_hidden_units_named
 from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
+
+REPORT_FORMATS = (".xlsx", ".pdf", ".docx")  # the order of the format box
 
 
 class ReportPage(Page):
@@ -42,10 +48,18 @@ class ReportPage(Page):
         self.language_box = QComboBox()
         for code in LANGUAGES:
             self.language_box.addItem(LANGUAGE_NAMES[code], code)
+        self.format_box = QComboBox()
+        for suffix in REPORT_FORMATS:
+            self.format_box.addItem("", suffix)
+        self.format_box.currentIndexChanged.connect(self._format_chosen)
         self.charts_box = QCheckBox()
         self.charts_edit = QLineEdit()
         self.charts_edit.setEnabled(False)
         self.charts_box.toggled.connect(self._charts_toggled)
+        self.departments_box = QCheckBox()
+        self.departments_edit = QLineEdit()
+        self.departments_edit.setEnabled(False)
+        self.departments_box.toggled.connect(self.departments_edit.setEnabled)
         self.output_edit = QLineEdit()
         self.output_edit.textEdited.connect(self._output_edited)
         self.browse_button = QPushButton()
@@ -60,14 +74,19 @@ class ReportPage(Page):
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(4)]
+        self._labels = [QLabel() for _ in range(6)]
         self.form.addRow(self._labels[0], self.round_box)
         self.form.addRow(self._labels[1], self.language_box)
+        self.form.addRow(self._labels[4], self.format_box)
         self.form.addRow(self._labels[2], output_row)
         self.form.addRow("", self.charts_box)
         self.form.addRow(self._labels[3], self.charts_edit)
+        self.form.addRow("", self.departments_box)
+        self.form.addRow(self._labels[5], self.departments_edit)
         for label, field in zip(self._labels, (self.round_box, self.language_box,
-                                               self.output_edit, self.charts_edit), strict=True):
+                                               self.output_edit, self.charts_edit,
+                                               self.format_box, self.departments_edit),
+                                strict=True):
             label.setBuddy(field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
@@ -89,7 +108,9 @@ class ReportPage(Page):
 
     def help_text(self) -> str:
         return tr("Rapporten til ledelsen og MED/AMO er en Excel-projektmappe med svarprocent, "
-                  "profil, styrker, pressionspunkter, handlingsplan og status på sidste runde.")
+                  "profil, styrker, pressionspunkter, handlingsplan og status på sidste runde.") \
+            + " " + tr("Til mødet i hovedudvalget kan den også gemmes som en PDF, og "
+                       "afdelingsteksterne som et Word-dokument.")
 
     def retranslate(self) -> None:
         self._heading.setText(self.title())
@@ -99,6 +120,16 @@ class ReportPage(Page):
         self._labels[1].setText(tr("&Sprog i rapporten:"))
         self._labels[2].setText(tr("&Fil:"))
         self._labels[3].setText(tr("&Mappe til diagrammer:"))
+        self._labels[4].setText(tr("F&ormat:"))
+        self._labels[5].setText(tr("Mappe til &afdelingerne:"))
+        for index, name in enumerate((tr("Excel-projektmappe (.xlsx)"),
+                                      tr("PDF til hovedudvalget (.pdf)"),
+                                      tr("Afdelingstekster til Word (.docx)"))):
+            self.format_box.setItemText(index, name)
+        self.format_box.setAccessibleName(tr("Rapportens format"))
+        self.departments_box.setText(tr("Også én projektmappe pr. afdeling med kun "
+                                        "afdelingens egne enheder (til afdelingens MED-møde)"))
+        self.departments_edit.setAccessibleName(tr("Mappe til afdelingernes projektmapper"))
         self.round_box.setAccessibleName(tr("Runde"))
         self.language_box.setAccessibleName(tr("Sprog i rapporten"))
         self.output_edit.setAccessibleName(tr("Rapportens fil"))
@@ -112,6 +143,7 @@ class ReportPage(Page):
         # A newly opened project starts from its own file name and the program's language.
         self.output_edit.clear()
         self.charts_edit.setModified(False)
+        self.departments_edit.setModified(False)
         self.status.clear()
         index = self.language_box.findData(current_language())
         if index >= 0:
@@ -131,8 +163,9 @@ class ReportPage(Page):
             if not self.output_edit.text():
                 self._suggest_output()
         for widget in (self.round_box, self.language_box, self.output_edit, self.browse_button,
-                       self.charts_box):
+                       self.format_box, self.departments_box):
             widget.setEnabled(has_project)
+        self.charts_box.setEnabled(has_project and self._suffix() == REPORT_FORMATS[0])
         self.make_button.setEnabled(has_project and self.round_box.count() > 0)
         no_answers = tr("Projektet har endnu ingen svar; rapporten kan laves, når der er "
                         "indlæst en runde.")
@@ -146,21 +179,42 @@ class ReportPage(Page):
         name = tr("Rapport")
         round_name = self.round_box.currentText()
         stem = f"{self.session.path.stem} {name} {round_name}".strip()
-        self.output_edit.setText(str(self.session.path.with_name(f"{stem}.xlsx")))
+        self.output_edit.setText(str(self.session.path.with_name(f"{stem}{self._suffix()}")))
         self._output_edited()
 
+    def _suffix(self) -> str:
+        return str(self.format_box.currentData() or REPORT_FORMATS[0])
+
     def _output_edited(self) -> None:
+        output = Path(self.output_edit.text().strip() or "rapport.xlsx")
+        index = self.format_box.findData(output.suffix.lower())
+        if index >= 0 and index != self.format_box.currentIndex():
+            self.format_box.blockSignals(True)  # the name says the format: follow it
+            self.format_box.setCurrentIndex(index)
+            self.format_box.blockSignals(False)
+            self.charts_box.setEnabled(self.session is not None and index == 0)
         if not self.charts_edit.isModified():
-            output = Path(self.output_edit.text().strip() or "rapport.xlsx")
             self.charts_edit.setText(str(output.with_name(f"{output.stem} diagrammer")))
+        if not self.departments_edit.isModified():
+            self.departments_edit.setText(str(output.with_name(f"{output.stem} afdelinger")))
+
+    def _format_chosen(self) -> None:
+        text = self.output_edit.text().strip()
+        if text:
+            self.output_edit.setText(str(Path(text).with_suffix(self._suffix())))
+        self._output_edited()
+        self.charts_box.setEnabled(self.session is not None
+                                   and self._suffix() == REPORT_FORMATS[0])
 
     def _charts_toggled(self, on: bool) -> None:
         self.charts_edit.setEnabled(on)
 
     def _browse(self) -> None:
-        current = Path(self.output_edit.text().strip() or "rapport.xlsx")
-        chosen = filedialogs.save_file(self, tr("Gem rapporten"),
-                                       tr("Excel-projektmapper (*.xlsx)"), current, ".xlsx")
+        suffix = self._suffix()
+        current = Path(self.output_edit.text().strip() or f"rapport{suffix}")
+        kinds = {".xlsx": tr("Excel-projektmapper (*.xlsx)"), ".pdf": tr("PDF-filer (*.pdf)"),
+                 ".docx": tr("Word-dokumenter (*.docx)")}
+        chosen = filedialogs.save_file(self, tr("Gem rapporten"), kinds[suffix], current, suffix)
         if chosen is not None:
             self.output_edit.setText(str(chosen))
             self._output_edited()
@@ -175,17 +229,30 @@ class ReportPage(Page):
             text = self.output_edit.text().strip()
             if not text:
                 return
+        from apv_desktop.services.departments import department_reports
         from apv_desktop.services.report import write_report
+        from apv_desktop.services.report_outputs import write_department_workbooks
 
         output = Path(text)
-        charts = Path(self.charts_edit.text().strip()) if self.charts_box.isChecked() else None
+        with_charts = self.charts_box.isChecked() and self.charts_box.isEnabled()
+        charts = Path(self.charts_edit.text().strip()) if with_charts else None
+        folder_text = self.departments_edit.text().strip()
+        folder = Path(folder_text) if self.departments_box.isChecked() and folder_text else None
         project_path = self.session.path
         round_name = self.round_box.currentText() or None
         language = str(self.language_box.currentData())
+        if not confirm_hidden_units_named(
+                self, department_reports(self.session.project, round_name, language)):
+            return
 
         def work(progress: Any) -> Path:
-            return write_report(project_path, output, round_name, language=language,
-                                charts_dir=charts, progress=progress)
+            share = 0.5 if folder is not None else 1.0
+            written = write_report(project_path, output, round_name, language=language,
+                                   charts_dir=charts, progress=scaled(progress, 0.0, share))
+            if folder is not None:
+                write_department_workbooks(project_path, folder, round_name, language,
+                                           scaled(progress, share, 1.0))
+            return written
 
         self.make_button.setEnabled(False)
         self.status.setText(tr("Laver rapporten …"))
