@@ -39,11 +39,22 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rstrip() + "…"
 
 
-def check_row(where: str, number: int, values: Sequence[object], cells_before: int = 0) -> int:
+def check_row(where: str, number: int, values: Sequence[object], cells_before: int = 0,
+              text_length: int | None = None) -> int:
     """Refuse row `number` of a sheet or CSV file (`where` names it) beyond the row, column,
     cell-count or cell-length limit; the count of cells read so far, this row's included.
-    Empty cells (None or '') beyond the last column do not count."""
+    Empty cells (None or '') beyond the last column do not count. `text_length`: the length
+    of the row's text in the file, when known (a CSV record's lines); a row no longer than one
+    cell may be cannot hold a cell that is too long."""
     cells = cells_before + len(values)
+    if cells <= MAX_CELLS and number <= MAX_ROWS and len(values) <= MAX_COLUMNS:
+        if text_length is not None and text_length <= MAX_CELL_CHARS:
+            return cells
+        try:  # a row of text: the cell-length check below in C
+            if max(map(len, values), default=0) <= MAX_CELL_CHARS:  # type: ignore[arg-type]
+                return cells
+        except TypeError:  # a sheet's row holds numbers and None too
+            pass
     if cells > MAX_CELLS:
         raise InputError(tr("{where} har mere end {limit} celler; del filen op.", where=where,
                             limit=MAX_CELLS))

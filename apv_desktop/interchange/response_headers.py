@@ -13,7 +13,7 @@ The unit column is found by its header words or, failing that, by its values nam
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
@@ -182,7 +182,7 @@ def plan_columns(
     headers: list[str],
     questionnaire: Questionnaire,
     mapping: dict[str, str] | None = None,
-    rows: Sequence[Sequence[str]] | None = None,
+    column_values: Callable[[int], Collection[str]] | None = None,
     units: list[OrgUnit] | None = None,
 ) -> ColumnPlan:
     """Decide each column's role; the GUI shows this to let the user fix mappings.
@@ -190,7 +190,8 @@ def plan_columns(
     Order of precedence: `mapping` (header -> item name, '' = ignore, UNIT_MAPPING = the unit
     column), a unit header, an item name, an identifying header, an item by label, path or
     brackets; anything else is ignored. Without a unit header, the unit column is the one whose
-    values (in `rows`) all name `units`, or else the one whose header holds a unit word.
+    values (`column_values` of its index, blanks left out) all name `units`, or else the one
+    whose header holds a unit word.
     """
     matcher = _Matcher(questionnaire)
     mapping = _checked_mapping(mapping or {}, matcher.items)
@@ -214,7 +215,7 @@ def plan_columns(
         else:
             _plan_other(plan, header, matcher)
     if plan.unit_column is None:
-        _find_unit_column(plan, headers, rows, units)
+        _find_unit_column(plan, headers, column_values, units)
     return plan
 
 
@@ -243,17 +244,16 @@ def _plan_other(plan: ColumnPlan, header: str, matcher: _Matcher) -> None:
 def _find_unit_column(
     plan: ColumnPlan,
     headers: list[str],
-    rows: Sequence[Sequence[str]] | None,
+    column_values: Callable[[int], Collection[str]] | None,
     units: list[OrgUnit] | None,
 ) -> None:
     """Among the columns nothing else claimed: values that all name units, else a unit word."""
     candidates = list(plan.unknown_columns)
     chosen: str | None = None
-    if rows is not None and units:
+    if column_values is not None and units:
         names = {loose(text) for unit in units for text in (unit.code, unit.name)}
         for header in candidates:
-            column = headers.index(header)
-            values = {row[column] for row in rows if row[column]}
+            values = set(column_values(headers.index(header))) - {""}
             if values and all(loose(value) in names for value in values):
                 chosen = header
                 break
