@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +43,7 @@ class CodedTable:
     texts: list[str]
     row_numbers: list[int]  # 1-based row in the file or sheet
     source: str = ""
+    _distinct: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
@@ -53,8 +54,11 @@ class CodedTable:
 
     def distinct_codes(self, index: int) -> np.ndarray:
         """The sorted codes that occur in column `index`."""
-        counts = np.bincount(self.codes[:, index], minlength=len(self.texts))
-        return np.flatnonzero(counts)
+        found = self._distinct.get(index)
+        if found is None:
+            counts = np.bincount(self.codes[:, index], minlength=len(self.texts))
+            found = self._distinct[index] = np.flatnonzero(counts)
+        return found
 
     def distinct(self, index: int) -> set[str]:
         """The different non-blank values of column `index`."""

@@ -179,7 +179,8 @@ def checked_csv_records(text: str, name: str) -> Iterator[tuple[int, list[str]]]
                 f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
             ) from None
         number += 1
-        cells = limits.check_row(name, number, record, cells, lines.consumed - before)
+        cells = limits.check_row(name, number, record, cells, lines.consumed - before,
+                                 limits.MAX_CSV_CELLS)
         yield number, record
 
 

@@ -30,6 +30,12 @@ _PLAUSIBLE_1252 = set(
     "\u00a0–—‘’“”…€•«»°§½·´"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The ASCII characters at which no match of _ALWAYS_WRONG can start; deleting them from an ASCII
+# text (bytes.translate, a few ms for a 30 MB file) leaves nothing when the text is plausible.
+_HARMLESS_ASCII = bytes(
+    code for code in range(128) if not _WRONG_STARTS.match(chr(code))
+)
+_SLICE = 1 << 20
 
 
 def implausible_at(text: str, from_windows_1252: bool) -> int | None:
@@ -37,6 +43,11 @@ def implausible_at(text: str, from_windows_1252: bool) -> int | None:
 
     `from_windows_1252`: the text was decoded by the Windows-1252 fallback, so every character
     above ASCII must also be one that Danish, Swedish or English text uses."""
+    if text.isascii() and not any(
+        text[start : start + _SLICE].encode("ascii").translate(None, _HARMLESS_ASCII)
+        for start in range(0, len(text), _SLICE)
+    ):
+        return None
     first = next((candidate.start() for candidate in _WRONG_STARTS.finditer(text)
                   if _ALWAYS_WRONG.match(text, candidate.start())), None)
     if from_windows_1252:
