@@ -12,6 +12,8 @@ matplotlib.use("QtAgg")  # before pyplot or a backend is touched (we never use p
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtGui import QShowEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QHBoxLayout,
     QMenu,
@@ -33,13 +35,18 @@ EXPORT_DPI = 200
 
 class ChartCanvas(QWidget):
     """Call `draw(function)` with a function that draws on the figure; it is kept, so the
-    chart can be drawn again (after a language change) and exported."""
+    chart can be drawn again (after a language change) and exported.
+
+    Drawing a chart of 150 units takes matplotlib a good part of a second: a chart is drawn
+    only once it is on screen, and then after the paint in which it appears (so the window
+    answers while a results page opens), or as soon as its `figure` is asked for."""
 
     def __init__(self, name: str, parent: QWidget | None = None, height: float = 3.2) -> None:
         super().__init__(parent)
         self.name = name  # the suggested file name of an export
-        self.figure = Figure(figsize=(7.0, height), dpi=100, layout=None)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self._figure = Figure(figsize=(7.0, height), dpi=100, layout=None)
+        self.canvas = FigureCanvasQTAgg(self._figure)
+        self._pending = False  # a draw function given that is not on the figure yet
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(int(height * 70))
         self._draw: Draw | None = None
@@ -65,15 +72,36 @@ class ChartCanvas(QWidget):
         for fmt, action in self._actions.items():
             action.setText(tr("Som {format} …", format=fmt.upper()))
 
+    @property
+    def figure(self) -> Figure:
+        """The figure, with the chart drawn on it."""
+        self._draw_pending()
+        return self._figure
+
     def draw(self, draw: Draw | None) -> None:
         self._draw = draw
         self.redraw()
 
     def redraw(self) -> None:
+        """Draw the kept function again: now if the chart is on screen (after this paint),
+        else when it is first shown."""
+        self._pending = True
+        if self.isVisible():
+            QTimer.singleShot(0, self, self._draw_pending)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._pending:
+            QTimer.singleShot(0, self, self._draw_pending)
+
+    def _draw_pending(self) -> None:
+        if not self._pending:
+            return
+        self._pending = False
         with rc_context(rc()):
-            self.figure.clear()
+            self._figure.clear()
             if self._draw is not None:
-                self._draw(self.figure)
+                self._draw(self._figure)
         self.canvas.draw_idle()
 
     def export(self, fmt: str) -> Path | None:
