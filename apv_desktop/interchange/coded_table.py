@@ -22,15 +22,17 @@ from apv_desktop.errors import InputError
 from apv_desktop.interchange.tables import (
     Table,
     column_letter,
+    number_repeated_headers,
     refuse_duplicate_headers,
     table_records,
 )
 
 
-def read_coded_table(path: Path, progress: Progress = no_progress) -> CodedTable:
+def read_coded_table(path: Path, progress: Progress = no_progress, *,
+                     repeated_headers: bool = False) -> CodedTable:
     """read_table's table (the first sheet of a workbook), held as codes."""
     source, records = table_records(Path(path), None, progress)
-    return coded_table(records, source)
+    return coded_table(records, source, repeated_headers=repeated_headers)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class CodedTable:
     texts: list[str]
     row_numbers: list[int]  # 1-based row in the file or sheet
     source: str = ""
+    repeated: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # as Table's
     _distinct: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
@@ -93,7 +96,7 @@ class CodedTable:
     def to_table(self) -> Table:
         texts = self.texts.__getitem__
         rows = [list(map(texts, row)) for row in self.codes.tolist()]
-        return Table(self.headers, rows, self.row_numbers, self.source)
+        return Table(self.headers, rows, self.row_numbers, self.source, self.repeated)
 
 
 class _Codes(dict[str, int]):
@@ -104,12 +107,14 @@ class _Codes(dict[str, int]):
         return code
 
 
-def coded_table(records: Iterable[tuple[int, list[str]]], source: str) -> CodedTable:
+def coded_table(records: Iterable[tuple[int, list[str]]], source: str, *,
+                repeated_headers: bool = False) -> CodedTable:
     """The table of a file's records (row number, cells as text, unstripped).
 
     Header = the first non-blank row; blank rows go; short rows are padded; a column without a
     header goes if it is empty and is refused if it holds a value; two equal headers are
-    refused. Cells are stripped ('' for empty)."""
+    refused, or numbered when `repeated_headers` (number_repeated_headers). Cells are stripped
+    ('' for empty)."""
     codes_of = _Codes()
     codes_of[""] = 0
     flat = array("I")
@@ -145,12 +150,15 @@ def coded_table(records: Iterable[tuple[int, list[str]]], source: str) -> CodedT
                 f"{source}: column {column_letter(index)} has values (first in row "
                 f"{kept_numbers[int(holding[0])]}) but no header."
             )
+    repeated: dict[str, tuple[str, int, int]] = {}
+    if repeated_headers:
+        headers, repeated = number_repeated_headers(headers)
     refuse_duplicate_headers(headers, source)
     if unnamed:
         named = [index for index, header in enumerate(headers) if header]
         grid = grid[:, named]
         headers = [headers[index] for index in named]
-    return CodedTable(headers, grid, texts, kept_numbers, source)
+    return CodedTable(headers, grid, texts, kept_numbers, source, repeated)
 
 
 def _stripped(raw: list[str]) -> tuple[list[str], np.ndarray | None]:

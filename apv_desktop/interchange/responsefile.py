@@ -78,7 +78,8 @@ def plan_for_table(
     units: list[OrgUnit],
     mapping: dict[str, str] | None = None,
 ) -> ColumnPlan:
-    return plan_columns(table.headers, questionnaire, mapping, table.distinct, units)
+    return plan_columns(table.headers, questionnaire, mapping, table.distinct, units,
+                        table.repeated, table.source)
 
 
 def read_responses(
@@ -89,7 +90,7 @@ def read_responses(
     progress: Progress = no_progress,
 ) -> ResponseImport:
     """Read and validate every row; raises InputError listing the problems if any cell is bad."""
-    table = read_coded_table(Path(path), progress)
+    table = read_coded_table(Path(path), progress, repeated_headers=True)
     source = table.source
     plan = plan_for_table(table, questionnaire, units, mapping)
     if plan.unit_column is None:

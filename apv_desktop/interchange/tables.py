@@ -34,6 +34,9 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)  # 1-based row in the file or sheet
     source: str = ""  # "answers.csv" or "org.xlsx, sheet Ark1", for messages
+    # header -> (the text it repeats, its place among the columns so headed, how many there
+    # are): see number_repeated_headers
+    repeated: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     def column(self, index: int) -> list[str]:
         return list(map(itemgetter(index), self.rows))
@@ -76,16 +79,18 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
                      problems)
 
 
-def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:
+def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress, *,
+               repeated_headers: bool = False) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.
 
     Raises InputError (one sentence naming the file) for a file that cannot be read as a table.
+    `repeated_headers`: number repeated headers (number_repeated_headers) instead of refusing.
     """
     # coded_table builds on this module (Table, the header helpers); imported here, not above.
     from apv_desktop.interchange.coded_table import coded_table
 
     source, records = table_records(Path(path), sheet, progress)
-    return coded_table(records, source).to_table()
+    return coded_table(records, source, repeated_headers=repeated_headers).to_table()
 
 
 def table_records(
@@ -172,3 +177,27 @@ def refuse_duplicate_headers(headers: list[str], source: str) -> None:
         for indexes in duplicates
     )
     raise InputError(f"{source} has the same column header more than once: {described}.")
+
+
+Repeats = dict[str, tuple[str, int, int]]
+
+
+def number_repeated_headers(headers: list[str]) -> tuple[list[str], Repeats]:
+    """Headers that repeat one text (Google Forms and Microsoft Forms head a column with the
+    question's text, and a form may ask "Hvem kom det fra?" four times) numbered in file order,
+    "Hvem kom det fra? (1)" … "(4)"; and for each numbered header (the text, its number, how
+    many). The response reader matches them to the questions with that text, in order."""
+    groups: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        if header:
+            groups.setdefault(normalise_header(header), []).append(index)
+    numbered = list(headers)
+    repeated: Repeats = {}
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        for number, index in enumerate(indexes, start=1):
+            numbered[index] = f"{headers[index]} ({number})"
+            repeated[numbered[index]] = (headers[index], number, len(indexes))
+    return numbered, repeated
+
