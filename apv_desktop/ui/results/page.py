@@ -7,6 +7,7 @@ a newer request supersedes an older one, whose result is then dropped.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -282,12 +283,11 @@ class ResultsPage(Page):
             self.request(self.rules)
 
 
+_TAB_MODULES = ("comments_tab", "heatmap_tab", "overview_tab", "pressure_tab", "settings_tab",
+                "team_tab")
+
+
 def _import_tab_modules() -> None:
     """Import what the tabs need (matplotlib among it); safe on any thread: no widget is made."""
-    import apv_desktop.ui.results.comments_tab
-    import apv_desktop.ui.results.heatmap_tab
-    import apv_desktop.ui.results.overview_tab
-    import apv_desktop.ui.results.pressure_tab
-    import apv_desktop.ui.results.settings_tab
-    import apv_desktop.ui.results.team_tab  # noqa: F401
-
+    for name in _TAB_MODULES:
+        importlib.import_module(f"apv_desktop.ui.results.{name}")
