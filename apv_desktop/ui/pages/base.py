@@ -44,9 +44,11 @@ class Page(QWidget):
     def refresh_when_shown(self) -> None:
         """refresh() now, unless the page is one the window on screen is not showing: then
         when the window next shows it (ensure_fresh). Opening a large project reads and draws
-        only what the page in view shows, and the window answers at once."""
+        only what the page in view shows, and the window answers at once. Closing a project
+        clears every page at once."""
         stack = self.parentWidget()
-        if (isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
+        if (self.session is not None  # a closed project is let go at once, on every page
+                and isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
                 and self.window().isVisible()):
             self._refresh_pending = True
             return
