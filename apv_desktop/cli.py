@@ -35,7 +35,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from apv_desktop import __version__
 
-        parser.exit(message=f"apv-desktop {__version__}\n")
+        print(f"apv-desktop {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
