@@ -14,7 +14,7 @@ from apv_desktop.core.relevance import RelevanceError, check_relevance
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.interchange.xlsform import read_xlsform
 from apv_desktop.store.project import Project
-from tests.unit.xlsform_support import CORPUS, make_form
+from tests.unit.xlsform_support import CORPUS, make_form, without_repeats
 
 SURVEY_HEADER = ["type", "name", "label", "relevant"]
 
@@ -119,25 +119,5 @@ def test_every_condition_in_the_real_forms_compiles(tmp_path: Path) -> None:
     original = CORPUS / "UCL_Biomass_Plot_Form.xlsx"
     with pytest.raises(InputError, match="it has repeat 'trees'"):
         read_xlsform(original)  # repeats are refused (issue 17); without them it reads
-    biomass = read_xlsform(_without_repeats(original, tmp_path / "biomass.xlsx")).questionnaire
+    biomass = read_xlsform(without_repeats(original, tmp_path / "biomass.xlsx")).questionnaire
     assert biomass.item("leader_name_other").relevant == "${leader_name} = \u2018other\u2019"  # type: ignore[union-attr]
-
-
-def _without_repeats(source: Path, target: Path) -> Path:
-    """`source` with every repeat (its begin row to its end row) taken out of the survey."""
-    book = openpyxl.load_workbook(source, data_only=True)  # formulas' values, kept as values
-    survey = book["survey"]
-    types = [str(cell.value or "").strip().lower().replace("_", " ") for cell in survey["A"]]
-    depth, doomed = 0, []
-    for number, kind in enumerate(types, start=1):
-        if kind == "begin repeat":
-            depth += 1
-        if depth:
-            doomed.append(number)
-        if kind == "end repeat":
-            depth -= 1
-    for number in reversed(doomed):
-        survey.delete_rows(number)
-    book.save(target)
-    return target
-
