@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from apv_desktop import __version__
 from apv_desktop.errors import ApvError, InputError, RefusedError
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
@@ -27,9 +26,22 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_REFUSED)
 
 
+class _Version(argparse.Action):
+    """--version, the number looked up only when asked for (apv_desktop.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from apv_desktop import __version__
+
+        print(f"apv-desktop {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="apv-desktop", description="APV Desktop: offline workplace assessment.")
-    parser.add_argument("--version", action="version", version=f"apv-desktop {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,

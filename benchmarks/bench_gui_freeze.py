@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_freeze.py [--respondents 100000]
 
 A QTimer beats every 10 ms on the GUI thread; the longest gap between beats, from opening the
-project until its results are on screen, is how long the window froze (target: <= 100 ms,
+project until its results are on screen and three seconds more (the tabs and charts come after
+the results), is how long the window froze (target: <= 100 ms,
 issue 18). The project is the synthetic one of bench_pipeline.py.
 """
 
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_results_view import build_project  # noqa: E402
 
 TARGET_MS = 100.0
+SETTLE_SECONDS = 3.0
 
 
 class Heartbeat:
@@ -80,9 +82,12 @@ def main() -> None:
         while not shown and time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.002)
-        for _ in range(20):  # the bundle is laid out after the signal
+        # The tabs are built and the charts drawn after the signal, in later events: they
+        # count too, so the beat goes on for a while.
+        settle = time.perf_counter() + SETTLE_SECONDS
+        while time.perf_counter() < settle:
             app.processEvents()
-            time.sleep(0.005)
+            time.sleep(0.002)
         worst = heartbeat.gap_ms()
         print(f"{args.respondents} respondents x {args.items} items, {args.units} units: results "
               f"on screen after {shown[0] - started if shown else float('nan'):.2f} s; GUI "

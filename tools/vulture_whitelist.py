@@ -67,3 +67,6 @@ _.current_unit
 _.sheet_worker
 _.import_worker
 _.cancel_requested  # read by the worker tests: the other window's job is left running
+
+# PEP 562: the package looks its version up when first asked (apv_desktop/__init__.py).
+__getattr__

@@ -25,6 +25,9 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 # Stored cells of one sheet: twice the design's largest answer file (20,000 x 100), and what
 # bounds the memory of a file whose many small cells compress well.
 MAX_CELLS = 4_000_000
+# A CSV file's cells are held at four bytes each (coded_table.py): 64 MB at this limit, room for
+# issue 18's largest answer file (100,000 x 100) and then some.
+MAX_CSV_CELLS = 16_000_000
 # A cell's text in the XML: up to 4 bytes a character and escapes such as &amp; for the rest.
 MAX_TEXT_RUN_BYTES = MAX_CELL_CHARS * 6
 
@@ -39,14 +42,26 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     return text[:limit].rstrip() + "…"
 
 
-def check_row(where: str, number: int, values: Sequence[object], cells_before: int = 0) -> int:
+def check_row(where: str, number: int, values: Sequence[object], cells_before: int = 0,
+              text_length: int | None = None, max_cells: int = MAX_CELLS) -> int:
     """Refuse row `number` of a sheet or CSV file (`where` names it) beyond the row, column,
     cell-count or cell-length limit; the count of cells read so far, this row's included.
-    Empty cells (None or '') beyond the last column do not count."""
+    Empty cells (None or '') beyond the last column do not count. `text_length`: the length
+    of the row's text in the file, when known (a CSV record's lines); a row no longer than one
+    cell may be cannot hold a cell that is too long. `max_cells`: the limit on cells read so
+    far (a CSV file's is larger, MAX_CSV_CELLS)."""
     cells = cells_before + len(values)
-    if cells > MAX_CELLS:
+    if cells <= max_cells and number <= MAX_ROWS and len(values) <= MAX_COLUMNS:
+        if text_length is not None and text_length <= MAX_CELL_CHARS:
+            return cells
+        try:  # a row of text: the cell-length check below in C
+            if max(map(len, values), default=0) <= MAX_CELL_CHARS:  # type: ignore[arg-type]
+                return cells
+        except TypeError:  # a sheet's row holds numbers and None too
+            pass
+    if cells > max_cells:
         raise InputError(tr("{where} har mere end {limit} celler; del filen op.", where=where,
-                            limit=MAX_CELLS))
+                            limit=max_cells))
     if number > MAX_ROWS and any(v not in (None, "") for v in values):
         raise InputError(tr("{where} har mere end {limit} rækker; del filen op eller fjern de "
                             "tomme rækker i bunden.", where=where, limit=MAX_ROWS))

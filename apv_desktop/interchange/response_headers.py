@@ -13,12 +13,12 @@ The unit column is found by its header words or, failing that, by its values nam
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.errors import InputError
-from apv_desktop.interchange.tables import normalise_header
+from apv_desktop.interchange.tables import Repeats, column_letter, normalise_header, short_header
 
 UNIT_MAPPING = "@unit"  # a mapping value that makes the column the unit column
 
@@ -182,23 +182,32 @@ def plan_columns(
     headers: list[str],
     questionnaire: Questionnaire,
     mapping: dict[str, str] | None = None,
-    rows: Sequence[Sequence[str]] | None = None,
+    column_values: Callable[[int], Collection[str]] | None = None,
     units: list[OrgUnit] | None = None,
+    repeated: Repeats | None = None,
+    source: str = "",
 ) -> ColumnPlan:
     """Decide each column's role; the GUI shows this to let the user fix mappings.
 
     Order of precedence: `mapping` (header -> item name, '' = ignore, UNIT_MAPPING = the unit
     column), a unit header, an item name, an identifying header, an item by label, path or
     brackets; anything else is ignored. Without a unit header, the unit column is the one whose
-    values (in `rows`) all name `units`, or else the one whose header holds a unit word.
+    values (`column_values` of its index, blanks left out) all name `units`, or else the one
+    whose header holds a unit word. `repeated` (tables.number_repeated_headers): numbered
+    columns that repeat one question text go to the questions with that text, in questionnaire
+    order, when there are as many of each; otherwise the file (`source`) is refused.
     """
     matcher = _Matcher(questionnaire)
     mapping = _checked_mapping(mapping or {}, matcher.items)
     mapped_unit = [h for h in headers if mapping.get(normalise_header(h)) == UNIT_MAPPING]
     plan = ColumnPlan(unit_column=mapped_unit[0] if mapped_unit else None)
+    repeated = repeated or {}
+    by_repeat = _repeated_columns(headers, repeated, matcher, mapping, source)
     for header in headers:
         key = normalise_header(header)
-        if key in mapping:
+        if key not in mapping and header in by_repeat:
+            plan.item_columns[header] = by_repeat[header]
+        elif key in mapping:
             if header == plan.unit_column:
                 continue
             if mapping[key] and mapping[key] != UNIT_MAPPING:
@@ -209,13 +218,47 @@ def plan_columns(
             plan.unit_column = header
         elif key in matcher.by_name:
             plan.item_columns[header] = matcher.by_name[key]
-        elif is_identifying_header(header):
+        elif is_identifying_header(repeated[header][0] if header in repeated else header):
             plan.dropped_columns.append(header)
         else:
             _plan_other(plan, header, matcher)
     if plan.unit_column is None:
-        _find_unit_column(plan, headers, rows, units)
+        _find_unit_column(plan, headers, column_values, units)
     return plan
+
+
+def _repeated_columns(
+    headers: list[str], repeated: Repeats, matcher: _Matcher, mapping: dict[str, str],
+    source: str
+) -> dict[str, str]:
+    """Numbered header -> item, for columns that repeat a question text (Google Forms and
+    Microsoft Forms add no number of their own): the k-th column with a text holds the k-th
+    question with that label, when the counts agree. Columns the user mapped, identifying ones
+    and the unit column are left to the usual rules."""
+    found: dict[str, str] = {}
+    for header in headers:
+        if header not in repeated or normalise_header(header) in mapping:
+            continue
+        text, number, count = repeated[header]
+        if is_identifying_header(text) or _unit_key(normalise_header(text)) in UNIT_WORDS:
+            continue
+        items = matcher.match(text)
+        if len(items) != count:
+            key = normalise_header(text)
+            columns = ", ".join(
+                column_letter(index) for index, other in enumerate(headers)
+                if other in repeated and normalise_header(repeated[other][0]) == key)
+            questions = (f"{len(items)} questions have" if len(items) != 1
+                         else "1 question has")
+            raise InputError(
+                f"{source}{': ' if source else ''}{count} columns are headed "
+                f"'{short_header(text)}' (columns {columns}), but "
+                f"{questions} that text in the questionnaire, so which column holds which "
+                "question is unclear; give the columns different headers, or map each to its "
+                "question."
+            )
+        found[header] = items[number - 1]
+    return found
 
 
 def _unit_key(key: str) -> str:
@@ -243,17 +286,16 @@ def _plan_other(plan: ColumnPlan, header: str, matcher: _Matcher) -> None:
 def _find_unit_column(
     plan: ColumnPlan,
     headers: list[str],
-    rows: Sequence[Sequence[str]] | None,
+    column_values: Callable[[int], Collection[str]] | None,
     units: list[OrgUnit] | None,
 ) -> None:
     """Among the columns nothing else claimed: values that all name units, else a unit word."""
     candidates = list(plan.unknown_columns)
     chosen: str | None = None
-    if rows is not None and units:
+    if column_values is not None and units:
         names = {loose(text) for unit in units for text in (unit.code, unit.name)}
         for header in candidates:
-            column = headers.index(header)
-            values = {row[column] for row in rows if row[column]}
+            values = set(column_values(headers.index(header))) - {""}
             if values and all(loose(value) in names for value in values):
                 chosen = header
                 break

@@ -12,15 +12,13 @@ whole by splitting only where known choices result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Collection
 
 from apv_desktop.core.answers import MISSING, encode_value
 from apv_desktop.core.model import ChoiceList, Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.tables import normalise_header
 
-T = TypeVar("T")
 _POSITION_CODE = re.compile(r"^(?:a)?0*([1-9]\d{0,2})$", re.IGNORECASE)
 # Values of a LimeSurvey/Kobo one-column-per-option column that mean "chosen" / "not chosen".
 CHOSEN = frozenset({"y", "yes", "ja", "1", "true", "sand", "sant", "x", "selected", "valgt"})
@@ -158,26 +156,9 @@ def option_chosen(raw: str) -> bool:
     raise ValueError(f"'{raw}' is neither a yes (Y, 1, Ja) nor a no (blank, N, 0, Nej)")
 
 
-def encode_distinct(
-    cells: Sequence[str], encode: Callable[[str], T], failed: T
-) -> tuple[list[T], dict[str, str]]:
-    """`encode` of every cell, called once per distinct text (20,000 cells hold a handful).
-
-    A cell `encode` refuses (ValueError) gets `failed`; the reasons are returned per text.
-    """
-    results: dict[str, T] = {}
-    reasons: dict[str, str] = {}
-    for raw in set(cells):
-        try:
-            results[raw] = encode(raw)
-        except ValueError as exc:
-            results[raw] = failed
-            reasons[raw] = str(exc)
-    return list(map(results.__getitem__, cells)), reasons
-
-
-def resolve_units(cells: Sequence[str], units: list[OrgUnit]) -> tuple[list[str], dict[str, str]]:
-    """The unit code for each cell ('' if none), and for each bad cell text the reason."""
+def unit_resolver(units: list[OrgUnit]) -> Callable[[str], str]:
+    """The unit code a cell names (by code, or by a name only one unit has); ValueError with
+    the reason for a cell that names no single unit."""
     exact = {unit.code: unit.code for unit in units}
     codes_folded: dict[str, list[str]] = {}
     names_folded: dict[str, list[str]] = {}
@@ -203,4 +184,4 @@ def resolve_units(cells: Sequence[str], units: list[OrgUnit]) -> tuple[list[str]
             )
         raise ValueError(f"'{raw}' is not the code or name of an org unit")
 
-    return encode_distinct(cells, resolve, "")
+    return resolve

@@ -20,19 +20,15 @@ from apv_desktop.core.answers import MISSING, ResponseSet
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.interchange.coded_table import CodedTable, read_coded_table
 from apv_desktop.interchange.response_headers import (
     UNIT_MAPPING,
     ColumnPlan,
     is_identifying_header,
     plan_columns,
 )
-from apv_desktop.interchange.response_values import (
-    encode_distinct,
-    encoder_for,
-    option_chosen,
-    resolve_units,
-)
-from apv_desktop.interchange.tables import Table, read_table, refuse_problems, short_header
+from apv_desktop.interchange.response_values import encoder_for, option_chosen, unit_resolver
+from apv_desktop.interchange.tables import Table, refuse_problems, short_header
 
 __all__ = [
     "UNIT_MAPPING", "ColumnPlan", "ResponseImport", "encoder_for", "is_identifying_header",
@@ -77,12 +73,13 @@ class ResponseImport:
 
 
 def plan_for_table(
-    table: Table,
+    table: Table | CodedTable,
     questionnaire: Questionnaire,
     units: list[OrgUnit],
     mapping: dict[str, str] | None = None,
 ) -> ColumnPlan:
-    return plan_columns(table.headers, questionnaire, mapping, table.rows, units)
+    return plan_columns(table.headers, questionnaire, mapping, table.distinct, units,
+                        table.repeated, table.source)
 
 
 def read_responses(
@@ -93,7 +90,7 @@ def read_responses(
     progress: Progress = no_progress,
 ) -> ResponseImport:
     """Read and validate every row; raises InputError listing the problems if any cell is bad."""
-    table = read_table(Path(path), progress=progress)
+    table = read_coded_table(Path(path), progress, repeated_headers=True)
     source = table.source
     plan = plan_for_table(table, questionnaire, units, mapping)
     if plan.unit_column is None:
@@ -112,56 +109,52 @@ def read_responses(
     item_names = [item.name for item in items]
     position = {name: index for index, name in enumerate(item_names)}
     header_index = {header: index for index, header in enumerate(table.headers)}
-    row_count = len(table.rows)
+    row_count = table.size
     values = np.full((row_count, len(items)), MISSING, dtype=np.float64)
     answered = np.zeros(row_count, dtype=bool)
     problems: list[tuple[int, int, str]] = []  # (row number, column index, message)
     raw_texts: dict[str, list[tuple[int, str]]] = {}  # item -> (table row, text)
 
-    def note(bad_rows: list[int], column: int, header: str, reason_of: dict[str, str]) -> None:
+    def note(column: int, header: str, reason_of: dict[str, str]) -> None:
+        bad_rows = table.rows_holding(column, reason_of)
         answered[bad_rows] = True  # a bad cell is an answer, not a blank
         for row in bad_rows:
             where = f"row {table.row_numbers[row]}, column {short_header(header)}"
-            reason = reason_of[table.rows[row][column]]
+            reason = reason_of[table.texts[table.codes[row, column]]]
             problems.append((table.row_numbers[row], column, f"{where}: {reason}"))
 
-    # One transposition in C beats a Python loop per column.
-    columns = list(zip(*table.rows, strict=True)) or [()] * len(table.headers)
     for header, item_name in plan.item_columns.items():
         column = header_index[header]
         item = questionnaire.item(item_name)
         assert item is not None  # plan_columns only maps to answerable items
-        cells = columns[column]
         if item.type is ItemType.TEXT:
-            raw_texts[item_name] = [(row, text) for row, text in enumerate(cells) if text]
-            answered[[row for row, _ in raw_texts[item_name]]] = True
+            filled = np.flatnonzero(table.codes[:, column]).tolist()  # code 0 is ''
+            raw_texts[item_name] = [(row, table.texts[table.codes[row, column]]) for row in filled]
+            answered[filled] = True
             continue
-        encode = encoder_for(item, questionnaire, cells)
-        encoded, reasons = encode_distinct(cells, encode, MISSING)
+        encode = encoder_for(item, questionnaire, table.distinct(column))
+        encoded, reasons = table.mapped(column, encode, MISSING, np.float64)
         values[:, position[item_name]] = encoded
         if reasons:
-            note([row for row, raw in enumerate(cells) if raw in reasons], column, header, reasons)
+            note(column, header, reasons)
 
     for header, (item_name, choice) in plan.option_columns.items():
         if item_name in plan.item_columns.values():
             continue  # Kobo writes the whole answer too; that column wins
         column = header_index[header]
-        chosen, reasons = encode_distinct(columns[column], option_chosen, False)
-        mask = np.asarray(chosen, dtype=bool)
+        mask, reasons = table.mapped(column, option_chosen, False, np.bool_)
         target = values[:, position[item_name]]
         target[mask] = np.where(np.isnan(target[mask]), 0, target[mask]) + (1 << choice)
         if reasons:
-            bad = [row for row, raw in enumerate(columns[column]) if raw in reasons]
-            note(bad, column, header, reasons)
+            note(column, header, reasons)
 
     answered |= ~np.isnan(values).all(axis=1)
     unit_column = header_index[plan.unit_column]
-    unit_cells = columns[unit_column]
-    unit_codes, unit_reasons = resolve_units(unit_cells, units)
-    for row in np.flatnonzero(answered):
-        reason = unit_reasons.get(unit_cells[row])
-        if reason is not None:
+    unit_codes, unit_reasons = table.mapped(unit_column, unit_resolver(units), "", np.object_)
+    for row in table.rows_holding(unit_column, unit_reasons):
+        if answered[row]:
             number = table.row_numbers[row]
+            reason = unit_reasons[table.texts[table.codes[row, unit_column]]]
             where = f"row {number}, column {short_header(plan.unit_column)}"
             problems.append((number, unit_column, f"{where}: {reason}"))
     if problems:
@@ -183,7 +176,7 @@ def read_responses(
     }
     responses = ResponseSet(
         item_names=item_names,
-        unit_codes=[unit_codes[row] for row in kept],
+        unit_codes=unit_codes[kept].tolist(),
         values=values if kept.size == row_count else values[kept],  # no copy when all kept
         texts=texts,
     )

@@ -1,45 +1,29 @@
 """Read a table (a header row and rows of text cells) from a CSV file or an Excel sheet.
 
 The org-unit and response readers sit on top of this; they only ever see strings. CSV is read
-the way Danish and Swedish Excel writes it: `;` between fields, Windows-1252 or UTF-8 (with or
-without a byte-order mark), quoted fields that may hold line breaks.
+the way Danish and Swedish Excel writes it (csv_records.py). The shape rules (which row is the
+header, which rows and columns go) are coded_table.py's, which also keeps a large answer file
+as one small number per cell.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr
-from apv_desktop.interchange import limits
+from apv_desktop.interchange.csv_records import csv_records
 from apv_desktop.interchange.limits import excerpt
-from apv_desktop.interchange.text_encoding import implausible_at
 from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
-
-if TYPE_CHECKING:  # openpyxl is imported lazily at run time
-    # _WorksheetLike is types-openpyxl's type of Workbook.worksheets: a read-only workbook
-    # holds ReadOnlyWorksheets, whose stub borrows iter_rows from Worksheet and so cannot
-    # be called on them when named directly.
-    pass
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 ACCEPTED_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
 ACCEPTED_DESCRIPTION = "CSV (.csv) or Excel workbook (.xlsx)"
-
-# Order decides ties: Danish Excel writes ';', and a header with as many ';' as ',' is Danish.
-_DELIMITERS = (";", "\t", ",")
-# A free-text answer can be long; the csv module's default limit (128 kB) is not a file error.
-_FIELD_SIZE_LIMIT = 16 * 1024 * 1024
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -50,9 +34,16 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)  # 1-based row in the file or sheet
     source: str = ""  # "answers.csv" or "org.xlsx, sheet Ark1", for messages
+    # header -> (the text it repeats, its place among the columns so headed, how many there
+    # are): see number_repeated_headers
+    repeated: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     def column(self, index: int) -> list[str]:
-        return [row[index] for row in self.rows]
+        return list(map(itemgetter(index), self.rows))
+
+    def distinct(self, index: int) -> set[str]:
+        """The different non-blank values of column `index`."""
+        return set(self.column(index)) - {""}
 
 
 def column_letter(index: int) -> str:
@@ -88,12 +79,28 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
                      problems)
 
 
-def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:
+def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress, *,
+               repeated_headers: bool = False) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.
 
     Raises InputError (one sentence naming the file) for a file that cannot be read as a table.
+    `repeated_headers`: number repeated headers (number_repeated_headers) instead of refusing.
     """
-    path = Path(path)
+    # coded_table builds on this module (Table, the header helpers); imported here, not above.
+    from apv_desktop.interchange.coded_table import coded_table
+
+    source, records = table_records(Path(path), sheet, progress)
+    return coded_table(records, source, repeated_headers=repeated_headers).to_table()
+
+
+def table_records(
+    path: Path, sheet: str | None = None, progress: Progress = no_progress
+) -> tuple[str, Iterable[tuple[int, list[str]]]]:
+    """The name of the file (and sheet) for messages, and its records: (row number, cells as
+    text). A CSV file's records come one at a time as they are read, an XLSX sheet's at once.
+
+    Raises InputError (one sentence naming the file) for a file that cannot be read as a table.
+    """
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
@@ -103,157 +110,9 @@ def read_table(path: Path, sheet: str | None = None, progress: Progress = no_pro
         )
     if suffix in CSV_SUFFIXES:
         progress(0.0, name)
-        records = _csv_records(_read_bytes(path), name)
-        _check_csv_limits(records, name)
-        return _build_table(records, name)
+        return name, csv_records(path)
     title, records = _excel_records(path, sheet, progress)
-    return _build_table(records, f"{name}, sheet {title}")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limits.MAX_UNCOMPRESSED_BYTES:
-            raise InputError(tr("{file} afvises: den fylder {size} MB (højst {limit} MB).",
-                                file=path.name, size=size // 2**20,
-                                limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path.name} was not found at {path}.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file.") from None
-    except OSError as exc:
-        raise InputError(
-            f"{path.name} cannot be read (is it open in another program?): {exc.strerror}."
-        ) from exc
-    if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
-        raise InputError(f"{path.name} is empty.")
-    return raw
-
-
-# ---------------------------------------------------------------------------------- CSV
-
-
-def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
-    """The text, and whether it was read by the Windows-1252 fallback."""
-    if raw.startswith(codecs.BOM_UTF8):
-        try:
-            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
-            ) from None
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode text" export.
-        try:
-            return raw.decode("utf-16"), False
-        except UnicodeDecodeError:
-            raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
-    if raw.startswith(_ZIP_MAGIC):
-        raise InputError(f"{name} is an Excel workbook, not a CSV file; rename it to .xlsx.")
-    if b"\x00" in raw:
-        raise InputError(f"{name} is not a CSV text file (it holds binary data).")
-    try:
-        return raw.decode("utf-8"), False
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), True
-    except UnicodeDecodeError as exc:
-        text = raw.decode("cp1252", errors="replace")
-        at = len(raw[: exc.start].decode("cp1252", "replace"))
-        raise _wrongly_encoded(name, text, at) from None
-
-
-def _decode(raw: bytes, name: str) -> str:
-    text, from_windows_1252 = _decode_bytes(raw, name)
-    wrong = implausible_at(text, from_windows_1252)
-    if wrong is not None:
-        raise _wrongly_encoded(name, text, wrong)
-    return text
-
-
-def _wrongly_encoded(name: str, text: str, wrong: int) -> InputError:
-    """The refusal of a file whose character at `wrong` shows it is not UTF-8 or Windows-1252."""
-    line = text.count("\n", 0, wrong) + 1
-    line_start = text.rfind("\n", 0, wrong) + 1
-    around = (text[max(line_start, wrong - 20) : wrong + 20].splitlines() or [""])[0]
-    if not around.isprintable():
-        around = around.encode("unicode_escape").decode("ascii")
-    return InputError(tr(
-        "{file} er ikke gemt som UTF-8 eller Windows-1252 (linje {line} bliver til '{sample}'); "
-        "gem den i Excel som 'CSV UTF-8 (kommasepareret)' og indlæs den igen.",
-        file=name, line=line, sample=excerpt(around)))
-
-
-def _split_separator_line(text: str) -> tuple[str | None, str]:
-    """Excel honours (and writes, on request) a first line `sep=;` naming the delimiter."""
-    first, _, rest = text.partition("\n")
-    line = first.rstrip("\r")  # not strip(): the delimiter itself may be a tab
-    if line.lower().startswith("sep=") and len(line) == 5:
-        return line[4], rest
-    return None, text
-
-
-def _header_line(text: str) -> str:
-    """The first non-blank line, with quoted parts (which may hold line breaks) kept whole."""
-    start = 0
-    length = len(text)
-    while start < length:
-        in_quotes = False
-        end = start
-        while end < length:
-            char = text[end]
-            if char == '"':
-                in_quotes = not in_quotes
-            elif char in "\r\n" and not in_quotes:
-                break
-            end += 1
-        line = text[start:end]
-        if line.strip(" \t;,"):
-            return line
-        start = end + 1
-    return ""
-
-
-def _detect_delimiter(header_line: str) -> str:
-    counts = dict.fromkeys(_DELIMITERS, 0)
-    in_quotes = False
-    for char in header_line:
-        if char == '"':
-            in_quotes = not in_quotes
-        elif not in_quotes and char in counts:
-            counts[char] += 1
-    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
-    return best if counts[best] else ","
-
-
-def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
-    text = _decode(raw, name)
-    delimiter, text = _split_separator_line(text)
-    if delimiter is None:
-        header_line = _header_line(text)
-        if not header_line:
-            raise InputError(f"{name} has no header row; it holds no values at all.")
-        delimiter = _detect_delimiter(header_line)
-    if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
-        csv.field_size_limit(_FIELD_SIZE_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        # Excel shows each record as one row, even one whose quoted cell spans lines.
-        records = list(enumerate(reader, start=1))
-    except csv.Error as exc:
-        raise InputError(
-            f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
-        ) from None
-    return records
-
-
-def _check_csv_limits(records: list[tuple[int, list[str]]], name: str) -> None:
-    """The limits an .xlsx is held to (xlsx_reader), for a CSV file's records."""
-    cells = 0
-    for number, record in records:
-        cells = limits.check_row(name, number, record, cells)
+    return f"{name}, sheet {title}", records
 
 
 # ---------------------------------------------------------------------------------- XLSX
@@ -305,49 +164,7 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-# ---------------------------------------------------------------------------------- shape
-
-
-def _build_table(records: Iterable[tuple[int, list[str]]], source: str) -> Table:
-    """Header = the first non-blank row; blank rows and empty columns without a header go."""
-    headers: list[str] | None = None
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    for number, record in records:
-        cells = list(map(str.strip, record))
-        if not any(cells):
-            continue
-        if headers is None:
-            headers = cells
-            continue
-        rows.append(cells)
-        numbers.append(number)
-    if headers is None:
-        raise InputError(f"{source} has no header row; it holds no values at all.")
-
-    width = max([len(headers), *map(len, rows)])
-    headers = headers + [""] * (width - len(headers))
-    unnamed = [i for i, header in enumerate(headers) if not header]
-    for index in unnamed:
-        for number, row in zip(numbers, rows, strict=True):
-            if index < len(row) and row[index]:
-                raise InputError(
-                    f"{source}: column {column_letter(index)} has values (first in row "
-                    f"{number}) but no header."
-                )
-    _refuse_duplicate_headers(headers, source)
-
-    keep = [i for i, header in enumerate(headers) if header]
-    if len(keep) == width and all(len(row) == width for row in rows):
-        return Table(headers, rows, numbers, source)
-    # Rows may be short (Excel omits trailing empty cells) or carry unnamed empty columns.
-    padded = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
-    if len(keep) < width:
-        padded = [[row[i] for i in keep] for row in padded]
-    return Table([headers[i] for i in keep], padded, numbers, source)
-
-
-def _refuse_duplicate_headers(headers: list[str], source: str) -> None:
+def refuse_duplicate_headers(headers: list[str], source: str) -> None:
     seen: dict[str, list[int]] = {}
     for index, header in enumerate(headers):
         if header:
@@ -360,3 +177,27 @@ def _refuse_duplicate_headers(headers: list[str], source: str) -> None:
         for indexes in duplicates
     )
     raise InputError(f"{source} has the same column header more than once: {described}.")
+
+
+Repeats = dict[str, tuple[str, int, int]]
+
+
+def number_repeated_headers(headers: list[str]) -> tuple[list[str], Repeats]:
+    """Headers that repeat one text (Google Forms and Microsoft Forms head a column with the
+    question's text, and a form may ask "Hvem kom det fra?" four times) numbered in file order,
+    "Hvem kom det fra? (1)" … "(4)"; and for each numbered header (the text, its number, how
+    many). The response reader matches them to the questions with that text, in order."""
+    groups: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        if header:
+            groups.setdefault(normalise_header(header), []).append(index)
+    numbered = list(headers)
+    repeated: Repeats = {}
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        for number, index in enumerate(indexes, start=1):
+            numbered[index] = f"{headers[index]} ({number})"
+            repeated[numbered[index]] = (headers[index], number, len(indexes))
+    return numbered, repeated
+

@@ -18,6 +18,10 @@ _UTF7 = r"\+A[I-P][A-Za-z0-9+/]+-"
 # A quotation mark inside a word: cp850's 'æ' and 'ö' read as Windows-1252 ("B‘k", "S”der").
 _QUOTE_IN_WORD = r"(?<=[^\W\d_])[‘“”„](?=[^\W\d_])"
 _ALWAYS_WRONG = re.compile(f"[{_CONTROLS}]|{_MOJIBAKE}|{_UTF7}|{_QUOTE_IN_WORD}")
+# The characters at which a match of _ALWAYS_WRONG can start. A search for one of them is a
+# single scan (ten times faster than the alternatives above, whose look-behind is tried at
+# every character); _ALWAYS_WRONG is then tried only where one is found.
+_WRONG_STARTS = re.compile(f"[{_CONTROLS}ÃÂ+‘“”„]")
 
 # What Windows-1252 text in these languages holds above ASCII: letters, and the punctuation and
 # signs Excel users type. Anything else there (¾, ¿, Œ, †, ›, ®, ¯ …) is a wrong decoding.
@@ -26,6 +30,12 @@ _PLAUSIBLE_1252 = set(
     "\u00a0–—‘’“”…€•«»°§½·´"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The ASCII characters at which no match of _ALWAYS_WRONG can start; deleting them from an ASCII
+# text (bytes.translate, a few ms for a 30 MB file) leaves nothing when the text is plausible.
+_HARMLESS_ASCII = bytes(
+    code for code in range(128) if not _WRONG_STARTS.match(chr(code))
+)
+_SLICE = 1 << 20
 
 
 def implausible_at(text: str, from_windows_1252: bool) -> int | None:
@@ -33,8 +43,13 @@ def implausible_at(text: str, from_windows_1252: bool) -> int | None:
 
     `from_windows_1252`: the text was decoded by the Windows-1252 fallback, so every character
     above ASCII must also be one that Danish, Swedish or English text uses."""
-    found = _ALWAYS_WRONG.search(text)
-    first = found.start() if found else None
+    if text.isascii() and not any(
+        text[start : start + _SLICE].encode("ascii").translate(None, _HARMLESS_ASCII)
+        for start in range(0, len(text), _SLICE)
+    ):
+        return None
+    first = next((candidate.start() for candidate in _WRONG_STARTS.finditer(text)
+                  if _ALWAYS_WRONG.match(text, candidate.start())), None)
     if from_windows_1252:
         for match in _NON_ASCII.finditer(text):
             if match.group() not in _PLAUSIBLE_1252:

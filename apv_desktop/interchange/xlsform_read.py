@@ -93,12 +93,17 @@ def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
         dimensions=dimensions,
         title_labels=settings.title_labels,
     )
-    if not questionnaire.answerable_items() and survey_result.repeats:
+    if survey_result.repeats:
+        repeats = survey_result.repeats
+        where = (f"every question lies inside {repeats[0]}" if not questionnaire.answerable_items()
+                 else f"it has {repeats[0]}" + (f" and {len(repeats) - 1} more repeat"
+                                                f"{'s' * (len(repeats) > 2)}" if len(repeats) > 1
+                                                else ""))
         raise context.refuse(
             survey, None,
-            f"every question lies inside {survey_result.repeats[0]}; APV Desktop asks each "
-            "question once per respondent, so it cannot use repeats or loops: move the questions "
-            "out of it (a group keeps them together).",
+            f"{where}; APV Desktop asks each question once per respondent, so it cannot use "
+            "repeats or loops: move the questions out of it (a group keeps them together) or "
+            "delete it.",
         )
     if not questionnaire.answerable_items():
         raise context.refuse(

@@ -5,8 +5,9 @@
 - Nested groups are flattened: every item lands in the section of its OUTERMOST group. An inner
   group's own name and label are dropped (one warning for the whole form), but its `relevant`
   is joined to each of its items' own with `and`, so skip logic still holds.
-- A repeat (or an old-style loop) is skipped together with everything inside it, with a warning
-  that names its rows.
+- A repeat (or an old-style loop) is left out together with everything inside it and named in
+  `repeats` (with its rows): the reader refuses such a form, since APV Desktop asks each
+  question once per respondent.
 - Types the product cannot use are skipped with a warning naming the row; metadata that would
   identify a device or a person (deviceid, phonenumber, ...) is never collected, nor are times
   (start, end, today, audit).
@@ -37,7 +38,7 @@ class SurveyResult:
     sections: list[Section]
     list_uses: list[tuple[Item, int]] = field(default_factory=list)  # select item, its row
     dimension_uses: dict[str, int] = field(default_factory=dict)  # code -> first row using it
-    repeats: list[str] = field(default_factory=list)  # "repeat 'r' (rows 2-9)", each skipped
+    repeats: list[str] = field(default_factory=list)  # "repeat 'r' (rows 2-9)": refused
 
 
 @dataclass
@@ -171,12 +172,8 @@ class _SurveyWalker:
                 f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
+            # Its rows are left out here; xlsform_read refuses the form for it (issue 17).
             self.result.repeats.append(f"repeat '{frame.name}' (rows {frame.row}-{row.number})")
-            self.context.warn(
-                self.sheet, frame.row,
-                f"repeat '{frame.name}' (rows {frame.row}-{row.number}) is skipped with everything "
-                "inside it; APV Desktop does not support repeats.",
-            )
         section = frame.section
         if section is not None and not section.items and frame.skipped_rows:
             self.result.sections.remove(section)

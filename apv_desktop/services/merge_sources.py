@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from apv_desktop.errors import ApvError, NotAProjectError, ProjectFileError
 from apv_desktop.i18n import tr
@@ -41,12 +40,23 @@ def opened_source(path: Path, copy: Path) -> Iterator[Project]:
     except ApvError as error:
         message = str(error).replace(str(copy), str(path))
         raise type(error)(message) from None
-    except (ValueError, sqlite3.Error, DBAPIError) as error:
+    except Exception as error:
+        if not _damaged(error):
+            raise
         # Text that is not UTF-8, JSON that does not parse: the file is damaged.
         detail = " ".join(str(error).split())[:120]
         raise NotAProjectError(tr(
             "Projektfilen {path} er beskadiget og kan ikke flettes ind ({detail}); intet er "
             "flettet ind.", path=path, detail=detail)) from None
+
+
+def _damaged(error: Exception) -> bool:
+    """Whether reading a source failed on its content. The ORM's own error is checked only if
+    the ORM is loaded (it raised it then): importing SQLAlchemy here would cost every start of
+    the window a third of a second."""
+    orm_errors = sys.modules.get("sqlalchemy.exc")
+    return isinstance(error, ValueError | sqlite3.Error) or (
+        orm_errors is not None and isinstance(error, orm_errors.DBAPIError))
 
 
 def read_every_sheet(source: Project) -> None:

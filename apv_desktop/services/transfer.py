@@ -8,7 +8,6 @@ from pathlib import Path
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.responsefile import ResponseImport, read_responses
-from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.projects import opened
 
 
@@ -17,6 +16,8 @@ def import_form(project_path: Path, form_path: Path, progress: Progress = no_pro
     """Reads the XLSForm first (nothing changes on a bad form), then stores it. Returns warnings.
 
     A questionnaire with responses is frozen: the import becomes a new version."""
+    from apv_desktop.interchange.xlsform import read_xlsform  # off the other commands' start
+
     result = read_xlsform(form_path, progress)
     with opened(project_path) as project:
         project.save_questionnaire(result.questionnaire)
@@ -25,6 +26,8 @@ def import_form(project_path: Path, form_path: Path, progress: Progress = no_pro
 
 def export_form(project_path: Path, out_path: Path, for_collection: bool = False) -> None:
     """The questionnaire as XLSForm; `for_collection` adds the org-unit question (Kobo, ODK)."""
+    from apv_desktop.interchange.xlsform import write_xlsform
+
     with opened(project_path) as project:
         questionnaire = project.questionnaire()
         units = project.org_units()

@@ -42,11 +42,7 @@ def pack(values: np.ndarray) -> list[bytes]:
         if rows.size == 0:
             continue
         part = values if rows.size == count else values[rows]
-        if sentinel is None:
-            cells = np.ascontiguousarray(part, dtype=dtype)
-        else:
-            cells = np.where(np.isnan(part), sentinel, part).astype(dtype)
-        data = cells.tobytes()
+        data = _cells(part, dtype, sentinel).tobytes()
         step = width * size
         pieces = [data[start : start + step] for start in range(0, len(data), step)]
         if rows.size == count:
@@ -56,13 +52,32 @@ def pack(values: np.ndarray) -> list[bytes]:
     return blobs
 
 
+# Rows converted at a time: the float64 temporaries stay a few MB at 100,000 respondents,
+# instead of two more copies of the whole matrix at the import's peak of memory.
+_BLOCK_ROWS = 8192
+
+
+def _cells(part: np.ndarray, dtype: np.dtype, sentinel: int | None) -> np.ndarray:
+    if sentinel is None:
+        return np.ascontiguousarray(part, dtype=dtype)
+    cells = np.empty(part.shape, dtype=dtype)
+    for start in range(0, len(part), _BLOCK_ROWS):
+        block = part[start : start + _BLOCK_ROWS]
+        cells[start : start + _BLOCK_ROWS] = np.where(np.isnan(block), sentinel, block)
+    return cells
+
+
 def _cell_sizes(values: np.ndarray) -> np.ndarray:
     """Per row: 1 or 2 when every answer is a whole number below that type's "no answer"
     value, else 8."""
-    filled = np.where(np.isnan(values), 0.0, values)
-    whole = ((filled >= 0) & (filled == np.floor(filled))).all(axis=1)
-    top = filled.max(axis=1)
-    return np.where(whole & (top < 0xFF), 1, np.where(whole & (top < 0xFFFF), 2, 8))
+    sizes = np.empty(len(values), dtype=np.int64)
+    for start in range(0, len(values), _BLOCK_ROWS):
+        filled = np.nan_to_num(values[start : start + _BLOCK_ROWS], nan=0.0)
+        whole = ((filled >= 0) & (filled == np.floor(filled))).all(axis=1)
+        top = filled.max(axis=1, initial=0.0)
+        sizes[start : start + _BLOCK_ROWS] = np.where(
+            whole & (top < 0xFF), 1, np.where(whole & (top < 0xFFFF), 2, 8))
+    return sizes
 
 
 def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:

@@ -12,7 +12,6 @@ sheets were handed in; the date is a day.
 
 from __future__ import annotations
 
-import random
 import secrets
 import sqlite3
 import uuid as uuid_module
@@ -182,8 +181,12 @@ def _day_texts(count: int, on: date | None, dates: Sequence[date] | None) -> lis
     """ISO days; a datetime is cut to its day, since no time of day is ever stored."""
     if dates is not None and len(dates) != count:
         raise RefusedError(f"{len(dates)} dates were given for {count} responses.")
-    days = list(dates) if dates is not None else [on or date.today()] * count
-    return [(d.date() if isinstance(d, datetime) else d).isoformat() for d in days]
+    def day(moment: date) -> str:
+        return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
+
+    if dates is None:
+        return [day(on or date.today())] * count
+    return list(map(day, dates))
 
 
 def _checked_uuids(
@@ -235,8 +238,11 @@ def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
         batch -= _existing(connection, "id", list(batch))
         chosen |= batch
         ids.extend(batch)
-    random.SystemRandom().shuffle(ids)  # which sheet gets which key owes nothing to set order
-    return ids
+    # Which sheet gets which key owes nothing to set order: a uniformly random permutation,
+    # the order of fresh random 64-bit sort keys from the OS's source (ties have chance 2^-64
+    # per pair and would only keep two keys in set order).
+    shuffle = np.argsort(np.frombuffer(secrets.token_bytes(8 * count), dtype="<u8"), kind="stable")
+    return np.asarray(ids, dtype=np.int64)[shuffle].tolist()
 
 
 def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:

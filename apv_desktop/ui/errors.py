@@ -12,7 +12,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QWidget
 
-from apv_desktop import __version__
 from apv_desktop.errors import (
     ApvError,
     InputError,
@@ -82,6 +81,8 @@ def show_problem(parent: QWidget | None, title: str, error: BaseException) -> No
 
 def error_details(kind: type[BaseException], error: BaseException,
                   trace: TracebackType | None) -> str:
+    from apv_desktop import __version__  # looked up when needed (apv_desktop.__getattr__)
+
     lines = traceback.format_exception(kind, error, trace)
     header = (f"APV Desktop {__version__}, Python {platform.python_version()}, "
               f"{platform.platform()}\n\n")

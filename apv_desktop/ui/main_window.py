@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             self.page_stack.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
-        self.navigation.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_page)
         project_view = QWidget()
         row = QHBoxLayout(project_view)
         row.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +201,12 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         self._show_state()
         self.session_changed.emit()
+
+    def _show_page(self, number: int) -> None:
+        self.page_stack.setCurrentIndex(number)
+        page = self.page_stack.widget(number)
+        if isinstance(page, Page):
+            page.ensure_fresh()  # a page hidden while the project opened reads it now
 
     def _project_changed(self, _origin: object = None) -> None:
         self.update_counts()  # the pages listen to the session themselves (pages/base.py)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
-from apv_desktop import __version__
 from apv_desktop.i18n import tr
 from apv_desktop.ui import messages
 
@@ -126,6 +125,8 @@ class MainMenus:
         ))
 
     def _about(self) -> None:
+        from apv_desktop import __version__  # looked up when needed (apv_desktop.__getattr__)
+
         messages.show(self.window, messages.Message(
             messages.Kind.INFO, tr("Om APV Desktop"),
             tr("APV Desktop {version}", version=__version__),

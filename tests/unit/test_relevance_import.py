@@ -14,7 +14,7 @@ from apv_desktop.core.relevance import RelevanceError, check_relevance
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.interchange.xlsform import read_xlsform
 from apv_desktop.store.project import Project
-from tests.unit.xlsform_support import CORPUS, make_form
+from tests.unit.xlsform_support import CORPUS, make_form, without_repeats
 
 SURVEY_HEADER = ["type", "name", "label", "relevant"]
 
@@ -106,7 +106,7 @@ def _corpus_conditions() -> list[tuple[str, int, str]]:
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="the shared XLSForm corpus is not on this machine")
-def test_every_condition_in_the_real_forms_compiles() -> None:
+def test_every_condition_in_the_real_forms_compiles(tmp_path: Path) -> None:
     conditions = _corpus_conditions()
     assert len(conditions) >= 10  # UCL_Biomass_Plot_Form alone has a dozen
     refused = []
@@ -116,5 +116,8 @@ def test_every_condition_in_the_real_forms_compiles() -> None:
         except RelevanceError as error:
             refused.append((name, row, error.reason))
     assert refused == []
-    biomass = read_xlsform(CORPUS / "UCL_Biomass_Plot_Form.xlsx").questionnaire
+    original = CORPUS / "UCL_Biomass_Plot_Form.xlsx"
+    with pytest.raises(InputError, match="it has repeat 'trees'"):
+        read_xlsform(original)  # repeats are refused (issue 17); without them it reads
+    biomass = read_xlsform(without_repeats(original, tmp_path / "biomass.xlsx")).questionnaire
     assert biomass.item("leader_name_other").relevant == "${leader_name} = \u2018other\u2019"  # type: ignore[union-attr]

@@ -58,13 +58,13 @@ def test_a_form_that_is_all_repeat_is_refused_for_the_repeat(tmp_path) -> None:
         read_xlsform(path)
 
 
-def test_an_old_loop_over_a_list_is_skipped_like_a_repeat(tmp_path) -> None:
+def test_an_old_loop_over_a_list_is_refused_like_a_repeat(tmp_path) -> None:
     path = form(tmp_path / "l.xlsx", [["type", "name", "label"], ["select_one yn", "z", "Z?"],
                                       ["begin loop over yn", "l", "L"], ["integer", "q", "Q"],
-                                      ["end loop", None, None]])
-    result = read_xlsform(path)
-    assert [item.name for item in result.questionnaire.answerable_items()] == ["z"]
-    assert any("repeat 'l' (rows 3-5) is skipped" in w for w in result.warnings)
+                                      ["end loop", None, None], ["begin repeat", "r", "R"],
+                                      ["integer", "p", "P"], ["end repeat", None, None]])
+    with pytest.raises(InputError, match="it has repeat 'l' \\(rows 3-5\\) and 1 more repeat;"):
+        read_xlsform(path)
 
 
 def test_a_single_problem_is_said_once(tmp_path, capsys) -> None:

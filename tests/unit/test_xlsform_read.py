@@ -131,7 +131,9 @@ def test_unusable_types_are_skipped_with_warnings_naming_rows(tmp_path: Path) ->
     assert warnings_about(result, "row 7: type 'integr' is not supported")
 
 
-def test_repeat_is_skipped_with_everything_inside(tmp_path: Path) -> None:
+def test_a_repeat_among_other_questions_refuses_the_form_for_the_repeat(tmp_path: Path
+                                                                       ) -> None:
+    """Issue 17: it used to import with a warning, dropping the repeat's questions."""
     survey = [["type", "name", "label"],
               ["text", "before", "B"],
               ["begin repeat", "kids", "Kids"],
@@ -144,14 +146,11 @@ def test_repeat_is_skipped_with_everything_inside(tmp_path: Path) -> None:
               ["end_repeat", None, None],
               ["end repeat", None, None],
               ["text", "after", "A"]]
-    result = read_form(tmp_path, survey)
-    q = result.questionnaire
-    assert [i.name for i in q.items()] == ["before", "after"]
-    assert [s.name for s in q.sections] == [""]  # one loose section: the repeat left nothing
-    assert result.warnings == [
-        "sheet 'survey', row 3: repeat 'kids' (rows 3-11) is skipped with everything inside it;"
-        " APV Desktop does not support repeats."
-    ]
+    with pytest.raises(InputError) as refused:
+        read_form(tmp_path, survey)
+    message = str(refused.value)
+    assert "it has repeat 'kids' (rows 3-11);" in message
+    assert "cannot use repeats or loops" in message and "once per respondent" in message
 
 
 def test_groups_become_sections_and_loose_items_keep_their_order(tmp_path: Path) -> None:

@@ -301,3 +301,25 @@ TOOLS: dict[str, tuple[str, Callable[[Simulated, Path], Path]]] = {
     "odk-central": ("odk_central.csv", odk_central),
     "danish-excel": ("excel.csv", danish_excel),
 }
+
+
+# ---------------------------------------------------------------------------- reading back
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    """The cells of a written export (first sheet of an .xlsx), as text."""
+    if path.suffix == ".xlsx":
+        book = openpyxl.load_workbook(path, read_only=True)
+        rows = [["" if cell is None else str(cell) for cell in row]
+                for row in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+        return rows
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def headers_of(path: Path) -> list[str]:
+    return rows_of(path)[0]
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    return _write_csv(path, rows)

@@ -58,3 +58,22 @@ def read_form(tmp_path: Path, survey: Rows, **sheets: Rows | None) -> XlsFormRes
 
 def warnings_about(result: XlsFormResult, fragment: str) -> list[str]:
     return [w for w in result.warnings if fragment in w]
+
+
+def without_repeats(source: Path, target: Path) -> Path:
+    """`source` with every repeat (its begin row to its end row) taken out of the survey."""
+    book = openpyxl.load_workbook(source, data_only=True)  # formulas' values, kept as values
+    survey = book["survey"]
+    types = [str(cell.value or "").strip().lower().replace("_", " ") for cell in survey["A"]]
+    depth, doomed = 0, []
+    for number, kind in enumerate(types, start=1):
+        if kind == "begin repeat":
+            depth += 1
+        if depth:
+            doomed.append(number)
+        if kind == "end repeat":
+            depth -= 1
+    for number in reversed(doomed):
+        survey.delete_rows(number)
+    book.save(target)
+    return target

@@ -10,7 +10,6 @@ from apv_desktop.ui.actionplan.actions_tab import ActionsTab
 from apv_desktop.ui.actionplan.departments_tab import DepartmentsTab
 from apv_desktop.ui.actionplan.sickleave_tab import SickLeaveTab
 from apv_desktop.ui.pages.base import Page, page_heading
-from apv_desktop.ui.session import ProjectSession
 
 
 class ActionPlanPage(Page):
@@ -48,15 +47,12 @@ class ActionPlanPage(Page):
         for tab in (self.actions_tab, self.sick_leave_tab, self.departments_tab):
             tab.retranslate()
 
-    def set_session(self, session: ProjectSession | None) -> None:
-        self.listen_to(session)
-        self.session = session
-        for tab in (self.actions_tab, self.sick_leave_tab, self.departments_tab):
-            tab.set_session(session)
-
     def refresh(self) -> None:
         for tab in (self.actions_tab, self.sick_leave_tab, self.departments_tab):
-            tab.refresh()
+            if tab.session is self.session:
+                tab.refresh()
+            else:  # a project opened (or closed) since the tabs last read one
+                tab.set_session(self.session)
 
     def _changed(self) -> None:
         self.departments_tab.refresh_texts()  # open actions feed the focus points

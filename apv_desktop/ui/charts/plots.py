@@ -92,14 +92,18 @@ def response_rates(figure: Figure, rows: list[RateRow], quality_line: float = 0.
     axes = figure.add_subplot()
     labels = ["   " * row.depth + row.label for row in rows]
     positions = list(range(len(rows)))
+    shown = [(y, row.rate) for y, row in zip(positions, rows, strict=True)
+             if row.rate is not None]
+    if shown:  # one call for every bar: a call per bar costs a second at 150 units
+        weak = [rate < quality_line for _, rate in shown]
+        axes.barh([y for y, _ in shown], [rate for _, rate in shown],
+                  color=[palette.STRONG["red"] if w else palette.NEUTRAL for w in weak],
+                  hatch=["//" if w else None for w in weak], edgecolor=paper(), height=0.7)
     for y, row in zip(positions, rows, strict=True):
         if row.rate is None:
             axes.text(0.01, y, tr("intet antal ansatte"), va="center", color=palette.MUTED,
                       style="italic")
             continue
-        weak = row.rate < quality_line
-        axes.barh(y, row.rate, color=palette.STRONG["red"] if weak else palette.NEUTRAL,
-                  hatch="//" if weak else None, edgecolor=paper(), height=0.7)
         axes.text(row.rate + 0.01, y, f"{_number(row.rate * 100, 0)} %", va="center",
                   fontsize=7)
     axes.axvline(quality_line, color=ink(), linestyle="--", linewidth=1)

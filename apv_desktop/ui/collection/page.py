@@ -222,7 +222,7 @@ class CollectionPage(Page):
 
         self.worker = run_with_progress(
             self, tr("Indlæser {file} …", file=path.name),
-            lambda progress: read_table(path, progress=progress), opened,
+            lambda progress: read_table(path, progress=progress, repeated_headers=True), opened,
             lambda error: show_problem(self, tr("Filen kan ikke indlæses"), error))
 
     def merge_file(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from apv_desktop.ui.session import ProjectSession
 
@@ -23,6 +23,7 @@ class Page(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: ProjectSession | None = None
+        self._refresh_pending = False
 
     def title(self) -> str:
         """The name shown in the navigation (translated)."""
@@ -38,7 +39,27 @@ class Page(QWidget):
     def set_session(self, session: ProjectSession | None) -> None:
         self.listen_to(session)
         self.session = session
+        self.refresh_when_shown()
+
+    def refresh_when_shown(self) -> None:
+        """refresh() now, unless the page is one the window on screen is not showing: then
+        when the window next shows it (ensure_fresh). Opening a large project reads and draws
+        only what the page in view shows, and the window answers at once. Closing a project
+        clears every page at once."""
+        stack = self.parentWidget()
+        if (self.session is not None  # a closed project is let go at once, on every page
+                and isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
+                and self.window().isVisible()):
+            self._refresh_pending = True
+            return
+        self._refresh_pending = False
         self.refresh()
+
+    def ensure_fresh(self) -> None:
+        """The page is about to be shown: catch up on a refresh put off while it was hidden."""
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.refresh()
 
     def listen_to(self, session: ProjectSession | None) -> None:
         """Refresh on the changes of `session` from now on (set_session does this)."""
@@ -49,7 +70,7 @@ class Page(QWidget):
 
     def _project_changed(self, origin: object) -> None:
         if not self._made_here(origin):
-            self.refresh()
+            self.refresh_when_shown()
 
     def _made_here(self, origin: object) -> bool:
         """Whether `origin` is this page or sits inside it (a tab, a model, a dialog)."""

@@ -7,6 +7,7 @@ a newer request supersedes an older one, whose result is then dropped.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -53,6 +54,7 @@ class ResultsPage(Page):
         self._stale = True
         self._generation = 0
         self._workers: list[Worker] = []
+        self._importer: Worker | None = None  # importing the tabs' modules, once
 
         self._heading = page_heading()
         self._round_label = QLabel()
@@ -118,14 +120,20 @@ class ResultsPage(Page):
             self.bundle = None
             self._show_bundle()
             return
-        if self.tabs is not None and self.isVisible():
+        if self.isVisible():  # the tabs may still be on their way (showEvent)
             self.request(self.rules)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.ensure_built()
         if self._stale and self.session is not None:
-            self.request(self.rules)
+            self.request(self.rules)  # computed on a pool thread meanwhile
+        if self.tabs is None and self._importer is None:
+            # The tabs' modules bring matplotlib (seconds on a slow laptop): imported on a pool
+            # thread, so the window answers; the tabs are built once that is done. A failed
+            # import fails again in ensure_built, on this thread, where it is reported.
+            self._importer = Worker(lambda _progress: _import_tab_modules(), owner=self)
+            self._importer.done.connect(self.ensure_built)
+            self._importer.start()
 
     # --- building ------------------------------------------------------------------------
 
@@ -133,6 +141,7 @@ class ResultsPage(Page):
         """Build the tabs (importing matplotlib) once, when the page is first needed."""
         if self.tabs is not None:
             return
+        _import_tab_modules()
         from apv_desktop.ui.results.comments_tab import CommentsTab
         from apv_desktop.ui.results.heatmap_tab import HeatmapTab
         from apv_desktop.ui.results.overview_tab import OverviewTab
@@ -276,3 +285,13 @@ class ResultsPage(Page):
         self.bundle = None
         if self.tabs is not None and self.session is not None:
             self.request(self.rules)
+
+
+_TAB_MODULES = ("comments_tab", "heatmap_tab", "overview_tab", "pressure_tab", "settings_tab",
+                "team_tab")
+
+
+def _import_tab_modules() -> None:
+    """Import what the tabs need (matplotlib among it); safe on any thread: no widget is made."""
+    for name in _TAB_MODULES:
+        importlib.import_module(f"apv_desktop.ui.results.{name}")

@@ -1,0 +1,212 @@
+"""The records of a CSV file as Danish and Swedish Excel writes it: `;` between fields (or `,`
+or a tab, found from the header line, or named by a first line `sep=;`), Windows-1252 or UTF-8
+(with or without a byte-order mark), quoted fields that may hold line breaks. Each record is
+checked against the limits an .xlsx is held to (limits.py) as it is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
+from apv_desktop.interchange import limits
+from apv_desktop.interchange.limits import excerpt
+from apv_desktop.interchange.text_encoding import implausible_at
+
+# Order decides ties: Danish Excel writes ';', and a header with as many ';' as ',' is Danish.
+_DELIMITERS = (";", "\t", ",")
+# A free-text answer can be long; the csv module's default limit (128 kB) is not a file error.
+_FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The records of the CSV file at `path`, numbered from 1, cells as they stand (unstripped).
+
+    Raises InputError (one sentence naming the file) for a file that cannot be read as CSV."""
+    return checked_csv_records(csv_text(path, path.name), path.name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_UNCOMPRESSED_BYTES:
+            raise InputError(tr("{file} afvises: den fylder {size} MB (højst {limit} MB).",
+                                file=path.name, size=size // 2**20,
+                                limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path.name} was not found at {path}.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise InputError(
+            f"{path.name} cannot be read (is it open in another program?): {exc.strerror}."
+        ) from exc
+    if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        raise InputError(f"{path.name} is empty.")
+    return raw
+
+
+def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
+    """The text, and whether it was read by the Windows-1252 fallback."""
+    if raw.startswith(codecs.BOM_UTF8):
+        try:
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
+            ) from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export.
+        try:
+            return raw.decode("utf-16"), False
+        except UnicodeDecodeError:
+            raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
+    if raw.startswith(_ZIP_MAGIC):
+        raise InputError(f"{name} is an Excel workbook, not a CSV file; rename it to .xlsx.")
+    if b"\x00" in raw:
+        raise InputError(f"{name} is not a CSV text file (it holds binary data).")
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), True
+    except UnicodeDecodeError as exc:
+        text = raw.decode("cp1252", errors="replace")
+        at = len(raw[: exc.start].decode("cp1252", "replace"))
+        raise _wrongly_encoded(name, text, at) from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    text, from_windows_1252 = _decode_bytes(raw, name)
+    wrong = implausible_at(text, from_windows_1252)
+    if wrong is not None:
+        raise _wrongly_encoded(name, text, wrong)
+    return text
+
+
+def _wrongly_encoded(name: str, text: str, wrong: int) -> InputError:
+    """The refusal of a file whose character at `wrong` shows it is not UTF-8 or Windows-1252."""
+    line = text.count("\n", 0, wrong) + 1
+    line_start = text.rfind("\n", 0, wrong) + 1
+    around = (text[max(line_start, wrong - 20) : wrong + 20].splitlines() or [""])[0]
+    if not around.isprintable():
+        around = around.encode("unicode_escape").decode("ascii")
+    return InputError(tr(
+        "{file} er ikke gemt som UTF-8 eller Windows-1252 (linje {line} bliver til '{sample}'); "
+        "gem den i Excel som 'CSV UTF-8 (kommasepareret)' og indlæs den igen.",
+        file=name, line=line, sample=excerpt(around)))
+
+
+def _split_separator_line(text: str) -> tuple[str | None, str]:
+    """Excel honours (and writes, on request) a first line `sep=;` naming the delimiter."""
+    first, _, rest = text.partition("\n")
+    line = first.rstrip("\r")  # not strip(): the delimiter itself may be a tab
+    if line.lower().startswith("sep=") and len(line) == 5:
+        return line[4], rest
+    return None, text
+
+
+def _header_line(text: str) -> str:
+    """The first non-blank line, with quoted parts (which may hold line breaks) kept whole."""
+    start = 0
+    length = len(text)
+    while start < length:
+        in_quotes = False
+        end = start
+        while end < length:
+            char = text[end]
+            if char == '"':
+                in_quotes = not in_quotes
+            elif char in "\r\n" and not in_quotes:
+                break
+            end += 1
+        line = text[start:end]
+        if line.strip(" \t;,"):
+            return line
+        start = end + 1
+    return ""
+
+
+def _detect_delimiter(header_line: str) -> str:
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    in_quotes = False
+    for char in header_line:
+        if char == '"':
+            in_quotes = not in_quotes
+        elif not in_quotes and char in counts:
+            counts[char] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
+    return best if counts[best] else ","
+
+
+def csv_text(path: Path, name: str) -> str:
+    """The decoded text of a CSV file (the bytes are let go as soon as it is decoded)."""
+    return _decode(_read_bytes(path), name)
+
+
+def checked_csv_records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV file's text, numbered from 1, each checked against the limits an
+    .xlsx is held to (xlsx_reader). Excel shows each record as one row, even one whose quoted
+    cell spans lines."""
+    delimiter, text = _split_separator_line(text)
+    if delimiter is None:
+        header_line = _header_line(text)
+        if not header_line:
+            raise InputError(f"{name} has no header row; it holds no values at all.")
+        delimiter = _detect_delimiter(header_line)
+    if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
+        csv.field_size_limit(_FIELD_SIZE_LIMIT)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    cells = 0
+    number = 0
+    while True:
+        before = lines.consumed
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(
+                f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
+            ) from None
+        number += 1
+        cells = limits.check_row(name, number, record, cells, lines.consumed - before,
+                                 limits.MAX_CSV_CELLS)
+        yield number, record
+
+
+class _Lines:
+    """The lines of `text` as io.StringIO(text, newline="") gives them, without its copy of the
+    text at four bytes a character: split after each '\n' ('\r\n' stays whole). A text with a
+    lone '\r' (an old Mac line end) is left to StringIO, which splits there too. `consumed`
+    counts the characters handed out so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.consumed = 0
+
+    def __iter__(self) -> Iterator[str]:
+        text = self.text
+        if text.count("\r") != text.count("\r\n"):
+            for line in io.StringIO(text, newline=""):
+                self.consumed += len(line)
+                yield line
+            return
+        find = text.find
+        start = 0
+        while True:
+            end = find("\n", start) + 1 or len(text)
+            if end == start:
+                return
+            self.consumed = end
+            yield text[start:end]
+            start = end
