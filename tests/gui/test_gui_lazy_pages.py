@@ -24,7 +24,7 @@ def test_a_page_out_of_view_reads_the_project_when_shown(qtbot, window, project_
     collection.refresh = lambda: refreshed.append("collection")  # type: ignore[method-assign]
 
     assert window.open_project(project_path)
-    assert window.current_page() is organisation
+    assert window.current_page() is not collection  # it opens on the remembered page
     assert refreshed == []  # not in view: not read yet
     window.show_page(window.pages.index(collection))
     assert refreshed == ["collection"]

@@ -1,7 +1,8 @@
 """Issue 17: Google Forms and Microsoft Forms head each column with the question's text and add
-no number when two questions share one. The kraenkende template asks "Hvem kom det fra?" after
-each of its four kinds of offensive behaviour: the k-th such column holds the k-th such question
-(in questionnaire order), and the results equal those of our own format."""
+no number when two questions share one. A form built from the kraenkende template that asks
+"Hvem kom det fra?" after each of its four kinds of offensive behaviour (the shipped template
+now words the four apart; users' own forms often do not): the k-th such column holds the k-th
+such question (in questionnaire order), and the results equal those of our own format."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from apv_desktop.cli import run
+from apv_desktop.core.model import Questionnaire
 from apv_desktop.interchange.templates import load_template
+from apv_desktop.interchange.xlsform_write import write_xlsform
 from tests.unit import tool_exports
 from tests.unit.tool_exports import ORG_CSV, simulate
 
@@ -20,16 +23,28 @@ REPEATED = "Hvem kom det fra?"
 
 
 @pytest.fixture(scope="module")
-def simulated() -> tool_exports.Simulated:
-    return simulate(load_template("kraenkende"), respondents=60, seed=5)
+def form() -> Questionnaire:
+    questionnaire = load_template("kraenkende")
+    followups = [i for i in questionnaire.items() if i.name.endswith("_fra")]
+    assert len(followups) == 4
+    for item in followups:
+        item.labels = {"da": REPEATED}
+    return questionnaire
 
 
 @pytest.fixture(scope="module")
-def empty_project(tmp_path_factory) -> Path:
+def simulated(form: Questionnaire) -> tool_exports.Simulated:
+    return simulate(form, respondents=60, seed=5)
+
+
+@pytest.fixture(scope="module")
+def empty_project(tmp_path_factory, form: Questionnaire) -> Path:
     folder = tmp_path_factory.mktemp("base")
-    project, org = folder / "base.apv", folder / "org.csv"
+    project, org, xlsform = folder / "base.apv", folder / "org.csv", folder / "form.xlsx"
     org.write_text(ORG_CSV, encoding="utf-8")
+    write_xlsform(form, xlsform)
     assert run(["new", str(project), "--template", "kraenkende"]) == 0
+    assert run(["import-form", str(project), str(xlsform)]) == 0
     assert run(["import-org", str(project), str(org)]) == 0
     return project
 
