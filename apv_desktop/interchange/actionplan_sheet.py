@@ -24,7 +24,7 @@ from apv_desktop.core.model import LANGUAGES, OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import translator
+from apv_desktop.i18n import tr, translator
 from apv_desktop.interchange.actionplan_layout import (
     CONTENT,
     DATE_FIELDS,
@@ -163,9 +163,9 @@ def _sheet_rows(path: Path, progress: Progress) -> tuple[str, list[tuple[int, Ro
                                                 values_only=True), ()))
             if len(header) >= ITEM_ID and header[ITEM_ID - 1] == HIDDEN_KEYS[ITEM_ID]:
                 return str(title)
-        raise InputError(f"{path.name} has no action-plan sheet written by APV Desktop (the "
-                         "Handlingsplan sheet of a report); write the report again and fill in "
-                         "that sheet.")
+        raise InputError("{name} har intet handlingsplan-ark skrevet af APV Desktop (rapportens "
+                         "ark Handlingsplan); skriv rapporten igen og udfyld det ark.",
+                         name=path.name)
 
     return read_sheet_rows(path, action_plan_sheet, progress)
 
@@ -204,8 +204,10 @@ def _editable_fields(context: _Context, cells: list[object], problems: list[str]
     code = context.statuses.get(status.casefold()) if status else DEFAULT_STATUS
     if code is None:
         names = sorted({k for k, v in context.statuses.items() if k != v})
-        problems.append(f"{_where(context, STATUS)} holds {status!r}, which is not a status; "
-                        f"choose one from the list ({', '.join(names[:4])} …).")
+        problems.append(tr("{value} har {status!r}, som ikke er en status; vælg en fra listen "
+                           "({value2} …).",
+                           value=_where(context, STATUS), status=status,
+                           value2=', '.join(names[:4])))
     fields["status"] = code or status
     return fields
 
@@ -227,7 +229,8 @@ def _date(value: object, where: str, problems: list[str]) -> date | None:
     text = normal_text(value)
     with contextlib.suppress(NotADate):
         return parse_date(text)  # the one reader of typed dates (core/dates.py)
-    problems.append(f"{where} holds {text!r}, which is not a date; write it like 31-12-2025.")
+    problems.append(tr("{where} har {text!r}, som ikke er en dato; skriv den som 31-12-2025.",
+                       where=where, text=text))
     return None
 
 
@@ -319,8 +322,8 @@ def _free_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
     dimension = _dimension_code(context, normal_text(cells[DIMENSION - 1]), problems)
     round_name = hidden[ROUND]
     if not round_name:
-        problems.append("the row has no round in its hidden column; write the new item in one "
-                        "of the sheet's numbered empty rows.")
+        problems.append(tr("rækken har ingen runde i sin skjulte kolonne; skriv det nye punkt i "
+                           "en af arkets nummererede tomme rækker."))
     if problems:
         plan.problems.extend(RowProblem(row, p) for p in problems)
         return
@@ -349,10 +352,11 @@ def _unit_code(context: _Context, text: str, problems: list[str]) -> str | None:
     if len(found) == 1:
         return found[0]
     if found:
-        problems.append(f"{_where(context, UNIT)}: several units are named {text!r}; write the "
-                        "unit's code.")
+        problems.append(tr("{value}: flere enheder hedder {text!r}; skriv enhedens kode.",
+                           value=_where(context, UNIT), text=text))
     else:
-        problems.append(f"{_where(context, UNIT)}: there is no unit {text!r} in the project.")
+        problems.append(tr("{value}: der er ingen enhed {text!r} i projektet.",
+                           value=_where(context, UNIT), text=text))
     return None
 
 

@@ -20,6 +20,7 @@ from apv_desktop.core.answers import MISSING, ResponseSet
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.response_headers import (
     UNIT_MAPPING,
     ColumnPlan,
@@ -98,13 +99,13 @@ def read_responses(
     plan = plan_for_table(table, questionnaire, units, mapping)
     if plan.unit_column is None:
         raise InputError(
-            f"{source} has no unit column; name its header unit, enhed, afdeling, team or "
-            "department, or map the column that holds the units."
+            "{source} har ingen enhedskolonne; kald overskriften enhed, afdeling, team, unit "
+            "eller department, eller knyt den kolonne, der har enhederne.", source=source
         )
     if not plan.item_columns and not plan.option_columns:
         raise InputError(
-            f"{source} has no column that matches a question of '{questionnaire.title}' "
-            "by name or label; map its columns to the questions."
+            "{source} har ingen kolonne, der passer til et spørgsmål i »{title}« efter navn eller "
+            "tekst; knyt dens kolonner til spørgsmålene.", source=source, title=questionnaire.title
         )
     _refuse_shared_items(plan, source)
 
@@ -167,13 +168,13 @@ def read_responses(
     if problems:
         problems.sort(key=lambda problem: (problem[0], problem[1]))
         messages = [message for _, _, message in problems]
-        refuse_problems(source, messages, consequence=", nothing imported")
+        refuse_problems(source, messages, consequence=tr(", intet importeret"))
 
     kept = np.flatnonzero(answered)
     if kept.size == 0:
         raise InputError(
-            f"{source} has no rows with answers; check that it is the file with the answers "
-            "and that its columns are mapped to the questions."
+            "{source} har ingen rækker med svar; kontrollér, at det er filen med svarene, og at "
+            "dens kolonner er knyttet til spørgsmålene.", source=source
         )
     new_index = np.cumsum(answered) - 1  # table row -> row in the ResponseSet
     texts = {
@@ -214,7 +215,8 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
         if len(headers) > 1
     ]
     if shared:
-        raise InputError(f"{source}: {shared[0]}; map one of them to nothing.", shared)
+        raise InputError(tr("{source}: {shared}; knyt en af dem til ingenting.",
+                            source=source, shared=shared[0]), shared)
 
 
 # ---------------------------------------------------------------------------- messages
@@ -233,25 +235,27 @@ def _warnings(
     warnings: list[str] = []
     if plan.dropped_columns:
         warnings.append(
-            "Left out columns that could identify a respondent or are the survey tool's own "
-            f"bookkeeping (never stored): {listing(plan.dropped_columns)}."
+            tr("Udeladt kolonner, der kan identificere en besvarer eller er spørgeværktøjets egen "
+               "bogføring (gemmes aldrig): {value}.", value=listing(plan.dropped_columns))
         )
     for header, names in plan.ambiguous_columns.items():
         warnings.append(
-            f"Ignored column '{short_header(header)}': its text is the label of several questions "
-            f"({', '.join(names)}); map it to one of them."
+            tr("Kolonnen »{value}« er sprunget over: dens tekst er teksten på flere spørgsmål "
+               "({value2}); knyt den til ét af dem.",
+               value=short_header(header), value2=', '.join(names))
         )
     if plan.unknown_columns:
         shown = listing([short_header(header) for header in plan.unknown_columns])
         warnings.append(
-            f"Ignored columns that match no question: {shown}; map them if they hold answers."
+            tr("Kolonner, der ikke passer til noget spørgsmål, er sprunget over: {shown}; knyt "
+               "dem til spørgsmål, hvis de rummer svar.", shown=shown)
         )
     if skipped:
-        warnings.append(f"Skipped rows with no answers: {listing(skipped)}.")
+        warnings.append(tr("Rækker uden svar er sprunget over: {value}.", value=listing(skipped)))
     absent = [name for name in item_names if name not in covered]
     if absent:
         warnings.append(
-            f"No column for these questions (left unanswered): {listing(absent)}; map a column "
-            "to each if the file holds them."
+            tr("Ingen kolonne til disse spørgsmål (står ubesvarede): {value}; knyt en kolonne til "
+               "hvert, hvis filen har dem.", value=listing(absent))
         )
     return warnings

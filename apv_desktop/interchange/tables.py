@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange import limits
 from apv_desktop.interchange.limits import excerpt
 from apv_desktop.interchange.text_encoding import implausible_at
@@ -83,9 +83,9 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
 
     The sentence gives the count and the first problem; InputError keeps the first few."""
     count = len(problems)
-    noun = "problem" if count == 1 else "problems"
-    raise InputError(f"{source}: {count} {noun}{consequence}; {excerpt(problems[0], 300)}",
-                     problems)
+    raise InputError(trn("{source}: {n} problem{consequence}; {first}",
+                         "{source}: {n} problemer{consequence}; {first}", count, source=source,
+                         consequence=consequence, first=excerpt(problems[0], 300)), problems)
 
 
 def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress) -> Table:
@@ -99,7 +99,9 @@ def read_table(path: Path, sheet: str | None = None, progress: Progress = no_pro
     if suffix not in ACCEPTED_SUFFIXES:
         hint = " (an old Excel format; save it as .xlsx)" if suffix == ".xls" else ""
         raise InputError(
-            f"{name} is not a file type APV Desktop can read{hint}; use a {ACCEPTED_DESCRIPTION}."
+            "{name} er ikke en filtype, APV Desktop kan læse{hint}; brug en "
+            "{ACCEPTED_DESCRIPTION}.",
+            name=name, hint=hint, ACCEPTED_DESCRIPTION=ACCEPTED_DESCRIPTION
         )
     if suffix in CSV_SUFFIXES:
         progress(0.0, name)
@@ -119,15 +121,16 @@ def _read_bytes(path: Path) -> bytes:
                                 limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path.name} was not found at {path}.") from None
+        raise InputError("{name} blev ikke fundet i {path}.", name=path.name, path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file.") from None
+        raise InputError("{path} er en mappe, ikke en fil.", path=path) from None
     except OSError as exc:
         raise InputError(
-            f"{path.name} cannot be read (is it open in another program?): {exc.strerror}."
+            "{name} kan ikke læses (er den åben i et andet program?): {strerror}.",
+            name=path.name, strerror=exc.strerror
         ) from exc
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
-        raise InputError(f"{path.name} is empty.")
+        raise InputError("{name} er tom; vælg filen med indholdet.", name=path.name)
     return raw
 
 
@@ -141,18 +144,21 @@ def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
             return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
+                "{name} er markeret som UTF-8, men byte {value} er ikke gyldig UTF-8; gem den "
+                "igen som UTF-8.", name=name, value=exc.start + 3
             ) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" export.
         try:
             return raw.decode("utf-16"), False
         except UnicodeDecodeError:
-            raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
+            raise InputError("{name} er markeret som UTF-16, men er ikke gyldig UTF-16; gem den "
+                             "igen som UTF-8.", name=name) from None
     if raw.startswith(_ZIP_MAGIC):
-        raise InputError(f"{name} is an Excel workbook, not a CSV file; rename it to .xlsx.")
+        raise InputError("{name} er en Excel-projektmappe, ikke en CSV-fil; omdøb den til .xlsx.",
+                         name=name)
     if b"\x00" in raw:
-        raise InputError(f"{name} is not a CSV text file (it holds binary data).")
+        raise InputError("{name} er ikke en CSV-tekstfil (den indeholder binære data).", name=name)
     try:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError:
@@ -234,7 +240,8 @@ def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
     if delimiter is None:
         header_line = _header_line(text)
         if not header_line:
-            raise InputError(f"{name} has no header row; it holds no values at all.")
+            raise InputError("{name} har ingen overskriftsrække; den indeholder slet ingen "
+                             "værdier.", name=name)
         delimiter = _detect_delimiter(header_line)
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
@@ -244,7 +251,8 @@ def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
         records = list(enumerate(reader, start=1))
     except csv.Error as exc:
         raise InputError(
-            f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
+            "{name} kan ikke læses som CSV nær linje {line_num}: {exc}.",
+            name=name, line_num=reader.line_num, exc=exc
         ) from None
     return records
 
@@ -271,7 +279,7 @@ def _excel_records(
 
 def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
     if not titles:
-        raise InputError(f"{name} has no worksheets.")
+        raise InputError("{name} har ingen regneark.", name=name)
     if sheet is None:
         return titles[0]
     for candidate in titles:
@@ -281,7 +289,8 @@ def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
         if candidate.strip().casefold() == sheet.strip().casefold():
             return candidate
     raise InputError(
-        f"{name} has no sheet named '{sheet}'; its sheets are: {', '.join(titles)}."
+        "{name} har intet ark, der hedder »{sheet}«; dens ark er: {value}.",
+        name=name, sheet=sheet, value=', '.join(titles)
     )
 
 
@@ -323,7 +332,8 @@ def _build_table(records: Iterable[tuple[int, list[str]]], source: str) -> Table
         rows.append(cells)
         numbers.append(number)
     if headers is None:
-        raise InputError(f"{source} has no header row; it holds no values at all.")
+        raise InputError("{source} har ingen overskriftsrække; den indeholder slet ingen værdier.",
+                         source=source)
 
     width = max([len(headers), *map(len, rows)])
     headers = headers + [""] * (width - len(headers))
@@ -332,8 +342,9 @@ def _build_table(records: Iterable[tuple[int, list[str]]], source: str) -> Table
         for number, row in zip(numbers, rows, strict=True):
             if index < len(row) and row[index]:
                 raise InputError(
-                    f"{source}: column {column_letter(index)} has values (first in row "
-                    f"{number}) but no header."
+                    "{source}: kolonnen {value} har værdier (første i række {number}), men ingen "
+                    "overskrift; giv den en overskrift.",
+                    source=source, value=column_letter(index), number=number
                 )
     _refuse_duplicate_headers(headers, source)
 
@@ -359,4 +370,5 @@ def _refuse_duplicate_headers(headers: list[str], source: str) -> None:
         f"'{headers[indexes[0]]}' (columns " + ", ".join(column_letter(i) for i in indexes) + ")"
         for indexes in duplicates
     )
-    raise InputError(f"{source} has the same column header more than once: {described}.")
+    raise InputError("{source} har den samme kolonneoverskrift mere end én gang: {described}; "
+                     "omdøb eller slet dubletterne.", source=source, described=described)

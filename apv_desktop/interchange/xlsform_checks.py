@@ -10,6 +10,7 @@ ODK's own converter (pyxform) would refuse.
 
 from __future__ import annotations
 
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import column_letter
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Sheet, Workbook
@@ -41,9 +42,10 @@ def refuse_duplicate_columns(workbook: Workbook, context: ReadContext) -> None:
             letters = " and ".join(column_letter(index) for index in indexes)
             raise context.refuse(
                 sheet, None,
-                f"the header row has {len(indexes)} columns named '{header}' ({letters}); "
-                "ODK's converter refuses this too, as it cannot tell which one holds the text: "
-                "delete or rename all but one.",
+                tr("overskriftsrækken har {count_indexes} kolonner, der hedder »{header}« "
+                   "({letters}); ODK's konverter afviser det også, da den ikke kan se, hvilken "
+                   "der har teksten: slet eller omdøb alle på nær én.",
+                   count_indexes=len(indexes), header=header, letters=letters),
             )
 
 

@@ -75,11 +75,13 @@ def load_workbook(path: Path, progress: Progress = no_progress) -> Workbook:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(
-            f"{name} is in the old Excel format (.xls); open it in Excel and save it as .xlsx."
+            "{name} er i det gamle Excel-format (.xls); åbn den i Excel og gem den som .xlsx.",
+            name=name
         )
     if suffix not in ACCEPTED_SUFFIXES:
         raise InputError(
-            f"{name} is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx."
+            "{name} er ikke en Excel-projektmappe (.xlsx); åbn den i Excel og gem den som .xlsx.",
+            name=name
         )
     raw_sheets = _read_all_sheets(path, progress)
     workbook = Workbook(file_name=name, sheets={})

@@ -24,7 +24,7 @@ def results_of(
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"round {info.name} has no questionnaire.")
+        raise RefusedError("runden {name} har intet spørgeskema.", name=info.name)
     return compute_results(
         questionnaire,
         project.org_units(),
@@ -42,7 +42,8 @@ def round_answers(project: Project, round_name: str | None = None) -> RoundAnswe
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
+        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
+                           name=info.name)
     return RoundAnswers(info.name, questionnaire, project.responses(info.name))
 
 

@@ -108,9 +108,10 @@ def build_demo(path: Path, *, today: date, respondents: int | None = None,
     """Build the demo project at `path`; the action plan's deadlines are set around `today` (one
     of them already passed), so callers pass the date the demo is meant to be seen on."""
     if path.exists():
-        raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+        raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
+                           path=path)
     if respondents is not None and respondents < 1:
-        raise RefusedError("--respondents must be at least 1.")
+        raise RefusedError("--respondents skal være mindst 1.")
     rng = np.random.default_rng(seed)
     units = demo_org(respondents)
     # Response rates vary by team; two teams sit below the 60 % quality line.

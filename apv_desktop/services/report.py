@@ -47,10 +47,11 @@ def write_report(
     out = Path(out)
     if language not in LANGUAGES:
         raise RefusedError(
-            f"The report language {language!r} is unknown; choose one of {', '.join(LANGUAGES)}."
+            "Rapportsproget {language!r} er ukendt; vælg et af {value}.",
+            language=language, value=', '.join(LANGUAGES)
         )
     if out.suffix.lower() != REPORT_SUFFIX:
-        raise RefusedError(f"The report {out} must be an Excel file ending in .xlsx.")
+        raise RefusedError("Rapporten {out} skal være en Excel-fil, der ender på .xlsx.", out=out)
     tr = translator(language)
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
@@ -79,7 +80,8 @@ def _gather(
     results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6))
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
+        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
+                           name=info.name)
     units = project.org_units()
     responses = project.responses(info.name)
     progress(0.7, "")

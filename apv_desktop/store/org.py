@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.store import plain
 from apv_desktop.store.tables import (
     ActionItemRow,
@@ -39,7 +40,7 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
     problems = org_problems(units)  # the one rule of core/org_rules.py
     if problems:
         sentences = " ".join(problem.text for problem in problems[:5])
-        raise RefusedError(f"The organisation cannot be saved: {sentences}")
+        raise RefusedError("Organisationen kan ikke gemmes: {sentences}", sentences=sentences)
     existing = {row.code: row for row in session.exec(select(OrgUnitRow))}
     wanted = {unit.code for unit in units}
     doomed = [row for code, row in existing.items() if code not in wanted]
@@ -75,23 +76,25 @@ def _refuse_removing_units_with_data(session: Session, doomed: list[OrgUnitRow])
     if len(holding) == 1:
         row, held = holding[0]
         raise RefusedError(
-            f"The org unit {row.code} ({row.name}) cannot be removed because it has {held}; "
-            "keep it in the list (it may be renamed or moved).")
+            "Enheden {code} ({name}) kan ikke fjernes, fordi den har {held}; behold den på listen "
+            "(den må gerne omdøbes eller flyttes).", code=row.code, name=row.name, held=held)
     if holding:
-        which = ", ".join(f"{row.code} ({row.name}) has {held}" for row, held in holding[:10])
-        more = f" and {len(holding) - 10} more" if len(holding) > 10 else ""
+        which = ", ".join(tr("{code} ({name}) har {held}", code=row.code, name=row.name,
+                                held=held) for row, held in holding[:10])
+        more = tr(" og {count} flere", count=len(holding) - 10) if len(holding) > 10 else ""
         raise RefusedError(
-            f"{len(holding)} org units cannot be removed because they hold data: {which}{more}; "
-            "keep them in the list (they may be renamed or moved).")
+            "{count} enheder kan ikke fjernes, fordi de har data: {which}{more}; behold dem på "
+            "listen (de må gerne omdøbes eller flyttes).", count=len(holding), which=which,
+            more=more)
 
 
 def _data_held_by(session: Session, unit_id: int) -> str:
     checks = (
-        (ResponseRow, "responses"),
-        (ActionItemRow, "action-plan items"),
-        (SickLeaveAssessmentRow, "a sick-leave assessment"),
-        (IndicatorRow, "indicators"),
-        (DepartmentReportRow, "a department report"),
+        (ResponseRow, tr("besvarelser")),
+        (ActionItemRow, tr("punkter i handlingsplanen")),
+        (SickLeaveAssessmentRow, tr("en sygefraværsvurdering")),
+        (IndicatorRow, tr("nøgletal")),
+        (DepartmentReportRow, tr("en afdelingsrapport")),
     )
     for table, what in checks:
         statement = select(func.count()).select_from(table).where(col(table.unit_id) == unit_id)
