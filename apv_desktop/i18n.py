@@ -124,12 +124,15 @@ def current_language() -> str:
     return _current
 
 
-def language_for_locale(locale_name: str) -> str:
-    """The program language for a system locale such as 'sv_SE' or 'en-GB'; Danish otherwise.
+def language_for_locale(locale_name: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The program language for a system locale such as 'sv_SE' or 'en-GB'; `fallback` otherwise
+    (Danish for the window, English for the command line: cli_language.py).
 
     Norwegian readers read Danish more easily than English, so nb/nn/no map to Danish too."""
-    prefix = locale_name.replace("-", "_").split("_")[0].lower()
-    return prefix if prefix in LANGUAGES else DEFAULT_LANGUAGE
+    prefix = locale_name.replace("-", "_").split("_")[0].split(".")[0].lower()
+    if prefix in ("nb", "nn", "no"):
+        return DEFAULT_LANGUAGE
+    return prefix if prefix in LANGUAGES else fallback
 
 
 def _checked(code: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr, trn
+from apv_desktop.i18n import N_, tr, trn
 
 # name -> (fewest, most) arguments. string-length() without an argument reads the current item.
 FUNCTIONS: dict[str, tuple[int, int]] = {
@@ -66,7 +66,7 @@ class RelevanceError(InputError):
     (without quoting it), so a caller can name its own place (a row, an item) first."""
 
     def __init__(self, expression: str, reason: str) -> None:
-        super().__init__("Betingelsen »{condition}« kan ikke beregnes: {reason}.",
+        super().__init__(N_("Betingelsen »{condition}« kan ikke beregnes: {reason}."),
                          condition=excerpt(expression), reason=reason)
         self.expression = expression
         self.reason = reason

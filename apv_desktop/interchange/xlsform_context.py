@@ -32,7 +32,7 @@ class ReadContext:
     def refuse(self, sheet: Sheet | None, row: int | None, text: str) -> InputError:
         """An error for a problem that stops reading at once (structure, not a cell)."""
         where = f", {_location(sheet, row, None)}" if sheet is not None else ""
-        return InputError(f"{self.file_name}{where}: {text}")
+        return InputError("{file}{where}: {text}", file=self.file_name, where=where, text=text)
 
     def raise_problems(self) -> None:
         if not self.problems:
