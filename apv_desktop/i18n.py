@@ -78,7 +78,7 @@ def _translate_plural(code: str, one: str, other: str, count: float,
     return chosen.format(n=format_number(count, code), **fields)
 
 
-def trn(one: str, other: str, count: float, **fields: object) -> str:
+def trn(one: str, other: str, count: float, /, **fields: object) -> str:
     """The Danish sentence `one` (singular) or `other` (plural) in the current language, the form
     chosen by `count`'s plural category there; `{n}` is the count, formatted for the reader."""
     return _translate_plural(_current, one, other, count, fields)
@@ -88,7 +88,7 @@ def translator_n(code: str) -> Callable[..., str]:
     """A trn-like function for one language (a report in English), like `translator`."""
     checked = _checked(code)
 
-    def translate(one: str, other: str, count: float, **fields: object) -> str:
+    def translate(one: str, other: str, count: float, /, **fields: object) -> str:
         return _translate_plural(checked, one, other, count, fields)
 
     return translate
@@ -100,7 +100,7 @@ def N_(text: str) -> str:  # noqa: N802  (gettext's name for it)
     return text
 
 
-def tr(text: str, **fields: object) -> str:
+def tr(text: str, /, **fields: object) -> str:
     """`text` (Danish) in the current language, with `{fields}` filled in."""
     return _translate(_current, text, fields)
 
@@ -109,7 +109,7 @@ def translator(code: str) -> Translate:
     """A tr-like function for one language, whatever the UI shows (a report in English)."""
     checked = _checked(code)
 
-    def translate(text: str, **fields: object) -> str:
+    def translate(text: str, /, **fields: object) -> str:
         return _translate(checked, text, fields)
 
     return translate

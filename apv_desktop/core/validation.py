@@ -50,7 +50,8 @@ class Location:
 MESSAGES: dict[str, tuple[Severity, str]] = {
     "item_no_name": (Severity.ERROR, N_("Et spørgsmål i afsnit {section} har intet navn.")),
     "item_duplicate": (Severity.ERROR, N_("Navnet {item} bruges af {count} spørgsmål.")),
-    "item_list_missing": (Severity.ERROR, N_("Spørgsmålet {item} har ingen gyldig svarskala.")),
+    "item_list_missing": (Severity.ERROR, N_(
+        "Spørgsmålet {item} har ingen gyldig svarskala (det nævner {list}).")),
     "item_no_label": (Severity.WARNING, N_("Spørgsmålet {item} har ingen tekst.")),
     "scored_without_dimension": (Severity.WARNING, N_(
         "Spørgsmålet {item} har svar med point, men ingen dimension, så det tæller ingen "

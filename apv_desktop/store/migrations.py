@@ -147,7 +147,8 @@ def open_for_use(
             if version < _COMPACT_BELOW <= len(migrations):
                 connection.execute("VACUUM")
         except sqlite3.Error as error:
-            where = f"; the copy made before upgrading is {backup}" if backup else ""
+            where = (tr("; kopien fra før opgraderingen er {backup}", backup=backup) if backup
+                     else "")
             raise ProjectFileError(
                 "Projektfilen {path} kunne ikke opgraderes ({error}){where}.",
                 path=path, error=error, where=where
