@@ -20,9 +20,6 @@ import json
 from collections.abc import Callable
 from functools import cache
 
-from babel import Locale
-from babel import numbers as babel_numbers
-
 from apv_desktop.core.model import DEFAULT_LANGUAGE, LANGUAGES
 from apv_desktop.resource_paths import resource_path
 
@@ -67,6 +64,8 @@ def _translate(code: str, text: str, fields: dict[str, object]) -> str:
 
 def plural_category(count: float, language: str) -> str:
     """CLDR's plural category of `count` in `language` ('one' or 'other' for da/sv/en)."""
+    from babel import Locale  # lazily, like the number formats: a catalog lookup needs neither
+
     return str(Locale.parse(language).plural_form(abs(count)))
 
 
@@ -149,11 +148,15 @@ def format_decimal(value: float, language: str | None = None, digits: int = 1) -
     if rounded == 0:
         rounded = 0.0  # no "-0,0"
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return babel_numbers.format_decimal(rounded, format=pattern, locale=language)
+    from babel import numbers
+
+    return numbers.format_decimal(rounded, format=pattern, locale=language)
 
 
 def format_number(value: float, language: str | None = None) -> str:
     """A count or a figure as the reader writes it: whole numbers without decimals, others
     with as many as they have (up to three), grouped by the language's separators."""
     language = language or _current
-    return babel_numbers.format_decimal(value, format="#,##0.###", locale=language)
+    from babel import numbers
+
+    return numbers.format_decimal(value, format="#,##0.###", locale=language)
