@@ -17,6 +17,7 @@ thousands separators in Danish and Swedish).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -151,6 +152,23 @@ def format_decimal(value: float, language: str | None = None, digits: int = 1) -
     from babel import numbers
 
     return numbers.format_decimal(rounded, format=pattern, locale=language)
+
+
+def parse_number(text: str, language: str | None = None) -> float:
+    """A number as a reader types it, the reverse of format_number: '1.234,5' (da), '1 234,5'
+    (sv), '1,234.5' (en); a lone comma is always the decimal mark and a lone point too, unless
+    it groups thousands the way the language writes them ('1.234' in Danish is 1234).
+    Raises ValueError for text that is not a number."""
+    language = language or _current
+    from babel import numbers
+
+    compact = "".join(text.split()).replace("\u202f", "")
+    group = numbers.get_group_symbol(language)
+    if "," in compact and "." in compact:
+        return float(numbers.parse_decimal(compact, locale=language, strict=False))
+    if group == "." and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", compact):
+        return float(compact.replace(".", ""))
+    return float(compact.replace(",", "."))
 
 
 def format_number(value: float, language: str | None = None) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.backups import list_backups
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project
 from apv_desktop.ui.actionplan.notice import overdue_notice
@@ -129,8 +129,9 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         if self.session is not None:
-            self.count_label.setText(tr("{count} svar i projektet",
-                                        count=self.session.response_count()))
+            self.count_label.setText(trn("{n} svar i projektet",
+                                         "{n} svar i projektet",
+                                         self.session.response_count()))
 
     # --- opening and closing -------------------------------------------------------------
 

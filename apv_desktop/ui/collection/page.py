@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
 from apv_desktop.ui import filedialogs, messages
@@ -97,7 +97,9 @@ class CollectionPage(Page):
             self.facts.setText("")
             return
         rounds = self.session.project.rounds()
-        lines = [tr("Runde {name}: {count} svar", name=r.name, count=r.response_count)
+        lines = [trn("Runde {name}: {n} svar",
+                     "Runde {name}: {n} svar",
+                     r.response_count, name=r.name)
                  for r in rounds] or [tr("Projektet har endnu ingen runder.")]
         self.facts.setText("\n".join(lines))
 

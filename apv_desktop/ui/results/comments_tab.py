@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.services.results_view import ResultsBundle, comments_of
 from apv_desktop.ui.results.unit_picker import UnitPicker
 
@@ -58,5 +58,7 @@ class CommentsTab(QWidget):
                                  "ikke hvor de ville afsløre en mindre gruppes kommentarer.",
                                  n=threshold))
             return
-        self.note.setText(tr("{count} kommentarer i tilfældig rækkefølge.", count=len(comments)))
+        self.note.setText(trn("{n} kommentar i tilfældig rækkefølge.",
+                              "{n} kommentarer i tilfældig rækkefølge.",
+                              len(comments)))
         self.list.addItems([comment.text for comment in comments])
