@@ -84,16 +84,6 @@ def trn(one: str, other: str, count: float, /, **fields: object) -> str:
     return _translate_plural(_current, one, other, count, fields)
 
 
-def translator_n(code: str) -> Callable[..., str]:
-    """A trn-like function for one language (a report in English), like `translator`."""
-    checked = _checked(code)
-
-    def translate(one: str, other: str, count: float, /, **fields: object) -> str:
-        return _translate_plural(checked, one, other, count, fields)
-
-    return translate
-
-
 def N_(text: str) -> str:  # noqa: N802  (gettext's name for it)
     """Marks a Danish text for the catalogs where it is defined but rendered later (a table of
     coded messages); the scan of tests/gui/test_gui_translations.py finds it like a tr()."""
