@@ -246,12 +246,14 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
     item_id = int(text) if text.isdigit() else None
     item = context.items.get(item_id) if item_id is not None else None
     if item_id is None or item is None:
-        plan.problems.append(RowProblem(row, f"the hidden item id {text!r} is not an item of "
-                                             "this project (is the sheet from another project?)."))
+        plan.problems.append(RowProblem(row, tr("det skjulte punkt-id {text!r} er ikke et punkt i "
+                                                "dette projekt (er arket fra et andet projekt?).",
+                                                text=text)))
         return
     if item_id in seen:
-        plan.problems.append(RowProblem(row, f"item {item_id} appears again (first in row "
-                                             f"{seen[item_id]}); a row was copied."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} står der igen (først i række "
+                                                "{seen}); en række blev kopieret; slet kopien.",
+                                                item_id=item_id, seen=seen[item_id])))
         return
     seen[item_id] = row
     identity = identity_fingerprint(text, hidden[ROUND], hidden[UNIT_CODE],
@@ -264,9 +266,10 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
         return
     if (hidden[ROUND], hidden[UNIT_CODE], hidden[DIMENSION_CODE]) != (
             item.round, item.unit or "", item.dimension or ""):
-        plan.problems.append(RowProblem(row, f"item {item_id} was moved to another round, unit "
-                                             "or dimension in the program since the report was "
-                                             "written; write the report again."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} er flyttet til en anden runde, "
+                                                "enhed eller dimension i programmet, efter "
+                                                "rapporten blev skrevet; skriv rapporten igen.",
+                                                item_id=item_id)))
         return
     if problems:
         plan.problems.extend(RowProblem(row, p) for p in problems)
@@ -275,9 +278,10 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
         return  # nobody changed this row
     current = _item_fields(item)
     if content_fingerprint(current) != hidden[CONTENT]:
-        plan.problems.append(RowProblem(row, f"item {item_id} was changed both in the sheet and "
-                                             "in the program since the report was written; "
-                                             "make the change in the program."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} er ændret både i arket og i "
+                                                "programmet, efter rapporten blev skrevet; "
+                                                "foretag ændringen i programmet.",
+                                                item_id=item_id)))
         return
     changes = tuple(FieldChange(name, getattr(item, name), fields[name])
                     for name in EDITABLE_FIELDS if current[name] != fields[name])
@@ -333,7 +337,8 @@ def _free_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
 def _add(plan: ActionPlanChanges, context: _Context, row: int, round_name: str,
          unit: str | None, dimension: str | None, fields: dict[str, object]) -> None:
     if context.rounds and round_name not in context.rounds:
-        plan.problems.append(RowProblem(row, f"the project has no round named {round_name!r}."))
+        plan.problems.append(RowProblem(row, tr("projektet har ingen runde, der hedder "
+                                                "{round_name!r}.", round_name=round_name)))
     elif not fields["problem"]:
         plan.problems.append(RowProblem(row, f"a new item needs a problem in "
                                              f"{_where(context, PROBLEM)}."))
@@ -368,8 +373,8 @@ def _dimension_code(context: _Context, text: str, problems: list[str]) -> str | 
                     if code.casefold() == wanted or any(n.casefold() == wanted for n in names)})
     if len(found) == 1:
         return found[0]
-    problems.append(f"{_where(context, DIMENSION)}: there is no dimension {text!r} in the "
-                    "questionnaire." if not found else
+    problems.append(tr("{value}: der er ingen dimension {text!r} i spørgeskemaet.",
+                       value=_where(context, DIMENSION), text=text) if not found else
                     f"{_where(context, DIMENSION)}: {text!r} names several dimensions; write "
                     "its code.")
     return None

@@ -109,8 +109,9 @@ def _read_row(
         headcount = whole_number(raw_headcount)
         if headcount is None:
             header = columns["headcount"][1]
-            problems.append((number, f"row {number}, column {header}: '{raw_headcount}' is not "
-                                     "a whole number of 0 or more"))
+            problems.append((number, tr("række {number}, kolonne {header}: »{raw_headcount}« er "
+                                        "ikke et helt tal på 0 eller mere",
+                                        number=number, header=header, raw_headcount=raw_headcount)))
     return OrgUnit(code=cell("code"), name=cell("name"), parent=cell("parent") or None,
                    headcount=headcount)
 

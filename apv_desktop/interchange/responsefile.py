@@ -20,7 +20,7 @@ from apv_desktop.core.answers import MISSING, ResponseSet
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.response_headers import (
     UNIT_MAPPING,
     ColumnPlan,
@@ -66,14 +66,15 @@ class ResponseImport:
         if self.missing_scored:
             matched = len(self.scored_items) - len(self.missing_scored)
             parts.append(
-                f"{self.source} matches only {matched} of the {len(self.scored_items)} scored "
-                f"questions (no column for {listing(self.missing_scored)})"
+                tr("{source} passer kun til {matched} af de {value} spørgsmål med point (ingen "
+                   "kolonne til {value2})",
+                   source=self.source, matched=matched, value=len(self.scored_items),
+                   value2=listing(self.missing_scored))
             )
         if self.skipped_rows:
-            parts.append(
-                f"{len(self.skipped_rows)} rows hold no answers and are left out "
-                f"(rows {listing(self.skipped_rows)})"
-            )
+            parts.append(trn("{n} række har ingen svar og udelades (række {rows})",
+                             "{n} rækker har ingen svar og udelades (rækkerne {rows})",
+                             len(self.skipped_rows), rows=listing(self.skipped_rows)))
         return "; ".join(parts)
 
 
@@ -210,7 +211,8 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
     for header, item_name in plan.item_columns.items():
         columns_of.setdefault(item_name, []).append(header)
     shared = [
-        f"columns {' and '.join(repr(short_header(h)) for h in headers)} both hold {name}"
+        tr("kolonnerne {columns} rummer begge {name}", name=name,
+           columns=tr(" og ").join(repr(short_header(h)) for h in headers))
         for name, headers in columns_of.items()
         if len(headers) > 1
     ]
@@ -225,7 +227,7 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
 def listing(values: list[str] | list[int]) -> str:
     shown = [str(value) for value in values[:MAX_NUMBERS_IN_WARNING]]
     if len(values) > MAX_NUMBERS_IN_WARNING:
-        shown.append(f"and {len(values) - MAX_NUMBERS_IN_WARNING} more")
+        shown.append(tr("og {count} flere", count=len(values) - MAX_NUMBERS_IN_WARNING))
     return ", ".join(shown)
 
 

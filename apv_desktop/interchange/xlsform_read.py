@@ -146,7 +146,8 @@ def _check_lists(
         choice_list = choice_lists.get(item.list_name)
         if choice_list is None:
             near = [name for name in choice_lists if name.casefold() == item.list_name.casefold()]
-            hint = f" (list names are case-sensitive: did you mean '{near[0]}'?)" if near else ""
+            hint = tr(" (navne på svarskalaer skelner mellem store og små bogstaver: mente du "
+                      "»{near}«?)", near=near[0]) if near else ""
             context.problem(
                 sheet, row, type_column,
                 tr("svarskalaen »{list_name}« står ikke på {where}{hint}.",

@@ -85,7 +85,8 @@ class _SurveyWalker:
             if raw_type:
                 self._row(row, raw_type, parse_type(raw_type))
             elif row.text(self.name_column):
-                self._skip(row, f"'{row.text(self.name_column)}' has no type, so it is skipped.")
+                self._skip(row, tr("»{value}« har ingen type, så den springes over.",
+                                   value=row.text(self.name_column)))
         for frame in reversed(self.stack):
             word = "group" if frame.kind is RowKind.BEGIN_GROUP else "repeat"
             self.context.problem(
@@ -115,14 +116,15 @@ class _SurveyWalker:
         elif kind is RowKind.ITEM:
             self._item(row, raw_type, row_type)
         elif kind is RowKind.PERSONAL_METADATA:
-            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never collects anything that "
-                       "identifies a device or a person.")
+            self._skip(row, tr("»{raw_type}« springes over: APV Desktop indsamler aldrig noget, "
+                               "der identificerer en enhed eller en person.", raw_type=raw_type))
         elif kind is RowKind.TIME_METADATA:
-            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never stores when an answer "
-                       "sheet was filled in, to keep answers anonymous.")
+            self._skip(row, tr("»{raw_type}« springes over: APV Desktop gemmer aldrig, hvornår et "
+                               "svarark blev udfyldt, så svarene forbliver anonyme.",
+                               raw_type=raw_type))
         else:
-            self._skip(row, f"type '{raw_type}' is not supported by APV Desktop, so the row is "
-                       "skipped.")
+            self._skip(row, tr("typen »{raw_type}« understøttes ikke af APV Desktop, så rækken "
+                               "springes over.", raw_type=raw_type))
 
     def _skip(self, row: SheetRow, text: str) -> None:
         self.context.warn(self.sheet, row.number, text)

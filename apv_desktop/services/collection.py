@@ -20,6 +20,7 @@ from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.progress import Progress
 from apv_desktop.core.relevance import is_relevant
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -207,8 +208,10 @@ def _check_compatible(target: Project, source: Project, source_path: Path) -> No
     if source_codes != target_codes:
         only_source = sorted(source_codes - target_codes)
         only_target = sorted(target_codes - source_codes)
-        detail = (f"units {', '.join(only_source[:5])} are not in the project" if only_source
-                  else f"the project's units {', '.join(only_target[:5])} are not in it")
+        detail = (tr("enhederne {value} er ikke i projektet", value=', '.join(only_source[:5]))
+                  if only_source
+                  else tr("projektets enheder {value} er ikke i den",
+                          value=', '.join(only_target[:5])))
         raise RefusedError(
             "{source_path} har en anden organisation ({detail}); intet blev flettet ind.",
             source_path=source_path, detail=detail

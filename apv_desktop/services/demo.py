@@ -11,6 +11,7 @@ import numpy as np
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.simulate import Profile, Simulation, simulate_responses
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.templates import combine_templates, load_template
 from apv_desktop.services.demo_followup import add_demo_follow_up
 from apv_desktop.services.projects import building
@@ -143,5 +144,7 @@ def build_demo(path: Path, *, today: date, respondents: int | None = None,
         pulse_version = project.save_questionnaire(pulse)
         project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
         project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
-    return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
-            f"{later.size} in round {FOLLOW_UP_ROUND}")
+    return (tr("{count_units} enheder, {size} besvarelser i runde {DEMO_ROUND} og {size2} i runde "
+               "{FOLLOW_UP_ROUND}",
+               count_units=len(units), size=answers.size, DEMO_ROUND=DEMO_ROUND, size2=later.size,
+               FOLLOW_UP_ROUND=FOLLOW_UP_ROUND))

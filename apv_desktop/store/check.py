@@ -88,7 +88,7 @@ def check_file(path: Path, schema_version: int) -> list[str]:
     """Check a file without changing it; problems as sentences, empty when healthy."""
     try:
         if not path.is_file():
-            return [f"{path} does not exist or is not a file"]
+            return [tr("{path} findes ikke eller er ikke en fil", path=path)]
         header = read_header(path, read_only=True)
         check_ours(path, header)
         connection = readonly_connection(path)

@@ -25,7 +25,7 @@ import numpy as np
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import RefusedError
-from apv_desktop.i18n import trn
+from apv_desktop.i18n import tr, trn
 from apv_desktop.store.packing import pack, unpack
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
@@ -145,7 +145,7 @@ def _checked_values(round_name: str, item_names: list[str], responses: ResponseS
         detail = (
             f"missing {', '.join(missing[:5])}"
             if missing
-            else f"not in it: {', '.join(extra[:5])}"
+            else tr("ikke i det: {value}", value=', '.join(extra[:5]))
             if extra
             else "the items are in another order"
         )
