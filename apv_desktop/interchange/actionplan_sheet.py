@@ -214,7 +214,8 @@ def _editable_fields(context: _Context, cells: list[object], problems: list[str]
 
 def _where(context: _Context, column: int) -> str:
     header = context.headers.get(column) or ""
-    return f"column {column_letter(column - 1)}" + (f" ({header})" if header else "")
+    where = tr("kolonne {letter}", letter=column_letter(column - 1))
+    return where + (f" ({header})" if header else "")
 
 
 def _date(value: object, where: str, problems: list[str]) -> date | None:

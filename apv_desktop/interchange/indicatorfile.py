@@ -88,7 +88,7 @@ def read_indicators(path: Path, units: list[OrgUnit], progress: Progress = no_pr
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         if not any(row):
             continue
-        where = f"row {number}"
+        where = tr("række {row}", row=number)
         unit = _unit_code(row[unit_column], codes, by_name, where,
                           column_letter(unit_column), problems)
         period = row[period_column].strip()

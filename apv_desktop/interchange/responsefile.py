@@ -123,7 +123,8 @@ def read_responses(
     def note(bad_rows: list[int], column: int, header: str, reason_of: dict[str, str]) -> None:
         answered[bad_rows] = True  # a bad cell is an answer, not a blank
         for row in bad_rows:
-            where = f"row {table.row_numbers[row]}, column {short_header(header)}"
+            where = tr("række {row}, kolonne {column}", row=table.row_numbers[row],
+                       column=short_header(header))
             reason = reason_of[table.rows[row][column]]
             problems.append((table.row_numbers[row], column, f"{where}: {reason}"))
 
@@ -164,7 +165,8 @@ def read_responses(
         reason = unit_reasons.get(unit_cells[row])
         if reason is not None:
             number = table.row_numbers[row]
-            where = f"row {number}, column {short_header(plan.unit_column)}"
+            where = tr("række {row}, kolonne {column}", row=number,
+                       column=short_header(plan.unit_column))
             problems.append((number, unit_column, f"{where}: {reason}"))
     if problems:
         problems.sort(key=lambda problem: (problem[0], problem[1]))

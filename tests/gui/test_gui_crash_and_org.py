@@ -65,7 +65,7 @@ def test_a_unit_holding_responses_cannot_be_removed(window, demo_path):
     page = window.pages[0]
     row = [u.code for u in page.model.units].index("FAM-HAN")
     assert not page.model.remove_unit(row)
-    assert page.problem.text().startswith("Ændringen blev ikke gemt: The org unit FAM-HAN")
+    assert page.problem.text().startswith("Ændringen blev ikke gemt: Enheden FAM-HAN")
     assert "FAM-HAN" in [u.code for u in window.session.project.org_units()]
 
 
