@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
             self.navigation.item(number).setText(page.title())
         self._show_recent()
         self._show_state()
+        # A status message is a sentence in the old language: say again what still holds.
+        self.statusBar().clearMessage()
+        if self.session is not None and overdue_notice(self.session):
+            self.statusBar().showMessage(overdue_notice(self.session))
 
     def _show_recent(self) -> None:
         self.start_page.show_recent(self.context.preferences.recent_projects)
