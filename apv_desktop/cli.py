@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from apv_desktop.cli_language import add_language_option, command_language, speaking
 from apv_desktop.errors import ApvError, InputError, RefusedError
+from apv_desktop.i18n import tr, trn
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 
@@ -42,6 +44,7 @@ class _Version(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="apv-desktop", description="APV Desktop: offline workplace assessment.")
     parser.add_argument("--version", action=_Version)
+    add_language_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
@@ -98,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("--round", dest="round_name")
     p.add_argument("--format", choices=["json", "csv"], default="json")
-    p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
+    p.add_argument("--lang", choices=["da", "sv", "en"], default=None)
     p.add_argument("-o", "--output", type=Path)
 
     p = command("close-round", _close_round,
@@ -123,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-department", type=Path, metavar="DIR",
                    help="also write one workbook per department (only its own units) into DIR")
     p.add_argument("--round", dest="round_name")
-    p.add_argument("--lang", choices=["da", "sv", "en"], default="da")
+    p.add_argument("--lang", choices=["da", "sv", "en"], default=None)
     p.add_argument("--data", action="store_true",
                    help="no longer offered (accepted so old scripts keep working): raw answers "
                         "beside the report's breakdowns can single out a respondent")
@@ -160,7 +163,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     today = args.today or date.today()  # the only place the demo reads the clock
     summary = build_demo(args.project, today=today, respondents=args.respondents, seed=args.seed)
-    print(f"Created {args.project}: {summary}")
+    print(tr("Oprettede {project}: {summary}", project=args.project, summary=summary))
     return EXIT_OK
 
 
@@ -168,7 +171,7 @@ def _new(args: argparse.Namespace) -> int:
     from apv_desktop.services.projects import create_project
 
     create_project(args.project, args.templates, name=args.name)
-    print(f"Created {args.project}.")
+    print(tr("Oprettede {project}.", project=args.project))
     return EXIT_OK
 
 
@@ -185,7 +188,7 @@ def _import_form(args: argparse.Namespace) -> int:
 
     for warning in import_form(args.project, args.form):
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"Imported the questionnaire from {args.form}.")
+    print(tr("Importerede spørgeskemaet fra {form}.", form=args.form))
     return EXIT_OK
 
 
@@ -193,7 +196,7 @@ def _export_form(args: argparse.Namespace) -> int:
     from apv_desktop.services.transfer import export_form
 
     export_form(args.project, args.out, for_collection=args.for_collection)
-    print(f"Wrote {args.out}.")
+    print(tr("Skrev {file}.", file=args.out))
     return EXIT_OK
 
 
@@ -203,10 +206,13 @@ def _import_org(args: argparse.Namespace) -> int:
     done = import_org_file(args.project, args.org, dry_run=args.dry_run)
     for line in done.changes.lines():
         print(line)
+    count = len(done.units)
     if done.dry_run:
-        print(f"{args.org} is valid: {len(done.units)} org units (dry run, nothing stored).")
+        print(trn("{file} er gyldig: {n} enhed (prøvekørsel, intet gemt).",
+                  "{file} er gyldig: {n} enheder (prøvekørsel, intet gemt).", count,
+                  file=args.org))
     else:
-        print(f"Imported {len(done.units)} org units.")
+        print(trn("Importerede {n} enhed.", "Importerede {n} enheder.", count))
     return EXIT_OK
 
 
@@ -222,10 +228,13 @@ def _import_responses(args: argparse.Namespace) -> int:
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.dry_run:
-        print(f"{args.file} is valid: {summary.stored} responses for round {summary.round} "
-              "(dry run, nothing stored).")
+        print(trn("{file} er gyldig: {n} besvarelse til runden {round} (prøvekørsel, intet gemt).",
+                  "{file} er gyldig: {n} besvarelser til runden {round} (prøvekørsel, intet "
+                  "gemt).", summary.stored, file=args.file, round=summary.round))
     else:
-        print(f"Imported {summary.stored} responses into round {summary.round}.")
+        print(trn("Importerede {n} besvarelse i runden {round}.",
+                  "Importerede {n} besvarelser i runden {round}.", summary.stored,
+                  round=summary.round))
     return EXIT_OK
 
 
@@ -264,8 +273,9 @@ def _merge(args: argparse.Namespace) -> int:
     report = merge_projects(args.project, args.others)
     for line in report.lines():
         print(line)
-    print(f"Merged into {args.project}: {report.added} added, {report.skipped} already there, "
-          f"{report.conflicts} conflicting (not merged).")
+    print(tr("Flettet ind i {project}: {added} tilføjet, {skipped} fandtes allerede, {conflicts} "
+             "i konflikt (ikke flettet ind).", project=args.project, added=report.added,
+             skipped=report.skipped, conflicts=report.conflicts))
     return EXIT_OK
 
 
@@ -277,9 +287,9 @@ def warn_hidden_units_named(project_path: Path, round_name: str | None, language
     with opened(project_path) as project:
         naming = hidden_units_in_texts(project, round_name, language)
     for department, units in naming:
-        print(f"warning: the department text of {department} names units whose results are "
-              f"hidden ({', '.join(units)}); check it before the report is handed on.",
-              file=sys.stderr)
+        print("warning: " + tr("afdelingsteksten for {department} nævner enheder, hvis resultater "
+                               "er skjult ({units}); gennemse den, før rapporten gives videre.",
+                               department=department, units=", ".join(units)), file=sys.stderr)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -287,25 +297,28 @@ def _report(args: argparse.Namespace) -> int:
 
     warn_hidden_units_named(args.project, args.round_name, args.lang)
     if args.data:
-        print("note: the Data sheet of raw answers is no longer offered: answer rows beside the "
-              "report's per-team figures could be matched to one person. The report is written "
-              "without it.", file=sys.stderr)
+        print("note: " + tr("arket Data med rå svar tilbydes ikke længere: svarrækker ved siden "
+                            "af rapportens tal pr. team kunne føres tilbage til én person. "
+                            "Rapporten skrives uden det."), file=sys.stderr)
     if args.output is None and args.per_department is None:
-        raise RefusedError("Say where the report goes: -o FILE (.xlsx, .pdf or .docx) and/or "
-                           "--per-department DIR.")
+        raise RefusedError("Sig, hvor rapporten skal hen: -o FIL (.xlsx, .pdf eller .docx) "
+                           "og/eller --per-department MAPPE.")
     if args.charts is not None and (args.output is None
                                     or args.output.suffix.lower() != ".xlsx"):
-        raise RefusedError("--charts goes with an Excel report: -o FILE.xlsx.")
+        raise RefusedError("--charts hører til en Excel-rapport: -o FIL.xlsx.")
     if args.output is not None:
         write_report(args.project, args.output, args.round_name, language=args.lang,
                      charts_dir=args.charts)
-        print(f"Wrote {args.output}." + (f" Charts in {args.charts}." if args.charts else ""))
+        print(tr("Skrev {file}.", file=args.output)
+              + (tr(" Diagrammer i {folder}.", folder=args.charts) if args.charts else ""))
     if args.per_department is not None:
         from apv_desktop.services.report_outputs import write_department_workbooks
 
         files = write_department_workbooks(args.project, args.per_department, args.round_name,
                                            language=args.lang)
-        print(f"Wrote {len(files)} department workbook(s) in {args.per_department}.")
+        print(trn("Skrev {n} afdelingsprojektmappe i {folder}.",
+                  "Skrev {n} afdelingsprojektmapper i {folder}.", len(files),
+                  folder=args.per_department))
     return EXIT_OK
 
 
@@ -313,10 +326,12 @@ def _import_indicators(args: argparse.Namespace) -> int:
     from apv_desktop.services.actionplan import import_indicators
 
     summary = import_indicators(args.project, args.file, dry_run=args.dry_run)
-    what = (f"{summary.figures} figures for {summary.units} units "
-            f"(periods {', '.join(summary.periods)})")
-    print(f"{args.file} is valid: {what} (dry run, nothing stored)." if args.dry_run
-          else f"Imported {what}.")
+    what = trn("{n} tal for {units} (perioder {periods})",
+               "{n} tal for {units} (perioder {periods})", summary.figures,
+               units=trn("{n} enhed", "{n} enheder", summary.units),
+               periods=", ".join(summary.periods))
+    print(tr("{file} er gyldig: {what} (prøvekørsel, intet gemt).", file=args.file, what=what)
+          if args.dry_run else tr("Importerede {what}.", what=what))
     return EXIT_OK
 
 
@@ -326,9 +341,10 @@ def _import_actionplan(args: argparse.Namespace) -> int:
     plan = import_action_plan(args.project, args.file, dry_run=args.dry_run)
     for line in plan.describe():
         print(line)
-    what = f"{len(plan.updates)} item(s) changed, {len(plan.additions)} new item(s)"
-    print(f"{args.file} is valid: {what} (dry run, nothing stored)." if args.dry_run
-          else f"Imported {args.file}: {what}.")
+    what = (trn("{n} punkt ændret", "{n} punkter ændret", len(plan.updates)) + ", "
+            + trn("{n} nyt punkt", "{n} nye punkter", len(plan.additions)))
+    print(tr("{file} er gyldig: {what} (prøvekørsel, intet gemt).", file=args.file, what=what)
+          if args.dry_run else tr("Importerede {file}: {what}.", file=args.file, what=what))
     return EXIT_OK
 
 
@@ -347,9 +363,12 @@ def _check(args: argparse.Namespace) -> int:
 
         for doubt in validate(questionnaire):  # the builder's problem list, as warnings
             print(f"warning: {doubt.text}", file=sys.stderr)
-    print(f"{args.project}: {len(versions)} questionnaire version(s), {len(rounds)} round(s), "
-          f"{sum(r.response_count for r in rounds)} responses; "
-          + ("integrity OK." if not problems else f"{len(problems)} problem(s)."))
+    print(f"{args.project}: "
+          + trn("{n} spørgeskemaversion", "{n} spørgeskemaversioner", len(versions)) + ", "
+          + trn("{n} runde", "{n} runder", len(rounds)) + ", "
+          + trn("{n} besvarelse", "{n} besvarelser", sum(r.response_count for r in rounds)) + "; "
+          + (tr("integriteten er i orden.") if not problems
+             else trn("{n} problem.", "{n} problemer.", len(problems))))
     return EXIT_OK if not problems else EXIT_REFUSED
 
 
@@ -367,6 +386,11 @@ def run(argv: list[str]) -> int:
     if not getattr(args, "handler", None):
         build_parser().print_help()
         return EXIT_OK
+    with speaking(command_language(args)):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.writes and not getattr(args, "dry_run", False):
             from apv_desktop.lock import holding
@@ -379,7 +403,7 @@ def run(argv: list[str]) -> int:
         report_error(error)
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        sys.stderr.write("apv-desktop: interrupted; nothing was half-written.\n")
+        sys.stderr.write("apv-desktop: " + tr("afbrudt; intet blev halvt skrevet.") + "\n")
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`apv-desktop results ... | head`): not an error of ours.

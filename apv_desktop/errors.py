@@ -1,5 +1,9 @@
-"""Errors a user can act on. Each carries one plain sentence that says what and where.
+"""Errors a user can act on. Each carries one plain sentence that says what, where and what to do.
 
+The sentence is coded like core/validation.py's problems: the error keeps its `code` (the Danish
+source sentence, the key into the translation catalogs) and the `fields` it names, and renders
+through the one translation mechanism (i18n.py) when it is shown: `str(error)` in the current
+language (the window's, or the CLI's --lang / system locale), `render(language)` in any other.
 Anything else that escapes is a bug: the CLI exits 1 and the GUI shows the details dialog.
 """
 
@@ -7,7 +11,22 @@ from __future__ import annotations
 
 
 class ApvError(Exception):
-    """A problem the user can fix; `str(error)` is the sentence shown to them."""
+    """A problem the user can fix; `str(error)` is the sentence shown to them.
+
+    `ApvError("Filen {path} findes ikke.", path=path)`: a Danish sentence with {fields}."""
+
+    def __init__(self, code: str = "", /, **fields: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.fields = fields
+
+    def render(self, language: str | None = None) -> str:
+        from apv_desktop.i18n import current_language, translator  # lazily: see _bounded
+
+        return translator(language or current_language())(self.code, **self.fields)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 MAX_MESSAGE_CHARS = 1000  # a sentence quoting a whole cell could otherwise run to gigabytes
@@ -21,9 +40,13 @@ class InputError(ApvError):
     Whatever a reader quotes, the message and each listed problem stay short and at most
     MAX_PROBLEMS_LISTED problems are kept, with a last line saying how many more there were."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(_shortened(message, MAX_MESSAGE_CHARS))
+    def __init__(self, code: str, /, problems: list[str] | None = None,
+                 **fields: object) -> None:
+        super().__init__(code, **fields)
         self.problems = _bounded(problems or [])
+
+    def render(self, language: str | None = None) -> str:
+        return _shortened(super().render(language), MAX_MESSAGE_CHARS)
 
 
 def _shortened(text: str, limit: int) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from apv_desktop.errors import ProjectFileError, ProjectLockedError
+from apv_desktop.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,12 @@ class ProjectLock:
                 raise ProjectLockedByHolder(_locked_message(self.project, holder), holder) from None
             except FileNotFoundError:
                 folder = self.project.parent
-                raise ProjectFileError(f"The folder {folder} does not exist.") from None
+                raise ProjectFileError("Mappen {folder} findes ikke; vælg en mappe, der findes.",
+                                       folder=folder) from None
             except OSError as error:
                 raise ProjectFileError(
-                    f"The project file {self.project} cannot be opened for writing: the folder "
-                    f"is read-only or full ({error.strerror})."
+                    "Projektfilen {path} kan ikke åbnes til skrivning: mappen er skrivebeskyttet "
+                    "eller fuld ({reason}).", path=self.project, reason=error.strerror
                 ) from None
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump({"pid": os.getpid(), "host": _host(), "user": _user()}, handle)
@@ -171,14 +173,17 @@ def _windows_pid_alive(pid: int) -> bool:
 
 def _locked_message(project: Path, holder: LockHolder | None) -> str:
     if holder is None:
-        return (f"The project file {project} is being opened by another window or program (its "
-                f"lock file {lock_path(project).name} is not written yet); try again in a "
-                "moment, or delete that lock file if nothing has the project open.")
+        return tr("Projektfilen {path} er ved at blive åbnet af et andet vindue eller program "
+                  "(dens låsefil {lock} er ikke skrevet endnu); prøv igen om lidt, eller slet "
+                  "låsefilen, hvis intet har projektet åbent.", path=project,
+                  lock=lock_path(project).name)
     if holder.is_this_process:
-        return f"The project file {project} is already open in another window."
-    who = f"{holder.user} on {holder.host}" if holder.user else holder.host
-    return (f"The project file {project} is already open by {who} (process {holder.pid}); "
-            "close it there and try again.")
+        return tr("Projektfilen {path} er allerede åben i et andet vindue; skift til det vindue.",
+                  path=project)
+    who = (tr("{user} på {host}", user=holder.user, host=holder.host) if holder.user
+           else holder.host)
+    return tr("Projektfilen {path} er allerede åbnet af {who} (proces {pid}); luk den der og "
+              "prøv igen.", path=project, who=who, pid=holder.pid)
 
 
 def _host() -> str:

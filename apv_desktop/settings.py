@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from apv_desktop.core.model import LANGUAGES, Rules
+from apv_desktop.i18n import tr
 
 PREFERENCES_FILE = "preferences.json"
 RECENT_LIMIT = 10
@@ -35,9 +36,9 @@ class Preferences:
         """Why these preferences cannot be used (empty when fine)."""
         problems = self.new_project_rules().validate()
         if self.language and self.language not in LANGUAGES:
-            problems.append(f"language must be one of {', '.join(LANGUAGES)}")
+            problems.append(tr("language skal være en af {value}", value=', '.join(LANGUAGES)))
         if self.backups_kept < 1:
-            problems.append("backups_kept must be at least 1")
+            problems.append(tr("backups_kept skal være mindst 1"))
         return problems
 
     def new_project_rules(self) -> Rules:

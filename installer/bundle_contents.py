@@ -61,6 +61,9 @@ QT_PLUGINS_DROPPED = frozenset({
     "fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin",  # xdg-shell suffices
 })
 QT_TRANSLATIONS_KEPT = ("da", "sv", "en")  # the program's languages; Qt has ~40 more
+# Babel's CLDR data (plural rules, number formats; PyInstaller's babel hook collects all ~1000
+# locales): the program's languages and the root they inherit from.
+BABEL_LOCALES_KEPT = frozenset({"root", "da", "sv", "en"})
 
 
 def excluded_modules() -> list[str]:
@@ -83,6 +86,8 @@ def keep_file(destination: str) -> bool:
     if folder is not None:
         stem = name.split(".", 1)[0].removeprefix("lib")
         return folder in QT_PLUGIN_FOLDERS_KEPT and stem not in QT_PLUGINS_DROPPED
+    if name.endswith(".dat") and "locale-data" in Path(destination).parts:
+        return name.removesuffix(".dat") in BABEL_LOCALES_KEPT
     if name.endswith(".qm") and "translations" in Path(destination).parts:
         language = name.removesuffix(".qm").rsplit("_", 1)[-1]
         return language in QT_TRANSLATIONS_KEPT

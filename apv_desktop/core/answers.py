@@ -15,6 +15,7 @@ import numpy as np
 
 from apv_desktop.core.model import ChoiceList, Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.round_state import CLOSED, RoundState
+from apv_desktop.i18n import tr
 
 MISSING = math.nan
 
@@ -76,7 +77,8 @@ def encode_value(item: Item, choices: ChoiceList | None, raw: str) -> float:
         assert choices is not None
         pos = encode_choice(choices, text)
         if pos is None:
-            raise ValueError(f"'{text}' is not a choice of {item.name}")
+            raise ValueError(tr("»{text}« er ikke et svar på spørgsmål {name}",
+                                text=text, name=item.name))
         return float(pos)
     if item.type is ItemType.SELECT_MULTIPLE:
         assert choices is not None
@@ -84,18 +86,19 @@ def encode_value(item: Item, choices: ChoiceList | None, raw: str) -> float:
         for part in text.replace(",", " ").split():
             pos = encode_choice(choices, part)
             if pos is None:
-                raise ValueError(f"'{part}' is not a choice of {item.name}")
+                raise ValueError(tr("»{part}« er ikke et svar på spørgsmål {name}",
+                                    part=part, name=item.name))
             mask |= 1 << pos
         return float(mask)
     number_text = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
     try:
         number = float(number_text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
+        raise ValueError(tr("»{text}« er ikke et tal", text=text)) from None
     if item.type is ItemType.INTEGER and not number.is_integer():
-        raise ValueError(f"'{text}' is not a whole number")
+        raise ValueError(tr("»{text}« er ikke et helt tal", text=text))
     if not math.isfinite(number):
-        raise ValueError(f"'{text}' is not a number")
+        raise ValueError(tr("»{text}« er ikke et tal", text=text))
     return number
 
 

@@ -23,6 +23,7 @@ from apv_desktop.core.model import (
     Section,
 )
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import N_
 
 NAME_PATTERN = re.compile(r"^[A-Za-z_][\w.\-]*$")  # an XLSForm (XML) name, as ${…} reads it
 ITEM_FIELDS = {f.name for f in dataclasses.fields(Item)}
@@ -31,13 +32,21 @@ QUESTIONNAIRE_FIELDS = {"title", "title_labels", "languages", "version", "form_i
 
 
 class EditRefused(RefusedError):
-    """An edit that is not carried out; `code` is one of: name_empty, name_invalid, name_taken,
-    list_in_use."""
+    """An edit that is not carried out; `reason` is one of REFUSALS' keys (name_empty,
+    name_invalid, name_taken, list_in_use), the sentence its Danish text with `fields`."""
 
-    def __init__(self, code: str, message: str, **fields: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.fields = fields
+    def __init__(self, reason: str, **fields: str) -> None:
+        super().__init__(REFUSALS[reason], **fields)
+        self.reason = reason
+
+
+REFUSALS = {
+    "name_empty": N_("Navnet må ikke være tomt."),
+    "name_invalid": N_("»{name}« kan ikke bruges som navn: brug bogstaver, tal og _, og begynd "
+                       "med et bogstav."),
+    "name_taken": N_("Navnet {name} er allerede i brug."),
+    "list_in_use": N_("Svarskalaen {name} bruges af spørgsmålet {item}."),
+}
 
 
 def unique_name(taken: set[str], base: str) -> str:
@@ -50,14 +59,13 @@ def unique_name(taken: set[str], base: str) -> str:
     return f"{base}_{number}"
 
 
-def check_new_name(name: str, taken: set[str], what: str) -> None:
+def check_new_name(name: str, taken: set[str]) -> None:
     if not name:
-        raise EditRefused("name_empty", f"The {what} needs a name.")
+        raise EditRefused("name_empty")
     if not NAME_PATTERN.match(name):
-        raise EditRefused("name_invalid", f"'{name}' cannot be used as a {what} name: use letters, "
-                          "digits and _ and start with a letter.", name=name)
+        raise EditRefused("name_invalid", name=name)
     if name in taken:
-        raise EditRefused("name_taken", f"The name {name} is already used.", name=name)
+        raise EditRefused("name_taken", name=name)
 
 
 # --- the questionnaire as a whole ----------------------------------------------------------
@@ -95,7 +103,7 @@ def update_section(questionnaire: Questionnaire, index: int, **changes: Any) -> 
         raise TypeError(f"not a section field: {sorted(unknown)}")
     if "name" in changes and changes["name"] != questionnaire.sections[index].name:
         taken = {s.name for i, s in enumerate(questionnaire.sections) if i != index}
-        check_new_name(changes["name"], taken, "section")
+        check_new_name(changes["name"], taken)
     changed = copy.deepcopy(questionnaire)
     for key, value in changes.items():
         setattr(changed.sections[index], key, copy.deepcopy(value))
@@ -150,7 +158,7 @@ def update_item(questionnaire: Questionnaire, name: str, /, **changes: Any) -> Q
         raise TypeError(f"not an item field: {sorted(unknown)}")
     new_name = changes.get("name", name)
     if new_name != name:
-        check_new_name(new_name, {i.name for i in questionnaire.items()} - {name}, "question")
+        check_new_name(new_name, {i.name for i in questionnaire.items()} - {name})
     changed = copy.deepcopy(questionnaire)
     section_index, item_index = locate_item(changed, name)
     item = changed.sections[section_index].items[item_index]
@@ -227,7 +235,7 @@ def replace_choice_list(questionnaire: Questionnaire, name: str,
                         new: ChoiceList) -> Questionnaire:
     """Replace a list's choices (and name: the items that used it follow the new name)."""
     if new.name != name:
-        check_new_name(new.name, set(questionnaire.choice_lists) - {name}, "choice list")
+        check_new_name(new.name, set(questionnaire.choice_lists) - {name})
     changed = copy.deepcopy(questionnaire)
     changed.choice_lists = {
         (new.name if key == name else key): (copy.deepcopy(new) if key == name else value)
@@ -242,8 +250,7 @@ def replace_choice_list(questionnaire: Questionnaire, name: str,
 def delete_choice_list(questionnaire: Questionnaire, name: str) -> Questionnaire:
     users = [item.name for item in questionnaire.items() if item.list_name == name]
     if users:
-        raise EditRefused("list_in_use", f"The choice list {name} is used by {users[0]}.",
-                          name=name, item=users[0])
+        raise EditRefused("list_in_use", name=name, item=users[0])
     changed = copy.deepcopy(questionnaire)
     del changed.choice_lists[name]
     return changed
@@ -261,8 +268,7 @@ def add_dimension(questionnaire: Questionnaire) -> tuple[Questionnaire, str]:
 def replace_dimension(questionnaire: Questionnaire, code: str, new: Dimension) -> Questionnaire:
     """Replace a dimension (and its code: the items in it follow the new code)."""
     if new.code != code:
-        check_new_name(new.code, {d.code for d in questionnaire.dimensions} - {code},
-                       "dimension")
+        check_new_name(new.code, {d.code for d in questionnaire.dimensions} - {code})
     changed = copy.deepcopy(questionnaire)
     changed.dimensions = [copy.deepcopy(new) if d.code == code else d for d in changed.dimensions]
     for item in changed.items():

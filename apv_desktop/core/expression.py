@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import N_, tr, trn
 
 # name -> (fewest, most) arguments. string-length() without an argument reads the current item.
 FUNCTIONS: dict[str, tuple[int, int]] = {
@@ -65,7 +66,8 @@ class RelevanceError(InputError):
     (without quoting it), so a caller can name its own place (a row, an item) first."""
 
     def __init__(self, expression: str, reason: str) -> None:
-        super().__init__(f"The condition '{excerpt(expression)}' cannot be evaluated: {reason}.")
+        super().__init__(N_("Betingelsen »{condition}« kan ikke beregnes: {reason}."),
+                         condition=excerpt(expression), reason=reason)
         self.expression = expression
         self.reason = reason
 
@@ -129,8 +131,8 @@ def _tokens(expression: str) -> list[_Token]:
             start = len(expression) - len(expression[position:].lstrip())
             raise RelevanceError(
                 expression,
-                f"text we do not understand at position {start + 1}: "
-                f"'{expression[start:start + 10]}'",
+                tr("tekst, vi ikke forstår, ved position {position}: »{text}«",
+                   position=start + 1, text=expression[start:start + 10]),
             )
         kind = next(k for k in _KINDS if match.group(k))
         text = match.group("refname") if kind == "ref" else match.group(kind)
@@ -149,9 +151,9 @@ def parse(expression: str) -> Node:
     try:
         node = parser.disjunction()
     except RecursionError:
-        raise RelevanceError(expression, "it is nested too deeply") from None
+        raise RelevanceError(expression, tr("den er indlejret for dybt")) from None
     if parser.peek().kind != "end":
-        raise parser.fail("an operator, 'and', 'or' or the end")
+        raise parser.fail(tr("en operator, »and«, »or« eller slutningen"))
     return node
 
 
@@ -199,9 +201,10 @@ class _Parser:
 
     def fail(self, what: str, token: _Token | None = None) -> RelevanceError:
         token = token or self.peek()
-        found = "the end" if token.kind == "end" else f"'{token.text}'"
+        found = tr("slutningen") if token.kind == "end" else f"'{token.text}'"
         return RelevanceError(
-            self.expression, f"expected {what} at position {token.position}, found {found}"
+            self.expression, tr("forventede {what} ved position {position}, fandt {found}",
+                                what=what, position=token.position, found=found)
         )
 
     def peek(self) -> _Token:
@@ -270,14 +273,15 @@ class _Parser:
         if token.kind == "word" and self.peek().kind == "paren" and self.peek().text == "(":
             return self.call(token)
         self.index -= 1
-        raise self.fail("a question, a text, a number or a function")
+        raise self.fail(tr("et spørgsmål, en tekst, et tal eller en funktion"))
 
     def call(self, name: _Token) -> Call:
         if name.text not in FUNCTIONS:
             raise RelevanceError(
                 self.expression,
-                f"the function '{name.text}' at position {name.position} is not one APV "
-                f"Desktop can evaluate (it knows {', '.join(f'{f}()' for f in FUNCTIONS)})",
+                tr("funktionen »{function}« ved position {position} er ikke en, APV Desktop kan "
+                   "beregne (den kender {known})", function=name.text, position=name.position,
+                   known=", ".join(f"{f}()" for f in FUNCTIONS)),
             )
         self.expect("(")
         args: list[Node] = []
@@ -289,10 +293,12 @@ class _Parser:
         self.expect(")")
         fewest, most = FUNCTIONS[name.text]
         if not fewest <= len(args) <= most:
-            wanted = str(fewest) if fewest == most else f"{fewest} to {most}"
+            wanted = str(fewest) if fewest == most else tr("{fewest} til {most}", fewest=fewest,
+                                                            most=most)
             raise RelevanceError(
                 self.expression,
-                f"{name.text}() at position {name.position} is given {len(args)} "
-                f"argument{'s' * (len(args) != 1)} but takes {wanted}",
+                trn("{function}() ved position {position} får {n} argument, men tager {wanted}",
+                    "{function}() ved position {position} får {n} argumenter, men tager {wanted}",
+                    len(args), function=name.text, position=name.position, wanted=wanted),
             )
         return Call(name.text, tuple(args))

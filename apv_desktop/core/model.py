@@ -171,15 +171,20 @@ class Rules:
     ABSOLUTE_MIN_N = 3
 
     def validate(self) -> list[str]:
+        from apv_desktop.i18n import tr  # lazily: i18n reads this module's LANGUAGES
+
         problems = []
         if self.min_n < self.ABSOLUTE_MIN_N:
-            problems.append(f"min_n must be at least {self.ABSOLUTE_MIN_N}, not {self.min_n}")
+            problems.append(tr("min_n skal være mindst {ABSOLUTE_MIN_N}, ikke {min_n}",
+                               ABSOLUTE_MIN_N=self.ABSOLUTE_MIN_N, min_n=self.min_n))
         if self.comment_min_n < self.min_n:
-            problems.append("comment_min_n must be at least min_n")
+            problems.append(tr("comment_min_n skal være mindst min_n"))
         if not self.yellow_at < self.green_at:
-            problems.append("yellow_at must be below green_at")
+            problems.append(tr("yellow_at skal være under green_at"))
         if not self.reference_red_at < self.reference_yellow_at <= 0:
-            problems.append("reference_red_at must be below reference_yellow_at, both at most 0")
+            problems.append(tr("reference_red_at skal være under reference_yellow_at, begge højst "
+                               "0"))
         if self.comparison not in ("organisation", "reference"):
-            problems.append(f"comparison must be organisation or reference, not {self.comparison}")
+            problems.append(tr("comparison skal være organisation eller reference, ikke "
+                               "{comparison}", comparison=self.comparison))
         return problems

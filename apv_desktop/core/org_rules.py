@@ -2,10 +2,10 @@
 import and the editable table all apply (they used to disagree: the store took `U1` and `u1`
 together, the file refused them).
 
-Pure: no Qt, no SQL, no translation. Like core/validation.py, an OrgProblem carries a `code`
-(the key the GUI turns into a translated sentence), the `fields` that sentence needs, where it is
-(the unit's position in the list and its code, so a file import can name the row) and an English
-`text` for the command line and the store. Every problem is an error: a tree with one is refused.
+Pure: no Qt, no SQL. Like core/validation.py, an OrgProblem carries a `code` (the key of its
+Danish sentence in MESSAGES), the `fields` that sentence needs and where it is (the unit's
+position in the list and its code, so a file import can name the row); `text` renders it through
+i18n in the current language. Every problem is an error: a tree with one is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.i18n import N_, current_language, translator
 
 MAX_CODE_LENGTH = 50  # a code is a key people type and read in reports
 MAX_NAME_LENGTH = 200
@@ -28,26 +29,25 @@ class OrgField(StrEnum):
     HEADCOUNT = "headcount"
 
 
-# code -> (field, English sentence with {fields})
+# code -> (field, the Danish sentence with {fields}, rendered through i18n by OrgProblem.text)
 MESSAGES: dict[str, tuple[OrgField, str]] = {
-    "code_empty": (OrgField.CODE, "The unit '{name}' has no code."),
-    "code_duplicate": (
-        OrgField.CODE, "The code '{code}' is already used by {first}; codes are compared "
-        "without regard to case."),
-    "code_too_long": (
-        OrgField.CODE, "The code '{code}' is longer than {limit} characters."),
-    "name_empty": (OrgField.NAME, "The unit {code} has no name."),
-    "name_too_long": (
-        OrgField.NAME, "The name of unit {code} is longer than {limit} characters."),
-    "parent_unknown": (
-        OrgField.PARENT, "The parent '{parent}' of unit {code} is not the code of a unit."),
-    "parent_self": (OrgField.PARENT, "The unit {code} cannot be its own parent."),
-    "parent_cycle": (
-        OrgField.PARENT, "The parent '{parent}' of unit {code} makes a cycle of parents "
-        "({cycle})."),
-    "headcount_invalid": (
-        OrgField.HEADCOUNT, "The headcount '{headcount}' of unit {code} is not a whole number "
-        "of 0 or more."),
+    "code_empty": (OrgField.CODE, N_("Enheden »{name}« har ingen kode.")),
+    "code_duplicate": (OrgField.CODE, N_(
+        "Koden »{code}« bruges allerede af {first}; koder "
+        "sammenlignes uden hensyn til store og små bogstaver.")),
+    "code_too_long": (OrgField.CODE, N_("Koden »{code}« er længere end {limit} tegn.")),
+    "name_empty": (OrgField.NAME, N_("Enheden {code} har intet navn.")),
+    "name_too_long": (OrgField.NAME, N_("Navnet på enheden {code} er længere end {limit} tegn.")),
+    "parent_unknown": (OrgField.PARENT, N_(
+        "Overenheden »{parent}« for enheden {code} er ikke "
+        "koden på en enhed.")),
+    "parent_self": (OrgField.PARENT, N_("Enheden {code} kan ikke være sin egen overenhed.")),
+    "parent_cycle": (OrgField.PARENT, N_(
+        "Overenheden »{parent}« for enheden {code} giver en "
+        "ring af overenheder ({cycle}).")),
+    "headcount_invalid": (OrgField.HEADCOUNT, N_(
+        "Antal ansatte »{headcount}« for enheden {code} "
+        "er ikke et helt tal på 0 eller mere.")),
 }
 
 
@@ -65,12 +65,12 @@ class OrgProblem:
 
     @property
     def text(self) -> str:
-        """The English sentence (the CLI's and the store's language)."""
+        """The sentence in the current language (the window's, or the CLI's --lang)."""
         return self.text_with()
 
     def text_with(self, **fields: str) -> str:
-        """The English sentence with some fields put otherwise (a file names rows)."""
-        return MESSAGES[self.code][1].format(**{**self.fields, **fields})
+        """The sentence with some fields put otherwise (a file names rows)."""
+        return translator(current_language())(MESSAGES[self.code][1], **{**self.fields, **fields})
 
 
 def code_key(code: str) -> str:

@@ -1,9 +1,10 @@
 """What is wrong or doubtful in a questionnaire, each problem with the place it is found.
 
-Pure: no Qt, no translation. A Problem carries a `code` (the key the GUI turns into a translated
-sentence), the `fields` that sentence needs, its Location (to jump there) and an English `text`
-for the command line. ERROR problems would make the stored questionnaire ambiguous (the store
-refuses them); WARNING problems are allowed but probably a mistake.
+Pure: no Qt. A Problem carries a `code` (the key of its Danish sentence in MESSAGES), the `fields`
+that sentence needs and its Location (to jump there); `text` renders the sentence through the one
+translation mechanism (i18n.py) in the current language, for the GUI and the command line alike.
+ERROR problems would make the stored questionnaire ambiguous (the store refuses them); WARNING
+problems are allowed but probably a mistake.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.relevance import check_relevance
 from apv_desktop.core.relevance import referenced_names as _parsed_names
+from apv_desktop.i18n import N_, current_language, translator
 
 MIN_N_FLOOR = 3  # Rules.ABSOLUTE_MIN_N: a dimension's own threshold below it means nothing
 
@@ -43,48 +45,45 @@ class Location:
     index: int | None = None
 
 
-# code -> (severity, English sentence with {fields}); the GUI has its own translated sentences.
+# code -> (severity, the Danish sentence with {fields}; N_ marks it for the catalogs, and
+# Problem.text renders it through i18n in the current language: the GUI's and the CLI's)
 MESSAGES: dict[str, tuple[Severity, str]] = {
-    "item_no_name": (Severity.ERROR, "An item in section {section} has no name."),
-    "item_duplicate": (Severity.ERROR, "The item name {item} is used {count} times."),
-    "item_list_missing": (
-        Severity.ERROR, "The item {item} has no valid choice list (it names {list})."),
-    "item_no_label": (Severity.WARNING, "The item {item} has no question text."),
-    "scored_without_dimension": (
-        Severity.WARNING, "The item {item} has scored answers but no dimension, so it counts "
-        "nowhere."),
-    "unknown_dimension": (
-        Severity.WARNING, "The item {item} names the dimension {dimension}, which does not exist."),
-    "reverse_unscored": (
-        Severity.WARNING, "The item {item} is marked reversed but is not scored."),
-    "relevant_unknown_item": (
-        Severity.WARNING, "The condition of {place} names {names}, which is not an item."),
-    "relevant_invalid": (
-        Severity.ERROR, "The condition {expression} of {place} cannot be evaluated: {reason}."),
-    "missing_translation": (
-        Severity.WARNING, "{place} has no text in {languages}."),
-    "section_empty": (Severity.WARNING, "The section {section} has no items."),
-    "list_empty": (Severity.WARNING, "The choice list {list} has no choices."),
-    "list_unused": (Severity.WARNING, "No item uses the choice list {list}."),
-    "list_misfiled": (
-        Severity.ERROR, "The choice list {list} is filed under the name {key}."),
-    "choice_duplicate": (
-        Severity.ERROR, "The choice {choice} appears more than once in the list {list}."),
-    "choice_no_name": (Severity.ERROR, "A choice in the list {list} has no name."),
-    "score_out_of_range": (
-        Severity.ERROR, "The choice {choice} in the list {list} has the score {score}; scores "
-        "go from 0 to 100."),
-    "dimension_duplicate": (Severity.ERROR, "The dimension {dimension} is defined twice."),
-    "dimension_no_items": (
-        Severity.WARNING, "No scored item belongs to the dimension {dimension}."),
-    "dimension_one_item": (
-        Severity.WARNING, "The dimension {dimension} has only one scored item ({item})."),
-    "reference_out_of_range": (
-        Severity.WARNING, "The reference value of {dimension} is {reference}; it should be "
-        "from 0 to 100."),
-    "min_n_too_low": (
-        Severity.WARNING, "The dimension {dimension} has its own minimum of {min_n}; it has to be "
-        "at least 3 to protect anyone."),
+    "item_no_name": (Severity.ERROR, N_("Et spørgsmål i afsnit {section} har intet navn.")),
+    "item_duplicate": (Severity.ERROR, N_("Navnet {item} bruges af {count} spørgsmål.")),
+    "item_list_missing": (Severity.ERROR, N_(
+        "Spørgsmålet {item} har ingen gyldig svarskala (det nævner {list}).")),
+    "item_no_label": (Severity.WARNING, N_("Spørgsmålet {item} har ingen tekst.")),
+    "scored_without_dimension": (Severity.WARNING, N_(
+        "Spørgsmålet {item} har svar med point, men ingen dimension, så det tæller ingen "
+        "steder.")),
+    "unknown_dimension": (Severity.WARNING, N_(
+        "Spørgsmålet {item} hører til dimensionen {dimension}, som ikke findes.")),
+    "reverse_unscored": (Severity.WARNING, N_(
+        "Spørgsmålet {item} har vendt scoring, men giver ingen point.")),
+    "relevant_unknown_item": (Severity.WARNING, N_(
+        "Betingelsen for {place} nævner {names}, som ikke er et spørgsmål.")),
+    "relevant_invalid": (Severity.ERROR, N_(
+        "Betingelsen {expression} for {place} kan ikke beregnes: {reason}.")),
+    "missing_translation": (Severity.WARNING, N_("{place} mangler tekst på {languages}.")),
+    "section_empty": (Severity.WARNING, N_("Afsnittet {section} har ingen spørgsmål.")),
+    "list_empty": (Severity.WARNING, N_("Svarskalaen {list} har ingen svarmuligheder.")),
+    "list_unused": (Severity.WARNING, N_("Intet spørgsmål bruger svarskalaen {list}.")),
+    "list_misfiled": (Severity.ERROR, N_("Svarskalaen {list} er gemt under navnet {key}.")),
+    "choice_duplicate": (Severity.ERROR, N_(
+        "Svaret {choice} står mere end én gang i svarskalaen {list}.")),
+    "choice_no_name": (Severity.ERROR, N_("Et svar i svarskalaen {list} har intet navn.")),
+    "score_out_of_range": (Severity.ERROR, N_(
+        "Svaret {choice} i svarskalaen {list} har {score} point; point går fra 0 til 100.")),
+    "dimension_duplicate": (Severity.ERROR, N_("Dimensionen {dimension} findes to gange.")),
+    "dimension_no_items": (Severity.WARNING, N_(
+        "Intet spørgsmål med point hører til dimensionen {dimension}.")),
+    "dimension_one_item": (Severity.WARNING, N_(
+        "Dimensionen {dimension} har kun ét spørgsmål med point ({item}).")),
+    "reference_out_of_range": (Severity.WARNING, N_(
+        "Referenceværdien for {dimension} er {reference}; den skal ligge fra 0 til 100.")),
+    "min_n_too_low": (Severity.WARNING, N_(
+        "Dimensionen {dimension} har sin egen mindstegrænse på {min_n}; den skal være "
+        "mindst 3 for at beskytte nogen.")),
 }
 
 
@@ -100,8 +99,8 @@ class Problem:
 
     @property
     def text(self) -> str:
-        """The English sentence (the CLI's language)."""
-        return MESSAGES[self.code][1].format(**self.fields)
+        """The sentence in the current language (the window's, or the CLI's --lang)."""
+        return translator(current_language())(MESSAGES[self.code][1], **self.fields)
 
 
 def validate(questionnaire: Questionnaire) -> list[Problem]:

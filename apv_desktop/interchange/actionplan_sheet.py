@@ -24,7 +24,7 @@ from apv_desktop.core.model import LANGUAGES, OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import translator
+from apv_desktop.i18n import tr, translator
 from apv_desktop.interchange.actionplan_layout import (
     CONTENT,
     DATE_FIELDS,
@@ -163,9 +163,9 @@ def _sheet_rows(path: Path, progress: Progress) -> tuple[str, list[tuple[int, Ro
                                                 values_only=True), ()))
             if len(header) >= ITEM_ID and header[ITEM_ID - 1] == HIDDEN_KEYS[ITEM_ID]:
                 return str(title)
-        raise InputError(f"{path.name} has no action-plan sheet written by APV Desktop (the "
-                         "Handlingsplan sheet of a report); write the report again and fill in "
-                         "that sheet.")
+        raise InputError("{name} har intet handlingsplan-ark skrevet af APV Desktop (rapportens "
+                         "ark Handlingsplan); skriv rapporten igen og udfyld det ark.",
+                         name=path.name)
 
     return read_sheet_rows(path, action_plan_sheet, progress)
 
@@ -204,15 +204,18 @@ def _editable_fields(context: _Context, cells: list[object], problems: list[str]
     code = context.statuses.get(status.casefold()) if status else DEFAULT_STATUS
     if code is None:
         names = sorted({k for k, v in context.statuses.items() if k != v})
-        problems.append(f"{_where(context, STATUS)} holds {status!r}, which is not a status; "
-                        f"choose one from the list ({', '.join(names[:4])} …).")
+        problems.append(tr("{value} har {status!r}, som ikke er en status; vælg en fra listen "
+                           "({value2} …).",
+                           value=_where(context, STATUS), status=status,
+                           value2=', '.join(names[:4])))
     fields["status"] = code or status
     return fields
 
 
 def _where(context: _Context, column: int) -> str:
     header = context.headers.get(column) or ""
-    return f"column {column_letter(column - 1)}" + (f" ({header})" if header else "")
+    where = tr("kolonne {letter}", letter=column_letter(column - 1))
+    return where + (f" ({header})" if header else "")
 
 
 def _date(value: object, where: str, problems: list[str]) -> date | None:
@@ -227,7 +230,8 @@ def _date(value: object, where: str, problems: list[str]) -> date | None:
     text = normal_text(value)
     with contextlib.suppress(NotADate):
         return parse_date(text)  # the one reader of typed dates (core/dates.py)
-    problems.append(f"{where} holds {text!r}, which is not a date; write it like 31-12-2025.")
+    problems.append(tr("{where} har {text!r}, som ikke er en dato; skriv den som 31-12-2025.",
+                       where=where, text=text))
     return None
 
 
@@ -243,12 +247,14 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
     item_id = int(text) if text.isdigit() else None
     item = context.items.get(item_id) if item_id is not None else None
     if item_id is None or item is None:
-        plan.problems.append(RowProblem(row, f"the hidden item id {text!r} is not an item of "
-                                             "this project (is the sheet from another project?)."))
+        plan.problems.append(RowProblem(row, tr("det skjulte punkt-id {text!r} er ikke et punkt i "
+                                                "dette projekt (er arket fra et andet projekt?).",
+                                                text=text)))
         return
     if item_id in seen:
-        plan.problems.append(RowProblem(row, f"item {item_id} appears again (first in row "
-                                             f"{seen[item_id]}); a row was copied."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} står der igen (først i række "
+                                                "{seen}); en række blev kopieret; slet kopien.",
+                                                item_id=item_id, seen=seen[item_id])))
         return
     seen[item_id] = row
     identity = identity_fingerprint(text, hidden[ROUND], hidden[UNIT_CODE],
@@ -261,9 +267,10 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
         return
     if (hidden[ROUND], hidden[UNIT_CODE], hidden[DIMENSION_CODE]) != (
             item.round, item.unit or "", item.dimension or ""):
-        plan.problems.append(RowProblem(row, f"item {item_id} was moved to another round, unit "
-                                             "or dimension in the program since the report was "
-                                             "written; write the report again."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} er flyttet til en anden runde, "
+                                                "enhed eller dimension i programmet, efter "
+                                                "rapporten blev skrevet; skriv rapporten igen.",
+                                                item_id=item_id)))
         return
     if problems:
         plan.problems.extend(RowProblem(row, p) for p in problems)
@@ -272,9 +279,10 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
         return  # nobody changed this row
     current = _item_fields(item)
     if content_fingerprint(current) != hidden[CONTENT]:
-        plan.problems.append(RowProblem(row, f"item {item_id} was changed both in the sheet and "
-                                             "in the program since the report was written; "
-                                             "make the change in the program."))
+        plan.problems.append(RowProblem(row, tr("punkt {item_id} er ændret både i arket og i "
+                                                "programmet, efter rapporten blev skrevet; "
+                                                "foretag ændringen i programmet.",
+                                                item_id=item_id)))
         return
     changes = tuple(FieldChange(name, getattr(item, name), fields[name])
                     for name in EDITABLE_FIELDS if current[name] != fields[name])
@@ -319,8 +327,8 @@ def _free_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
     dimension = _dimension_code(context, normal_text(cells[DIMENSION - 1]), problems)
     round_name = hidden[ROUND]
     if not round_name:
-        problems.append("the row has no round in its hidden column; write the new item in one "
-                        "of the sheet's numbered empty rows.")
+        problems.append(tr("rækken har ingen runde i sin skjulte kolonne; skriv det nye punkt i "
+                           "en af arkets nummererede tomme rækker."))
     if problems:
         plan.problems.extend(RowProblem(row, p) for p in problems)
         return
@@ -330,7 +338,8 @@ def _free_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
 def _add(plan: ActionPlanChanges, context: _Context, row: int, round_name: str,
          unit: str | None, dimension: str | None, fields: dict[str, object]) -> None:
     if context.rounds and round_name not in context.rounds:
-        plan.problems.append(RowProblem(row, f"the project has no round named {round_name!r}."))
+        plan.problems.append(RowProblem(row, tr("projektet har ingen runde, der hedder "
+                                                "{round_name!r}.", round_name=round_name)))
     elif not fields["problem"]:
         plan.problems.append(RowProblem(row, f"a new item needs a problem in "
                                              f"{_where(context, PROBLEM)}."))
@@ -349,10 +358,11 @@ def _unit_code(context: _Context, text: str, problems: list[str]) -> str | None:
     if len(found) == 1:
         return found[0]
     if found:
-        problems.append(f"{_where(context, UNIT)}: several units are named {text!r}; write the "
-                        "unit's code.")
+        problems.append(tr("{value}: flere enheder hedder {text!r}; skriv enhedens kode.",
+                           value=_where(context, UNIT), text=text))
     else:
-        problems.append(f"{_where(context, UNIT)}: there is no unit {text!r} in the project.")
+        problems.append(tr("{value}: der er ingen enhed {text!r} i projektet.",
+                           value=_where(context, UNIT), text=text))
     return None
 
 
@@ -364,8 +374,8 @@ def _dimension_code(context: _Context, text: str, problems: list[str]) -> str | 
                     if code.casefold() == wanted or any(n.casefold() == wanted for n in names)})
     if len(found) == 1:
         return found[0]
-    problems.append(f"{_where(context, DIMENSION)}: there is no dimension {text!r} in the "
-                    "questionnaire." if not found else
+    problems.append(tr("{value}: der er ingen dimension {text!r} i spørgeskemaet.",
+                       value=_where(context, DIMENSION), text=text) if not found else
                     f"{_where(context, DIMENSION)}: {text!r} names several dimensions; write "
                     "its code.")
     return None

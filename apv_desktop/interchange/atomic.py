@@ -46,14 +46,16 @@ def atomic_output(target: Path) -> Iterator[Path]:
         with suppress(OSError):
             temporary.unlink()
         if isinstance(error, OSError) and error.errno in _DISK_FULL:
-            raise ApvError(f"Cannot write {target}: the disk is full.") from error
+            raise ApvError("{target} kan ikke skrives: disken er fuld; frigør plads og prøv igen.",
+                           target=target) from error
         raise
 
 
 def _create_temporary(target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
-        raise ApvError(f"Cannot write {target}: the folder {folder} does not exist.")
+        raise ApvError("{target} kan ikke skrives: mappen {folder} findes ikke.",
+                       target=target, folder=folder)
     remove_stale(folder, _leftovers(target))  # an earlier write of this file cut off by a crash
     try:
         handle, name = tempfile.mkstemp(
@@ -61,12 +63,15 @@ def _create_temporary(target: Path) -> Path:
         )
     except PermissionError as error:
         raise ApvError(
-            f"Cannot write {target}: the folder {folder} is read-only or you may not write there."
+            "{target} kan ikke skrives: mappen {folder} er skrivebeskyttet, eller du må ikke "
+            "skrive der.", target=target, folder=folder
         ) from error
     except OSError as error:
         if error.errno in _DISK_FULL:
-            raise ApvError(f"Cannot write {target}: the disk is full.") from error
-        raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
+            raise ApvError("{target} kan ikke skrives: disken er fuld; frigør plads og prøv igen.",
+                           target=target) from error
+        raise ApvError("{target} kan ikke skrives: {value}.",
+                       target=target, value=error.strerror or error) from error
     os.close(handle)
     return Path(name)
 
@@ -94,18 +99,20 @@ def _set_mode(temporary: Path, target: Path) -> None:
 
 def _rename(temporary: Path, target: Path) -> None:
     if target.is_dir():
-        raise ApvError(f"Cannot write {target}: a folder with that name is in the way.")
+        raise ApvError("{target} kan ikke skrives: en mappe med det navn er i vejen; vælg et "
+                       "andet navn.", target=target)
     try:
         os.replace(temporary, target)
     except PermissionError as error:
         raise ApvError(
-            f"Cannot write {target}: it is open in another program or read-only; close it "
-            "and try again."
+            "{target} kan ikke skrives: den er åben i et andet program eller skrivebeskyttet; luk "
+            "den og prøv igen.", target=target
         ) from error
     except OSError as error:
         if error.errno in _DISK_FULL:
             raise  # reported as "the disk is full" by atomic_output
-        raise ApvError(f"Cannot write {target}: {error.strerror or error}.") from error
+        raise ApvError("{target} kan ikke skrives: {value}.",
+                       target=target, value=error.strerror or error) from error
 
 
 def save_workbook(workbook: Any, path: Path) -> None:

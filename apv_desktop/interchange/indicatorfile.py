@@ -18,6 +18,7 @@ from pathlib import Path
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError, RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import (
     Table,
     column_letter,
@@ -87,26 +88,28 @@ def read_indicators(path: Path, units: list[OrgUnit], progress: Progress = no_pr
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         if not any(row):
             continue
-        where = f"row {number}"
+        where = tr("række {row}", row=number)
         unit = _unit_code(row[unit_column], codes, by_name, where,
                           column_letter(unit_column), problems)
         period = row[period_column].strip()
         if not period:
-            problems.append(f"{where}, column {column_letter(period_column)}: the period is "
-                            "empty (write e.g. 2025)")
+            problems.append(tr("{where}, kolonne {value}: perioden er tom (skriv fx 2025)",
+                               where=where, value=column_letter(period_column)))
         if unit is not None and period:
             if (unit, period) in seen:
-                problems.append(f"{where}: unit {unit} and period {period} are already given "
-                                f"in row {seen[(unit, period)]}")
+                problems.append(tr("{where}: enhed {unit} og periode {period} er allerede angivet "
+                                   "i række {seen}",
+                                   where=where, unit=unit, period=period, seen=seen[unit, period]))
             seen.setdefault((unit, period), number)
         for index, kind in kinds:
             value = _number(row[index], f"{where}, column {column_letter(index)}", problems)
             if value is not None and unit is not None and period:
                 found.append(IndicatorRow(unit, period, kind, value))
     if problems:
-        refuse_problems(table.source, problems, "; nothing was imported")
+        refuse_problems(table.source, problems, tr("; intet blev importeret"))
     if not found:
-        raise InputError(f"{table.source} holds no figures: every indicator cell is empty.")
+        raise InputError("{source} har ingen tal: alle nøgletalsceller er tomme.",
+                         source=table.source)
     return found
 
 
@@ -124,28 +127,33 @@ def _columns(table: Table) -> tuple[int, int, list[tuple[int, str]]]:
             period_column = index
         elif kind is not None:
             if kind in (k for _, k in kinds):
-                raise InputError(f"{table.source}: column {column_letter(index)} "
-                                 f"('{short_header(header)}') repeats the figure {kind}.")
+                raise InputError("{source}: kolonnen {value} (»{value2}«) gentager tallet {kind}; "
+                                 "slet en af kolonnerne.",
+                                 source=table.source, value=column_letter(index),
+                                 value2=short_header(header), kind=kind)
             kinds.append((index, kind))
         elif any(marker in key for marker in PERSON_MARKERS):
             raise RefusedError(
-                f"{table.source}: column {column_letter(index)} ('{short_header(header)}') "
-                f"looks like data about a person, and {PERSON_DATA_REASON}; remove the column "
-                "and give one row per unit and period.")
+                "{source}: kolonnen {value} (»{value2}«) ligner data om en person, og "
+                "{PERSON_DATA_REASON}; fjern kolonnen og giv én række pr. enhed og periode.",
+                source=table.source, value=column_letter(index), value2=short_header(header),
+                PERSON_DATA_REASON=PERSON_DATA_REASON)
         elif key:
             unknown.append(f"{column_letter(index)} ('{short_header(header)}')")
     if unit_column is None or period_column is None:
         missing = " and ".join(name for name, column in (("'unit' (or 'enhed')", unit_column),
                                                          ("'period' (or 'periode')",
                                                           period_column)) if column is None)
-        raise InputError(f"{table.source} has no {missing} column.")
+        raise InputError("{source} har ingen {missing}-kolonne.",
+                         source=table.source, missing=missing)
     if unknown:
         raise InputError(
-            f"{table.source}: column {unknown[0]} is not an indicator APV Desktop knows; use "
-            f"the columns {', '.join(KIND_HEADERS)} (or their Danish names).")
+            "{source}: kolonnen {unknown} er ikke et nøgletal, APV Desktop kender; brug "
+            "kolonnerne {value} (eller deres danske navne).",
+            source=table.source, unknown=unknown[0], value=', '.join(KIND_HEADERS))
     if not kinds:
-        raise InputError(f"{table.source} has no indicator columns; use one or more of "
-                         f"{', '.join(KIND_HEADERS)}.")
+        raise InputError("{source} har ingen nøgletalskolonner; brug en eller flere af {value}.",
+                         source=table.source, value=', '.join(KIND_HEADERS))
     return unit_column, period_column, kinds
 
 
@@ -158,12 +166,14 @@ def _unit_code(text: str, codes: set[str], by_name: dict[str, list[str]], where:
     if len(named) == 1:
         return named[0]
     if not value:
-        problems.append(f"{where}, column {letter}: the unit is empty")
+        problems.append(tr("{where}, kolonne {letter}: enheden er tom", where=where, letter=letter))
     elif named:
-        problems.append(f"{where}, column {letter}: the name '{value}' belongs to several "
-                        f"units ({', '.join(named)}); use the unit code")
+        problems.append(tr("{where}, kolonne {letter}: navnet »{value}« tilhører flere enheder "
+                           "({value2}); brug enhedens kode",
+                           where=where, letter=letter, value=value, value2=', '.join(named)))
     else:
-        problems.append(f"{where}, column {letter}: '{value}' is not a unit of the project")
+        problems.append(tr("{where}, kolonne {letter}: »{value}« er ikke en enhed i projektet",
+                           where=where, letter=letter, value=value))
     return None
 
 
@@ -178,9 +188,10 @@ def _number(text: str, where: str, problems: list[str]) -> float | None:
     try:
         number = float(value.replace(",", "."))
     except ValueError:
-        problems.append(f"{where}: '{text}' is not a number")
+        problems.append(tr("{where}: »{text}« er ikke et tal", where=where, text=text))
         return None
     if not math.isfinite(number) or number < 0:
-        problems.append(f"{where}: '{text}' must be a number of 0 or more")
+        problems.append(tr("{where}: »{text}« skal være et tal på 0 eller mere",
+                           where=where, text=text))
         return None
     return number

@@ -47,7 +47,8 @@ def read_org(path: Path, progress: Progress = no_progress) -> list[OrgUnit]:
         units.append(_read_row(row, number, columns, problems))
         rows_of_units.append(number)
     if not units:
-        raise InputError(f"{table.source} has a header row but no org units.")
+        raise InputError("{source} har en overskriftsrække, men ingen enheder.",
+                         source=table.source)
 
     _match_parents_without_case(units)
     for problem in org_problems(units):
@@ -55,8 +56,9 @@ def read_org(path: Path, progress: Progress = no_progress) -> list[OrgUnit]:
         header = columns[problem.field][1] if problem.field in columns else problem.field.value
         text = problem.text
         if problem.other is not None:
-            text = problem.text_with(first=f"row {rows_of_units[problem.other]}")
-        problems.append((number, f"row {number}, column {header}: {text[0].lower()}{text[1:]}"))
+            text = problem.text_with(first=tr("række {row}", row=rows_of_units[problem.other]))
+        problems.append((number, tr("række {row}, kolonne {header}: {text}", row=number,
+                                    header=header, text=f"{text[0].lower()}{text[1:]}")))
     if problems:
         problems.sort(key=lambda problem: problem[0])
         refuse_problems(table.source, [message for _, message in problems])
@@ -85,7 +87,8 @@ def _find_columns(table: Table) -> dict[str, tuple[int, str]]:
         wanted = " and ".join(f"'{f}' (or '{ORG_HEADERS[f][1]}')" for f in missing)
         found = ", ".join(table.headers)
         raise InputError(
-            f"{table.source} has no {wanted} column; its columns are: {found}.",
+            tr("{source} har ingen {wanted}-kolonne; dens kolonner er: {found}.",
+               source=table.source, wanted=wanted, found=found),
             [f"missing column {f}" for f in missing],
         )
     return columns
@@ -106,8 +109,9 @@ def _read_row(
         headcount = whole_number(raw_headcount)
         if headcount is None:
             header = columns["headcount"][1]
-            problems.append((number, f"row {number}, column {header}: '{raw_headcount}' is not "
-                                     "a whole number of 0 or more"))
+            problems.append((number, tr("række {number}, kolonne {header}: »{raw_headcount}« er "
+                                        "ikke et helt tal på 0 eller mere",
+                                        number=number, header=header, raw_headcount=raw_headcount)))
     return OrgUnit(code=cell("code"), name=cell("name"), parent=cell("parent") or None,
                    headcount=headcount)
 

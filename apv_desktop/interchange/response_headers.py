@@ -322,9 +322,9 @@ def _checked_mapping(mapping: dict[str, str], items: list[Item]) -> dict[str, st
         if target and target != UNIT_MAPPING and target not in names:
             if target.casefold() not in folded:
                 raise InputError(
-                    f"The mapping for column '{header}' names '{target}', which is not a "
-                    "question of the questionnaire; choose one of its questions or leave the "
-                    "column out of the mapping."
+                    "Kolonnen »{header}« er knyttet til »{target}«, som ikke er et spørgsmål i "
+                    "spørgeskemaet; vælg et af dets spørgsmål, eller lad kolonnen være uden for.",
+                    header=header, target=target
                 )
             target = folded[target.casefold()]
         checked[normalise_header(header)] = target

@@ -33,11 +33,12 @@ def load_mapping(path: Path) -> dict[str, str]:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError(f"The mapping file {path.name} was not found at {path}.") from None
+        raise InputError("Kolonnefilen {name} blev ikke fundet i {path}.",
+                         name=path.name, path=path) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         raise InputError(
-            f"{path.name} is not a mapping file saved by APV Desktop; save the mapping again "
-            "from the import window."
+            "{name} er ikke en kolonnefil gemt af APV Desktop; gem kolonnerne igen fra "
+            "importvinduet.", name=path.name
         ) from None
     columns = document.get("columns") if isinstance(document, dict) else None
     if (
@@ -46,7 +47,8 @@ def load_mapping(path: Path) -> dict[str, str]:
         or not all(isinstance(k, str) and isinstance(v, str | None) for k, v in columns.items())
     ):
         raise InputError(
-            f"{path.name} is not a mapping file saved by APV Desktop (it needs a 'columns' "
-            "object of header: question name); save the mapping again from the import window."
+            "{name} er ikke en kolonnefil gemt af APV Desktop (den skal have et »columns«-objekt "
+            "med overskrift: spørgsmålsnavn); gem kolonnerne igen fra importvinduet.",
+            name=path.name
         )
     return {header: target or "" for header, target in columns.items()}

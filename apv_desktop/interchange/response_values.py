@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection
 from apv_desktop.core.answers import MISSING, encode_value
 from apv_desktop.core.model import ChoiceList, Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import normalise_header
 
 _POSITION_CODE = re.compile(r"^(?:a)?0*([1-9]\d{0,2})$", re.IGNORECASE)
@@ -34,8 +35,8 @@ def encoder_for(
     choices = questionnaire.choices_for(item)
     if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and choices is None:
         raise InputError(
-            f"Question {item.name} has no list of choices ('{item.list_name}' is missing); "
-            "add the list to the questionnaire's choices sheet."
+            "Spørgsmål {name} har ingen svarskala (»{list_name}« mangler); tilføj skalaen på "
+            "spørgeskemaets choices-ark.", name=item.name, list_name=item.list_name
         )
     if item.type not in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE):
         return lambda raw: encode_value(item, choices, raw)
@@ -57,7 +58,7 @@ def encoder_for(
             return float(position)
         if not raw:
             return MISSING
-        raise ValueError(f"'{raw}' is not a choice of {item.name}")
+        raise ValueError(tr("»{raw}« er ikke et svar på spørgsmål {name}", raw=raw, name=item.name))
 
     return encode_one
 
@@ -118,7 +119,8 @@ def encode_multiple(item: Item, lookup: Callable[[str], int | None], raw: str) -
     for part in parts:
         position = lookup(part)
         if position is None:
-            raise ValueError(f"'{part}' is not a choice of {item.name}")
+            raise ValueError(tr("»{part}« er ikke et svar på spørgsmål {name}",
+                                part=part, name=item.name))
         mask |= 1 << position
     return float(mask)
 
@@ -153,7 +155,8 @@ def option_chosen(raw: str) -> bool:
         return False
     if key in CHOSEN:
         return True
-    raise ValueError(f"'{raw}' is neither a yes (Y, 1, Ja) nor a no (blank, N, 0, Nej)")
+    raise ValueError(tr("»{raw}« er hverken et ja (Y, 1, Ja) eller et nej (tom, N, 0, Nej)",
+                        raw=raw))
 
 
 def unit_resolver(units: list[OrgUnit]) -> Callable[[str], str]:
@@ -168,7 +171,7 @@ def unit_resolver(units: list[OrgUnit]) -> Callable[[str], str]:
 
     def resolve(raw: str) -> str:
         if not raw:
-            raise ValueError("the unit is blank")
+            raise ValueError(tr("enheden er tom"))
         if raw in exact:
             return raw
         by_code = codes_folded.get(raw.casefold(), [])
@@ -179,9 +182,9 @@ def unit_resolver(units: list[OrgUnit]) -> Callable[[str], str]:
             return by_name[0]
         if by_name:
             raise ValueError(
-                f"'{raw}' is the name of {len(by_name)} units (codes {', '.join(by_name)}); "
-                "use the code"
+                tr("»{raw}« er navnet på {count_by_name} enheder (koderne {value}); brug koden",
+                   raw=raw, count_by_name=len(by_name), value=', '.join(by_name))
             )
-        raise ValueError(f"'{raw}' is not the code or name of an org unit")
+        raise ValueError(tr("»{raw}« er hverken kode eller navn på en enhed", raw=raw))
 
     return resolve

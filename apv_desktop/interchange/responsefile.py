@@ -20,6 +20,7 @@ from apv_desktop.core.answers import MISSING, ResponseSet
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.coded_table import CodedTable, read_coded_table
 from apv_desktop.interchange.response_headers import (
     UNIT_MAPPING,
@@ -61,14 +62,15 @@ class ResponseImport:
         if self.missing_scored:
             matched = len(self.scored_items) - len(self.missing_scored)
             parts.append(
-                f"{self.source} matches only {matched} of the {len(self.scored_items)} scored "
-                f"questions (no column for {listing(self.missing_scored)})"
+                tr("{source} passer kun til {matched} af de {value} spørgsmål med point (ingen "
+                   "kolonne til {value2})",
+                   source=self.source, matched=matched, value=len(self.scored_items),
+                   value2=listing(self.missing_scored))
             )
         if self.skipped_rows:
-            parts.append(
-                f"{len(self.skipped_rows)} rows hold no answers and are left out "
-                f"(rows {listing(self.skipped_rows)})"
-            )
+            parts.append(trn("{n} række har ingen svar og udelades (række {rows})",
+                             "{n} rækker har ingen svar og udelades (rækkerne {rows})",
+                             len(self.skipped_rows), rows=listing(self.skipped_rows)))
         return "; ".join(parts)
 
 
@@ -95,13 +97,13 @@ def read_responses(
     plan = plan_for_table(table, questionnaire, units, mapping)
     if plan.unit_column is None:
         raise InputError(
-            f"{source} has no unit column; name its header unit, enhed, afdeling, team or "
-            "department, or map the column that holds the units."
+            "{source} har ingen enhedskolonne; kald overskriften enhed, afdeling, team, unit "
+            "eller department, eller knyt den kolonne, der har enhederne.", source=source
         )
     if not plan.item_columns and not plan.option_columns:
         raise InputError(
-            f"{source} has no column that matches a question of '{questionnaire.title}' "
-            "by name or label; map its columns to the questions."
+            "{source} har ingen kolonne, der passer til et spørgsmål i »{title}« efter navn eller "
+            "tekst; knyt dens kolonner til spørgsmålene.", source=source, title=questionnaire.title
         )
     _refuse_shared_items(plan, source)
 
@@ -119,7 +121,8 @@ def read_responses(
         bad_rows = table.rows_holding(column, reason_of)
         answered[bad_rows] = True  # a bad cell is an answer, not a blank
         for row in bad_rows:
-            where = f"row {table.row_numbers[row]}, column {short_header(header)}"
+            where = tr("række {row}, kolonne {column}", row=table.row_numbers[row],
+                       column=short_header(header))
             reason = reason_of[table.texts[table.codes[row, column]]]
             problems.append((table.row_numbers[row], column, f"{where}: {reason}"))
 
@@ -155,18 +158,19 @@ def read_responses(
         if answered[row]:
             number = table.row_numbers[row]
             reason = unit_reasons[table.texts[table.codes[row, unit_column]]]
-            where = f"row {number}, column {short_header(plan.unit_column)}"
+            where = tr("række {row}, kolonne {column}", row=number,
+                       column=short_header(plan.unit_column))
             problems.append((number, unit_column, f"{where}: {reason}"))
     if problems:
         problems.sort(key=lambda problem: (problem[0], problem[1]))
         messages = [message for _, _, message in problems]
-        refuse_problems(source, messages, consequence=", nothing imported")
+        refuse_problems(source, messages, consequence=tr(", intet importeret"))
 
     kept = np.flatnonzero(answered)
     if kept.size == 0:
         raise InputError(
-            f"{source} has no rows with answers; check that it is the file with the answers "
-            "and that its columns are mapped to the questions."
+            "{source} har ingen rækker med svar; kontrollér, at det er filen med svarene, og at "
+            "dens kolonner er knyttet til spørgsmålene.", source=source
         )
     new_index = np.cumsum(answered) - 1  # table row -> row in the ResponseSet
     texts = {
@@ -202,12 +206,14 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
     for header, item_name in plan.item_columns.items():
         columns_of.setdefault(item_name, []).append(header)
     shared = [
-        f"columns {' and '.join(repr(short_header(h)) for h in headers)} both hold {name}"
+        tr("kolonnerne {columns} rummer begge {name}", name=name,
+           columns=tr(" og ").join(repr(short_header(h)) for h in headers))
         for name, headers in columns_of.items()
         if len(headers) > 1
     ]
     if shared:
-        raise InputError(f"{source}: {shared[0]}; map one of them to nothing.", shared)
+        raise InputError(tr("{source}: {shared}; knyt en af dem til ingenting.",
+                            source=source, shared=shared[0]), shared)
 
 
 # ---------------------------------------------------------------------------- messages
@@ -216,7 +222,7 @@ def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:
 def listing(values: list[str] | list[int]) -> str:
     shown = [str(value) for value in values[:MAX_NUMBERS_IN_WARNING]]
     if len(values) > MAX_NUMBERS_IN_WARNING:
-        shown.append(f"and {len(values) - MAX_NUMBERS_IN_WARNING} more")
+        shown.append(tr("og {count} flere", count=len(values) - MAX_NUMBERS_IN_WARNING))
     return ", ".join(shown)
 
 
@@ -226,25 +232,27 @@ def _warnings(
     warnings: list[str] = []
     if plan.dropped_columns:
         warnings.append(
-            "Left out columns that could identify a respondent or are the survey tool's own "
-            f"bookkeeping (never stored): {listing(plan.dropped_columns)}."
+            tr("Udeladt kolonner, der kan identificere en besvarer eller er spørgeværktøjets egen "
+               "bogføring (gemmes aldrig): {value}.", value=listing(plan.dropped_columns))
         )
     for header, names in plan.ambiguous_columns.items():
         warnings.append(
-            f"Ignored column '{short_header(header)}': its text is the label of several questions "
-            f"({', '.join(names)}); map it to one of them."
+            tr("Kolonnen »{value}« er sprunget over: dens tekst er teksten på flere spørgsmål "
+               "({value2}); knyt den til ét af dem.",
+               value=short_header(header), value2=', '.join(names))
         )
     if plan.unknown_columns:
         shown = listing([short_header(header) for header in plan.unknown_columns])
         warnings.append(
-            f"Ignored columns that match no question: {shown}; map them if they hold answers."
+            tr("Kolonner, der ikke passer til noget spørgsmål, er sprunget over: {shown}; knyt "
+               "dem til spørgsmål, hvis de rummer svar.", shown=shown)
         )
     if skipped:
-        warnings.append(f"Skipped rows with no answers: {listing(skipped)}.")
+        warnings.append(tr("Rækker uden svar er sprunget over: {value}.", value=listing(skipped)))
     absent = [name for name in item_names if name not in covered]
     if absent:
         warnings.append(
-            f"No column for these questions (left unanswered): {listing(absent)}; map a column "
-            "to each if the file holds them."
+            tr("Ingen kolonne til disse spørgsmål (står ubesvarede): {value}; knyt en kolonne til "
+               "hvert, hvis filen har dem.", value=listing(absent))
         )
     return warnings

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import trn
 from apv_desktop.interchange.csv_records import csv_records
 from apv_desktop.interchange.limits import excerpt
 from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
@@ -74,9 +75,9 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
 
     The sentence gives the count and the first problem; InputError keeps the first few."""
     count = len(problems)
-    noun = "problem" if count == 1 else "problems"
-    raise InputError(f"{source}: {count} {noun}{consequence}; {excerpt(problems[0], 300)}",
-                     problems)
+    raise InputError(trn("{source}: {n} problem{consequence}; {first}",
+                         "{source}: {n} problemer{consequence}; {first}", count, source=source,
+                         consequence=consequence, first=excerpt(problems[0], 300)), problems)
 
 
 def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress, *,
@@ -106,7 +107,9 @@ def table_records(
     if suffix not in ACCEPTED_SUFFIXES:
         hint = " (an old Excel format; save it as .xlsx)" if suffix == ".xls" else ""
         raise InputError(
-            f"{name} is not a file type APV Desktop can read{hint}; use a {ACCEPTED_DESCRIPTION}."
+            "{name} er ikke en filtype, APV Desktop kan læse{hint}; brug en "
+            "{ACCEPTED_DESCRIPTION}.",
+            name=name, hint=hint, ACCEPTED_DESCRIPTION=ACCEPTED_DESCRIPTION
         )
     if suffix in CSV_SUFFIXES:
         progress(0.0, name)
@@ -130,7 +133,7 @@ def _excel_records(
 
 def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
     if not titles:
-        raise InputError(f"{name} has no worksheets.")
+        raise InputError("{name} har ingen regneark.", name=name)
     if sheet is None:
         return titles[0]
     for candidate in titles:
@@ -140,7 +143,8 @@ def _pick_sheet(titles: list[str], name: str, sheet: str | None) -> str:
         if candidate.strip().casefold() == sheet.strip().casefold():
             return candidate
     raise InputError(
-        f"{name} has no sheet named '{sheet}'; its sheets are: {', '.join(titles)}."
+        "{name} har intet ark, der hedder »{sheet}«; dens ark er: {value}.",
+        name=name, sheet=sheet, value=', '.join(titles)
     )
 
 
@@ -176,7 +180,8 @@ def refuse_duplicate_headers(headers: list[str], source: str) -> None:
         f"'{headers[indexes[0]]}' (columns " + ", ".join(column_letter(i) for i in indexes) + ")"
         for indexes in duplicates
     )
-    raise InputError(f"{source} has the same column header more than once: {described}.")
+    raise InputError("{source} har den samme kolonneoverskrift mere end én gang: {described}; "
+                     "omdøb eller slet dubletterne.", source=source, described=described)
 
 
 Repeats = dict[str, tuple[str, int, int]]

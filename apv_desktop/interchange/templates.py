@@ -65,7 +65,8 @@ def template_info(template_id: str) -> TemplateInfo:
         if info.id == template_id:
             return info
     known = ", ".join(info.id for info in templates)
-    raise InputError(f"There is no template '{template_id}'; the templates are: {known}.")
+    raise InputError("Der er ingen skabelon »{template_id}«; skabelonerne er: {known}.",
+                     template_id=template_id, known=known)
 
 
 def load_template(template_id: str) -> Questionnaire:
@@ -81,10 +82,11 @@ def combine_templates(ids: list[str]) -> Questionnaire:
     lists and dimensions merged, titles joined. InputError when two templates hold the same
     item name, or define a shared list or dimension differently."""
     if not ids:
-        raise InputError("No template was given to combine; name at least one.")
+        raise InputError("Ingen skabelon blev angivet; angiv mindst én.")
     repeated = sorted({template_id for template_id in ids if ids.count(template_id) > 1})
     if repeated:
-        raise InputError(f"The template '{repeated[0]}' is named more than once.")
+        raise InputError("Skabelonen »{repeated}« er nævnt mere end én gang; nævn den kun én gang.",
+                         repeated=repeated[0])
     parts = [(template_id, load_template(template_id)) for template_id in ids]
     if len(parts) == 1:
         return parts[0][1]
@@ -104,9 +106,9 @@ def combine_templates(ids: list[str]) -> Questionnaire:
             if name in combined.choice_lists:
                 if combined.choice_lists[name] != choice_list:
                     raise InputError(
-                        f"The templates '{list_owner[name]}' and '{template_id}' both have a "
-                        f"choice list '{name}' but with different choices, so they cannot be "
-                        "combined."
+                        "Skabelonerne »{list_owner}« og »{template_id}« har begge svarskalaen "
+                        "»{name}«, men med forskellige svar, så de kan ikke kombineres.",
+                        list_owner=list_owner[name], template_id=template_id, name=name
                     )
                 continue
             list_owner[name] = template_id
@@ -118,9 +120,10 @@ def combine_templates(ids: list[str]) -> Questionnaire:
                 combined.dimensions.append(dimension)
             elif existing != dimension:
                 raise InputError(
-                    f"The templates '{dimension_owner[dimension.code]}' and '{template_id}' both "
-                    f"define the dimension '{dimension.code}' but differently, so they cannot be "
-                    "combined."
+                    "Skabelonerne »{dimension_owner}« og »{template_id}« definerer begge "
+                    "dimensionen »{code}«, men forskelligt, så de kan ikke kombineres.",
+                    dimension_owner=dimension_owner[dimension.code], template_id=template_id,
+                    code=dimension.code
                 )
     return combined
 
@@ -129,8 +132,8 @@ def _claim(owners: dict[str, str], name: str, template_id: str, what: str) -> No
     owner = owners.setdefault(name, template_id)
     if owner != template_id:
         raise InputError(
-            f"The templates '{owner}' and '{template_id}' both hold {what} '{name}', so they "
-            "cannot be combined."
+            "Skabelonerne »{owner}« og »{template_id}« har begge {what} »{name}«, så de kan ikke "
+            "kombineres.", owner=owner, template_id=template_id, what=what, name=name
         )
 
 

@@ -10,6 +10,7 @@ ODK's own converter (pyxform) would refuse.
 
 from __future__ import annotations
 
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.tables import column_letter
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Sheet, Workbook
@@ -41,9 +42,10 @@ def refuse_duplicate_columns(workbook: Workbook, context: ReadContext) -> None:
             letters = " and ".join(column_letter(index) for index in indexes)
             raise context.refuse(
                 sheet, None,
-                f"the header row has {len(indexes)} columns named '{header}' ({letters}); "
-                "ODK's converter refuses this too, as it cannot tell which one holds the text: "
-                "delete or rename all but one.",
+                tr("overskriftsrækken har {count_indexes} kolonner, der hedder »{header}« "
+                   "({letters}); ODK's konverter afviser det også, da den ikke kan se, hvilken "
+                   "der har teksten: slet eller omdøb alle på nær én.",
+                   count_indexes=len(indexes), header=header, letters=letters),
             )
 
 
@@ -63,9 +65,9 @@ def warn_dropped_columns(workbook: Workbook, context: ReadContext) -> None:
 def _dropped_warning(sheet: Sheet, header: str, rows: list[int]) -> str:
     named = ", ".join(str(number) for number in rows[:MAX_ROWS_NAMED])
     if len(rows) > MAX_ROWS_NAMED:
-        named += f" and {len(rows) - MAX_ROWS_NAMED} more"
-    noun = "row" if len(rows) == 1 else "rows"
-    return (
-        f"sheet '{sheet.title}', {noun} {named}: column '{header}' is not used by APV Desktop "
-        "and is dropped; the form works without it, but check that nothing depends on it."
-    )
+        named += tr(" og {count} flere", count=len(rows) - MAX_ROWS_NAMED)
+    return trn("ark »{title}«, række {named}: kolonnen »{header}« bruges ikke af APV Desktop og "
+               "udelades; skemaet virker uden den, men tjek, at intet afhænger af den.",
+               "ark »{title}«, rækkerne {named}: kolonnen »{header}« bruges ikke af APV Desktop "
+               "og udelades; skemaet virker uden den, men tjek, at intet afhænger af den.",
+               len(rows), title=sheet.title, named=named, header=header)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.xlsform_columns import Column
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
 
@@ -31,13 +32,14 @@ class ReadContext:
     def refuse(self, sheet: Sheet | None, row: int | None, text: str) -> InputError:
         """An error for a problem that stops reading at once (structure, not a cell)."""
         where = f", {_location(sheet, row, None)}" if sheet is not None else ""
-        return InputError(f"{self.file_name}{where}: {text}")
+        return InputError("{file}{where}: {text}", file=self.file_name, where=where, text=text)
 
     def raise_problems(self) -> None:
         if not self.problems:
             return
         first, rest = self.problems[0], len(self.problems) - 1
-        message = first if not rest else f"{first} (and {rest} more problem{'s' * (rest > 1)})"
+        message = first if not rest else trn("{first} (og {n} problem mere)",
+                                             "{first} (og {n} problemer mere)", rest, first=first)
         raise InputError(message, self.problems)
 
     def labels(self, sheet: Sheet, row: SheetRow, base: str) -> dict[str, str]:
@@ -52,9 +54,9 @@ class ReadContext:
 
 
 def _location(sheet: Sheet, row: int | None, header: str | None) -> str:
-    parts = [f"sheet '{sheet.title}'"]
+    parts = [tr("ark »{sheet}«", sheet=sheet.title)]
     if row is not None:
-        parts.append(f"row {row}")
+        parts.append(tr("række {row}", row=row))
     if header:
-        parts.append(f"column '{header}'")
+        parts.append(tr("kolonne »{header}«", header=header))
     return ", ".join(parts)

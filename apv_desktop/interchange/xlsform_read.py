@@ -27,6 +27,7 @@ from apv_desktop.core.model import (
 )
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.xlsform_checks import refuse_duplicate_columns, warn_dropped_columns
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Workbook, load_workbook
@@ -65,7 +66,8 @@ def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
     if survey is None:
         found = ", ".join(f"'{sheet.title}'" for sheet in workbook.sheets.values())
         raise InputError(
-            f"{path.name} has no 'survey' sheet, so it is not an XLSForm (its sheets: {found})."
+            "{name} har intet »survey«-ark, så det er ikke en XLSForm (dens ark: {found}).",
+            name=path.name, found=found
         )
     settings = read_settings(workbook.sheets.get("settings"))
     languages, default_language = _languages(workbook, settings.default_language)
@@ -108,8 +110,8 @@ def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
     if not questionnaire.answerable_items():
         raise context.refuse(
             survey, None,
-            "there is no question APV Desktop can use (every row is blank, a note or a "
-            "skipped type).",
+            tr("der er intet spørgsmål, APV Desktop kan bruge (hver række er tom, en note eller "
+               "en type, der springes over)."),
         )
     return XlsFormResult(questionnaire=questionnaire, warnings=context.warnings)
 
@@ -149,10 +151,12 @@ def _check_lists(
         choice_list = choice_lists.get(item.list_name)
         if choice_list is None:
             near = [name for name in choice_lists if name.casefold() == item.list_name.casefold()]
-            hint = f" (list names are case-sensitive: did you mean '{near[0]}'?)" if near else ""
+            hint = tr(" (navne på svarskalaer skelner mellem store og små bogstaver: mente du "
+                      "»{near}«?)", near=near[0]) if near else ""
             context.problem(
                 sheet, row, type_column,
-                f"the choice list '{item.list_name}' is not on the {where}{hint}.",
+                tr("svarskalaen »{list_name}« står ikke på {where}{hint}.",
+                   list_name=item.list_name, where=where, hint=hint),
             )
         elif (
             item.type is ItemType.SELECT_MULTIPLE
@@ -160,8 +164,10 @@ def _check_lists(
         ):
             context.problem(
                 sheet, row, type_column,
-                f"select_multiple list '{item.list_name}' has {len(choice_list.choices)} choices; "
-                f"at most {MAX_MULTIPLE_CHOICES} can be stored.",
+                tr("select_multiple-skalaen »{list_name}« har {value} svar; højst "
+                   "{MAX_MULTIPLE_CHOICES} kan gemmes.",
+                   list_name=item.list_name, value=len(choice_list.choices),
+                   MAX_MULTIPLE_CHOICES=MAX_MULTIPLE_CHOICES),
             )
 
 
@@ -179,6 +185,6 @@ def _add_missing_dimensions(
         dimensions.append(Dimension(code=code, labels={}))
         context.warn(
             sheet, row,
-            f"dimension '{code}' is not on a dimensions sheet; it is added without a label, "
-            "with direction higher_is_better.",
+            tr("dimensionen »{code}« står ikke på et dimensions-ark; den tilføjes uden tekst og "
+               "med retningen higher_is_better.", code=code),
         )

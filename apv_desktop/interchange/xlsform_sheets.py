@@ -13,6 +13,7 @@ from pathlib import Path
 
 from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.xlsform_columns import Column, cell_text, parse_header
 from apv_desktop.interchange.xlsx_reader import guarded, open_xlsx
 
@@ -75,11 +76,13 @@ def load_workbook(path: Path, progress: Progress = no_progress) -> Workbook:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(
-            f"{name} is in the old Excel format (.xls); open it in Excel and save it as .xlsx."
+            "{name} er i det gamle Excel-format (.xls); åbn den i Excel og gem den som .xlsx.",
+            name=name
         )
     if suffix not in ACCEPTED_SUFFIXES:
         raise InputError(
-            f"{name} is not an Excel workbook (.xlsx); open it in Excel and save it as .xlsx."
+            "{name} er ikke en Excel-projektmappe (.xlsx); åbn den i Excel og gem den som .xlsx.",
+            name=name
         )
     raw_sheets = _read_all_sheets(path, progress)
     workbook = Workbook(file_name=name, sheets={})
@@ -87,8 +90,8 @@ def load_workbook(path: Path, progress: Progress = no_progress) -> Workbook:
         key = sheet_key(title)
         if key in workbook.sheets:
             workbook.warnings.append(
-                f"sheet '{title}' has the same name as sheet '{workbook.sheets[key].title}'; "
-                "only the first is read."
+                tr("arket »{title}« har samme navn som arket »{title2}«; kun det første læses.",
+                   title=title, title2=workbook.sheets[key].title)
             )
             continue
         workbook.sheets[key] = _build_sheet(title, rows)
@@ -136,5 +139,6 @@ def _warn_about_misspelt_sheets(workbook: Workbook) -> None:
         close = difflib.get_close_matches(key, KNOWN_SHEETS, n=1, cutoff=0.8)
         if close and close[0] not in workbook.sheets:
             workbook.warnings.append(
-                f"sheet '{sheet.title}' is not read; did you mean '{close[0]}'?"
+                tr("arket »{title}« læses ikke; mente du »{close}«?",
+                   title=sheet.title, close=close[0])
             )

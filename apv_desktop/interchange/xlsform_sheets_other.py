@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from apv_desktop.core.model import Choice, ChoiceList, Dimension, Direction, pick_label
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.xlsform_columns import (
     Column,
     cell_number,
@@ -56,7 +57,8 @@ def read_choices(sheet: Sheet | None, context: ReadContext) -> dict[str, ChoiceL
     name_column = sheet.column("name", "value")
     for wanted, column in (("list_name", list_column), ("name", name_column)):
         if column is None:
-            raise context.refuse(sheet, None, f"the header row has no '{wanted}' column.")
+            raise context.refuse(sheet, None, tr("overskriftsrækken har ingen »{wanted}«-kolonne.",
+                                                 wanted=wanted))
     score_column = sheet.column("score")
     lists: dict[str, ChoiceList] = {}
     first_rows: dict[tuple[str, str], int] = {}
@@ -66,13 +68,16 @@ def read_choices(sheet: Sheet | None, context: ReadContext) -> dict[str, ChoiceL
             continue  # a stray label or note beside the table
         if not list_name or not name:
             missing, column = ("list name", list_column) if not list_name else ("name", name_column)
-            context.problem(sheet, row.number, column, f"the choice has no {missing}.")
+            context.problem(sheet, row.number, column, tr("svaret har ingen {missing}.",
+                                                          missing=missing))
             continue
         if (list_name, name) in first_rows:
             context.problem(
                 sheet, row.number, name_column,
-                f"rows {first_rows[list_name, name]} and {row.number} both hold the choice "
-                f"'{name}' in list '{list_name}'.",
+                tr("række {first_rows} og {number} har begge svaret »{name}« i svarskalaen "
+                   "»{list_name}«.",
+                   first_rows=first_rows[list_name, name], number=row.number, name=name,
+                   list_name=list_name),
             )
             continue
         first_rows[list_name, name] = row.number
@@ -96,8 +101,8 @@ def _score(sheet: Sheet, row: SheetRow, column: Column, context: ReadContext) ->
     if score is not None and not 0 <= score <= 100:
         context.problem(
             sheet, row.number, column,
-            f"'{cell_text(value)}' is not a score from 0 to 100 (leave it blank for a choice "
-            "that is not scored).",
+            tr("»{value}« er ikke et pointtal fra 0 til 100 (lad feltet stå tomt for et svar uden "
+               "point).", value=cell_text(value)),
         )
         return None
     return None if score is None else round(score, NUMBER_DECIMALS)
@@ -122,18 +127,19 @@ def read_dimensions(sheet: Sheet | None, context: ReadContext) -> list[Dimension
         return []
     code_column = sheet.column("code")
     if code_column is None:
-        raise context.refuse(sheet, None, "the header row has no 'code' column.")
+        raise context.refuse(sheet, None, tr("overskriftsrækken har ingen »code«-kolonne."))
     dimensions: list[Dimension] = []
     first_rows: dict[str, int] = {}
     for row in sheet.rows:
         code = row.text(code_column)
         if not code:
-            context.problem(sheet, row.number, code_column, "the dimension has no code.")
+            context.problem(sheet, row.number, code_column, tr("dimensionen har ingen kode."))
             continue
         if code in first_rows:
             context.problem(
                 sheet, row.number, code_column,
-                f"rows {first_rows[code]} and {row.number} both hold the dimension '{code}'.",
+                tr("række {first_rows} og {number} har begge dimensionen »{code}«.",
+                   first_rows=first_rows[code], number=row.number, code=code),
             )
             continue
         first_rows[code] = row.number
@@ -156,14 +162,15 @@ def _direction(sheet: Sheet, row: SheetRow, code: str, context: ReadContext) -> 
     if not text:
         context.warn(
             sheet, row.number,
-            f"dimension '{code}' has no direction; higher_is_better is assumed.",
+            tr("dimensionen »{code}« har ingen retning; higher_is_better antages.", code=code),
         )
         return Direction.HIGHER_IS_BETTER
     key = "_".join(text.casefold().replace("-", " ").replace("_", " ").split())
     if key not in _DIRECTIONS:
         context.problem(
             sheet, row.number, column,
-            f"'{text}' is not a direction (write higher_is_better or higher_is_worse).",
+            tr("»{text}« er ikke en retning (skriv higher_is_better eller higher_is_worse).",
+               text=text),
         )
         return Direction.HIGHER_IS_BETTER
     return _DIRECTIONS[key]
@@ -179,7 +186,8 @@ def _reference(sheet: Sheet, row: SheetRow, context: ReadContext) -> float | Non
     if reference is not None and not 0 <= reference <= 100:
         context.problem(
             sheet, row.number, column,
-            f"'{cell_text(value)}' is not a reference value from 0 to 100 (or blank).",
+            tr("»{value}« er ikke en referenceværdi fra 0 til 100 (eller tom).",
+               value=cell_text(value)),
         )
         return None
     return None if reference is None else round(reference, NUMBER_DECIMALS)
@@ -197,7 +205,7 @@ def _min_n(sheet: Sheet, row: SheetRow, context: ReadContext) -> int | None:
     if not number.is_integer() or number < 3:
         context.problem(
             sheet, row.number, column,
-            f"'{cell_text(value)}' is not a whole number of at least 3 (or blank).",
+            tr("»{value}« er ikke et helt tal på mindst 3 (eller tom).", value=cell_text(value)),
         )
         return None
     return int(number)

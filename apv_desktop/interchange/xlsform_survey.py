@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import Item, Section
 from apv_desktop.core.relevance import check_relevance
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.xlsform_columns import yes_no
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
@@ -65,7 +66,8 @@ class _SurveyWalker:
         if missing:
             raise context.refuse(
                 sheet, None,
-                f"the header row has no '{missing[0]}' column, so it is not an XLSForm.",
+                tr("overskriftsrækken har ingen »{missing}«-kolonne, så det er ikke en XLSForm.",
+                   missing=missing[0]),
             )
         self.relevant_column = sheet.column("relevant", "relevance")
         self.required_column = sheet.column("required")
@@ -84,12 +86,14 @@ class _SurveyWalker:
             if raw_type:
                 self._row(row, raw_type, parse_type(raw_type))
             elif row.text(self.name_column):
-                self._skip(row, f"'{row.text(self.name_column)}' has no type, so it is skipped.")
+                self._skip(row, tr("»{value}« har ingen type, så den springes over.",
+                                   value=row.text(self.name_column)))
         for frame in reversed(self.stack):
             word = "group" if frame.kind is RowKind.BEGIN_GROUP else "repeat"
             self.context.problem(
                 self.sheet, frame.row, self.type_column,
-                f"'begin {word}' '{frame.name}' has no matching 'end {word}'.",
+                tr("»begin {word}« »{name}« har ingen tilhørende »end {word}«; tilføj en »end "
+                   "{word}«-række.", word=word, name=frame.name),
             )
         return self.result
 
@@ -113,14 +117,15 @@ class _SurveyWalker:
         elif kind is RowKind.ITEM:
             self._item(row, raw_type, row_type)
         elif kind is RowKind.PERSONAL_METADATA:
-            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never collects anything that "
-                       "identifies a device or a person.")
+            self._skip(row, tr("»{raw_type}« springes over: APV Desktop indsamler aldrig noget, "
+                               "der identificerer en enhed eller en person.", raw_type=raw_type))
         elif kind is RowKind.TIME_METADATA:
-            self._skip(row, f"'{raw_type}' is skipped: APV Desktop never stores when an answer "
-                       "sheet was filled in, to keep answers anonymous.")
+            self._skip(row, tr("»{raw_type}« springes over: APV Desktop gemmer aldrig, hvornår et "
+                               "svarark blev udfyldt, så svarene forbliver anonyme.",
+                               raw_type=raw_type))
         else:
-            self._skip(row, f"type '{raw_type}' is not supported by APV Desktop, so the row is "
-                       "skipped.")
+            self._skip(row, tr("typen »{raw_type}« understøttes ikke af APV Desktop, så rækken "
+                               "springes over.", raw_type=raw_type))
 
     def _skip(self, row: SheetRow, text: str) -> None:
         self.context.warn(self.sheet, row.number, text)
@@ -138,8 +143,9 @@ class _SurveyWalker:
             if name in self.group_rows:
                 self.context.problem(
                     self.sheet, row.number, self.name_column,
-                    f"rows {self.group_rows[name]} and {row.number} both use the group name "
-                    f"'{name}'; group names must be unique.",
+                    tr("række {value} og {number} bruger begge gruppenavnet »{name}«; gruppenavne "
+                       "skal være entydige.",
+                       value=self.group_rows[name], number=row.number, name=name),
                 )
             self.group_rows.setdefault(name, row.number)
             labels = self.context.labels(self.sheet, row, "label")
@@ -150,9 +156,10 @@ class _SurveyWalker:
             self.warned_nested = True
             self.context.warn(
                 self.sheet, row.number,
-                f"group '{name}' lies inside group '{self.stack[0].name}'; nested groups are "
-                "flattened, so its items join the outermost group's page (this applies to every "
-                "nested group in the form, and their 'relevant' conditions are kept on the items).",
+                tr("gruppen »{name}« ligger inde i gruppen »{name2}«; indlejrede grupper flades "
+                   "ud, så dens spørgsmål kommer på den yderste gruppes side (det gælder alle "
+                   "indlejrede grupper i skemaet, og deres »relevant«-betingelser bevares på "
+                   "spørgsmålene).", name=name, name2=self.stack[0].name),
             )
         self.stack.append(frame)
 
@@ -161,7 +168,8 @@ class _SurveyWalker:
         if not self.stack:
             self.context.problem(
                 self.sheet, row.number, self.type_column,
-                f"'{raw_type}' has no matching 'begin' row above it.",
+                tr("»{raw_type}« har ingen tilhørende »begin«-række over sig; slet rækken eller "
+                   "tilføj en »begin«-række.", raw_type=raw_type),
             )
             return
         frame = self.stack.pop()
@@ -169,7 +177,8 @@ class _SurveyWalker:
             opened = "begin group" if frame.kind is RowKind.BEGIN_GROUP else "begin repeat"
             self.context.problem(
                 self.sheet, row.number, self.type_column,
-                f"'{raw_type}' does not match the '{opened}' on row {frame.row}.",
+                tr("»{raw_type}« passer ikke til »{opened}« i række {row}; ret rækkens type.",
+                   raw_type=raw_type, opened=opened, row=frame.row),
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
             # Its rows are left out here; xlsform_read refuses the form for it (issue 17).
@@ -179,7 +188,8 @@ class _SurveyWalker:
             self.result.sections.remove(section)
             self.context.warn(
                 self.sheet, frame.row,
-                f"group '{frame.name}' has no usable rows left, so it is left out.",
+                tr("gruppen »{name}« har ingen brugbare rækker tilbage, så den udelades.",
+                   name=frame.name),
             )
 
     def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
@@ -192,8 +202,8 @@ class _SurveyWalker:
         if name and name in self.item_rows:
             self.context.problem(
                 self.sheet, row.number, self.name_column,
-                f"rows {self.item_rows[name]} and {row.number} both use the name '{name}'; "
-                "item names must be unique.",
+                tr("række {value} og {number} bruger begge navnet »{name}«; spørgsmålsnavne skal "
+                   "være entydige.", value=self.item_rows[name], number=row.number, name=name),
             )
         self.item_rows.setdefault(name, row.number)
         item = Item(
@@ -210,8 +220,9 @@ class _SurveyWalker:
         if row_type.or_other:
             self.context.warn(
                 self.sheet, row.number,
-                f"'{row_type.or_other}' is ignored; add an 'other' choice to the list "
-                f"'{item.list_name}' if you need one.",
+                tr("»{or_other}« ignoreres; tilføj et »other«-svar til svarskalaen »{list_name}«, "
+                   "hvis du har brug for et.",
+                   or_other=row_type.or_other, list_name=item.list_name),
             )
         if item.list_name:
             self.result.list_uses.append((item, row.number))
@@ -234,12 +245,14 @@ class _SurveyWalker:
         name = row.text(self.name_column)
         if not name:
             self.context.problem(
-                self.sheet, row.number, self.name_column, f"the '{what}' row has no name."
+                self.sheet, row.number, self.name_column, tr("»{what}«-rækken har intet navn.",
+                                                             what=what)
             )
         elif not VALID_NAME.match(name):
             self.context.problem(
                 self.sheet, row.number, self.name_column,
-                f"'{name}' is not a valid name ({NAME_RULE}).",
+                tr("»{name}« er ikke et gyldigt navn ({NAME_RULE}).",
+                   name=name, NAME_RULE=NAME_RULE),
             )
         return name
 
@@ -249,8 +262,8 @@ class _SurveyWalker:
             text = row.text(self.required_column)
             self.context.warn(
                 self.sheet, row.number,
-                f"required '{text}' is a condition, not yes or no; the item is treated as "
-                "not required.",
+                tr("required »{text}« er en betingelse, ikke ja eller nej; spørgsmålet behandles "
+                   "som ikke obligatorisk.", text=text),
             )
             return False
         return value
@@ -260,7 +273,7 @@ class _SurveyWalker:
         if value is None:
             self.context.problem(
                 self.sheet, row.number, self.reverse_column,
-                f"'{row.text(self.reverse_column)}' is not yes or no.",
+                tr("»{value}« er hverken ja eller nej.", value=row.text(self.reverse_column)),
             )
             return False
         return value
@@ -275,7 +288,8 @@ class _SurveyWalker:
             except RelevanceError as error:
                 self.context.problem(
                     self.sheet, row.number, self.relevant_column,
-                    f"the condition '{excerpt(expression)}' cannot be evaluated: {error.reason}.",
+                    tr("betingelsen »{value}« kan ikke beregnes: {reason}.",
+                       value=excerpt(expression), reason=error.reason),
                 )
         return expression
 

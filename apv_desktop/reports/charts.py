@@ -39,7 +39,8 @@ def write_charts(data: ReportData, folder: Path, progress: Progress | None = Non
     try:
         folder.mkdir(parents=False, exist_ok=True)
     except OSError as error:
-        raise ApvError(f"Cannot create the chart folder {folder}: {error.strerror or error}.") \
+        raise ApvError("Mappen til diagrammer {folder} kan ikke oprettes: {value}.",
+                       folder=folder, value=error.strerror or error) \
             from error
     tr = data.tr
     written = [_save(heatmap_figure(data), folder / chart_file_name(0, tr("Heatmap")))]

@@ -13,6 +13,7 @@ from apv_desktop.core.followup import FollowUp, Target, follow_up
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.errors import InputError, RefusedError
+from apv_desktop.i18n import trn
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -81,7 +82,8 @@ def follow_ups(project: Project, actions: list[ActionItem], later_round: str | N
         return {}
     later = later_round or rounds[-1]
     if later not in rounds:
-        raise RefusedError(f"The project has no survey round named {later}.")
+        raise RefusedError("Projektet har ingen undersøgelsesrunde, der hedder {later}.",
+                           later=later)
     units = project.org_units()
     rules = project.rules()
     after = round_answers(project, later)
@@ -170,8 +172,10 @@ def refuse_sheet_problems(plan: ActionPlanChanges) -> None:
         return
     count = len(plan.problems)
     listed = [str(p) for p in plan.problems]
-    raise InputError(f"{plan.file.name}, sheet {plan.sheet}: {count} row(s) cannot be imported, "
-                     f"so nothing was stored; {listed[0]}", listed)
+    raise InputError(trn("{file}, ark {sheet}: {n} række kan ikke importeres, så intet blev gemt; "
+                         "{first}", "{file}, ark {sheet}: {n} rækker kan ikke importeres, så intet "
+                         "blev gemt; {first}", count, file=plan.file.name, sheet=plan.sheet,
+                         first=listed[0]), listed)
 
 
 def apply_action_plan_changes(project: Project, plan: ActionPlanChanges) -> None:
@@ -181,8 +185,9 @@ def apply_action_plan_changes(project: Project, plan: ActionPlanChanges) -> None
     for update in plan.updates:  # the items must still be as they were when the sheet was read
         item = current.get(update.item_id)
         if item is None or any(getattr(item, c.field) != c.old for c in update.changes):
-            raise RefusedError(f"Item {update.item_id} of the action plan was changed or deleted "
-                               f"after {plan.file.name} was read; read the file again.")
+            raise RefusedError("Punkt {item_id} i handlingsplanen blev ændret eller slettet, "
+                               "efter {name} blev læst; læs filen igen.",
+                               item_id=update.item_id, name=plan.file.name)
     additions = []
     for addition in plan.additions:
         fields = dict(addition.fields)

@@ -45,13 +45,15 @@ def restore_backup(backup: Path, target: Path, *, open_project: Path | None = No
     same way Save a copy works, so a failed write leaves nothing half-written."""
     if open_project is not None and same_file(target, open_project):
         raise RefusedError(
-            f"A backup cannot be restored over the open project {open_project}; "
-            "choose a new file name."
+            "En sikkerhedskopi kan ikke gendannes oven i det åbne projekt {open_project}; vælg et "
+            "nyt filnavn.", open_project=open_project
         )
     if same_file(target, backup):
-        raise RefusedError(f"A backup cannot be restored over itself ({backup}).")
+        raise RefusedError("En sikkerhedskopi kan ikke gendannes oven i sig selv ({backup}); vælg "
+                           "et nyt filnavn.", backup=backup)
     if not target.parent.is_dir():
-        raise ProjectFileError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise ProjectFileError("{target} kan ikke skrives: mappen {parent} findes ikke.",
+                               target=target, parent=target.parent)
     inspect_file(backup)  # refuses a damaged or foreign file with a plain sentence
     connection = readonly_connection(backup)
     try:

@@ -20,6 +20,7 @@ from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.progress import Progress
 from apv_desktop.core.relevance import is_relevant
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project, refuse_closed
@@ -63,13 +64,15 @@ def sheet_to_responses(
     """One answer sheet as a ResponseSet of one row; RefusedError when an answer is invalid."""
     unknown = sorted(name for name in answers if questionnaire.item(name) is None)
     if unknown:
-        raise RefusedError(f"The answer sheet names questions that are not asked: {unknown[0]}.")
+        raise RefusedError("Svararket nævner spørgsmål, som ikke stilles: {unknown}.",
+                           unknown=unknown[0])
     shown = relevant_answers(questionnaire, answers)
     if not shown:
-        raise RefusedError("The answer sheet is empty; nothing was stored.")
+        raise RefusedError("Svararket er tomt; intet blev gemt.")
     missing = missing_required(questionnaire, answers)
     if missing:
-        raise RefusedError(f"The required question {missing[0]} is not answered.")
+        raise RefusedError("Det obligatoriske spørgsmål {missing} er ikke besvaret.",
+                           missing=missing[0])
     items = questionnaire.answerable_items()
     values = np.full((1, len(items)), MISSING, dtype=np.float64)
     texts: dict[str, list[tuple[int, str]]] = {}
@@ -83,7 +86,8 @@ def sheet_to_responses(
         try:
             values[0, column] = encode_value(item, questionnaire.choices_for(item), text)
         except ValueError as error:
-            raise RefusedError(f"The answer to {item.name} is invalid: {error}.") from None
+            raise RefusedError("Svaret på {name} er ugyldigt: {error}.",
+                               name=item.name, error=error) from None
     return ResponseSet([item.name for item in items], [unit_code], values, texts)
 
 
@@ -107,7 +111,8 @@ def round_questionnaire(project: Project, round_name: str) -> Questionnaire:
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"Round {round_name} has no questionnaire.")
+        raise RefusedError("Runden {round_name} har intet spørgeskema; importér et spørgeskema "
+                           "først.", round_name=round_name)
     return questionnaire
 
 
@@ -115,11 +120,12 @@ def prepare_round(project: Project, round_name: str) -> Questionnaire:
     """The round (created with the latest questionnaire when new) and its questionnaire."""
     round_name = round_name.strip()
     if not round_name:
-        raise RefusedError("The round needs a name, e.g. 2025.")
+        raise RefusedError("Runden skal have et navn, fx 2025.")
     if project.questionnaire() is None:
-        raise RefusedError(f"{project.path} has no questionnaire yet; import one first.")
+        raise RefusedError("{path} har endnu intet spørgeskema; importér et først.",
+                           path=project.path)
     if not project.org_units():
-        raise RefusedError(f"{project.path} has no org units yet; add them first.")
+        raise RefusedError("{path} har endnu ingen enheder; tilføj dem først.", path=project.path)
     if round_name not in {info.name for info in project.rounds()}:
         project.ensure_round(round_name)
     refuse_closed(project.round(round_name))  # before the kiosk or the paper form opens
@@ -203,10 +209,13 @@ def _check_compatible(target: Project, source: Project, source_path: Path) -> No
     if source_codes != target_codes:
         only_source = sorted(source_codes - target_codes)
         only_target = sorted(target_codes - source_codes)
-        detail = (f"units {', '.join(only_source[:5])} are not in the project" if only_source
-                  else f"the project's units {', '.join(only_target[:5])} are not in it")
+        detail = (tr("enhederne {value} er ikke i projektet", value=', '.join(only_source[:5]))
+                  if only_source
+                  else tr("projektets enheder {value} er ikke i den",
+                          value=', '.join(only_target[:5])))
         raise RefusedError(
-            f"{source_path} has another organisation ({detail}); nothing was merged."
+            "{source_path} har en anden organisation ({detail}); intet blev flettet ind.",
+            source_path=source_path, detail=detail
         )
     target_rounds = {info.name: info for info in target.rounds()}
     for info in source.rounds():
@@ -220,13 +229,14 @@ def _check_compatible(target: Project, source: Project, source_path: Path) -> No
             ours = target.questionnaire(target_rounds[info.name].questionnaire_version_id)
             if ours != theirs:
                 raise RefusedError(
-                    f"Round {info.name} of {source_path} uses another questionnaire version "
-                    "than the project's round of that name; nothing was merged."
+                    "Runden {name} i {source_path} bruger en anden spørgeskemaversion end "
+                    "projektets runde med samme navn; intet blev flettet ind.",
+                    name=info.name, source_path=source_path
                 )
         elif _matching_version(target, theirs) is None:
             raise RefusedError(
-                f"Round {info.name} of {source_path} uses a questionnaire the project does not "
-                "have; nothing was merged."
+                "Runden {name} i {source_path} bruger et spørgeskema, som projektet ikke har; "
+                "intet blev flettet ind.", name=info.name, source_path=source_path
             )
 
 
@@ -253,12 +263,13 @@ def merge_projects(
     target_path = Path(target_path)
     sources = [Path(path) for path in source_paths]
     if not sources:
-        raise RefusedError("Name at least one project file to merge in.")
+        raise RefusedError("Angiv mindst én projektfil, der skal flettes ind.")
     for path in sources:
         if not path.is_file():
-            raise RefusedError(f"The project file {path} does not exist.")
+            raise RefusedError("Projektfilen {path} findes ikke.", path=path)
         if path.resolve() == target_path.resolve():
-            raise RefusedError(f"{path} is the project itself; choose another file to merge in.")
+            raise RefusedError("{path} er selve projektet; vælg en anden fil at flette ind.",
+                               path=path)
     report = MergeReport()
     with private_folder("apv-merge-") as folder:
         copies = [private_copy(path, Path(folder) / f"source-{n}.apv")

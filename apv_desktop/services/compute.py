@@ -42,7 +42,8 @@ def round_answers(project: Project, round_name: str | None = None) -> RoundAnswe
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
+        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
+                           name=info.name)
     state = RoundState(info.closed, project.counts_at_close(info.name))
     return RoundAnswers(info.name, questionnaire, project.responses(info.name),
                         project.round_units(info.name), state)

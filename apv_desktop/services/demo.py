@@ -11,6 +11,7 @@ import numpy as np
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.simulate import Profile, Simulation, simulate_responses
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.templates import combine_templates, load_template
 from apv_desktop.services.demo_followup import add_demo_follow_up
 from apv_desktop.services.projects import building
@@ -108,9 +109,10 @@ def build_demo(path: Path, *, today: date, respondents: int | None = None,
     """Build the demo project at `path`; the action plan's deadlines are set around `today` (one
     of them already passed), so callers pass the date the demo is meant to be seen on."""
     if path.exists():
-        raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+        raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
+                           path=path)
     if respondents is not None and respondents < 1:
-        raise RefusedError("--respondents must be at least 1.")
+        raise RefusedError("--respondents skal være mindst 1.")
     rng = np.random.default_rng(seed)
     units = demo_org(respondents)
     # Response rates vary by team; two teams sit below the 60 % quality line.
@@ -144,5 +146,7 @@ def build_demo(path: Path, *, today: date, respondents: int | None = None,
         project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
         project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
         project.close_round(FOLLOW_UP_ROUND, on=date(2026, 3, 31))
-    return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
-            f"{later.size} in round {FOLLOW_UP_ROUND}")
+    return (tr("{count_units} enheder, {size} besvarelser i runde {DEMO_ROUND} og {size2} i runde "
+               "{FOLLOW_UP_ROUND}",
+               count_units=len(units), size=answers.size, DEMO_ROUND=DEMO_ROUND, size2=later.size,
+               FOLLOW_UP_ROUND=FOLLOW_UP_ROUND))

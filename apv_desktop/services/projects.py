@@ -34,7 +34,8 @@ def building(path: Path, name: str = "", rules: Rules | None = None) -> Iterator
     kill never leaves a half-made project under the name (which `demo` and `new` would then
     refuse); what a kill leaves behind is removed by the next run."""
     if path.exists():
-        raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+        raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
+                           path=path)
     remove_stale(path.parent, leftovers_pattern(path))
     temporary = temporary_path(path, "creating")
     project = Project.create(temporary, rules=rules, name=name)
@@ -44,10 +45,12 @@ def building(path: Path, name: str = "", rules: Rules | None = None) -> Iterator
         finally:
             project.close()
         if path.exists():
-            raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+            raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
+                               path=path)
         os.replace(temporary, path)
     except OSError as error:
-        raise ProjectFileError(f"The project file {path} cannot be created: {error}.") from None
+        raise ProjectFileError("Projektfilen {path} kan ikke oprettes: {error}.",
+                               path=path, error=error) from None
     finally:
         for leftover in (temporary, journal_path(temporary)):
             leftover.unlink(missing_ok=True)
@@ -58,7 +61,8 @@ def create_project(
 ) -> None:
     """A new project file holding the questionnaire of the given templates (combined in order)."""
     if path.exists():
-        raise RefusedError(f"{path} already exists; choose another name or delete it first.")
+        raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
+                           path=path)
     questionnaire = combine_templates(template_ids or [DEFAULT_TEMPLATE])
     with building(path, name or path.stem, rules) as project:
         project.save_questionnaire(questionnaire)

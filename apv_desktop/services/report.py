@@ -48,7 +48,8 @@ def write_report(
     out = Path(out)
     if language not in LANGUAGES:
         raise RefusedError(
-            f"The report language {language!r} is unknown; choose one of {', '.join(LANGUAGES)}."
+            "Rapportsproget {language!r} er ukendt; vælg et af {value}.",
+            language=language, value=', '.join(LANGUAGES)
         )
     if out.suffix.lower() != REPORT_SUFFIX:  # the board pack or the department texts
         from apv_desktop.services.report_outputs import write_other_format
@@ -82,7 +83,8 @@ def _gather(
     results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6))
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
+        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
+                           name=info.name)
     units = project.round_units(info.name)
     responses = project.responses(info.name)
     progress(0.7, "")

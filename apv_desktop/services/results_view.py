@@ -132,7 +132,7 @@ def recompute(
     rules = rules or data.stored_rules
     problems = rules.validate()
     if problems:
-        raise RefusedError(f"The settings cannot be used: {'; '.join(problems)}.")
+        raise RefusedError("Indstillingerne kan ikke bruges: {value}.", value='; '.join(problems))
     has_previous = data.previous is not None
     share = 0.45 if has_previous else 0.8
     results = _compute(data, data.current, rules, language, scaled(report, 0.0, share))
@@ -210,7 +210,7 @@ def add_action_for(
 ) -> ActionItem:
     """Store an action-plan item for a shown score (a pressure point), pre-filled."""
     if score.suppressed:
-        raise RefusedError("A hidden result cannot become an action-plan item.")
+        raise RefusedError("Et skjult resultat kan ikke blive et punkt i handlingsplanen.")
     return project.add_action(
         results.round, action_problem(results, score, language),
         unit=score.unit or None, dimension=score.dimension,

@@ -32,11 +32,12 @@ def export_form(project_path: Path, out_path: Path, for_collection: bool = False
         questionnaire = project.questionnaire()
         units = project.org_units()
     if questionnaire is None:
-        raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
+        raise RefusedError("{project_path} har endnu intet spørgeskema; importér et først.",
+                           project_path=project_path)
     if for_collection and not units:
         raise RefusedError(
-            f"{project_path} has no org units yet; import them first (import-org), so the form "
-            "can ask for the unit."
+            "{project_path} har endnu ingen enheder; importér dem først (import-org), så skemaet "
+            "kan spørge om enheden.", project_path=project_path
         )
     write_xlsform(questionnaire, out_path, units if for_collection else None)
 
@@ -69,22 +70,25 @@ def import_responses(
         if round_name is None:
             if not project.rounds():
                 raise RefusedError(
-                    f"{project_path} has no survey round yet; name one with --round (e.g. 2025)."
+                    "{project_path} har endnu ingen undersøgelsesrunde; giv den nye runde et navn "
+                    "(fx 2025; på kommandolinjen med --round).", project_path=project_path
                 )
             round_name = project.round().name
         known = {r.name: r for r in project.rounds()}
         version = known[round_name].questionnaire_version_id if round_name in known else None
         questionnaire = project.questionnaire(version)
         if questionnaire is None:
-            raise RefusedError(f"{project_path} has no questionnaire yet; import one first.")
+            raise RefusedError("{project_path} har endnu intet spørgeskema; importér et først.",
+                               project_path=project_path)
         units = project.org_units()
         if not units:
-            raise RefusedError(f"{project_path} has no org units yet; import them first.")
+            raise RefusedError("{project_path} har endnu ingen enheder; importér dem først.",
+                               project_path=project_path)
         parsed = read_responses(file_path, questionnaire, units, mapping, progress)
         if parsed.partial and not partial:
             raise RefusedError(
-                f"{parsed.headline()}; nothing imported: map the missing columns (--map FILE) "
-                "or, to import it as it is, run again with --partial."
+                "{value}; intet importeret: knyt de manglende kolonner (--map FIL), eller kør "
+                "igen med --partial for at importere filen, som den er.", value=parsed.headline()
             )
         summary = ResponseImportSummary(round_name, 0, dry_run, parsed.warnings, parsed)
         if dry_run:

@@ -29,7 +29,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise ProjectFileError(f"The copy {target} could not be written: {error}.") from None
+        raise ProjectFileError("Kopien {target} kunne ikke skrives: {error}.",
+                               target=target, error=error) from None
 
 
 def migration_backup_path(path: Path, old_version: int, today: date | None = None) -> Path:

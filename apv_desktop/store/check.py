@@ -11,6 +11,7 @@ from pathlib import Path
 
 from apv_desktop.core.model import ItemType
 from apv_desktop.errors import ApvError
+from apv_desktop.i18n import tr
 from apv_desktop.store.engine import (
     APPLICATION_ID,
     check_ours,
@@ -30,14 +31,16 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
         (application_id,) = connection.execute("PRAGMA application_id").fetchone()
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         if application_id != APPLICATION_ID:
-            problems.append("the file is not marked as an APV project (application_id)")
+            problems.append(tr("filen er ikke markeret som et APV-projekt (application_id)"))
         if version != schema_version:
-            problems.append(f"the schema version is {version}, expected {schema_version}")
+            problems.append(tr("skemaversionen er {version}, forventet {schema_version}",
+                               version=version, schema_version=schema_version))
         verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
         if verdicts != ["ok"]:
             problems.extend(f"integrity: {verdict}" for verdict in verdicts)
         for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
-            problems.append(f"table {table} row {rowid} points to a missing row of {parent}")
+            problems.append(tr("tabellen {table} række {rowid} peger på en manglende række i "
+                               "{parent}", table=table, rowid=rowid, parent=parent))
             if len(problems) >= _MAX_REPORTED:
                 break
         schema = schema_problems(connection, version) if verdicts == ["ok"] else []
@@ -46,7 +49,7 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
             problems.extend(_answer_problems(connection))
             problems.extend(_frozen_tree_problems(connection))
     except sqlite3.DatabaseError as error:
-        problems.append(f"SQLite cannot read the file: {error}")
+        problems.append(tr("SQLite kan ikke læse filen: {error}", error=error))
     return problems[:_MAX_REPORTED]
 
 
@@ -68,15 +71,17 @@ def _answer_problems(connection: sqlite3.Connection) -> list[str]:
         width = widths.get(version_id, 0)
         if not fits(size, width):
             problems.append(
-                f"{count} responses to questionnaire version {version_id} hold {size} bytes of "
-                f"answers, which is not 1, 2 or 8 bytes for each of its {width} items"
+                tr("{count} besvarelser til spørgeskemaversion {version_id} fylder {size} byte "
+                   "svar, hvilket ikke er 1, 2 eller 8 byte for hvert af dens {width} spørgsmål",
+                   count=count, version_id=version_id, size=size, width=width)
             )
     (mismatched,) = connection.execute(
         "SELECT COUNT(*) FROM response r JOIN survey_round s ON s.id = r.round_id"
         " WHERE r.questionnaire_version_id != s.questionnaire_version_id"
     ).fetchone()
     if mismatched:
-        problems.append(f"{mismatched} responses answer another questionnaire than their round")
+        problems.append(tr("{mismatched} besvarelser svarer på et andet spørgeskema end deres "
+                           "runde", mismatched=mismatched))
     return problems
 
 
@@ -100,7 +105,7 @@ def check_file(path: Path, schema_version: int) -> list[str]:
     """Check a file without changing it; problems as sentences, empty when healthy."""
     try:
         if not path.is_file():
-            return [f"{path} does not exist or is not a file"]
+            return [tr("{path} findes ikke eller er ikke en fil", path=path)]
         header = read_header(path, read_only=True)
         check_ours(path, header)
         connection = readonly_connection(path)

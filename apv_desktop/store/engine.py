@@ -63,9 +63,10 @@ def read_header(path: Path, read_only: bool = False) -> FileHeader:
         with _shared_lock(path, read_only):
             size, head = _size_and_head(path)
     if size == 0:
-        raise NotAProjectError(f"The file {path} is empty, so it is not an APV project.")
+        raise NotAProjectError("Filen {path} er tom, så den er ikke et APV-projekt.", path=path)
     if not head.startswith(SQLITE_MAGIC):
-        raise NotAProjectError(f"The file {path} is not an APV project file (not a database).")
+        raise NotAProjectError("Filen {path} er ikke en APV-projektfil (ikke en database).",
+                               path=path)
     if len(head) < HEADER_SIZE:
         raise _truncated(path)
     (raw_page_size,) = struct.unpack_from(">H", head, 16)
@@ -75,7 +76,8 @@ def read_header(path: Path, read_only: bool = False) -> FileHeader:
     (application_id,) = struct.unpack_from(">i", head, 68)
     (valid_for,) = struct.unpack_from(">I", head, 92)
     if page_size < 512 or page_size & (page_size - 1):
-        raise NotAProjectError(f"The file {path} is damaged: its header is not valid.")
+        raise NotAProjectError("Filen {path} er beskadiget: dens filhoved er ugyldigt; åbn en "
+                               "sikkerhedskopi i stedet.", path=path)
     count = page_count if page_count and change_counter == valid_for else None
     if size % page_size or (count is not None and size < count * page_size):
         raise _truncated(path)
@@ -99,7 +101,7 @@ def _size_and_head(path: Path) -> tuple[int, bytes]:
             return size, handle.read(HEADER_SIZE)
     except OSError as error:
         raise ProjectFileError(
-            f"The project file {path} cannot be read: {error.strerror}."
+            "Projektfilen {path} kan ikke læses: {strerror}.", path=path, strerror=error.strerror
         ) from None
 
 
@@ -165,7 +167,7 @@ def _truncated(path: Path) -> NotAProjectError:
 def check_ours(path: Path, header: FileHeader) -> None:
     if header.application_id != APPLICATION_ID:
         raise NotAProjectError(
-            f"The file {path} is a database of another program, not an APV project."
+            "Filen {path} er et andet programs database, ikke et APV-projekt.", path=path
         )
 
 
@@ -178,7 +180,8 @@ def readonly_connection(path: Path) -> sqlite3.Connection:
             check_same_thread=False,
         )
     except sqlite3.Error:
-        raise NotAProjectError(f"The file {path} cannot be opened as an APV project.") from None
+        raise NotAProjectError("Filen {path} kan ikke åbnes som et APV-projekt.",
+                               path=path) from None
 
 
 def writable(path: Path) -> bool:

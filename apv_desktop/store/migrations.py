@@ -101,9 +101,9 @@ def inspect_file(
     SQLite's quick_check of the whole file is made here, so open_for_use does not repeat it.
     """
     if not path.exists():
-        raise ProjectFileError(f"The project file {path} does not exist.")
+        raise ProjectFileError("Projektfilen {path} findes ikke.", path=path)
     if not path.is_file():
-        raise NotAProjectError(f"{path} is a folder, not an APV project file.")
+        raise NotAProjectError("{path} er en mappe, ikke en APV-projektfil.", path=path)
     header = read_header(path, read_only)
     check_ours(path, header)
     _refuse_newer(path, header.user_version, migrations)
@@ -113,7 +113,8 @@ def inspect_file(
     except sqlite3.OperationalError as error:
         if classify(error) is Failure.BUSY:
             raise busy_error(path) from None
-        raise NotAProjectError(f"The file {path} cannot be read as an APV project.") from None
+        raise NotAProjectError("Filen {path} kan ikke læses som et APV-projekt.",
+                               path=path) from None
     finally:
         connection.close()
 
@@ -137,7 +138,8 @@ def open_for_use(
                 version = _inspect_connection(path, connection, migrations, check=False)
                 _refuse_damaged_schema(path, connection, version, migrations)
         except sqlite3.Error as error:
-            raise ProjectFileError(f"The project file {path} cannot be opened: {error}.") from None
+            raise ProjectFileError("Projektfilen {path} kan ikke åbnes: {error}.",
+                                   path=path, error=error) from None
         if version == len(migrations):
             return None
         if read_only:
@@ -154,9 +156,11 @@ def open_for_use(
             if version < _COMPACT_BELOW <= len(migrations):
                 connection.execute("VACUUM")
         except sqlite3.Error as error:
-            where = f"; the copy made before upgrading is {backup}" if backup else ""
+            where = (tr("; kopien fra før opgraderingen er {backup}", backup=backup) if backup
+                     else "")
             raise ProjectFileError(
-                f"The project file {path} could not be upgraded ({error}){where}."
+                "Projektfilen {path} kunne ikke opgraderes ({error}){where}.",
+                path=path, error=error, where=where
             ) from None
         return backup
     finally:
@@ -176,7 +180,8 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
     try:
         return connect(path)
     except sqlite3.Error as error:
-        raise ProjectFileError(f"The project file {path} cannot be opened: {error}.") from None
+        raise ProjectFileError("Projektfilen {path} kan ikke åbnes: {error}.",
+                               path=path, error=error) from None
 
 
 def _inspect_connection(
@@ -190,7 +195,7 @@ def _inspect_connection(
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         if application_id != APPLICATION_ID:
             raise NotAProjectError(
-                f"The file {path} is a database of another program, not an APV project."
+                "Filen {path} er et andet programs database, ikke et APV-projekt.", path=path
             )
         if version < 0:
             raise NotAProjectError(tr(
@@ -202,12 +207,14 @@ def _inspect_connection(
         raise
     except sqlite3.DatabaseError:
         raise NotAProjectError(
-            f"The project file {path} is damaged: SQLite cannot read it."
+            "Projektfilen {path} er beskadiget: SQLite kan ikke læse den; åbn en sikkerhedskopi i "
+            "stedet.", path=path
         ) from None
     if verdict != "ok":
         detail = " ".join(str(verdict).replace("*** in database main ***", "").split())
         raise NotAProjectError(
-            f"The project file {path} is damaged ({detail}); open a backup copy instead."
+            "Projektfilen {path} er beskadiget ({detail}); åbn en sikkerhedskopi i stedet.",
+            path=path, detail=detail
         )
     return int(version)
 
@@ -215,9 +222,9 @@ def _inspect_connection(
 def _refuse_newer(path: Path, version: int, migrations: Sequence[Migration]) -> None:
     if version > len(migrations):
         raise NewerProjectError(
-            f"The project file {path} was saved by a newer version of APV Desktop (file "
-            f"version {version}, this program knows up to {len(migrations)}); update the "
-            "program to open it."
+            "Projektfilen {path} er gemt af en nyere version af APV Desktop (filversion "
+            "{version}, dette program kender op til {count_migrations}); opdatér programmet for "
+            "at åbne den.", path=path, version=version, count_migrations=len(migrations)
         )
 
 

@@ -42,7 +42,7 @@ def replace_org(session: Session, units: list[OrgUnit]) -> None:
     problems = org_problems(units)  # the one rule of core/org_rules.py
     if problems:
         sentences = " ".join(problem.text for problem in problems[:5])
-        raise RefusedError(f"The organisation cannot be saved: {sentences}")
+        raise RefusedError("Organisationen kan ikke gemmes: {sentences}", sentences=sentences)
     existing = {row.code: row for row in session.exec(select(OrgUnitRow))}
     wanted = {unit.code for unit in units}
     doomed = [row for code, row in existing.items() if code not in wanted]

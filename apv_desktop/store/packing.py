@@ -118,6 +118,6 @@ def fits(size: int, width: int) -> bool:
 
 def _damaged() -> NotAProjectError:
     return NotAProjectError(
-        "The project file is damaged: some stored answers do not fit their questionnaire "
-        "(run the check command)."
+        "Projektfilen er beskadiget: nogle gemte svar passer ikke til deres spørgeskema; kør "
+        "kontrollen (check) og åbn en sikkerhedskopi."
     )

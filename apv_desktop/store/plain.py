@@ -75,11 +75,13 @@ def find_round(connection: sqlite3.Connection, name: str | None) -> RoundInfo:
     if name is None:
         row = connection.execute(f"{_ROUND} ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
-            raise RefusedError("The project has no survey round yet.")
+            raise RefusedError("Projektet har endnu ingen undersøgelsesrunde; opret en runde "
+                               "først.")
     else:
         row = connection.execute(f"{_ROUND} WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise RefusedError(f"The project has no survey round named {name}.")
+            raise RefusedError("Projektet har ingen undersøgelsesrunde, der hedder {name}.",
+                               name=name)
     return _round_info(row, response_count(connection, row[0]))
 
 
@@ -93,7 +95,7 @@ def ensure_round(
     """
     name = name.strip() if isinstance(name, str) else ""
     if not name:
-        raise RefusedError("A survey round needs a name, such as 2025.")
+        raise RefusedError("En undersøgelsesrunde skal have et navn, fx 2025.")
     existing = connection.execute(f"{_ROUND} WHERE name = ?", (name,)).fetchone()
     if existing is not None and version_id in (None, existing[2]):
         return find_round(connection, name)
@@ -101,12 +103,14 @@ def ensure_round(
         version_id = latest_version_id(connection)
         if version_id is None:
             raise RefusedError(
-                f"The round {name} cannot be created before the project has a questionnaire."
+                "Runden {name} kan ikke oprettes, før projektet har et spørgeskema; importér et "
+                "først.", name=name
             )
     elif connection.execute(
         "SELECT 1 FROM questionnaire_version WHERE id = ?", (version_id,)
     ).fetchone() is None:
-        raise RefusedError(f"The project has no questionnaire version {version_id}.")
+        raise RefusedError("Projektet har ingen spørgeskemaversion {version_id}.",
+                           version_id=version_id)
     if existing is None:
         connection.execute(
             "INSERT INTO survey_round (name, questionnaire_version_id, created) VALUES (?, ?, ?)",
@@ -114,8 +118,9 @@ def ensure_round(
         )
     elif find_round(connection, name).response_count:
         raise RefusedError(
-            f"The round {name} already has responses to questionnaire version "
-            f"{existing[2]}, so it cannot switch to version {version_id}."
+            "Runden {name} har allerede besvarelser til spørgeskemaversion {existing}, så den kan "
+            "ikke skifte til version {version_id}.",
+            name=name, existing=existing[2], version_id=version_id
         )
     else:
         connection.execute(
@@ -170,7 +175,7 @@ def org_units(connection: sqlite3.Connection) -> list[OrgUnit]:
 def unit_id(connection: sqlite3.Connection, code: str) -> int:
     row = connection.execute("SELECT id FROM org_unit WHERE code = ?", (code,)).fetchone()
     if row is None:
-        raise RefusedError(f"There is no org unit with the code {code} in the project.")
+        raise RefusedError("Der er ingen enhed med koden {code} i projektet.", code=code)
     return int(row[0])
 
 

@@ -33,7 +33,7 @@ def set_indicator(
 ) -> None:
     """Store one figure (replacing the same unit, period and kind); None removes it."""
     if not period or not str(period).strip() or not kind or not str(kind).strip():
-        raise RefusedError("An indicator needs both a period (such as 2024) and a kind.")
+        raise RefusedError("En nøgletalsværdi skal have både en periode (fx 2024) og en art.")
     the_unit = unit_id(session, unit_code)
     row = session.exec(
         select(IndicatorRow).where(
@@ -47,7 +47,8 @@ def set_indicator(
             session.delete(row)
         return
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise RefusedError(f"The indicator {kind} for {unit_code} must be a number, not {value!r}.")
+        raise RefusedError("Nøgletallet {kind} for {unit_code} skal være et tal, ikke {value!r}.",
+                           kind=kind, unit_code=unit_code, value=value)
     row = row or IndicatorRow(unit_id=the_unit, period=period, kind=kind, value=0.0)
     row.value = float(value)
     session.add(row)
@@ -109,7 +110,8 @@ def add_action(session: Session, round_name: str, problem: str, today: date, **f
 def update_action(session: Session, action_id: int, **fields: Any) -> None:
     row = session.get(ActionItemRow, action_id)
     if row is None:
-        raise RefusedError(f"There is no action-plan item number {action_id}.")
+        raise RefusedError("Der er intet punkt nummer {action_id} i handlingsplanen.",
+                           action_id=action_id)
     _apply_fields(session, row, fields)
     session.add(row)
 
@@ -117,7 +119,8 @@ def update_action(session: Session, action_id: int, **fields: Any) -> None:
 def delete_action(session: Session, action_id: int) -> None:
     row = session.get(ActionItemRow, action_id)
     if row is None:
-        raise RefusedError(f"There is no action-plan item number {action_id}.")
+        raise RefusedError("Der er intet punkt nummer {action_id} i handlingsplanen.",
+                           action_id=action_id)
     session.delete(row)
 
 
@@ -130,15 +133,17 @@ def actions(
 def _apply_fields(session: Session, row: ActionItemRow, fields: dict[str, Any]) -> None:
     unknown = sorted(set(fields) - set(ACTION_FIELDS))
     if unknown:
-        raise RefusedError(f"An action-plan item has no field named {unknown[0]}.")
+        raise RefusedError("Et punkt i handlingsplanen har intet felt, der hedder {unknown}.",
+                           unknown=unknown[0])
     for name, value in fields.items():
         if name in TEXT_FIELDS:
             if not isinstance(value, str):
-                raise RefusedError(f"The action-plan field {name} must be text.")
+                raise RefusedError("Handlingsplanens felt {name} skal være tekst.", name=name)
             setattr(row, name, value)
         elif name in DATE_FIELDS:
             if value is not None and not isinstance(value, date):
-                raise RefusedError(f"The action-plan field {name} must be a date or empty.")
+                raise RefusedError("Handlingsplanens felt {name} skal være en dato eller tomt.",
+                                   name=name)
             setattr(row, name, value.date() if isinstance(value, datetime) else value)
         elif name in OPTIONAL_TEXT_FIELDS:
             text = value.strip() if isinstance(value, str) else None
@@ -146,7 +151,8 @@ def _apply_fields(session: Session, row: ActionItemRow, fields: dict[str, Any]) 
         elif name == "status":
             if value not in ACTION_STATUSES:
                 raise RefusedError(
-                    f"The status {value!r} is unknown; use one of {', '.join(ACTION_STATUSES)}."
+                    "Status {value!r} er ukendt; brug en af {value2}.",
+                    value=value, value2=', '.join(ACTION_STATUSES)
                 )
             row.status = value
         elif name == "unit":
@@ -154,4 +160,4 @@ def _apply_fields(session: Session, row: ActionItemRow, fields: dict[str, Any]) 
         elif name == "round":
             row.round_id = find_round(session, value).id or 0
     if not row.problem.strip():
-        raise RefusedError("An action-plan item needs a description of the problem.")
+        raise RefusedError("Et punkt i handlingsplanen skal have en beskrivelse af problemet.")

@@ -87,12 +87,13 @@ class Project(PlanMethods):
         """A new, empty project at `path`; refuses to overwrite an existing file."""
         path = Path(path)
         if path.exists():
-            raise RefusedError(f"The file {path} already exists; choose another name.")
+            raise RefusedError("Filen {path} findes allerede; vælg et andet navn.", path=path)
         if not path.parent.is_dir():
-            raise ProjectFileError(f"The folder {path.parent} does not exist.")
+            raise ProjectFileError("Mappen {parent} findes ikke; vælg en mappe, der findes.",
+                                   parent=path.parent)
         problems = settings.rules_problems(rules) if rules is not None else []
         if problems:
-            raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
+            raise RefusedError("Reglerne kan ikke gemmes: {value}.", value='; '.join(problems))
         # Built under a temporary name and renamed, so a half-made project never has the name.
         temporary = temporary_path(path, "creating")
         try:
@@ -103,10 +104,11 @@ class Project(PlanMethods):
                     draft.set_name(name)
                     draft.set_rules(rules or Rules())
             if path.exists():
-                raise RefusedError(f"The file {path} already exists; choose another name.")
+                raise RefusedError("Filen {path} findes allerede; vælg et andet navn.", path=path)
             os.replace(temporary, path)
         except _file_errors() as error:
-            raise ProjectFileError(f"The project file {path} cannot be created: {error}.") from None
+            raise ProjectFileError("Projektfilen {path} kan ikke oprettes: {error}.",
+                                   path=path, error=error) from None
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()
@@ -166,7 +168,7 @@ class Project(PlanMethods):
 
     def _orm_engine(self) -> Engine:
         if self._closed:
-            raise ProjectFileError(f"The project file {self.path} has been closed.")
+            raise ProjectFileError("Projektfilen {path} er lukket; åbn den igen.", path=self.path)
         if self._engine is None:
             self._engine = make_engine(self.path, self.read_only)
         return self._engine
@@ -177,7 +179,7 @@ class Project(PlanMethods):
         waits for another writer up to the busy timeout), deferred when it only reads (it
         shares the file with others)."""
         if self._connection is None:
-            raise ProjectFileError(f"The project file {self.path} has been closed.")
+            raise ProjectFileError("Projektfilen {path} er lukket; åbn den igen.", path=self.path)
         with translated_errors(self.path), self._refusing_writes(), self._lock:
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -205,7 +207,7 @@ class Project(PlanMethods):
     def _raw_connection(self) -> Iterator[Any]:
         """A pooled sqlite3 connection outside any transaction."""
         if self._connection is None:
-            raise ProjectFileError(f"The project file {self.path} has been closed.")
+            raise ProjectFileError("Projektfilen {path} er lukket; åbn den igen.", path=self.path)
         with self._lock:
             yield self._connection
 
@@ -377,7 +379,8 @@ class Project(PlanMethods):
         """A consistent copy of the whole project (sqlite backup API, renamed into place)."""
         target = Path(target_path)
         if same_file(target, self.path):
-            raise RefusedError(f"A backup cannot be written over the project file {self.path}.")
+            raise RefusedError("En sikkerhedskopi kan ikke skrives oven i projektfilen {path}; "
+                               "vælg et andet filnavn.", path=self.path)
         with translated_errors(self.path), self._raw_connection() as connection:
             copy_database(connection, target)
 

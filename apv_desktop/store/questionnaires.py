@@ -42,7 +42,7 @@ def save_questionnaire(session: Session, questionnaire: Questionnaire, today: da
     """Store `questionnaire` and return its version id (see the module note on freezing)."""
     problems = questionnaire_problems(questionnaire)
     if problems:
-        raise RefusedError(f"The questionnaire cannot be saved: {' '.join(problems[:5])}")
+        raise RefusedError("Spørgeskemaet kan ikke gemmes: {value}", value=' '.join(problems[:5]))
     latest_id = latest_version_id(session)
     if latest_id is not None:
         if version_response_count(session, latest_id) == 0:

@@ -24,6 +24,7 @@ import numpy as np
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr, trn
 from apv_desktop.store.packing import pack, unpack
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
@@ -61,12 +62,14 @@ def add_responses(
     count = responses.size
     if source not in RESPONSE_SOURCES:
         raise RefusedError(
-            f"The response source {source!r} is unknown; use one of {', '.join(RESPONSE_SOURCES)}."
+            "Besvarelseskilden {source!r} er ukendt; brug en af {value}.",
+            source=source, value=', '.join(RESPONSE_SOURCES)
         )
     unknown = sorted({code for code in responses.unit_codes if code not in unit_ids})
     if unknown:
         raise RefusedError(
-            f"The responses name org units that are not in the project: {', '.join(unknown[:5])}."
+            "Besvarelserne nævner enheder, som ikke er i projektet: {value}; tilføj dem til "
+            "organisationen først.", value=', '.join(unknown[:5])
         )
     day_texts = _day_texts(count, on, dates)
     new_uuids = _checked_uuids(connection, count, uuids)
@@ -141,21 +144,24 @@ def _checked_values(round_name: str, item_names: list[str], responses: ResponseS
         detail = (
             f"missing {', '.join(missing[:5])}"
             if missing
-            else f"not in it: {', '.join(extra[:5])}"
+            else tr("ikke i det: {value}", value=', '.join(extra[:5]))
             if extra
             else "the items are in another order"
         )
         raise RefusedError(
-            f"The answers do not match the questionnaire of round {round_name} ({detail})."
+            "Svarene passer ikke til spørgeskemaet i runden {round_name} ({detail}).",
+            round_name=round_name, detail=detail
         )
     values = np.ascontiguousarray(responses.values, dtype=np.float64)
     if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
         raise RefusedError(
-            f"The answers have the shape {values.shape}, but round {round_name} needs "
-            f"{responses.size} rows of {len(item_names)} items."
+            "Svarene har formen {shape}, men runden {round_name} skal have {size} rækker med "
+            "{count_item_names} spørgsmål.",
+            shape=values.shape, round_name=round_name, size=responses.size,
+            count_item_names=len(item_names)
         )
     if np.isinf(values).any():
-        raise RefusedError("The answers contain an infinite number, which is not a valid answer.")
+        raise RefusedError("Svarene indeholder et uendeligt tal, som ikke er et gyldigt svar.")
     return values
 
 
@@ -164,13 +170,16 @@ def _checked_texts(responses: ResponseSet, item_names: list[str]) -> list[tuple[
     checked: list[tuple[int, str, str]] = []
     for name, entries in responses.texts.items():
         if name not in known:
-            raise RefusedError(f"The free texts name the item {name}, which is not asked.")
+            raise RefusedError("Friteksterne nævner spørgsmålet {name}, som ikke stilles.",
+                               name=name)
         seen: set[int] = set()
         for row, text in entries:
             if not 0 <= row < responses.size:
-                raise RefusedError(f"A free text for {name} belongs to no response (row {row}).")
+                raise RefusedError("En fritekst til {name} hører ikke til nogen besvarelse (række "
+                                   "{row}).", name=name, row=row)
             if row in seen:
-                raise RefusedError(f"Response row {row} has two free texts for {name}.")
+                raise RefusedError("Besvarelsen i række {row} har to fritekster til {name}; "
+                                   "behold kun én.", row=row, name=name)
             seen.add(row)
             if text and text.strip():
                 checked.append((row, name, text))
@@ -180,7 +189,10 @@ def _checked_texts(responses: ResponseSet, item_names: list[str]) -> list[tuple[
 def _day_texts(count: int, on: date | None, dates: Sequence[date] | None) -> list[str]:
     """ISO days; a datetime is cut to its day, since no time of day is ever stored."""
     if dates is not None and len(dates) != count:
-        raise RefusedError(f"{len(dates)} dates were given for {count} responses.")
+        raise RefusedError(trn("{given} datoer blev angivet til {n} besvarelse.",
+                               "{given} datoer blev angivet til {n} besvarelser.", count,
+                               given=len(dates)))
+
     def day(moment: date) -> str:
         return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
 
@@ -195,18 +207,22 @@ def _checked_uuids(
     if uuids is None:
         return _random_uuids(count)
     if len(uuids) != count:
-        raise RefusedError(f"{len(uuids)} response ids were given for {count} responses.")
+        raise RefusedError(trn("{given} besvarelses-id'er blev angivet til {n} besvarelse.",
+                               "{given} besvarelses-id'er blev angivet til {n} besvarelser.",
+                               count, given=len(uuids)))
     checked = []
     for text in uuids:
         try:
             checked.append(str(uuid_module.UUID(text)))
         except (ValueError, TypeError, AttributeError):
-            raise RefusedError(f"The response id {text!r} is not a valid UUID.") from None
+            raise RefusedError("Besvarelses-id'et {text!r} er ikke et gyldigt UUID.",
+                               text=text) from None
     if len(set(checked)) != count:
-        raise RefusedError("The same response id is given twice.")
+        raise RefusedError("Det samme besvarelses-id er angivet to gange.")
     taken = _existing(connection, "uuid", checked)
     if taken:
-        raise RefusedError(f"The response {sorted(taken)[0]} is already in the project.")
+        raise RefusedError("Besvarelsen {value} findes allerede i projektet.",
+                           value=sorted(taken)[0])
     return checked
 
 

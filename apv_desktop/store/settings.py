@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from apv_desktop.core.model import Rules
 from apv_desktop.errors import RefusedError
+from apv_desktop.i18n import tr
 from apv_desktop.store import plain
 from apv_desktop.store.tables import ProjectSetting
 
@@ -38,7 +39,7 @@ def read_rules(session: Session) -> Rules:
 def write_rules(session: Session, rules: Rules) -> None:
     problems = rules_problems(rules)
     if problems:
-        raise RefusedError(f"The rules cannot be saved: {'; '.join(problems)}.")
+        raise RefusedError("Reglerne kan ikke gemmes: {value}.", value='; '.join(problems))
     for f in dataclasses.fields(Rules):
         put_setting(session, RULES_PREFIX + f.name, getattr(rules, f.name))
 
@@ -50,9 +51,10 @@ def rules_problems(rules: Rules) -> list[str]:
         default = getattr(Rules(), f.name)
         numeric = isinstance(default, int | float) and not isinstance(default, bool)
         if numeric and (isinstance(value, bool) or not isinstance(value, int | float)):
-            problems.append(f"{f.name} must be a number, not {value!r}")
+            problems.append(tr("{name} skal være et tal, ikke {value!r}", name=f.name, value=value))
         elif isinstance(default, int) and not isinstance(value, int):
-            problems.append(f"{f.name} must be a whole number, not {value!r}")
+            problems.append(tr("{name} skal være et helt tal, ikke {value!r}",
+                               name=f.name, value=value))
         elif isinstance(default, str) and not isinstance(value, str):
-            problems.append(f"{f.name} must be text, not {value!r}")
+            problems.append(tr("{name} skal være tekst, ikke {value!r}", name=f.name, value=value))
     return problems or rules.validate()

@@ -70,7 +70,8 @@ def classify(error: BaseException) -> Failure:
 
 def busy_error(path: Path) -> ProjectLockedError:
     return ProjectLockedError(
-        f"The project file {path} is busy: another window or program is writing to it."
+        "Projektfilen {path} er optaget: et andet vindue eller program skriver i den; prøv igen "
+        "om lidt.", path=path
     )
 
 
@@ -81,11 +82,12 @@ def user_error(error: BaseException, path: Path) -> ApvError | None:
         return busy_error(path)
     if failure is Failure.UNWRITABLE:
         return ProjectFileError(
-            f"The project file {path} cannot be written (read-only or disk full)."
+            "Projektfilen {path} kan ikke skrives (skrivebeskyttet eller fuld disk); gem en kopi "
+            "et andet sted.", path=path
         )
     if failure is Failure.DAMAGED:
         return NotAProjectError(
-            f"The project file {path} is damaged (SQLite reports it as corrupt); "
-            "open a backup copy."
+            "Projektfilen {path} er beskadiget (SQLite melder den ødelagt); åbn en "
+            "sikkerhedskopi.", path=path
         )
     return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.backups import list_backups
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project
 from apv_desktop.ui.actionplan.notice import overdue_notice
@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
             self.navigation.item(number).setText(page.title())
         self._show_recent()
         self._show_state()
+        # A status message is a sentence in the old language: say again what still holds.
+        self.statusBar().clearMessage()
+        if self.session is not None and overdue_notice(self.session):
+            self.statusBar().showMessage(overdue_notice(self.session))
 
     def _show_recent(self) -> None:
         self.start_page.show_recent(self.context.preferences.recent_projects)
@@ -129,8 +133,9 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         if self.session is not None:
-            self.count_label.setText(tr("{count} svar i projektet",
-                                        count=self.session.response_count()))
+            self.count_label.setText(trn("{n} svar i projektet",
+                                         "{n} svar i projektet",
+                                         self.session.response_count()))
 
     # --- opening and closing -------------------------------------------------------------
 

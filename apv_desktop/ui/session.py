@@ -33,7 +33,7 @@ class ProjectSession(QObject):
         """Lock, open (migrating an older file) and back up. Raises the errors of errors.py."""
         path = path.absolute()
         if not path.is_file():
-            raise ProjectFileError(f"The project file {path} does not exist.")
+            raise ProjectFileError("Projektfilen {path} findes ikke.", path=path)
         # A project where we may not write (a CD, a colleague's read-only share) opens for
         # viewing: no lock file can be made there, and nothing will be written to it.
         lock = ProjectLock(path) if writable(path) else None

@@ -31,7 +31,7 @@ def wait_for_follow_ups(page: ActionPlanPage, qtbot) -> None:  # noqa: ANN001
 def test_overdue_items_are_announced_and_highlighted(window, demo_path, qtbot):
     page = open_page(window, demo_path)
     wait_for_follow_ups(page, qtbot)
-    assert "1 punkter i handlingsplanen er over fristen" in window.statusBar().currentMessage()
+    assert "1 punkt i handlingsplanen er over fristen" in window.statusBar().currentMessage()
     tab = page.actions_tab
     assert tab.table.rowCount() == 4
     tab.overdue_only.setChecked(True)

@@ -96,8 +96,8 @@ def test_rows_that_cannot_be_taken_are_listed_and_nothing_is_stored(qtbot, windo
     qtbot.waitUntil(lambda: bool(message_log.shown), timeout=10000)
     warning = message_log.shown[-1]
     assert warning.kind is messages.Kind.WARNING
-    assert warning.text.startswith("1 rækker i rapport.xlsx kan ikke indlæses")
-    assert "'Næsten', which is not a status" in warning.informative
+    assert warning.text.startswith("1 række i rapport.xlsx kan ikke indlæses")
+    assert "'Næsten', som ikke er en status" in warning.informative
     assert item_2(window).responsible == "Afdelingsleder"
 
 
@@ -115,10 +115,10 @@ def test_indicators_are_typed_into_the_table_and_stored_at_once(window, demo_pat
     project = window.session.project
     assert [(i.kind, i.value) for i in project.indicators(unit_code="BS-IT", period="2031")] == [
         ("turnover_pct", 12.5)]
-    assert turnover.text() == "12.5"
+    assert turnover.text() == "12,5"  # the Danish way back
     turnover.setText("-3")
     assert message_log.shown[-1].text == "»-3« er ikke et tal på 0 eller mere; tallet er ikke gemt."
-    assert turnover.text() == "12.5"
+    assert turnover.text() == "12,5"  # the Danish way back
     turnover.setText("mange")
     assert "»mange« er ikke et tal" in message_log.shown[-1].text
     assert project.indicators(unit_code="BS-IT", period="2031")[0].value == 12.5

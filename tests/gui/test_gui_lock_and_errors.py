@@ -77,7 +77,7 @@ def test_a_lock_from_another_computer_may_be_taken_over_when_the_user_says_so(
     _write_lock(project_path, 1234, "another-laptop")
     message_log.answers = [QMessageBox.StandardButton.No]
     assert not window.open_project(project_path)
-    assert "anna on another-laptop" in message_log.shown[0].informative
+    assert "anna på another-laptop" in message_log.shown[0].informative
     message_log.answers = [QMessageBox.StandardButton.Yes]
     assert window.open_project(project_path)
     window.close_project()
@@ -95,7 +95,7 @@ def test_a_newer_project_file_is_refused_with_the_message_and_left_untouched(
     assert message_log.texts == [
         "Projektfilen er gemt af en nyere version af APV Desktop. Opdater programmet for at "
         "åbne den. Filen er ikke ændret."]
-    assert "newer version" in message_log.shown[0].informative
+    assert "nyere version" in message_log.shown[0].informative
     assert project_path.read_bytes() == before
     assert not lock_path(project_path).exists()
 

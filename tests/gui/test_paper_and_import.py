@@ -79,7 +79,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
     combo = dialog.combos["Spørgsmål 1"]
     combo.setCurrentIndex(combo.findData(item.name))
     assert not dialog.check()  # row 3 holds a bad value: listed, nothing stored
-    assert dialog.problems.count() == 1 and "row 3" in dialog.problems.item(0).text()
+    assert dialog.problems.count() == 1 and "række 3" in dialog.problems.item(0).text()
     assert not dialog.import_button.isEnabled()
     assert window.session.project.response_count("2025") == 0
     path.write_text(f"ID;E-mail;Afdeling;Spørgsmål 1\n1;a@x.dk;A;{good}\n2;b@x.dk;A;{good}\n",

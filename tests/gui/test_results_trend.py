@@ -103,7 +103,7 @@ def test_red_must_be_below_yellow(page):
     settings = page.settings
     settings.reference_red_at.setValue(-4.0)  # above yellow's -5
     settings.apply()
-    assert "reference_red_at must be below reference_yellow_at" in settings.problem.text()
+    assert "reference_red_at skal være under reference_yellow_at" in settings.problem.text()
     assert not page.busy
     settings.save()
     assert page.session.project.rules() == Rules()

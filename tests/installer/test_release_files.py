@@ -48,6 +48,10 @@ def test_a_left_out_qt_module_or_backend_is_caught(tmp_path: Path) -> None:
     ("PySide6/Qt/lib/libQt6Network.so.6", False),
     ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
     ("PySide6/qwindows.dll", True),
+    ("babel/locale-data/da.dat", True),
+    ("babel/locale-data/root.dat", True),
+    ("babel/locale-data/de.dat", False),
+    ("babel/global.dat", True),
 ])
 def test_which_collected_files_stay(destination: str, kept: bool) -> None:
     assert contents.keep_file(destination) is kept

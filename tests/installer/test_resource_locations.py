@@ -29,14 +29,15 @@ RESOURCES = ROOT / "resources"
 PROBE = """
 import json
 import apv_desktop
-from apv_desktop.i18n import catalog
+from apv_desktop.i18n import catalog, plural_catalog
 from apv_desktop.interchange.templates import list_templates
 from apv_desktop.resource_paths import resource_path, resources_folder
 print(json.dumps({
     "package": apv_desktop.__file__,
     "folder": str(resources_folder()),
     "templates": [t.id for t in list_templates() if t.path.is_file()],
-    "catalog_sizes": {code: len(catalog(code)) for code in ("sv", "en")},
+    "catalog_sizes": {code: len(catalog(code)) + len(plural_catalog(code))
+                      for code in ("sv", "en")},
     "icon": resource_path("icons", "apv-desktop-256.png").is_file(),
 }))
 """

@@ -23,6 +23,8 @@ from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
 from tests.fixed_dates import DEMO_TODAY
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 SHEET = "Handlingsplan"
 # Columns of the sheet (1-based), as a manager sees them.
 UNIT, DIMENSION, PROBLEM, ACTION, RESPONSIBLE, DEADLINE, STATUS = 2, 3, 5, 7, 8, 9, 10
@@ -215,5 +217,5 @@ def test_a_workbook_without_the_sheet_is_refused(files, tmp_path):
     with pytest.raises(InputError, match="no action-plan sheet"):
         import_action_plan(files[0], other)
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(InputError, match="kan ikke læses som en Excel-projektmappe"):
+    with pytest.raises(InputError, match="cannot be read as an Excel workbook"):
         import_action_plan(files[0], tmp_path / "broken.xlsx")

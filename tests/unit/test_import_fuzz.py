@@ -27,6 +27,8 @@ from apv_desktop.services.transfer import import_form, import_responses
 from tests.fixed_dates import DEMO_TODAY
 from tests.unit.xlsx_hostile import SHEET
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 CASES_PER_BLOCK = 30
 BLOCKS = 10
 

@@ -14,6 +14,8 @@ from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.services.actionplan import import_indicators, unit_indicators
 from apv_desktop.store.project import Project
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -111,7 +113,7 @@ def test_wrong_headers_are_named(project: Path, tmp_path: Path, text: str, messa
 def test_cli_import_indicators_exit_codes(project: Path, tmp_path: Path, capsys) -> None:
     good = csv(tmp_path, "unit;period;turnover_pct\nA;2025;12\n")
     assert run(["import-indicators", str(project), str(good)]) == 0
-    assert "Imported 1 figures for 1 units (periods 2025)" in capsys.readouterr().out
+    assert "Imported 1 figure for 1 unit (periods 2025)" in capsys.readouterr().out
     bad = tmp_path / "folk.csv"
     bad.write_text("unit;period;cpr\nA;2025;010101-1234\n", encoding="utf-8")
     assert run(["import-indicators", str(project), str(bad)]) == 2

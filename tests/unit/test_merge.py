@@ -19,6 +19,8 @@ from apv_desktop.services.collection import (
 )
 from apv_desktop.services.projects import create_project, opened
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 UNITS = [OrgUnit("ORG", "Forvaltningen"), OrgUnit("A", "Team A", "ORG", 8),
          OrgUnit("B", "Team B", "ORG", 6)]
 

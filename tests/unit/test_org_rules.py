@@ -18,6 +18,8 @@ from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.store.project import Project
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def codes(units: list[OrgUnit]) -> list[tuple[str, int, str]]:
     return [(p.code, p.index, p.unit) for p in org_problems(units)]

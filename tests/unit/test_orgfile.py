@@ -11,6 +11,8 @@ from apv_desktop.core.model import OrgUnit
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.orgfile import read_org
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def write_csv(tmp_path: Path, text: str, name: str = "org.csv", encoding: str = "utf-8") -> Path:
     path = tmp_path / name

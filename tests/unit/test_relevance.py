@@ -14,6 +14,8 @@ from apv_desktop.core.relevance import (
 from apv_desktop.core.validation import referenced_names as validation_names
 from apv_desktop.errors import InputError
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 BULLYING = "${bu_1} != '' and ${bu_1} != 'nej'"
 
 

@@ -16,6 +16,8 @@ from apv_desktop.interchange.xlsform import read_xlsform
 from apv_desktop.store.project import Project
 from tests.unit.xlsform_support import CORPUS, make_form, without_repeats
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 SURVEY_HEADER = ["type", "name", "label", "relevant"]
 
 

@@ -16,6 +16,8 @@ from apv_desktop.reports.sheetnames import SheetNames, clean_sheet_name
 from apv_desktop.services.report import write_report
 from tests.unit.report_helpers import build_crafted, read
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 FORBIDDEN = set("[]:*?/\\")
 
 

@@ -27,6 +27,8 @@ from apv_desktop.interchange.responsefile import (
     read_responses,
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 NAN = math.nan
 
 
@@ -324,7 +326,7 @@ def test_problem_list_is_capped(tmp_path: Path, questionnaire, units) -> None:
     error = refusal(path, questionnaire, units)
     assert len(error.problems) == 21
     assert error.problems[19] == "row 21, column QD1: 'Måske' is not a choice of QD1"
-    assert error.problems[20] == "… og 40 flere"
+    assert error.problems[20] == "… and 40 more"
     assert str(error).startswith("answers.csv: 60 problems")
 
 
@@ -389,7 +391,7 @@ def test_random_bytes_xlsx(tmp_path: Path, questionnaire, units) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(os.urandom(2048))
     error = refusal(path, questionnaire, units)
-    assert str(error).startswith("answers.xlsx kan ikke læses som en Excel-projektmappe")
+    assert str(error).startswith("answers.xlsx cannot be read as an Excel workbook")
 
 
 def test_empty_file(tmp_path: Path, questionnaire, units) -> None:

@@ -26,6 +26,8 @@ from apv_desktop.services.results_view import (
 )
 from tests.fixed_dates import DEMO_TODAY
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:

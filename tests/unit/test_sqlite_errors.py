@@ -14,6 +14,8 @@ from apv_desktop.errors import NotAProjectError, ProjectFileError, ProjectLocked
 from apv_desktop.store.engine import translated_errors
 from apv_desktop.store.sqlite_errors import Failure, classify
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def database(path: Path) -> Path:
     with sqlite3.connect(path) as connection:

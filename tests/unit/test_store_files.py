@@ -36,6 +36,8 @@ from apv_desktop.store import APPLICATION_ID, SCHEMA_VERSION, Project, check_fil
 from apv_desktop.store.migrations import MIGRATIONS, open_for_use
 from tests.fixed_dates import days_during
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 SCHEMA1_FILE = Path(__file__).resolve().parents[1] / "data" / "schema1.apv"
 
 

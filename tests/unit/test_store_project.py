@@ -27,6 +27,8 @@ from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.store import Project
 from tests.fixed_dates import days_during
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
@@ -178,7 +180,7 @@ def test_answered_version_is_frozen_and_editing_makes_a_new_one(project: Project
 def test_ambiguous_questionnaire_is_refused(project: Project) -> None:
     broken = one_item_questionnaire()
     broken.sections[0].items.append(Item("q1", ItemType.TEXT))
-    with pytest.raises(RefusedError, match="q1 is used 2 times"):
+    with pytest.raises(RefusedError, match="q1 is used by 2 questions"):
         project.save_questionnaire(broken)
     missing_list = one_item_questionnaire()
     missing_list.sections[0].items[0].list_name = "nope"

@@ -26,6 +26,8 @@ from apv_desktop.errors import RefusedError
 from apv_desktop.store import Project
 from tests.fixed_dates import days_during
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 NAN = math.nan
 ITEMS = ["q1", "q2", "comment", "n"]
 

@@ -13,6 +13,8 @@ from apv_desktop.errors import RefusedError
 from apv_desktop.store import SCHEMA_VERSION, Project
 from tests.fixed_dates import days_during
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 SCHEMA1_FILE = Path(__file__).resolve().parents[1] / "data" / "schema1.apv"
 
 

@@ -13,6 +13,8 @@ import pytest
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.tables import column_letter, read_table
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     workbook = openpyxl.Workbook()
@@ -164,7 +166,7 @@ def test_unknown_extension_says_what_is_accepted(tmp_path: Path, name: str) -> N
 def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(os.urandom(3000))
-    with pytest.raises(InputError, match=r"^answers\.xlsx kan ikke læses som en Excel"):
+    with pytest.raises(InputError, match=r"^answers\.xlsx cannot be read as an Excel"):
         read_table(path)
 
 
@@ -195,7 +197,7 @@ def test_empty_csv(tmp_path: Path, content: bytes) -> None:
 def test_empty_xlsx_file(tmp_path: Path) -> None:
     path = tmp_path / "answers.xlsx"
     path.write_bytes(b"")
-    with pytest.raises(InputError, match=r"^answers\.xlsx er tom"):
+    with pytest.raises(InputError, match=r"^answers\.xlsx is empty"):
         read_table(path)
 
 

@@ -14,6 +14,8 @@ from apv_desktop.interchange.templates import combine_templates, list_templates,
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.resource_paths import resource_path
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 TEMPLATE_IDS = ["psykisk", "kraenkende", "fysisk", "sygefravaer", "puls", "osa"]
 LANGS = ("da", "sv", "en")
 WORSE = Direction.HIGHER_IS_WORSE

@@ -18,6 +18,8 @@ from apv_desktop.core.model import (
 from apv_desktop.core.validation import Location, LocationKind, Severity, blocking, validate
 from apv_desktop.interchange.templates import load_template
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 SCALE = ChoiceList("scale", [Choice("yes", {"da": "Ja", "en": "Yes"}, 100.0),
                              Choice("no", {"da": "Nej", "en": "No"}, 0.0)])
 
@@ -65,7 +67,7 @@ def test_each_problem_names_its_place() -> None:
         ("min_n_too_low", Location(LocationKind.DIMENSION, "E")),
     ]
     texts = [p.text for p in validate(q)]
-    assert texts[1] == "The condition of q3 names q9, which is not an item."
+    assert texts[1] == "The condition of q3 names q9, which is not a question."
     assert texts[2] == "item q3 has no text in en."
     assert all(p.severity is Severity.WARNING for p in validate(q))
 
@@ -129,10 +131,10 @@ def test_edits_that_would_be_ambiguous_are_refused() -> None:
     q = small()
     with pytest.raises(EditRefused) as taken:
         editing.update_item(q, "q1", name="q2")
-    assert taken.value.code == "name_taken"
+    assert taken.value.reason == "name_taken"
     with pytest.raises(EditRefused) as invalid:
         editing.update_item(q, "q1", name="2 words")
-    assert invalid.value.code == "name_invalid"
+    assert invalid.value.reason == "name_invalid"
     with pytest.raises(EditRefused) as in_use:
         editing.delete_choice_list(q, "scale")
-    assert in_use.value.code == "list_in_use" and in_use.value.fields["item"] == "q1"
+    assert in_use.value.reason == "list_in_use" and in_use.value.fields["item"] == "q1"

@@ -12,6 +12,8 @@ from apv_desktop.errors import ApvError
 from apv_desktop.interchange import atomic
 from apv_desktop.interchange.atomic import atomic_output
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def test_success_renames_into_place(tmp_path: Path) -> None:
     target = tmp_path / "report.xlsx"

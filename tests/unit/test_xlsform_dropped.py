@@ -15,6 +15,8 @@ from apv_desktop.cli import run
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 CHOICES = [["list_name", "name", "label"], ["yn", "y", "Ja"], ["yn", "n", "Nej"]]
 
 

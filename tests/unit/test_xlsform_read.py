@@ -16,6 +16,8 @@ from tests.unit.xlsform_support import (
     warnings_about,
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def test_labels_and_hints_by_language(tmp_path: Path) -> None:
     survey = [

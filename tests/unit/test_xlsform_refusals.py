@@ -19,6 +19,8 @@ from tests.unit.xlsform_support import (
     without_repeats,
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
+
 
 def refusal(path: Path) -> str:
     with pytest.raises(InputError) as caught:
@@ -38,13 +40,13 @@ def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     path.write_bytes(bytes(range(256)) * 20)
     message = refusal(path)
-    assert "form.xlsx" in message and "gem den igen som .xlsx" in message
+    assert "form.xlsx" in message and "save it again as .xlsx" in message
 
 
 def test_a_csv_renamed_to_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     path.write_text("type;name\ntext;q\n", encoding="utf-8")
-    assert "gem den igen som .xlsx" in refusal(path)
+    assert "save it again as .xlsx" in refusal(path)
 
 
 def test_truncated_workbook(tmp_path: Path) -> None:
@@ -59,7 +61,7 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")
-    assert "beskadiget, afkortet" in refusal(path)
+    assert "damaged, truncated" in refusal(path)
 
 
 def test_damaged_sheet_xml(tmp_path: Path) -> None:
@@ -71,11 +73,11 @@ def test_damaged_sheet_xml(tmp_path: Path) -> None:
             if entry.filename.startswith("xl/worksheets/sheet"):
                 data = data[: len(data) // 2]
             target.writestr(entry, data)
-    assert "damaged.xlsx kan ikke læses" in refusal(damaged)
+    assert "damaged.xlsx cannot be read" in refusal(damaged)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert "nowhere.xlsx findes ikke" in refusal(tmp_path / "nowhere.xlsx")
+    assert "nowhere.xlsx does not exist" in refusal(tmp_path / "nowhere.xlsx")
 
 
 def test_no_survey_sheet(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from apv_desktop.core.followup import FollowUp
 from apv_desktop.core.progress import Progress
 from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.services.actionplan import (
     ActionFilter,
     filtered_actions,
@@ -231,9 +231,13 @@ class ActionsTab(QWidget):
         self.table.setColumnWidth(3, min(360, self.table.columnWidth(3)))
         self.table.resizeRowsToContents()
         late_count = sum(is_overdue(a, today) for a in self.action_items)
-        text = tr("Projektet har {count} punkter i handlingsplanen.", count=len(self.action_items))
+        text = trn("Projektet har {n} punkt i handlingsplanen.",
+                   "Projektet har {n} punkter i handlingsplanen.",
+                   len(self.action_items))
         if late_count:
-            text += " " + tr("{count} er over fristen (markeret med rødt).", count=late_count)
+            text += " " + trn("{n} er over fristen (markeret med rødt).",
+                              "{n} er over fristen (markeret med rødt).",
+                              late_count)
         self.summary.setText(text)
 
     # --- changing --------------------------------------------------------------------------

@@ -3,7 +3,7 @@ page so the main window can import it without the pages package)."""
 
 from __future__ import annotations
 
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import trn
 from apv_desktop.services.actionplan import overdue_actions
 from apv_desktop.ui import clock
 from apv_desktop.ui.session import ProjectSession
@@ -14,5 +14,6 @@ def overdue_notice(session: ProjectSession) -> str:
     late = overdue_actions(session.project, clock.today())
     if not late:
         return ""
-    return tr("{count} punkter i handlingsplanen er over fristen; se Handlingsplan.",
-              count=len(late))
+    return trn("{n} punkt i handlingsplanen er over fristen; se Handlingsplan.",
+               "{n} punkter i handlingsplanen er over fristen; se Handlingsplan.",
+               len(late))

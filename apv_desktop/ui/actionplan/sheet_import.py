@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
 from apv_desktop.services.actionplan import apply_action_plan_changes, read_action_plan_at
 from apv_desktop.ui import filedialogs, messages
@@ -88,8 +88,11 @@ def _confirm_and_store(parent: QWidget, session: ProjectSession, path: Path,
         lines = problem_lines(plan)
         messages.show(parent, messages.Message(
             messages.Kind.WARNING, title,
-            tr("{count} rækker i {file} kan ikke indlæses, så intet er gemt. Ret rækkerne, eller "
-               "skriv rapporten igen.", count=len(plan.problems), file=path.name),
+            trn("{n} række i {file} kan ikke indlæses, så intet er gemt. Ret rækken, eller skriv "
+                "rapporten igen.",
+                "{n} rækker i {file} kan ikke indlæses, så intet er gemt. Ret rækkerne, eller "
+                "skriv rapporten igen.",
+                len(plan.problems), file=path.name),
             "\n".join(lines[:LINES_SHOWN]), "\n".join(lines + [""] + change_lines(plan))))
         return False
     if plan.is_empty:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.records import INDICATOR_KINDS
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import format_number, parse_number, tr, trn
 from apv_desktop.services.actionplan import IndicatorImport, import_indicators
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.actionplan.texts import indicator_names
@@ -35,7 +35,7 @@ FIRST_KIND = 2  # the table's columns: unit, period, then one per indicator kind
 
 
 def _number_text(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else format_number(value)
 
 
 class SickLeaveTab(QWidget):
@@ -192,7 +192,7 @@ class SickLeaveTab(QWidget):
         value: float | None = None
         if text:
             try:
-                value = float(text.replace(" ", "").replace(",", "."))
+                value = parse_number(text)
             except ValueError:
                 value = math.nan
             if not math.isfinite(value) or value < 0:
@@ -255,5 +255,6 @@ class SickLeaveTab(QWidget):
             return
         self.refresh()
         self.session.notify_changed(self)
-        self.note.setText(tr("{count} tal indlæst for {units} enheder.", count=summary.figures,
-                             units=summary.units))
+        self.note.setText(trn("{n} tal indlæst for {units}.",
+                              "{n} tal indlæst for {units}.", summary.figures,
+                              units=trn("{n} enhed", "{n} enheder", summary.units)))

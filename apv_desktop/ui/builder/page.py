@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.editing import EditRefused
 from apv_desktop.core.model import Questionnaire, Section
 from apv_desktop.core.validation import Location, LocationKind, blocking, validate
-from apv_desktop.i18n import current_language, tr
+from apv_desktop.i18n import current_language, tr, trn
 from apv_desktop.ui import messages
 from apv_desktop.ui.builder.commands import SnapshotCommand
 from apv_desktop.ui.builder.editors import ItemEditor, QuestionnaireEditor, SectionEditor
@@ -236,7 +236,9 @@ class BuilderPage(Page):
         count = versions[-1].response_count if versions else 0
         return messages.ask(
             self, tr("Spørgeskemaet er låst"),
-            tr("Spørgeskemaet har {count} svar og er derfor låst.", count=count),
+            trn("Spørgeskemaet har {n} svar og er derfor låst.",
+                "Spørgeskemaet har {n} svar og er derfor låst.",
+                count),
             tr("Ændringen gemmes som en ny version; den låste version bevares til de runder, der "
                "brugte den. Resultater fra de to versioner sammenlignes på spørgsmålenes navne, "
                "så behold navnet på et spørgsmål, der stadig spørger om det samme. Lav en ny "

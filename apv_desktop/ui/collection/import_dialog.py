@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.errors import ApvError, InputError
-from apv_desktop.i18n import current_language, tr
+from apv_desktop.i18n import current_language, tr, trn
 from apv_desktop.interchange.response_mapping import load_mapping, save_mapping
 from apv_desktop.interchange.responsefile import (
     UNIT_MAPPING,
@@ -275,8 +275,9 @@ class ImportDialog(QDialog):
             self.summary.setText(str(error))
             self.import_button.setEnabled(False)
             return False
-        ready = tr("{count} svar er klar til at blive indlæst i runde {round}.",
-                   count=summary.stored, round=summary.round)
+        ready = trn("{n} svar er klar til at blive indlæst i runde {round}.",
+                    "{n} svar er klar til at blive indlæst i runde {round}.",
+                    summary.stored, round=summary.round)
         detail = summary.detail
         self.partial = detail is not None and detail.partial
         if detail is not None and self.partial:
@@ -300,8 +301,9 @@ class ImportDialog(QDialog):
                 matched=len(detail.scored_items) - len(detail.missing_scored),
                 total=len(detail.scored_items), missing=", ".join(detail.missing_scored[:8])))
         if detail.skipped_rows:
-            parts.append(tr("{count} rækker uden svar udelades.",
-                            count=len(detail.skipped_rows)))
+            parts.append(trn("{n} række uden svar udelades.",
+                             "{n} rækker uden svar udelades.",
+                             len(detail.skipped_rows)))
         return " ".join(parts)
 
     def round_name(self) -> str | None:
@@ -326,7 +328,9 @@ class ImportDialog(QDialog):
     def _imported(self, count: int) -> None:
         self.session.notify_changed()
         messages.show(self, messages.Message(messages.Kind.INFO, tr("Svar indlæst"),
-                                             tr("{count} svar er indlæst.", count=count)))
+                                             trn("{n} svar er indlæst.",
+                                                 "{n} svar er indlæst.",
+                                                 count)))
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from apv_desktop.core.progress import Progress
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
 from apv_desktop.services.rounds import close_round, reopen_round, reopening_warning
@@ -107,8 +107,8 @@ class CollectionPage(Page):
         if self.session is None:
             self.facts.setText("")
             return
-        lines = [tr("Runde {name}: {count} svar", name=r.name, count=r.response_count) + ", "
-                 + (tr("lukket") if r.closed else tr("åben"))
+        lines = [trn("Runde {name}: {n} svar", "Runde {name}: {n} svar", r.response_count,
+                     name=r.name) + ", " + (tr("lukket") if r.closed else tr("åben"))
                  for r in rounds] or [tr("Projektet har endnu ingen runder.")]
         self.facts.setText("\n".join(lines))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.core.comments import Comment, group_comments
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.services.results_view import ResultsBundle, comments_of
 from apv_desktop.ui.results.unit_picker import UnitPicker
 
@@ -111,6 +111,8 @@ class CommentsTab(QWidget):
             self.note.setText(tr("{shown} af {total} kommentarer indeholder \u201d{query}\u201d.",
                                  shown=shown, total=len(self.comments), query=query.strip()))
         else:
-            self.note.setText(tr("{count} kommentarer til {questions} spørgsmål, i alfabetisk "
-                                 "rækkefølge under hvert spørgsmål.",
-                                 count=len(self.comments), questions=len(groups)))
+            self.note.setText(trn("{n} kommentar til {questions} spørgsmål, i alfabetisk "
+                                  "rækkefølge under hvert spørgsmål.",
+                                  "{n} kommentarer til {questions} spørgsmål, i alfabetisk "
+                                  "rækkefølge under hvert spørgsmål.",
+                                  len(self.comments), questions=len(groups)))

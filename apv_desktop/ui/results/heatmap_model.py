@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.ui.results import palette, texts
 
 UNIT_COLUMN, N_COLUMN, FIRST_DIMENSION = 0, 1, 2
@@ -176,8 +176,9 @@ class HeatmapModel(QAbstractItemModel):
         # A hidden unit still shows its response count, as the report and `results` do: the
         # count is published for every unit; only the unit's scores are hidden.
         if unit.suppressed and role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{n} svar. Enhedens resultater er {reason}.", n=unit.responses,
-                      reason=texts.hidden_reason(unit.hidden_reason))
+            return trn("{n} svar. Enhedens resultater er {reason}.",
+                       "{n} svar. Enhedens resultater er {reason}.",
+                       unit.responses, reason=texts.hidden_reason(unit.hidden_reason))
         if role == Qt.ItemDataRole.DisplayRole:
             return str(unit.responses)
         if role == SORT_ROLE:
@@ -187,9 +188,12 @@ class HeatmapModel(QAbstractItemModel):
         weak = unit.response_rate is not None and unit.response_rate < QUALITY_LINE
         if role == Qt.ItemDataRole.ToolTipRole:
             if unit.response_rate is None:
-                return tr("{n} svar", n=unit.responses)
-            tip = tr("{n} svar, svarprocent {rate}", n=unit.responses,
-                     rate=texts.percent(unit.response_rate))
+                return trn("{n} svar",
+                           "{n} svar",
+                           unit.responses)
+            tip = trn("{n} svar, svarprocent {rate}",
+                      "{n} svar, svarprocent {rate}",
+                      unit.responses, rate=texts.percent(unit.response_rate))
             return tip + ("\n" + tr("Svarprocenten er under 60 %: tolk med forsigtighed.")
                           if weak else "")
         if role == Qt.ItemDataRole.FontRole and weak:

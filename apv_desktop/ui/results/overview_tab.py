@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from apv_desktop.core.model import Direction
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.services.results_view import ResultsBundle
 from apv_desktop.ui.charts import plots
 from apv_desktop.ui.charts.canvas import ChartCanvas
@@ -57,8 +57,9 @@ class OverviewTab(QWidget):
         units = [org] + [u for u in results.units if u.code != org.code]
         weak = [u for u in units if u.response_rate is not None and u.response_rate < QUALITY_LINE]
         rate = texts.percent(org.response_rate) if org.response_rate is not None else "–"
-        lines = [tr("{responses} svar i runde {round}; svarprocent {rate}.",
-                    responses=org.responses, round=results.round, rate=rate)]
+        lines = [trn("{n} svar i runde {round}; svarprocent {rate}.",
+                     "{n} svar i runde {round}; svarprocent {rate}.",
+                     org.responses, round=results.round, rate=rate)]
         if weak:
             lines.append(tr("Under 60 % svar (tolk med forsigtighed): {units}.",
                             units=", ".join(u.name for u in weak)))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Results, Score
 from apv_desktop.core.trend import Trend
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.services.actionplan import unit_indicators
 from apv_desktop.services.results_view import ResultsBundle
 from apv_desktop.ui.actionplan.texts import indicator_names
@@ -169,11 +169,16 @@ class TeamTab(QWidget):
         parent_code = unit.parent if unit.parent is not None else (
             results.organisation.code if code != results.organisation.code else None)
         if unit.suppressed:
-            self.summary.setText(tr("{unit}: {n} svar. Resultaterne er {reason}; de indgår i "
-                                    "den overordnede enhed.", unit=unit.name, n=unit.responses,
-                                    reason=texts.hidden_reason(unit.hidden_reason)))
+            self.summary.setText(trn("{unit}: {n} svar. Resultaterne er {reason}; de indgår i den "
+                                     "overordnede enhed.",
+                                     "{unit}: {n} svar. Resultaterne er {reason}; de indgår i den "
+                                     "overordnede enhed.",
+                                     unit.responses, unit=unit.name,
+                                     reason=texts.hidden_reason(unit.hidden_reason)))
         else:
-            self.summary.setText(tr("{unit}: {n} svar.", unit=unit.name, n=unit.responses))
+            self.summary.setText(trn("{unit}: {n} svar.",
+                                     "{unit}: {n} svar.",
+                                     unit.responses, unit=unit.name))
         rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]
         self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
         title = (tr("{unit}: scorer med 95 %-interval", unit=unit.name)
