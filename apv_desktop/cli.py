@@ -37,7 +37,7 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from apv_desktop import __version__
 
-        print(f"apv-desktop {__version__}")  # on stdout, as argparse's own version action
+        sys.stdout.write(f"apv-desktop {__version__}\n")  # as argparse's own version action
         parser.exit()
 
 

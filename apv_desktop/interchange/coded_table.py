@@ -132,7 +132,8 @@ def coded_table(records: Iterable[tuple[int, list[str]]], source: str, *,
     blank = (grid == 0).all(axis=1)
     filled = np.flatnonzero(~blank)
     if filled.size == 0:
-        raise InputError(f"{source} has no header row; it holds no values at all.")
+        raise InputError("{source} har ingen overskriftsrække; den indeholder slet ingen værdier.",
+                         source=source)
     header_row = int(filled[0])
     headers = [texts[code] for code in grid[header_row].tolist()]
     keep_rows = filled[1:]
@@ -147,9 +148,9 @@ def coded_table(records: Iterable[tuple[int, list[str]]], source: str, *,
         holding = np.flatnonzero(grid[:, index])
         if holding.size:
             raise InputError(
-                f"{source}: column {column_letter(index)} has values (first in row "
-                f"{kept_numbers[int(holding[0])]}) but no header."
-            )
+                "{source}: kolonnen {value} har værdier (første i række {number}), men ingen "
+                "overskrift; giv den en overskrift.",
+                source=source, value=column_letter(index), number=kept_numbers[int(holding[0])])
     repeated: dict[str, tuple[str, int, int]] = {}
     if repeated_headers:
         headers, repeated = number_repeated_headers(headers)

@@ -41,15 +41,14 @@ def _read_bytes(path: Path) -> bytes:
                                 limit=limits.MAX_UNCOMPRESSED_BYTES // 2**20))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path.name} was not found at {path}.") from None
+        raise InputError("{name} blev ikke fundet i {path}.", name=path.name, path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file.") from None
+        raise InputError("{path} er en mappe, ikke en fil.", path=path) from None
     except OSError as exc:
-        raise InputError(
-            f"{path.name} cannot be read (is it open in another program?): {exc.strerror}."
-        ) from exc
+        raise InputError("{name} kan ikke læses (er den åben i et andet program?): {strerror}.",
+                         name=path.name, strerror=exc.strerror) from exc
     if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
-        raise InputError(f"{path.name} is empty.")
+        raise InputError("{name} er tom; vælg filen med indholdet.", name=path.name)
     return raw
 
 
@@ -59,19 +58,20 @@ def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
         try:
             return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name} is marked as UTF-8 but byte {exc.start + 3} is not valid UTF-8."
-            ) from None
+            raise InputError("{name} er markeret som UTF-8, men byte {value} er ikke gyldig UTF-8; "
+                             "gem den igen som UTF-8.", name=name, value=exc.start + 3) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" export.
         try:
             return raw.decode("utf-16"), False
         except UnicodeDecodeError:
-            raise InputError(f"{name} is marked as UTF-16 but is not valid UTF-16.") from None
+            raise InputError("{name} er markeret som UTF-16, men er ikke gyldig UTF-16; gem den "
+                             "igen som UTF-8.", name=name) from None
     if raw.startswith(_ZIP_MAGIC):
-        raise InputError(f"{name} is an Excel workbook, not a CSV file; rename it to .xlsx.")
+        raise InputError("{name} er en Excel-projektmappe, ikke en CSV-fil; omdøb den til .xlsx.",
+                         name=name)
     if b"\x00" in raw:
-        raise InputError(f"{name} is not a CSV text file (it holds binary data).")
+        raise InputError("{name} er ikke en CSV-tekstfil (den indeholder binære data).", name=name)
     try:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError:
@@ -160,7 +160,8 @@ def checked_csv_records(text: str, name: str) -> Iterator[tuple[int, list[str]]]
     if delimiter is None:
         header_line = _header_line(text)
         if not header_line:
-            raise InputError(f"{name} has no header row; it holds no values at all.")
+            raise InputError("{name} har ingen overskriftsrække; den indeholder slet ingen "
+                             "værdier.", name=name)
         delimiter = _detect_delimiter(header_line)
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
@@ -175,9 +176,8 @@ def checked_csv_records(text: str, name: str) -> Iterator[tuple[int, list[str]]]
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError(
-                f"{name} cannot be read as CSV near line {reader.line_num}: {exc}."
-            ) from None
+            raise InputError("{name} kan ikke læses som CSV nær linje {line_num}: {exc}.",
+                             name=name, line_num=reader.line_num, exc=exc) from None
         number += 1
         cells = limits.check_row(name, number, record, cells, lines.consumed - before,
                                  limits.MAX_CSV_CELLS)

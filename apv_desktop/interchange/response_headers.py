@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from apv_desktop.core.model import Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.errors import InputError
+from apv_desktop.i18n import trn
 from apv_desktop.interchange.tables import Repeats, column_letter, normalise_header, short_header
 
 UNIT_MAPPING = "@unit"  # a mapping value that makes the column the unit column
@@ -248,15 +249,16 @@ def _repeated_columns(
             columns = ", ".join(
                 column_letter(index) for index, other in enumerate(headers)
                 if other in repeated and normalise_header(repeated[other][0]) == key)
-            questions = (f"{len(items)} questions have" if len(items) != 1
-                         else "1 question has")
-            raise InputError(
-                f"{source}{': ' if source else ''}{count} columns are headed "
-                f"'{short_header(text)}' (columns {columns}), but "
-                f"{questions} that text in the questionnaire, so which column holds which "
-                "question is unclear; give the columns different headers, or map each to its "
-                "question."
-            )
+            raise InputError(trn(
+                "{where}{count} kolonner har overskriften »{header}« (kolonne {columns}), men {n} "
+                "spørgsmål har den tekst i spørgeskemaet, så det er uklart, hvilken kolonne der "
+                "hører til hvilket spørgsmål; giv kolonnerne forskellige overskrifter, eller knyt "
+                "hver kolonne til sit spørgsmål.",
+                "{where}{count} kolonner har overskriften »{header}« (kolonne {columns}), men {n} "
+                "spørgsmål har den tekst i spørgeskemaet, så det er uklart, hvilken kolonne der "
+                "hører til hvilket spørgsmål; giv kolonnerne forskellige overskrifter, eller knyt "
+                "hver kolonne til sit spørgsmål.", len(items), where=f"{source}: " if source else "",
+                count=count, header=short_header(text), columns=columns))
         found[header] = items[number - 1]
     return found
 

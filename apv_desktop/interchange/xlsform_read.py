@@ -27,7 +27,7 @@ from apv_desktop.core.model import (
 )
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.xlsform_checks import refuse_duplicate_columns, warn_dropped_columns
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import KNOWN_SHEETS, Workbook, load_workbook
@@ -97,15 +97,19 @@ def read_xlsform(path: Path, progress: Progress = no_progress) -> XlsFormResult:
     )
     if survey_result.repeats:
         repeats = survey_result.repeats
-        where = (f"every question lies inside {repeats[0]}" if not questionnaire.answerable_items()
-                 else f"it has {repeats[0]}" + (f" and {len(repeats) - 1} more repeat"
-                                                f"{'s' * (len(repeats) > 2)}" if len(repeats) > 1
-                                                else ""))
+        if not questionnaire.answerable_items():
+            where = tr("alle spørgsmål ligger inde i {repeat}", repeat=repeats[0])
+        elif len(repeats) == 1:
+            where = tr("den har {repeat}", repeat=repeats[0])
+        else:
+            where = trn("den har {repeat} og {n} gentagelse mere",
+                        "den har {repeat} og {n} gentagelser mere", len(repeats) - 1,
+                        repeat=repeats[0])
         raise context.refuse(
             survey, None,
-            f"{where}; APV Desktop asks each question once per respondent, so it cannot use "
-            "repeats or loops: move the questions out of it (a group keeps them together) or "
-            "delete it.",
+            tr("{where}; APV Desktop stiller hvert spørgsmål én gang pr. besvarer, så gentagelser "
+               "og løkker kan ikke bruges: flyt spørgsmålene ud af den (en gruppe holder dem "
+               "samlet), eller slet den.", where=where),
         )
     if not questionnaire.answerable_items():
         raise context.refuse(

@@ -182,7 +182,8 @@ class _SurveyWalker:
             )
         if frame.kind is RowKind.BEGIN_REPEAT and not self.skipping:
             # Its rows are left out here; xlsform_read refuses the form for it (issue 17).
-            self.result.repeats.append(f"repeat '{frame.name}' (rows {frame.row}-{row.number})")
+            self.result.repeats.append(tr("gentagelsen »{name}« (række {first}-{last})",
+                                          name=frame.name, first=frame.row, last=row.number))
         section = frame.section
         if section is not None and not section.items and frame.skipped_rows:
             self.result.sections.remove(section)

@@ -28,8 +28,8 @@ def write_other_format(project_path: Path, out: Path, round_name: str | None = N
         return write_board_pack(project_path, out, round_name, language, progress)
     if suffix == DOCX_SUFFIX:
         return write_department_document(project_path, out, round_name, language, progress)
-    raise RefusedError(f"The report {out} must end in .xlsx (the workbook), .pdf (the board pack "
-                       "for the committee) or .docx (the department texts for Word).")
+    raise RefusedError("Rapporten {out} skal ende på .xlsx (projektmappen), .pdf (mødepakken til "
+                       "udvalget) eller .docx (afdelingsteksterne til Word).", out=out)
 
 
 def write_board_pack(project_path: Path, out: Path, round_name: str | None = None,
@@ -79,8 +79,9 @@ def write_department_workbooks(project_path: Path, folder: Path, round_name: str
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise ApvError(f"Cannot create the folder {folder} for the department workbooks: "
-                       f"{error.strerror or error}.") from error
+        raise ApvError("Mappen {folder} til afdelingernes projektmapper kan ikke oprettes: "
+                       "{reason}; vælg en anden mappe.", folder=folder,
+                       reason=error.strerror or error) from error
     data = report_data(project_path, round_name, language, scaled(report, 0.0, 0.3))
     departments = departments_of(data)
     stems = unique_stems([(d.name, d.code) for d in departments])
