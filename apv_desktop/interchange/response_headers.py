@@ -257,8 +257,9 @@ def _repeated_columns(
                 "{where}{count} kolonner har overskriften »{header}« (kolonne {columns}), men {n} "
                 "spørgsmål har den tekst i spørgeskemaet, så det er uklart, hvilken kolonne der "
                 "hører til hvilket spørgsmål; giv kolonnerne forskellige overskrifter, eller knyt "
-                "hver kolonne til sit spørgsmål.", len(items), where=f"{source}: " if source else "",
-                count=count, header=short_header(text), columns=columns))
+                "hver kolonne til sit spørgsmål.", len(items),
+                where=f"{source}: " if source else "", count=count, header=short_header(text),
+                columns=columns))
         found[header] = items[number - 1]
     return found
 
