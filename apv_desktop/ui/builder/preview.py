@@ -63,6 +63,7 @@ class BuilderPreview(QWidget):
     def retranslate(self) -> None:
         self.language_label.setText(tr("Forhåndsvisning på:"))
         self.language.setAccessibleName(tr("Forhåndsvisningens sprog"))
+        self.view.retranslate()  # the form's own banner and buttons follow the program
 
     def show_questionnaire(self, questionnaire: Questionnaire) -> None:
         chosen = self.language.currentData() or questionnaire.default_language
