@@ -43,7 +43,8 @@ def round_answers(project: Project, round_name: str | None = None) -> RoundAnswe
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
         raise RefusedError(f"Round {info.name} has no questionnaire.")
-    state = RoundState(info.closed, project.counts_at_close(info.name))
+    state = RoundState(info.closed, project.counts_at_close(info.name),
+                       project.response_closings(info.name))
     return RoundAnswers(info.name, questionnaire, project.responses(info.name),
                         project.round_units(info.name), state)
 
