@@ -434,19 +434,19 @@ def republished(
     one release subtracted from the other would give a hidden group)."""
     if closings is None:
         return disclose(questionnaire, org, responses, rules, scores)
+    assert closings.shape == (responses.size,), "one closing per sheet"
     release: Disclosure | None = None
     published = np.zeros(closings.shape, dtype=bool)  # the sheets `release` counted
     for closing in [*range(1, int(closings.max(initial=0)) + 1), 0]:
-        counted = (closings > 0) & (closings <= closing) if closing else np.ones_like(closings,
-                                                                                      dtype=bool)
+        everything = np.ones(closings.shape, dtype=bool)
+        counted = ((closings > 0) & (closings <= closing)) if closing else everything
         added = closings[counted] == closing
         if closing and not added.any():
             continue  # a closing that published no sheet
         if not closing and not added.any() and release is not None:
             break  # every sheet was published: the last release is the one asked for
-        release = disclose(questionnaire, org, _rows(responses, counted), rules,
-                           replace(scores, matrix=scores.matrix[counted],
-                                   units=None if scores.units is None else scores.units[counted]),
+        sheets, their_scores = _rows(responses, scores, counted)
+        release = disclose(questionnaire, org, sheets, rules, their_scores,
                            new=added if release is not None else None,
                            floor=_floor(release, org, responses.unit_codes, published))
         published = counted
@@ -472,7 +472,12 @@ def _floor(release: Disclosure | None, org: OrgIndex, unit_codes: Sequence[str],
     return Disclosure(list(release.codes), list(kept(release.units)), families)
 
 
-def _rows(responses: ResponseSet, mask: np.ndarray) -> ResponseSet:
-    """The sheets of `responses` where `mask` holds (free texts are not needed to disclose)."""
+def _rows(responses: ResponseSet, scores: DimensionScores, mask: np.ndarray
+          ) -> tuple[ResponseSet, DimensionScores]:
+    """The sheets where `mask` holds, and their scores (free texts are not needed to disclose)."""
+    if mask.all():
+        return responses, scores
     codes = [code for code, keep in zip(responses.unit_codes, mask, strict=True) if keep]
-    return ResponseSet(list(responses.item_names), codes, responses.values[mask], {})
+    units = None if scores.units is None else scores.units[mask]
+    return (ResponseSet(list(responses.item_names), codes, responses.values[mask], {}),
+            replace(scores, matrix=scores.matrix[mask], units=units))

@@ -447,9 +447,17 @@ def test_enough_new_sheets_in_a_reopened_round_do_not_change_what_is_hidden(data
     assert oracle.leaks(min_n, strict, parts=(before, range(responses.size, later.size))) == []
     assert not second.withheld
     had_sheets: set[str | None] = set(responses.unit_codes)
-    hidden_first = {(s.unit, s.dimension) for s in first.scores
-                    if s.suppressed and _has_sheets(units, s.unit, had_sheets)}
-    assert hidden_first <= {(s.unit, s.dimension) for s in second.scores if s.suppressed}
+    hidden_first = {cell for cell in _hidden_cells(first)
+                    if _has_sheets(units, cell[0], had_sheets)}
+    assert hidden_first <= _hidden_cells(second)
+
+
+def _hidden_cells(results: Results) -> set[tuple[str, str]]:
+    """(group, dimension or item) of every figure the release's disclosure hides."""
+    disclosure = results.disclosure
+    return {(unit, name) for unit in disclosure.codes for name in (*ITEMS, "D", "S")
+            if (disclosure.score_hidden(unit, name) if name in ("D", "S")
+                else disclosure.item_hidden(unit, name)) is not None}
 
 
 def _has_sheets(units: list[OrgUnit], code: str, with_sheets: set[str | None]) -> bool:
