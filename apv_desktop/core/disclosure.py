@@ -27,6 +27,10 @@ Units (their own sheet, their response count and rate) use the respondents and t
 threshold. Free text uses the respondents of the group (the people a comment could come from) at
 the comment threshold, or stricter if the question inherits a strict threshold.
 
+A round published again after it was reopened (republished) hides at least what each earlier
+release of it hid, and its counts are also suppressed on the new sheets alone: the figures two
+releases both show then differ only by the new sheets, in cells safe for them.
+
 Every output (results JSON/CSV, the results window, every report sheet, charts, trends, follow-up,
 department texts, comments) reads its visibility from a Disclosure; none decides on its own.
 """
