@@ -27,6 +27,10 @@ Units (their own sheet, their response count and rate) use the respondents and t
 threshold. Free text uses the respondents of the group (the people a comment could come from) at
 the comment threshold, or stricter if the question inherits a strict threshold.
 
+A round published again after it was reopened (republished) hides at least what each earlier
+release of it hid, and its counts are also suppressed on the new sheets alone: the figures two
+releases both show then differ only by the new sheets, in cells safe for them.
+
 Every output (results JSON/CSV, the results window, every report sheet, charts, trends, follow-up,
 department texts, comments) reads its visibility from a Disclosure; none decides on its own.
 """
@@ -104,6 +108,16 @@ class Disclosure:
     def dimension_threshold(self, dimension: str) -> int:
         return self._by_dimension[dimension].threshold
 
+    def earlier_pattern(self, keys: list[str] | None, pattern: str
+                        ) -> tuple[Hidden | None, ...] | None:
+        """The units' pattern (keys None), or the pattern of the family holding the first of
+        `keys` ('item:x', 'dim:D'): a later release of the round hides at least this."""
+        if keys is None:
+            return tuple(self.units)
+        kind, _, name = keys[0].partition(":")
+        family = (self._by_item if kind == "item" else self._by_dimension).get(name)
+        return getattr(family, pattern) if family is not None else None
+
     def hidden_units_named(self, codes: list[str]) -> list[str]:
         """Those of `codes` that are hidden units, in the given order."""
         return [c for c in codes if c in self._position and self.unit_hidden(c) is not None]
@@ -167,13 +181,22 @@ def disclose(
     responses: ResponseSet,
     rules: Rules,
     scores: DimensionScores,
+    *,
+    new: np.ndarray | None = None,
+    floor: Disclosure | None = None,
 ) -> Disclosure:
-    """The suppression pattern of every family of one release."""
+    """The suppression pattern of every family of one release. For a round published before
+    (see republished): `new`, the sheets no earlier release counted, whose counts must be safe
+    on their own too; `floor`, the earlier release, whose hidden cells stay hidden."""
     group = org.group_of(responses.unit_codes)
     size = len(org.tree)
 
     def rolled(mask: np.ndarray) -> np.ndarray:
-        return roll_up(org.tree.parent, np.bincount(group[mask], minlength=size))
+        found = roll_up(org.tree.parent, np.bincount(group[mask], minlength=size))
+        return found if new is None else _with_new_sheets(found, rolled_new(mask))
+
+    def rolled_new(mask: np.ndarray) -> np.ndarray:
+        return roll_up(org.tree.parent, np.bincount(group[mask & new], minlength=size))
 
     respondents = rolled(np.ones(responses.size, dtype=bool))
     column = {name: j for j, name in enumerate(responses.item_names)}
@@ -210,7 +233,8 @@ def disclose(
         strictest = max([threshold, *(item_threshold(questionnaire, i, rules) for i in present)])
         if free_text:
             threshold = strictest = max(strictest, rules.comment_min_n)
-            hidden = detail = _monotone(org.tree, respondents, threshold)
+            hidden = detail = _monotone(org.tree, respondents, threshold,
+                                        _floored(floor, keys, "detail_hidden"))
         else:
             # The scores: each dimension's n after the half rule, and the group's respondents
             # (a cell of 2 people with no valid score would otherwise say just that of them).
@@ -228,14 +252,45 @@ def disclose(
                 details.append(rolled(~np.isnan(values)))
                 if i.name in lookups:
                     details.append(rolled(_scored(values, lookups[i.name])))
-            by_level = _by_level(org.tree, np.column_stack(counts), threshold) if dims else {}
+            by_level = _by_level(org.tree, np.column_stack(counts), threshold,
+                                 _floored(floor, keys, "hidden")) if dims else {}
             hidden = by_level.get(threshold, [None] * size)
             detail = _monotone(org.tree, np.column_stack(details), strictest,
-                               partial(_score_level, by_level, threshold))
+                               _floored(floor, keys, "detail_hidden",
+                                        partial(_score_level, by_level, threshold)))
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
                                strictest, tuple(hidden), tuple(detail), free_text))
     codes = [org.code_at(i) for i in range(size)]
-    return Disclosure(codes, _monotone(org.tree, respondents, rules.min_n), families)
+    units = _monotone(org.tree, respondents, rules.min_n, _floored(floor, None, "units"))
+    return Disclosure(codes, units, families)
+
+
+def _with_new_sheets(counts: np.ndarray, new_counts: np.ndarray) -> np.ndarray:
+    """The counts of every sheet with, as statistics of their own, those of the new sheets:
+    a cell both releases show publishes the new sheets' figures by difference."""
+    return np.column_stack([counts, new_counts])
+
+
+def _floored(
+    floor: Disclosure | None,
+    keys: list[str] | None,
+    pattern: str,
+    more: Callable[[int], list[Hidden | None] | None] | None = None,
+) -> Callable[[int], list[Hidden | None] | None] | None:
+    """What a pattern must hide at least at each level: `more`, and everything the earlier
+    release (`floor`) hid of the same figures (`keys`: the family's members, None for the
+    units; `pattern`: which of its patterns)."""
+    if floor is None:
+        return more
+    earlier = floor.earlier_pattern(keys, pattern)
+
+    def at_least(level: int) -> list[Hidden | None] | None:
+        extra = more(level) if more is not None else None
+        if extra is None or earlier is None:
+            return extra if earlier is None else list(earlier)
+        return [a or b for a, b in zip(earlier, extra, strict=True)]
+
+    return at_least
 
 
 def _score_level(
@@ -358,3 +413,75 @@ def strictest_threshold(disclosure: Disclosure, rules: Rules) -> int:
     """The highest threshold any figure of the release is published at."""
     return max([rules.min_n, rules.comment_min_n,
                 *(f.detail_threshold for f in disclosure.families)])
+
+
+# --- a round published again: every release hides at least what the earlier ones hid ---------
+
+
+def republished(
+    questionnaire: Questionnaire,
+    org: OrgIndex,
+    responses: ResponseSet,
+    rules: Rules,
+    scores: DimensionScores,
+    closings: np.ndarray | None,
+) -> Disclosure:
+    """The suppression pattern of a round whose results may have been published before.
+
+    `closings`: per sheet, the closing that first published it (1, 2, ...; 0 while never);
+    None when not known (every sheet counted as published together).
+    Each release is computed again from the sheets it counted, in order, each hiding at least
+    what the one before hid (its floor) and safe on its new sheets alone, and the release asked
+    for is the last of them. Together this makes the figures both releases show differ only by
+    the new sheets, in cells safe for them, and a cell one release hid never shown by the other
+    (complementary suppression would otherwise pick other siblings once the counts change, and
+    one release subtracted from the other would give a hidden group)."""
+    if closings is None:
+        return disclose(questionnaire, org, responses, rules, scores)
+    assert closings.shape == (responses.size,), "one closing per sheet"
+    release: Disclosure | None = None
+    published = np.zeros(closings.shape, dtype=bool)  # the sheets `release` counted
+    for closing in [*range(1, int(closings.max(initial=0)) + 1), 0]:
+        everything = np.ones(closings.shape, dtype=bool)
+        counted = ((closings > 0) & (closings <= closing)) if closing else everything
+        added = closings[counted] == closing
+        if closing and not added.any():
+            continue  # a closing that published no sheet
+        if not closing and not added.any() and release is not None:
+            break  # every sheet was published: the last release is the one asked for
+        sheets, their_scores = _rows(responses, scores, counted)
+        release = disclose(questionnaire, org, sheets, rules, their_scores,
+                           new=added if release is not None else None,
+                           floor=_floor(release, org, responses.unit_codes, published))
+        published = counted
+    assert release is not None
+    return release
+
+
+def _floor(release: Disclosure | None, org: OrgIndex, unit_codes: Sequence[str],
+           counted: np.ndarray) -> Disclosure | None:
+    """What a later release must hide at least: everything `release` hid, except the groups
+    that had no sheet then (their emptiness is public by the units' response counts, so hiding
+    them protected nobody, and a unit that had none may be shown once it has enough)."""
+    if release is None:
+        return None
+    group = org.group_of([code for code, keep in zip(unit_codes, counted, strict=True) if keep])
+    empty = roll_up(org.tree.parent, np.bincount(group, minlength=len(org.tree))) == 0
+
+    def kept(pattern: Sequence[Hidden | None]) -> tuple[Hidden | None, ...]:
+        return tuple(None if nobody else why for why, nobody in zip(pattern, empty, strict=True))
+
+    families = [replace(f, hidden=kept(f.hidden), detail_hidden=kept(f.detail_hidden))
+                for f in release.families]
+    return Disclosure(list(release.codes), list(kept(release.units)), families)
+
+
+def _rows(responses: ResponseSet, scores: DimensionScores, mask: np.ndarray
+          ) -> tuple[ResponseSet, DimensionScores]:
+    """The sheets where `mask` holds, and their scores (free texts are not needed to disclose)."""
+    if mask.all():
+        return responses, scores
+    codes = [code for code, keep in zip(responses.unit_codes, mask, strict=True) if keep]
+    units = None if scores.units is None else scores.units[mask]
+    return (ResponseSet(list(responses.item_names), codes, responses.values[mask], {}),
+            replace(scores, matrix=scores.matrix[mask], units=units))

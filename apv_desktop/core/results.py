@@ -12,7 +12,7 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, suppress
 from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.disclosure import Disclosure, disclose, released
+from apv_desktop.core.disclosure import Disclosure, released, republished
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up, rolled_headcount
@@ -122,7 +122,7 @@ def compute_results(
     answered = np.bincount(group, minlength=len(org.tree))
     respondents = roll_up(org.tree.parent, answered)
 
-    complete = disclose(questionnaire, org, responses, rules, dim_scores)
+    complete = republished(questionnaire, org, responses, rules, dim_scores, state.closings)
     disclosure = released(complete, state, responses.unit_codes, rules)
     withheld = disclosure is not complete
     comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)

@@ -8,16 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from apv_desktop.i18n import Translate
 
 
 @dataclass(frozen=True)
 class RoundState:
     """`counts_at_close`: unit code -> sheets when the round's results were last published
-    (empty when they never were)."""
+    (empty when they never were). `closings`: per sheet of the round (in the order of its
+    ResponseSet), the closing that first published it, 1, 2, ... (0 while never); None when
+    not known, as if every sheet were published together (core.disclosure.republished)."""
 
     closed: bool
     counts_at_close: Mapping[str, int] = field(default_factory=dict)
+    closings: np.ndarray | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:

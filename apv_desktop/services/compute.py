@@ -44,7 +44,8 @@ def round_answers(project: Project, round_name: str | None = None) -> RoundAnswe
     if questionnaire is None:
         raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
                            name=info.name)
-    state = RoundState(info.closed, project.counts_at_close(info.name))
+    state = RoundState(info.closed, project.counts_at_close(info.name),
+                       project.response_closings(info.name))
     return RoundAnswers(info.name, questionnaire, project.responses(info.name),
                         project.round_units(info.name), state)
 

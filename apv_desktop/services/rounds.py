@@ -8,13 +8,12 @@ enough new sheets for the difference between the two reports to say nothing abou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from apv_desktop.core.disclosure import strictest_threshold
 from apv_desktop.core.records import RoundInfo
 from apv_desktop.core.results import compute_results
-from apv_desktop.core.round_state import RoundState
 from apv_desktop.i18n import tr
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
@@ -35,7 +34,7 @@ def close_round(project: Project, round_name: str | None = None) -> RoundChange:
     answers = round_answers(project, round_name)
     # Whether this closing publishes results again: then a later reopening counts new sheets
     # from today's counts; when it withholds them, from those of the last published release.
-    closed_state = RoundState(True, answers.state.counts_at_close)
+    closed_state = replace(answers.state, closed=True)
     results = compute_results(answers.questionnaire, answers.units, answers.responses,
                               project.rules(), answers.name, state=closed_state)
     info = project.close_round(answers.name, new_baseline=not results.withheld)

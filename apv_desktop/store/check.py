@@ -48,6 +48,7 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
         if version == schema_version and verdicts == ["ok"] and not schema:
             problems.extend(_answer_problems(connection))
             problems.extend(_frozen_tree_problems(connection))
+            problems.extend(_closing_problems(connection))
     except sqlite3.DatabaseError as error:
         problems.append(tr("SQLite kan ikke læse filen: {error}", error=error))
     return problems[:_MAX_REPORTED]
@@ -98,6 +99,20 @@ def _frozen_tree_problems(connection: sqlite3.Connection) -> list[str]:
             " AND NOT EXISTS (SELECT 1 FROM round_unit f WHERE f.round_id = s.id"
             "  AND f.code = u.code)"
             " GROUP BY s.name, u.code ORDER BY s.name, u.code")
+    ]
+
+
+def _closing_problems(connection: sqlite3.Connection) -> list[str]:
+    """Sheets marked as published (schema 5) in a round that was never closed: the round's
+    earlier releases could not be computed again as they were."""
+    return [
+        f"{count} responses of round {name} are marked as published, but the round has never "
+        "been closed"
+        for name, count in connection.execute(
+            "SELECT s.name, COUNT(*) FROM response r JOIN survey_round s ON s.id = r.round_id"
+            " WHERE r.closing IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM round_unit f WHERE f.round_id = s.id)"
+            " GROUP BY s.name ORDER BY s.name")
     ]
 
 

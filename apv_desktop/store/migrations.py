@@ -32,6 +32,7 @@ from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
 from apv_desktop.store.schema_v3 import SCHEMA_3, convert_answers
 from apv_desktop.store.schema_v4 import SCHEMA_4, close_existing_rounds
+from apv_desktop.store.schema_v5 import SCHEMA_5, mark_published_sheets
 from apv_desktop.store.sqlite_errors import Failure, busy_error, classify
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -65,7 +66,15 @@ def _schema_4(connection: sqlite3.Connection) -> None:
     close_existing_rounds(connection)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2, _schema_3, _schema_4)
+def _schema_5(connection: sqlite3.Connection) -> None:
+    """Each sheet knows the closing that first published it; the sheets of closed rounds were
+    published by their first."""
+    for statement in SCHEMA_5:
+        connection.execute(statement)
+    mark_published_sheets(connection)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2, _schema_3, _schema_4, _schema_5)
 SCHEMA_VERSION = len(MIGRATIONS)
 # Upgrading a file from below this version frees most of its pages (the answers shrink about
 # eightfold), so the file is compacted afterwards: users mail it.

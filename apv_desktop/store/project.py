@@ -42,6 +42,7 @@ from apv_desktop.store.sqlite_errors import primary_code
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 if TYPE_CHECKING:
+    import numpy as np
     from sqlalchemy import Engine
     from sqlmodel import Session
 
@@ -290,6 +291,12 @@ class Project(PlanMethods):
         with self._plain() as connection:
             return round_state.counts_at_close(connection, plain.find_round(connection,
                                                                             round_name).id)
+
+    def response_closings(self, round_name: str | None = None) -> np.ndarray:
+        """Per sheet, in the order of responses(): the closing that first published it (0 while
+        none did)."""
+        with self._plain() as connection:
+            return round_state.closings(connection, plain.find_round(connection, round_name).id)
 
     def close_round(
         self, round_name: str, new_baseline: bool = True, on: date | None = None

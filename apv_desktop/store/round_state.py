@@ -5,12 +5,16 @@ of the day) in `round_unit`, with each unit's number of sheets at that moment; r
 clears `closed_on`, so the tree stays frozen and a later reorganisation never reaches the round.
 The counts are the baseline a reopened round's new sheets are counted from: they move to the
 current counts only when a closing publishes results again (core.disclosure.new_sheets_withheld).
+Such a closing (and the first) also numbers the sheets it publishes (`response.closing`, schema
+5), so each earlier release can be computed again (core.disclosure.republished).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
+
+import numpy as np
 
 from apv_desktop.core.model import OrgUnit
 
@@ -54,7 +58,8 @@ def close_round(
         "(SELECT COUNT(*) FROM response r JOIN org_unit o ON o.id = r.unit_id"
         " WHERE r.round_id = ? AND o.code = {code})"
     )
-    if frozen_units(connection, round_id) is None:
+    first = frozen_units(connection, round_id) is None
+    if first:
         connection.execute(
             "INSERT INTO round_unit (round_id, code, parent_code, name, position, headcount,"
             " responses_at_close)"
@@ -69,8 +74,28 @@ def close_round(
             f" {current.format(code='round_unit.code')} WHERE round_id = ?",
             (round_id, round_id),
         )
+    if first or new_baseline:
+        _mark_published(connection, round_id)
     connection.execute(
         "UPDATE survey_round SET closed_on = ? WHERE id = ?", (today.isoformat(), round_id))
+
+
+def _mark_published(connection: sqlite3.Connection, round_id: int) -> None:
+    """The sheets no closing published yet: published by this one, the next of the round."""
+    connection.execute(
+        "UPDATE response SET closing ="
+        " (SELECT COALESCE(MAX(closing), 0) + 1 FROM response WHERE round_id = ?)"
+        " WHERE round_id = ? AND closing IS NULL",
+        (round_id, round_id),
+    )
+
+
+def closings(connection: sqlite3.Connection, round_id: int) -> np.ndarray:
+    """Per sheet of the round, in the order of read_responses (by id): the closing that first
+    published it, 0 while none did."""
+    return np.array([row[0] for row in connection.execute(
+        "SELECT COALESCE(closing, 0) FROM response WHERE round_id = ? ORDER BY id",
+        (round_id,))], dtype=np.int64)
 
 
 def reopen_round(connection: sqlite3.Connection, round_id: int, today: date) -> None:

@@ -167,6 +167,7 @@ class ResponseRow(SQLModel, table=True):
     date: date
     source: str
     answers: bytes = Field(sa_type=LargeBinary, nullable=False)
+    closing: int | None = None  # the round's closing that first published it (schema 5)
 
 
 class TextAnswerRow(SQLModel, table=True):

@@ -246,3 +246,26 @@ def test_class_5_no_scores_while_open_and_one_more_sheet_reveals_nothing(project
     assert run(["import-responses", str(project), str(more), "--round", "s"]) == 0
     assert run(["close-round", str(project), "--round", "s"]) == 0
     assert published(results_json(project, capsys, "s"))
+
+
+def test_class_5_enough_new_sheets_publish_again_hiding_at_least_what_was_hidden(
+        project, tmp_path, capsys) -> None:
+    """A reopened round whose changed team gets the strictest threshold's sheets is published
+    again; what the first release hid stays hidden (were Team 2 shown now, its scores minus the
+    new sheets' share of the department's difference would give its four first sheets)."""
+    def hidden(data: dict) -> set[tuple[str, str]]:
+        return {(s["unit"], s["dimension"]) for s in data["scores"] if s["mean"] is None}
+
+    first = results_json(project, capsys)
+    assert ("T2", "IN") in hidden(first)
+    assert run(["close-round", str(project), "--round", "r", "--reopen"]) == 0
+    rng = random.Random(7)
+    more = write_answers(tmp_path / "more.csv", [answers(rng, "T2") for _ in range(10)])
+    assert run(["import-responses", str(project), str(more), "--round", "r"]) == 0
+    assert run(["close-round", str(project), "--round", "r"]) == 0
+    second = results_json(project, capsys)
+    assert second["round_state"] == "closed" and not hidden(second) >= {
+        (s["unit"], s["dimension"]) for s in second["scores"]}
+    assert hidden(first) <= hidden(second)
+    with opened(project) as opened_project:
+        assert sorted(set(opened_project.response_closings("r"))) == [1, 2]
