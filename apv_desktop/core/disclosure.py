@@ -61,6 +61,9 @@ class Family:
     hidden: tuple[Hidden | None, ...]  # the scores, per group of the org tree (OrgIndex order)
     detail_hidden: tuple[Hidden | None, ...]  # the items' answer counts: hides at least `hidden`
     free_text: bool = False
+    # The scores' patterns at every threshold up to the family's (see _monotone): results by
+    # background group (core.disclosure_linked) are suppressed against them.
+    hidden_at: dict[int, tuple[Hidden | None, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -101,6 +104,9 @@ class Disclosure:
 
     def dimension_threshold(self, dimension: str) -> int:
         return self._by_dimension[dimension].threshold
+
+    def dimension_family(self, dimension: str) -> Family:
+        return self._by_dimension[dimension]
 
     def hidden_units_named(self, codes: list[str]) -> list[str]:
         """Those of `codes` that are hidden units, in the given order."""
@@ -206,6 +212,7 @@ def disclose(
         free_text = any(i.type is ItemType.TEXT for i in present)
         threshold = max([rules.min_n, *(_dimension_min_n(questionnaire, d, rules) for d in dims)])
         strictest = max([threshold, *(item_threshold(questionnaire, i, rules) for i in present)])
+        by_level: dict[int, list[Hidden | None]] = {}
         if free_text:
             threshold = strictest = max(strictest, rules.comment_min_n)
             hidden = detail = _monotone(org.tree, respondents, threshold)
@@ -231,7 +238,8 @@ def disclose(
             detail = _monotone(org.tree, np.column_stack(details), strictest,
                                partial(_score_level, by_level, threshold))
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
-                               strictest, tuple(hidden), tuple(detail), free_text))
+                               strictest, tuple(hidden), tuple(detail), free_text,
+                               {k: tuple(v) for k, v in by_level.items()}))
     codes = [org.code_at(i) for i in range(size)]
     return Disclosure(codes, _monotone(org.tree, respondents, rules.min_n), families)
 

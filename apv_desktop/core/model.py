@@ -73,6 +73,7 @@ class Item:
     reverse: bool = False
     required: bool = False
     relevant: str | None = None
+    background: bool = False  # a background question (job group ...): results by its groups
 
     def label(self, language: str) -> str:
         return pick_label(self.labels, language, self.name)
@@ -166,6 +167,7 @@ class Rules:
     reference_yellow_at: float = -5.0
     pressure_gap: float = 10.0
     comparison: str = "organisation"  # or "reference"
+    breakdown_min_n: int = 10  # results by background group only in units with this many answers
 
     ABSOLUTE_MIN_N = 3
 
@@ -175,6 +177,8 @@ class Rules:
             problems.append(f"min_n must be at least {self.ABSOLUTE_MIN_N}, not {self.min_n}")
         if self.comment_min_n < self.min_n:
             problems.append("comment_min_n must be at least min_n")
+        if self.breakdown_min_n < self.min_n:
+            problems.append("breakdown_min_n must be at least min_n")
         if not self.yellow_at < self.green_at:
             problems.append("yellow_at must be below green_at")
         if not self.reference_red_at < self.reference_yellow_at <= 0:

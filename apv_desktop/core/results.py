@@ -16,7 +16,12 @@ from apv_desktop.core.disclosure import Disclosure, disclose
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
-from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores, round_half_up
+from apv_desktop.core.scoring import (
+    DimensionScores,
+    GroupStats,
+    respondent_dimension_scores,
+    round_half_up,
+)
 
 Progress = Callable[[float, str], None]
 """Called with a fraction 0..1 and a short message; raises to cancel. No Qt needed."""
@@ -74,6 +79,7 @@ class Results:
     scores: list[Score]
     organisation: UnitResult  # the single top unit, or a virtual group with code ORGANISATION
     disclosure: Disclosure  # what this release may show (every output asks it)
+    respondent_scores: DimensionScores | None = None  # reused by results by background group
     _index: dict[tuple[str, str], Score] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -140,8 +146,8 @@ def compute_results(
         judge = Judge(rules, info.direction, info.reference, _org_mean(shown_mean[0, d], hidden[0]))
         for i in range(len(org.tree)):
             scores.append(
-                _score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
-                       (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
+                judged_score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
+                             (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
             )
     report(1.0, "done")
     return Results(
@@ -153,6 +159,7 @@ def compute_results(
         scores=scores,
         organisation=unit_results[0],
         disclosure=disclosure,
+        respondent_scores=dim_scores,
     )
 
 
@@ -201,7 +208,7 @@ def _unit_result(
     )
 
 
-def _score(
+def judged_score(
     unit: str, dimension: str, n: int, mean: float, interval: tuple[float, float],
     hidden: Hidden | None, judge: Judge, *, is_org: bool,
 ) -> Score:
