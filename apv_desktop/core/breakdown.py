@@ -100,7 +100,7 @@ def compute_breakdown(
     shown_mean = stats.rounded_means()
 
     respondents = roll_up(org.tree.parent, np.bincount(unit_of, minlength=size))
-    qualifies = respondents >= results.rules.breakdown_min_n
+    qualifies = respondents >= results.rules.breakdown_floor()
     disclosure = results.disclosure
     hidden_of: dict[str, list[list[Hidden | None]]] = {}
     for code in scores.codes:

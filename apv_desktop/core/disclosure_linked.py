@@ -85,87 +85,110 @@ def _at_level(
 ) -> list[list[Hidden | None]]:
     size, groups = candidates.shape
     rolled = [roll_up(tree.parent, c.own[:, :groups].astype(np.int64)) for c in counts]
-    hidden: list[list[Hidden | None]] = [[None] * groups for _ in range(size)]
-    for u in range(size):
-        for g in range(groups):
-            before = already[u][g] if already is not None else None
-            small = any(0 < r[u, g] < level for r in rolled) or rolled[0][u, g] < level
-            if before is not None:
-                hidden[u][g] = before
-            elif not candidates[u, g] or small:
-                hidden[u][g] = Hidden.TOO_FEW
+    small = rolled[0] < level
+    for r in rolled:
+        small |= (r > 0) & (r < level)
+    hidden: list[list[Hidden | None]] = [
+        [(already[u][g] if already is not None else None)
+         or (Hidden.TOO_FEW if small[u, g] or not candidates[u, g] else None)
+         for g in range(groups)]
+        for u in range(size)
+    ]
     while True:
-        culprit = None
-        for count in counts:
-            culprit = _unsafe_cell(tree, count, hidden, level, rolled[0])
-            if culprit is not None:
-                break
-        if culprit is None:
-            return hidden
-        hidden[culprit[0]][culprit[1]] = Hidden.COMPLEMENTARY
+        # The cuts around one tree cell at a time first, for every cell at once (cheap, and
+        # most secrets are of that kind); the whole graph's minimum cut once none is left.
+        graphs = [_Graph(tree, count, hidden, level) for count in counts]
+        culprits = {cell for graph in graphs for cell in graph.local_culprits(rolled[0])}
+        if not culprits:
+            culprit = next((c for c in (g.global_culprit(rolled[0], hidden) for g in graphs)
+                            if c is not None), None)
+            if culprit is None:
+                return hidden
+            culprits = {culprit}
+        for u, g in culprits:
+            hidden[u][g] = Hidden.COMPLEMENTARY
 
 
-def _nearest_shown(tree: Tree, shown: Sequence[bool]) -> list[int]:
-    """Per unit: its nearest shown ancestor-or-self, -1 when none."""
-    nearest = [-1] * len(tree)
-    for u in range(len(tree)):
-        if shown[u]:
-            nearest[u] = u
-        elif tree.parent[u] >= 0:
-            nearest[u] = nearest[tree.parent[u]]
+def _nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
+    """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
+    nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
+    for u in range(1, len(tree)):
+        nearest[u] = np.where(shown[u], u, nearest[tree.parent[u]])
     return nearest
 
 
-def _unsafe_cell(
-    tree: Tree,
-    count: LinkedCount,
-    hidden: list[list[Hidden | None]],
-    level: int,
-    size_of: np.ndarray,
-) -> tuple[int, int] | None:
-    """A shown breakdown cell to hide because some cut in `count` weighs 1..level-1, or None."""
-    size, groups = len(hidden), len(hidden[0]) if hidden else 0
-    tree_hidden = count.tree_pattern(level)
-    group_cell = [_nearest_shown(tree, [hidden[u][g] is None for u in range(size)])
-                  for g in range(groups)]
-    if tree_hidden[0] is not None:
-        return _unsafe_alone(count, group_cell, level, size_of)
-    tree_cell = _nearest_shown(tree, [h is None for h in tree_hidden])
-    # Nodes: tree cells 0..size-1 (by unit), breakdown cells size + u*groups + g, Z last.
-    zero = size + size * groups
-    weight: dict[tuple[int, int], int] = {}
-    for u in range(size):
-        t = tree_cell[u]
-        for g in range(groups + 1):
-            n = int(count.own[u, g])
-            if not n:
-                continue
-            owner = group_cell[g][u] if g < groups else -1
-            h = zero if owner < 0 else size + owner * groups + g
-            weight[(t, h)] = weight.get((t, h), 0) + n
-    cut = _small_cut(weight, level, zero + 1)
-    if cut is None:
-        return None
-    inside, crossing = cut
-    touched = {h for (_, h) in crossing} | {h for h in inside if size <= h < zero}
-    cells = [divmod(h - size, groups) for h in touched if size <= h < zero]
-    if not cells:  # cannot happen while the tree itself is safe; hide everything to be sure
-        cells = [(u, g) for u in range(size) for g in range(groups) if hidden[u][g] is None]
-    return min(cells, key=lambda c: (int(size_of[c[0], c[1]]), c))
+class _Graph:
+    """One count's cells and edges: tree cells are nodes 0..size-1 (by unit), breakdown cells
+    size + unit * groups + group, Z (everyone in no shown breakdown cell) the last."""
 
+    def __init__(self, tree: Tree, count: LinkedCount, hidden: list[list[Hidden | None]],
+                 level: int) -> None:
+        size, groups = len(hidden), len(hidden[0])
+        self.size, self.groups, self.level = size, groups, level
+        self.zero = size + size * groups
+        tree_hidden = count.tree_pattern(level)
+        self.empty = tree_hidden[0] is not None  # nothing of this count is published
+        if self.empty:
+            return
+        shown = np.array([[h is None for h in row] for row in hidden], dtype=bool)
+        tree_cell = _nearest_shown(tree, np.array([[h is None] for h in tree_hidden]))[:, 0]
+        owner = _nearest_shown(tree, shown)  # (units, groups)
+        head = np.where(owner >= 0, size + owner * groups + np.arange(groups), self.zero)
+        head = np.column_stack([head, np.full(size, self.zero)])  # "no answer" is always in Z
+        tail = np.repeat(tree_cell[:, None], groups + 1, axis=1)
+        weight = count.own.astype(np.int64)
+        keep = weight > 0
+        key = tail[keep] * (self.zero + 1) + head[keep]
+        pairs, index = np.unique(key, return_inverse=True)
+        self.tail, self.head = pairs // (self.zero + 1), pairs % (self.zero + 1)
+        self.weight = np.bincount(index, weights=weight[keep], minlength=len(pairs)).astype(
+            np.int64)
 
-def _unsafe_alone(
-    count: LinkedCount, group_cell: list[list[int]], level: int, size_of: np.ndarray
-) -> tuple[int, int] | None:
-    """Where the tree publishes nothing of this count, the breakdown's cells are all there is:
-    disjoint per group, so each must be empty or reach the threshold."""
-    weight: dict[tuple[int, int], int] = {}
-    for g, owners in enumerate(group_cell):
-        for u, owner in enumerate(owners):
-            if owner >= 0:
-                weight[(owner, g)] = weight.get((owner, g), 0) + int(count.own[u, g])
-    small = [cell for cell, n in weight.items() if 0 < n < level]
-    return min(small, key=lambda c: (int(size_of[c[0], c[1]]), c)) if small else None
+    def _cell(self, node: int) -> tuple[int, int] | None:
+        return divmod(node - self.size, self.groups) if self.size <= node < self.zero else None
+
+    def local_culprits(self, size_of: np.ndarray) -> list[tuple[int, int]]:
+        """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
+        1..level-1: the smallest of those cells (or of the ones it borders) to hide."""
+        if self.empty or not len(self.tail):
+            return []
+        inside = np.bincount(self.head, minlength=self.zero + 1)[self.head] == 1
+        value = np.bincount(self.tail, weights=np.where(inside, 0, self.weight),
+                            minlength=self.size)
+        found = []
+        for t in np.flatnonzero((value > 0) & (value < self.level)):
+            mine = self.tail == t
+            cells = [c for h in self.head[mine & inside] if (c := self._cell(int(h)))]
+            cells = cells or [c for h in self.head[mine] if (c := self._cell(int(h)))]
+            if cells:
+                found.append(min(cells, key=lambda c: (int(size_of[c]), c)))
+        return found
+
+    def global_culprit(
+        self, size_of: np.ndarray, hidden: list[list[Hidden | None]]
+    ) -> tuple[int, int] | None:
+        """A shown breakdown cell to hide because some cut weighs 1..level-1, or None."""
+        if self.empty:
+            return None
+        weight = {(int(t), int(h)): int(n) for t, h, n in
+                  zip(self.tail, self.head, self.weight, strict=True)}
+        cut = _small_cut(weight, self.level, self.zero + 1)
+        if cut is None:
+            return None
+        inside, crossing = cut
+        # The cells the secret is subtracted from first (hiding one merges it into a larger
+        # cell), then the cells inside that share a tree cell with it, then any inside.
+        tails = {t for t, _ in crossing}
+        for nodes in ({h for _, h in crossing},
+                      {h for (t, h) in zip(self.tail.tolist(), self.head.tolist(), strict=True)
+                       if t in tails and h in inside},
+                      inside):
+            cells = [c for h in nodes if (c := self._cell(h))]
+            if cells:
+                return min(cells, key=lambda c: (int(size_of[c]), c))
+        # Cannot happen while the tree itself is safe; hide the breakdown to be sure.
+        return next(((u, g) for u in range(self.size) for g in range(self.groups)
+                     if hidden[u][g] is None), None)
 
 
 def _small_cut(

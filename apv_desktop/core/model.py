@@ -167,9 +167,15 @@ class Rules:
     reference_yellow_at: float = -5.0
     pressure_gap: float = 10.0
     comparison: str = "organisation"  # or "reference"
-    breakdown_min_n: int = 10  # results by background group only in units with this many answers
+    # Results by background group only in units with this many answers (twice the default
+    # min_n; never fewer than min_n, see breakdown_floor).
+    breakdown_min_n: int = 10
 
     ABSOLUTE_MIN_N = 3
+
+    def breakdown_floor(self) -> int:
+        """The fewest answers a unit needs for results by background group."""
+        return max(self.breakdown_min_n, self.min_n)
 
     def validate(self) -> list[str]:
         problems = []
@@ -177,8 +183,6 @@ class Rules:
             problems.append(f"min_n must be at least {self.ABSOLUTE_MIN_N}, not {self.min_n}")
         if self.comment_min_n < self.min_n:
             problems.append("comment_min_n must be at least min_n")
-        if self.breakdown_min_n < self.min_n:
-            problems.append("breakdown_min_n must be at least min_n")
         if not self.yellow_at < self.green_at:
             problems.append("yellow_at must be below green_at")
         if not self.reference_red_at < self.reference_yellow_at <= 0:

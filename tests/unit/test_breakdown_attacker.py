@@ -71,7 +71,7 @@ def crossed_releases(draw: st.DrawFn):  # type: ignore[no-untyped-def]
 def publish(case, min_n: int, strict: int) -> tuple[Results, dict, Breakdown]:
     units, responses, _, _, groups, breakdown_min_n = case
     q = with_background(strict, groups)
-    rules = Rules(min_n=min_n, comment_min_n=min_n, breakdown_min_n=max(min_n, breakdown_min_n))
+    rules = Rules(min_n=min_n, comment_min_n=min_n, breakdown_min_n=breakdown_min_n)
     results = compute_results(q, units, responses, rules, "r")
     distributions = item_distributions(q, units, responses, results.disclosure)
     return results, distributions, compute_breakdown(q, units, responses, results, "bg")
