@@ -16,8 +16,8 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden
 from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.disclosure import Family
-from apv_desktop.core.disclosure_linked import LinkedCount, suppress_linked
+from apv_desktop.core.disclosure import Disclosure, Family
+from apv_desktop.core.disclosure_linked import suppress_linked
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.orgtree import OrgIndex, roll_up
@@ -103,13 +103,9 @@ def compute_breakdown(
     qualifies = respondents >= results.rules.breakdown_floor()
     disclosure = results.disclosure
     hidden_of: dict[str, list[list[Hidden | None]]] = {}
-    for code in scores.codes:
-        family = disclosure.dimension_family(code)
-        if family.dimensions[0] not in hidden_of:
-            found = _suppressed(questionnaire, responses, scores, family, org, unit_of,
-                                group_of, groups)
-            for dimension in family.dimensions:
-                hidden_of[dimension] = found
+    for family, codes in _families_by_pattern(disclosure, scores.codes):
+        found = _suppressed(responses, scores, family, codes, org, unit_of, group_of, groups)
+        hidden_of.update(dict.fromkeys(codes, found))
     shown_units = [u for u in range(size) if qualifies[u]
                    and disclosure.unit_hidden(org.code_at(u)) is None]
     cells: list[GroupScore] = []
@@ -149,17 +145,31 @@ def _stats_by_group(
     return GroupStats(rolled(own.n), rolled(own.total), rolled(own.total_sq), own.scale)
 
 
+def _families_by_pattern(
+    disclosure: Disclosure, codes: list[str]
+) -> list[tuple[Family, list[str]]]:
+    """The dimensions whose tree patterns agree at every level, together: their breakdowns get
+    one pattern, computed once (mostly, every dimension of a questionnaire)."""
+    found: dict[tuple[int, tuple[tuple[int, tuple[Hidden | None, ...]], ...]],
+                tuple[Family, list[str]]] = {}
+    for code in codes:
+        family = disclosure.dimension_family(code)
+        key = (family.threshold, tuple(sorted(family.hidden_at.items())))
+        found.setdefault(key, (family, []))[1].append(code)
+    return list(found.values())
+
+
 def _suppressed(
-    questionnaire: Questionnaire,
     responses: ResponseSet,
     scores: DimensionScores,
     family: Family,
+    codes: list[str],
     org: OrgIndex,
     unit_of: np.ndarray,
     group_of: np.ndarray,
     groups: int,
 ) -> list[list[Hidden | None]]:
-    """One pattern for the breakdown of a family's dimensions (they share the tree's pattern)."""
+    """One pattern for the breakdowns of dimensions that share the tree's pattern."""
     size = len(org.tree)
 
     def own(mask: np.ndarray) -> np.ndarray:
@@ -167,8 +177,9 @@ def _suppressed(
         return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
 
     # Who is in a cell at all counts as well: a shown n says how many of its people are valid.
-    counts = [LinkedCount(own(np.ones(responses.size, dtype=bool)), family.hidden_at)]
-    for code in family.dimensions:
+    counts = [own(np.ones(responses.size, dtype=bool))]
+    for code in codes:
         valid = ~np.isnan(scores.matrix[:, scores.codes.index(code)])
-        counts.append(LinkedCount(own(valid), family.hidden_at))
-    return suppress_linked(org.tree, counts, groups, family.threshold)
+        counts.append(own(valid))
+    unique = {c.tobytes(): c for c in counts}  # a dimension nobody left blank counts as all
+    return suppress_linked(org.tree, family.hidden_at, list(unique.values()), family.threshold)

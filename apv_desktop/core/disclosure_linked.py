@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -46,65 +45,62 @@ from apv_desktop.core.orgtree import roll_up
 _INFINITE = 1 << 40
 
 
-@dataclass(frozen=True)
-class LinkedCount:
-    """One count the breakdown's figures carry, with the tree pattern it is published under."""
-
-    own: np.ndarray  # int (units, groups + 1): each unit's own respondents per group; last = none
-    tree_at: dict[int, tuple[Hidden | None, ...]]  # the tree's pattern per threshold
-
-    def tree_pattern(self, level: int) -> tuple[Hidden | None, ...]:
-        return self.tree_at[min(level, max(self.tree_at))]
-
-
 def suppress_linked(
-    tree: Tree, counts: Sequence[LinkedCount], groups: int, threshold: int
+    tree: Tree,
+    tree_at: dict[int, tuple[Hidden | None, ...]],
+    counts: Sequence[np.ndarray],
+    threshold: int,
 ) -> list[list[Hidden | None]]:
-    """Per unit and group: why the breakdown cell is hidden, or None. The first count is the
-    respondents: a cell may be shown where the tree shows the unit in it, and is the smallest
-    by it when one must be hidden to protect another.
+    """Per unit and group: why the breakdown cell is hidden, or None.
 
-    The pattern does not depend on any rule but the threshold: a caller that publishes fewer
-    cells (only units with enough answers) only takes figures away, which cannot give a secret,
-    and releases under two such settings together show no more than the wider one."""
+    `tree_at` is the tree's score pattern per threshold (core.disclosure); `counts` are int
+    arrays (units, groups + 1), each unit's own respondents per group, the last column those
+    without an answer. The first count is the respondents: a cell may be shown where the tree
+    shows its unit, and is the smallest by it when one must be hidden to protect another.
+
+    The pattern depends on no rule but the threshold: a caller that publishes fewer cells (only
+    units with enough answers) only takes figures away, which cannot give a secret, and
+    releases under two such settings together show no more than the wider one."""
+    size, groups = counts[0].shape[0], counts[0].shape[1] - 1
+    own = np.stack([np.asarray(c, dtype=np.int64) for c in counts], axis=2)
+    rolled = roll_up(tree.parent, own[:, :groups, :])  # (units, groups, counts)
     hidden: list[list[Hidden | None]] | None = None
     for level in range(min(Rules.ABSOLUTE_MIN_N, threshold), threshold + 1):
-        shown = [h is None for h in counts[0].tree_pattern(level)]
-        candidates = np.repeat(np.array(shown, dtype=bool)[:, None], groups, axis=1)
-        hidden = _at_level(tree, counts, candidates, level, hidden)
+        pattern = tree_at[min(level, max(tree_at))]
+        if pattern[0] is not None:  # the tree shows nothing at all, so neither may this
+            hidden = [[Hidden.TOO_FEW] * groups for _ in range(size)]
+            continue
+        small = (rolled[:, :, 0] < level) | np.any((rolled > 0) & (rolled < level), axis=2)
+        small |= np.array([h is not None for h in pattern])[:, None]
+        hidden = [
+            [(hidden[u][g] if hidden is not None else None)
+             or (Hidden.TOO_FEW if small[u, g] else None) for g in range(groups)]
+            for u in range(size)
+        ]
+        tree_cell = _nearest_shown(tree, np.array([[h is None] for h in pattern]))[:, 0]
+        _complete(tree, tree_cell, own, rolled[:, :, 0], hidden, level)
     assert hidden is not None
     return hidden
 
 
-def _at_level(
+def _complete(
     tree: Tree,
-    counts: Sequence[LinkedCount],
-    candidates: np.ndarray,
+    tree_cell: np.ndarray,
+    own: np.ndarray,
+    size_of: np.ndarray,
+    hidden: list[list[Hidden | None]],
     level: int,
-    already: list[list[Hidden | None]] | None,
-) -> list[list[Hidden | None]]:
-    size, groups = candidates.shape
-    rolled = [roll_up(tree.parent, c.own[:, :groups].astype(np.int64)) for c in counts]
-    small = rolled[0] < level
-    for r in rolled:
-        small |= (r > 0) & (r < level)
-    hidden: list[list[Hidden | None]] = [
-        [(already[u][g] if already is not None else None)
-         or (Hidden.TOO_FEW if small[u, g] or not candidates[u, g] else None)
-         for g in range(groups)]
-        for u in range(size)
-    ]
+) -> None:
+    """Hide further cells (in place) until no cut in any count weighs 1..level-1."""
     while True:
+        graph = _Graph(tree, tree_cell, own, hidden)
         # The cuts around one tree cell at a time first, for every cell at once (cheap, and
         # most secrets are of that kind); the whole graph's minimum cut once none is left.
-        graphs = [_Graph(tree, count, hidden, level) for count in counts]
-        culprits = {cell for graph in graphs for cell in graph.local_culprits(rolled[0])}
+        culprits = graph.local_culprits(size_of, level)
         if not culprits:
-            culprit = next((c for c in (g.global_culprit(rolled[0], hidden) for g in graphs)
-                            if c is not None), None)
-            if culprit is None:
-                return hidden
-            culprits = {culprit}
+            culprits = graph.global_culprits(size_of, level)
+            if not culprits:
+                return
         for u, g in culprits:
             hidden[u][g] = Hidden.COMPLEMENTARY
 
@@ -113,91 +109,110 @@ def _nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
     """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
     nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
     for u in range(1, len(tree)):
-        nearest[u] = np.where(shown[u], u, nearest[tree.parent[u]])
+        row = shown[u]
+        if not row.all():
+            nearest[u] = np.where(row, u, nearest[tree.parent[u]])
     return nearest
 
 
 class _Graph:
-    """One count's cells and edges: tree cells are nodes 0..size-1 (by unit), breakdown cells
-    size + unit * groups + group, Z (everyone in no shown breakdown cell) the last."""
+    """Tree cells are nodes 0..size-1 (by unit), breakdown cells size + unit * groups + group,
+    Z (everyone in no shown breakdown cell) the last; an edge per (tree cell, breakdown cell)
+    that holds anyone, weighing per count (edges x counts)."""
 
-    def __init__(self, tree: Tree, count: LinkedCount, hidden: list[list[Hidden | None]],
-                 level: int) -> None:
+    def __init__(self, tree: Tree, tree_cell: np.ndarray, own: np.ndarray,
+                 hidden: list[list[Hidden | None]]) -> None:
         size, groups = len(hidden), len(hidden[0])
-        self.size, self.groups, self.level = size, groups, level
+        self.size, self.groups = size, groups
         self.zero = size + size * groups
-        tree_hidden = count.tree_pattern(level)
-        self.empty = tree_hidden[0] is not None  # nothing of this count is published
-        if self.empty:
-            return
         shown = np.array([[h is None for h in row] for row in hidden], dtype=bool)
-        tree_cell = _nearest_shown(tree, np.array([[h is None] for h in tree_hidden]))[:, 0]
         owner = _nearest_shown(tree, shown)  # (units, groups)
         head = np.where(owner >= 0, size + owner * groups + np.arange(groups), self.zero)
         head = np.column_stack([head, np.full(size, self.zero)])  # "no answer" is always in Z
         tail = np.repeat(tree_cell[:, None], groups + 1, axis=1)
-        weight = count.own.astype(np.int64)
-        keep = weight > 0
-        key = tail[keep] * (self.zero + 1) + head[keep]
+        atoms = own.reshape(size * (groups + 1), -1)
+        anyone = atoms[:, 0] > 0
+        key = (tail.ravel() * (self.zero + 1) + head.ravel())[anyone]
         pairs, index = np.unique(key, return_inverse=True)
         self.tail, self.head = pairs // (self.zero + 1), pairs % (self.zero + 1)
-        self.weight = np.bincount(index, weights=weight[keep], minlength=len(pairs)).astype(
-            np.int64)
+        self.weight = np.zeros((len(pairs), atoms.shape[1]), dtype=np.int64)
+        np.add.at(self.weight, index.ravel(), atoms[anyone])
 
-    def _cell(self, node: int) -> tuple[int, int] | None:
-        return divmod(node - self.size, self.groups) if self.size <= node < self.zero else None
+    def _smallest(self, nodes: np.ndarray, size_of: np.ndarray) -> tuple[int, int] | None:
+        """The breakdown cell among `nodes` with the fewest respondents (ties: lowest unit)."""
+        nodes = np.asarray(nodes, dtype=np.int64)
+        nodes = nodes[(nodes >= self.size) & (nodes < self.zero)]
+        if not len(nodes):
+            return None
+        unit, group = np.divmod(nodes - self.size, self.groups)
+        best = np.lexsort((group, unit, size_of[unit, group]))[0]
+        return int(unit[best]), int(group[best])
 
-    def local_culprits(self, size_of: np.ndarray) -> list[tuple[int, int]]:
+    def local_culprits(self, size_of: np.ndarray, level: int) -> set[tuple[int, int]]:
         """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
-        1..level-1: the smallest of those cells (or of the ones it borders) to hide."""
-        if self.empty or not len(self.tail):
-            return []
-        inside = np.bincount(self.head, minlength=self.zero + 1)[self.head] == 1
-        value = np.bincount(self.tail, weights=np.where(inside, 0, self.weight),
-                            minlength=self.size)
-        found = []
-        for t in np.flatnonzero((value > 0) & (value < self.level)):
-            mine = self.tail == t
-            cells = [c for h in self.head[mine & inside] if (c := self._cell(int(h)))]
-            cells = cells or [c for h in self.head[mine] if (c := self._cell(int(h)))]
-            if cells:
-                found.append(min(cells, key=lambda c: (int(size_of[c]), c)))
+        1..level-1 in some count: the smallest of those cells (or of its neighbours) to hide."""
+        present = self.weight > 0  # an edge exists in a count only where someone is in it
+        degree = np.zeros((self.zero + 1, present.shape[1]), dtype=np.int64)
+        np.add.at(degree, self.head, present)
+        inside = present & (degree[self.head] == 1)
+        value = np.zeros((self.size, present.shape[1]), dtype=np.int64)
+        np.add.at(value, self.tail, np.where(inside, 0, self.weight))
+        found: set[tuple[int, int]] = set()
+        for t, c in zip(*np.nonzero((value > 0) & (value < level)), strict=True):
+            mine = (self.tail == t) & present[:, c]
+            cell = (self._smallest(self.head[mine & inside[:, c]], size_of)
+                    or self._smallest(self.head[mine], size_of))
+            if cell is not None:
+                found.add(cell)
         return found
 
-    def global_culprit(
-        self, size_of: np.ndarray, hidden: list[list[Hidden | None]]
-    ) -> tuple[int, int] | None:
-        """A shown breakdown cell to hide because some cut weighs 1..level-1, or None."""
-        if self.empty:
-            return None
-        weight = {(int(t), int(h)): int(n) for t, h, n in
-                  zip(self.tail, self.head, self.weight, strict=True)}
-        cut = _small_cut(weight, self.level, self.zero + 1)
-        if cut is None:
-            return None
-        inside, crossing = cut
-        # The cells the secret is subtracted from first (hiding one merges it into a larger
-        # cell), then the cells inside that share a tree cell with it, then any inside.
-        tails = {t for t, _ in crossing}
-        for nodes in ({h for _, h in crossing},
-                      {h for (t, h) in zip(self.tail.tolist(), self.head.tolist(), strict=True)
-                       if t in tails and h in inside},
-                      inside):
-            cells = [c for h in nodes if (c := self._cell(h))]
-            if cells:
-                return min(cells, key=lambda c: (int(size_of[c]), c))
-        # Cannot happen while the tree itself is safe; hide the breakdown to be sure.
-        return next(((u, g) for u in range(self.size) for g in range(self.groups)
-                     if hidden[u][g] is None), None)
+    def global_culprits(self, size_of: np.ndarray, level: int) -> set[tuple[int, int]]:
+        """Per count with a cut weighing 1..level-1: a shown breakdown cell to hide."""
+        found: set[tuple[int, int]] = set()
+        for c in range(self.weight.shape[1]):
+            present = self.weight[:, c] > 0
+            tail, head, weight = self.tail[present], self.head[present], self.weight[present, c]
+            cut = _small_cut(tail, head, weight, level, self.zero + 1)
+            if cut is None:
+                continue
+            inside, crossing = cut
+            # The cells the secret is subtracted from first (hiding one merges it into a
+            # larger cell), then the cells inside that share a tree cell with it, then any.
+            beside = head[np.isin(tail, tail[crossing]) & inside[head]]
+            cell = next((x for nodes in (head[crossing], beside, np.flatnonzero(inside))
+                         if (x := self._smallest(nodes, size_of)) is not None), None)
+            if cell is None:  # cannot happen while the tree is safe: hide all to be sure
+                cell = self._smallest(np.arange(self.size, self.zero), size_of)
+            if cell is not None:
+                found.add(cell)
+        return found
+
+
+def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
+    """A label per node: the smallest node joined to it by the given edges."""
+    label = np.arange(nodes)
+    while True:
+        before = label.copy()
+        joined = np.minimum(label[tail], label[head])
+        np.minimum.at(label, tail, joined)
+        np.minimum.at(label, head, joined)
+        label = label[label]
+        if np.array_equal(label, before):
+            return label
 
 
 def _small_cut(
-    weight: dict[tuple[int, int], int], level: int, nodes: int
-) -> tuple[set[int], list[tuple[int, int]]] | None:
-    """A cut weighing 1..level-1 (the cells inside it, and the edges it gives away), or None.
-    Edges run from tree cells to breakdown cells; a cut may not hold a breakdown cell without
-    every tree cell it touches."""
-    parent = list(range(nodes))
+    tail: np.ndarray, head: np.ndarray, weight: np.ndarray, level: int, nodes: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """A cut weighing 1..level-1 (a mask of the nodes inside it, and one of the edges it gives
+    away), or None. Edges run from tree cells to breakdown cells; a cut may not hold a
+    breakdown cell without every tree cell it touches."""
+    heavy = weight >= level  # never part of a small secret: both ends stay on one side
+    label = _components(tail[heavy], head[heavy], nodes)
+    light = (~heavy) & (label[tail] != label[head])
+    if not light.any():
+        return None
+    parent = {int(x): int(x) for x in np.unique(label)}
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -205,13 +220,11 @@ def _small_cut(
             a = parent[a]
         return a
 
-    for (t, h), n in weight.items():
-        if n >= level:  # never part of a small secret: both ends stay on one side
-            parent[find(t)] = find(h)
-    light = [(t, h, n) for (t, h), n in weight.items() if n < level and find(t) != find(h)]
-    _merge_cycles(light, find, parent)
+    light_edges = [(int(t), int(h), int(n)) for t, h, n in
+                   zip(label[tail[light]], label[head[light]], weight[light], strict=True)]
+    _merge_cycles(light_edges, find, parent)
     arcs: dict[tuple[int, int], int] = {}
-    for t, h, n in light:
+    for t, h, n in light_edges:
         a, b = find(t), find(h)
         if a != b:
             arcs[(a, b)] = arcs.get((a, b), 0) + n
@@ -220,13 +233,14 @@ def _small_cut(
     found = _min_closed_cut(arcs, level)
     if found is None:
         return None
-    members = {x for x in range(nodes) if find(x) in found}
-    crossing = [(t, h) for (t, h) in weight if t in members and h not in members]
-    return members, crossing
+    labels = np.array(sorted(parent))
+    roots = np.array([find(int(x)) for x in labels])
+    inside = np.isin(roots[np.searchsorted(labels, label)], list(found))
+    return inside, inside[tail] & ~inside[head]
 
 
 def _merge_cycles(
-    light: list[tuple[int, int, int]], find: Callable[[int], int], parent: list[int]
+    light: list[tuple[int, int, int]], find: Callable[[int], int], parent: dict[int, int]
 ) -> None:
     """Contract every strongly connected set of light edges: a cycle of them cannot be cut
     without putting a breakdown cell on the inside and one of its tree cells outside."""
