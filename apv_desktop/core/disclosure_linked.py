@@ -176,10 +176,11 @@ class _Graph:
             if cut is None:
                 continue
             inside, crossing = cut
-            # The cells the secret is subtracted from first (hiding one merges it into a
-            # larger cell), then the cells inside that share a tree cell with it, then any.
-            beside = head[np.isin(tail, tail[crossing]) & inside[head]]
-            cell = next((x for nodes in (head[crossing], beside, np.flatnonzero(inside))
+            # The smallest of the cells the secret is subtracted from and of the cells inside
+            # that share a tree cell with it (hiding either moves people across the cut),
+            # else any inside.
+            near = np.isin(tail, tail[crossing])
+            cell = next((x for nodes in (head[near], np.flatnonzero(inside))
                          if (x := self._smallest(nodes, size_of)) is not None), None)
             if cell is None:  # cannot happen while the tree is safe: hide all to be sure
                 cell = self._smallest(np.arange(self.size, self.zero), size_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apv_desktop.core.answers import RoundAnswers
+from apv_desktop.core.answers import ResponseSet, RoundAnswers
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Rules
 from apv_desktop.core.results import Progress, Results, compute_results
 from apv_desktop.errors import RefusedError
@@ -19,8 +19,10 @@ def results_of(
     rules: Rules | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    responses: ResponseSet | None = None,
 ) -> Results:
-    """`rules` overrides the project's stored rules (the results screen tries settings live)."""
+    """`rules` overrides the project's stored rules (the results screen tries settings live);
+    `responses` are the round's answers when the caller has read them already."""
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
@@ -28,7 +30,7 @@ def results_of(
     return compute_results(
         questionnaire,
         project.org_units(),
-        project.responses(info.name),
+        responses if responses is not None else project.responses(info.name),
         rules or project.rules(),
         info.name,
         organisation_name=project.name,

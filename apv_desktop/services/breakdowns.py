@@ -1,0 +1,48 @@
+"""Results by background group of a round, read from the project file (CLI and window)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from apv_desktop.core.breakdown import Breakdown, background_item, compute_breakdown
+from apv_desktop.core.breakdown_export import results_csv_by, results_dict_by
+from apv_desktop.core.model import DEFAULT_LANGUAGE
+from apv_desktop.core.results import Results
+from apv_desktop.errors import RefusedError
+from apv_desktop.services.compute import results_of
+from apv_desktop.services.projects import opened
+from apv_desktop.store.project import Project
+
+
+def results_by(
+    project: Project, round_name: str | None, item: str, language: str = DEFAULT_LANGUAGE
+) -> tuple[Results, Breakdown]:
+    """The round's results and their breakdown by the groups of background question `item`."""
+    info = project.round(round_name)
+    questionnaire = project.questionnaire(info.questionnaire_version_id)
+    if questionnaire is None:
+        raise RefusedError(f"Round {info.name} has no questionnaire.")
+    background_item(questionnaire, item)  # refuse before any work
+    responses = project.responses(info.name)
+    results = results_of(project, info.name, language=language, responses=responses)
+    return results, compute_breakdown(questionnaire, project.org_units(), responses, results,
+                                      item, language=language)
+
+
+def results_by_file(
+    path: Path, round_name: str | None, item: str, language: str = DEFAULT_LANGUAGE
+) -> tuple[Results, Breakdown]:
+    with opened(path) as project:
+        return results_by(project, round_name, item, language)
+
+
+def results_by_text(
+    path: Path, round_name: str | None, item: str, form: str, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """`apv-desktop results --by ITEM` as JSON or CSV text."""
+    results, breakdown = results_by_file(path, round_name, item, language)
+    if form == "json":
+        text = json.dumps(results_dict_by(results, breakdown), ensure_ascii=False, indent=1)
+        return text + "\n"
+    return results_csv_by(results, breakdown)
