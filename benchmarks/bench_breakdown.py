@@ -2,6 +2,7 @@
 
     python benchmarks/bench_breakdown.py [--respondents 20000] [--items 100] [--units 150]
                                          [--groups 5] [--repeat 3]
+    python benchmarks/bench_breakdown.py --cli [--respondents 20000] [--repeat 3]
 
 Synthetic answers in memory (the project file is not what is measured): 100 scored items in 20
 dimensions with some "ved ikke" and skipped answers, the org of bench_pipeline.py's shape (a
@@ -9,13 +10,22 @@ root, directorates, departments, teams), and a background question with `--group
 uneven size, some people without an answer. The target is issue 20's: results with one
 breakdown within 1.3x of results without. Times are the process's CPU time, so that other work
 on a shared machine does not count.
+
+With --cli it times the command a user runs instead, end to end in a fresh process each time
+(`apv-desktop results P --round 2025` against the same with `--by sl_dage`, the demo's days of
+sick leave: 4 groups) on the demo project built with `--respondents`.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -78,14 +88,40 @@ def answers(q: Questionnaire, respondents: int, leaves: list[str], groups: int) 
     return ResponseSet(names, list(rng.choice(leaves, respondents)), values, {})
 
 
+def _child_cpu(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cli(respondents: int, repeat: int) -> None:
+    program = [sys.executable, "-m", "apv_desktop"]
+    with tempfile.TemporaryDirectory() as folder:
+        project = str(Path(folder) / "demo.apv")
+        subprocess.run([*program, "demo", project, "--respondents", str(respondents),
+                        "--today", "2026-01-15"], check=True, stdout=subprocess.DEVNULL)
+        plain = [*program, "results", project, "--round", "2025"]
+        without = [_child_cpu(plain) for _ in range(repeat)]
+        crossed = [_child_cpu([*plain, "--by", "sl_dage"]) for _ in range(repeat)]
+    base, by = statistics.median(without), statistics.median(crossed)
+    print(f"demo with {respondents} respondents, `results` end to end (CPU, median of {repeat})")
+    print(f"results            {base:6.2f} s")
+    print(f"results --by       {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", action="store_true", help="time the command end to end")
     parser.add_argument("--respondents", type=int, default=20_000)
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--units", type=int, default=150)
     parser.add_argument("--groups", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.cli:
+        cli(args.respondents, args.repeat)
+        return
     q = questionnaire(args.items, args.groups)
     units, leaves = org(args.units)
     responses = answers(q, args.respondents, leaves, args.groups)

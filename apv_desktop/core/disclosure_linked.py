@@ -169,7 +169,14 @@ class _Graph:
     def global_culprits(self, size_of: np.ndarray, level: int) -> set[tuple[int, int]]:
         """Per count with a cut weighing 1..level-1: a shown breakdown cell to hide."""
         found: set[tuple[int, int]] = set()
+        seen: set[bytes] = set()
         for c in range(self.weight.shape[1]):
+            # Weights capped at the threshold decide the answer: counts that agree on them
+            # (mostly, dimensions nearly everyone answered) are checked once.
+            capped = np.minimum(self.weight[:, c], level).tobytes()
+            if capped in seen:
+                continue
+            seen.add(capped)
             present = self.weight[:, c] > 0
             tail, head, weight = self.tail[present], self.head[present], self.weight[present, c]
             cut = _small_cut(tail, head, weight, level, self.zero + 1)
@@ -213,7 +220,8 @@ def _small_cut(
     light = (~heavy) & (label[tail] != label[head])
     if not light.any():
         return None
-    parent = {int(x): int(x) for x in np.unique(label)}
+    ends = np.concatenate([label[tail[light]], label[head[light]]])
+    parent = {x: x for x in ends.tolist()}  # the heavy components light edges join
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -221,8 +229,8 @@ def _small_cut(
             a = parent[a]
         return a
 
-    light_edges = [(int(t), int(h), int(n)) for t, h, n in
-                   zip(label[tail[light]], label[head[light]], weight[light], strict=True)]
+    light_edges = list(zip(label[tail[light]].tolist(), label[head[light]].tolist(),
+                           weight[light].tolist(), strict=True))
     _merge_cycles(light_edges, find, parent)
     arcs: dict[tuple[int, int], int] = {}
     for t, h, n in light_edges:
@@ -234,9 +242,7 @@ def _small_cut(
     found = _min_closed_cut(arcs, level)
     if found is None:
         return None
-    labels = np.array(sorted(parent))
-    roots = np.array([find(int(x)) for x in labels])
-    inside = np.isin(roots[np.searchsorted(labels, label)], list(found))
+    inside = np.isin(label, [x for x in parent if find(x) in found])
     return inside, inside[tail] & ~inside[head]
 
 
