@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import Item, Section
 from apv_desktop.core.relevance import check_relevance
-from apv_desktop.interchange.xlsform_columns import yes_no
+from apv_desktop.interchange.xlsform_columns import Column, yes_no
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
 from apv_desktop.interchange.xlsform_types import RowKind, RowType, parse_type
@@ -70,6 +70,7 @@ class _SurveyWalker:
         self.required_column = sheet.column("required")
         self.dimension_column = sheet.column("dimension")
         self.reverse_column = sheet.column("reverse")
+        self.background_column = sheet.column("background")  # APV: results by its groups
         self.stack: list[_Frame] = []
         self.result = SurveyResult(sections=[])
         self.loose: Section | None = None
@@ -206,9 +207,10 @@ class _SurveyWalker:
             hints=self.context.labels(self.sheet, row, "hint"),
             list_name=row_type.list_name,
             dimension=row.text(self.dimension_column) or None,
-            reverse=self._reverse(row),
+            reverse=self._flag(row, self.reverse_column),
             required=self._required(row),
             relevant=self._relevant(self._checked_relevant(row)),
+            background=self._flag(row, self.background_column),
         )
         if row_type.or_other:
             self.context.warn(
@@ -258,12 +260,12 @@ class _SurveyWalker:
             return False
         return value
 
-    def _reverse(self, row: SheetRow) -> bool:
-        value = yes_no(row.value(self.reverse_column))
+    def _flag(self, row: SheetRow, column: Column | None) -> bool:
+        """An APV yes/no column (reverse, background): anything else is a problem."""
+        value = yes_no(row.value(column))
         if value is None:
             self.context.problem(
-                self.sheet, row.number, self.reverse_column,
-                f"'{row.text(self.reverse_column)}' is not yes or no.",
+                self.sheet, row.number, column, f"'{row.text(column)}' is not yes or no.",
             )
             return False
         return value
