@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path)
     p.add_argument("--by", metavar="ITEM", help="also by the groups of a background question")
 
+    p = command("close-round", _close_round,
+                "Close a round (its results are published, its org tree frozen), or reopen it.",
+                writes=True)
+    p.add_argument("project", type=Path)
+    p.add_argument("--round", dest="round_name", help="the round (default: the latest)")
+    p.add_argument("--reopen", action="store_true",
+                   help="open a closed round again so sheets can be added")
+
     p = command("merge", _merge, "Add the answers collected in other copies of the project.",
                 writes=True)
     p.add_argument("project", type=Path)
@@ -218,6 +226,16 @@ def _results(args: argparse.Namespace) -> int:
             temp.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _close_round(args: argparse.Namespace) -> int:
+    from apv_desktop.services.rounds import change_round_in_file
+
+    change = change_round_in_file(args.project, args.round_name, args.reopen)
+    if change.warning:
+        print(f"warning: {change.warning}", file=sys.stderr)
+    print(change.message)
     return EXIT_OK
 
 

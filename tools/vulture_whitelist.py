@@ -35,6 +35,8 @@ _.gapWidth
 # SQLAlchemy calls the 'begin' event listener; the table class is part of the frozen schema.
 _begin
 TextAnswerRow
+RoundUnitRow  # round_unit (schema 4): written and read by store/round_state.py's SQL
+_.responses_at_close
 _.choice_list_id  # a column of the frozen schema, read by plain.py's SQL
 
 # Fields of records kept for their readers and the documented exit code of a bug (design.md).

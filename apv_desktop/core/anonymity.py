@@ -27,6 +27,7 @@ import numpy as np
 class Hidden(StrEnum):
     TOO_FEW = "too_few"  # fewer respondents than the threshold
     COMPLEMENTARY = "complementary"  # hidden so that a smaller group cannot be computed
+    WITHHELD = "withheld"  # the round is open, or got too few sheets since it was reopened
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from apv_desktop.core.model import ChoiceList, Item, ItemType, Questionnaire
+from apv_desktop.core.model import ChoiceList, Item, ItemType, OrgUnit, Questionnaire
+from apv_desktop.core.round_state import CLOSED, RoundState
 
 MISSING = math.nan
 
@@ -44,6 +45,8 @@ class RoundAnswers:
     name: str
     questionnaire: Questionnaire
     responses: ResponseSet
+    units: list[OrgUnit] = field(default_factory=list)  # the round's org tree (frozen if closed)
+    state: RoundState = CLOSED
 
 
 def encode_choice(choices: ChoiceList, value: str) -> int | None:

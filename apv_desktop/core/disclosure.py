@@ -33,8 +33,9 @@ department texts, comments) reads its visibility from a Disclosure; none decides
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
@@ -44,6 +45,7 @@ from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import Item, ItemType, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
 from apv_desktop.core.relevance import RelevanceError, referenced_names
+from apv_desktop.core.round_state import RoundState
 from apv_desktop.core.scoring import DimensionScores, item_score_lookup
 from apv_desktop.i18n import Translate
 
@@ -325,4 +327,43 @@ def hidden_reason_text(tr: Translate, reason: str | None) -> str:
     """Why a figure is hidden, in the same words in the window and in the report."""
     if reason == Hidden.COMPLEMENTARY.value:
         return tr("skjult for at beskytte en mindre gruppe")
+    if reason == Hidden.WITHHELD.value:
+        return tr("tilbageholdt, runden er ikke afsluttet")
     return tr("skjult, for få svar")
+
+
+# --- the round's state: what a release of an open or reopened round may show ------------------
+
+
+def released(disclosure: Disclosure, state: RoundState, unit_codes: Sequence[str],
+             rules: Rules) -> Disclosure:
+    """The disclosure a round in `state` may publish: everything but the units' response counts
+    and rates withheld while the round is open, and after it was reopened until every unit that
+    changed has enough new sheets (new_sheets_withheld)."""
+    if state.closed and not new_sheets_withheld(state.counts_at_close, Counter(unit_codes),
+                                                strictest_threshold(disclosure, rules)):
+        return disclosure
+    everywhere = tuple(Hidden.WITHHELD for _ in disclosure.codes)
+    families = [replace(f, hidden=everywhere, detail_hidden=everywhere,
+                        hidden_at=dict.fromkeys(f.hidden_at, everywhere))
+                for f in disclosure.families]
+    return Disclosure(list(disclosure.codes), list(disclosure.units), families)
+
+
+def new_sheets_withheld(
+    counts_at_close: Mapping[str, int], counts_now: Mapping[str, int], threshold: int
+) -> bool:
+    """Whether a round's results must be withheld because some unit's sheets changed by 1 to
+    threshold-1 since they were last published: the two releases' difference would be those
+    few people's answers (and their comments). Never when the results were never published."""
+    if not counts_at_close:
+        return False
+    changes = (abs(counts_now.get(code, 0) - counts_at_close.get(code, 0))
+               for code in set(counts_at_close) | set(counts_now))
+    return any(0 < change < threshold for change in changes)
+
+
+def strictest_threshold(disclosure: Disclosure, rules: Rules) -> int:
+    """The highest threshold any figure of the release is published at."""
+    return max([rules.min_n, rules.comment_min_n,
+                *(f.detail_threshold for f in disclosure.families)])

@@ -68,7 +68,8 @@ def suppress_linked(
     for level in range(min(Rules.ABSOLUTE_MIN_N, threshold), threshold + 1):
         pattern = tree_at[min(level, max(tree_at))]
         if pattern[0] is not None:  # the tree shows nothing at all, so neither may this
-            hidden = [[Hidden.TOO_FEW] * groups for _ in range(size)]
+            reason = Hidden.WITHHELD if pattern[0] is Hidden.WITHHELD else Hidden.TOO_FEW
+            hidden = [[reason] * groups for _ in range(size)]
             continue
         small = (rolled[:, :, 0] < level) | np.any((rolled > 0) & (rolled < level), axis=2)
         small |= np.array([h is not None for h in pattern])[:, None]

@@ -17,7 +17,7 @@ from enum import StrEnum
 from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.results import Score, compute_results
-from apv_desktop.core.trend import NOISE
+from apv_desktop.core.trend import NOISE, same_composition
 
 UnitScores = dict[str, Score]  # one dimension's scores of a round, by unit code
 
@@ -27,7 +27,7 @@ class Verdict(StrEnum):
     WORSE = "worse"
     UNCHANGED = "unchanged"  # a difference below NOISE points
     HIDDEN = "hidden"  # one of the two scores may not be shown (too few answers)
-    NOT_COMPARABLE = "not_comparable"  # the rounds share no scored item of the dimension
+    NOT_COMPARABLE = "not_comparable"  # no shared scored item, or the unit was reorganised
     NO_TARGET = "no_target"  # the action names no unit and dimension or item
 
 
@@ -82,8 +82,8 @@ def follow_up(
         info = after.questionnaire.dimension(dimension) or before.questionnaire.dimension(
             dimension)
         direction = info.direction if info is not None else None
-        if not items:
-            found.append(FollowUp(target, dimension, direction, (), None, None, None,
+        if not items or not _same_unit(target.unit, before, after, units):
+            found.append(FollowUp(target, dimension, direction, items, None, None, None,
                                   Verdict.NOT_COMPARABLE))
             continue
         key = (dimension, items)
@@ -120,6 +120,18 @@ def _scored(questionnaire: Questionnaire, dimension: str | None) -> set[str]:
             if i.dimension == dimension and questionnaire.is_scored(i)}
 
 
+def _same_unit(unit: str, before: RoundAnswers, after: RoundAnswers,
+               units: list[OrgUnit]) -> bool:
+    """Whether the unit is made of the same units in both rounds' trees (each frozen when its
+    round closed; `units` for a round read without its tree)."""
+    first, second = before.units or units, after.units or units
+    tops = [{u.code for u in tree if u.parent is None} for tree in (first, second)]
+    if tops[0] == tops[1] == {unit}:
+        return True  # the organisation is everybody in both rounds
+    return same_composition(unit, ((u.code, u.parent) for u in first),
+                            ((u.code, u.parent) for u in second))
+
+
 def _scores(answers: RoundAnswers, dimension: str, items: tuple[str, ...],
             units: list[OrgUnit], rules: Rules) -> UnitScores:
     """Results of the round on a copy of its questionnaire that scores only `items`."""
@@ -131,7 +143,8 @@ def _scores(answers: RoundAnswers, dimension: str, items: tuple[str, ...],
     questionnaire.dimensions = [d for d in questionnaire.dimensions if d.code == dimension]
     if not questionnaire.dimensions:
         return {}
-    results = compute_results(questionnaire, units, answers.responses, rules, answers.name)
+    results = compute_results(questionnaire, answers.units or units, answers.responses, rules,
+                              answers.name, state=answers.state)
     return {s.unit: s for s in results.scores}
 
 

@@ -73,7 +73,7 @@ class Item:
     reverse: bool = False
     required: bool = False
     relevant: str | None = None
-    background: bool = False  # a background question (job group ...): results by its groups
+    background: bool = False  # describes the respondent (age group, job): see breakdowns
 
     def label(self, language: str) -> str:
         return pick_label(self.labels, language, self.name)

@@ -42,6 +42,12 @@ class RoundInfo:
     questionnaire_version_id: int
     created: date
     response_count: int
+    closed_on: date | None = None  # None while the round is open
+    reopened_on: date | None = None  # the day a closed round was last opened again
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_on is not None
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, suppress
 from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.disclosure import Disclosure, disclose
+from apv_desktop.core.disclosure import Disclosure, disclose, released
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
+from apv_desktop.core.round_state import CLOSED, RoundState
 from apv_desktop.core.scoring import (
     DimensionScores,
     GroupStats,
@@ -79,6 +80,8 @@ class Results:
     scores: list[Score]
     organisation: UnitResult  # the single top unit, or a virtual group with code ORGANISATION
     disclosure: Disclosure  # what this release may show (every output asks it)
+    round_state: str = "closed"  # "open": response counts and rates only, no scores
+    withheld: bool = False  # scores, answers and comments withheld (open, or too few new sheets)
     respondent_scores: DimensionScores | None = None  # reused by results by background group
     _index: dict[tuple[str, str], Score] = field(default_factory=dict, repr=False)
 
@@ -110,7 +113,9 @@ def compute_results(
     organisation_name: str = "",
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    state: RoundState = CLOSED,
 ) -> Results:
+    """`units` is the round's org tree (frozen when it closed); `state` what it may publish."""
     report = progress or (lambda fraction, message: None)
     org = OrgIndex(units)
     report(0.05, "scoring")
@@ -123,8 +128,12 @@ def compute_results(
     answered = np.bincount(group, minlength=len(org.tree))
     respondents = roll_up(org.tree.parent, answered)
 
-    disclosure = disclose(questionnaire, org, responses, rules, dim_scores)
+    complete = disclose(questionnaire, org, responses, rules, dim_scores)
+    disclosure = released(complete, state, responses.unit_codes, rules)
+    withheld = disclosure is not complete
     comment_hidden = suppress(org.tree, respondents, rules.comment_min_n)
+    if withheld:
+        comment_hidden = [Hidden.WITHHELD] * len(org.tree)
     headcount = _rolled_headcount(org)
     unit_results = [
         _unit_result(org, i, respondents, headcount, disclosure.units, comment_hidden,
@@ -159,6 +168,8 @@ def compute_results(
         scores=scores,
         organisation=unit_results[0],
         disclosure=disclosure,
+        round_state=state.name,
+        withheld=withheld,
         respondent_scores=dim_scores,
     )
 

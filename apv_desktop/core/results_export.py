@@ -38,6 +38,7 @@ def results_dict(results: Results) -> dict[str, Any]:
     org = results.organisation
     return {
         "round": results.round,
+        "round_state": results.round_state,
         "min_n": results.rules.min_n,
         "comment_min_n": results.rules.comment_min_n,
         "organisation": {

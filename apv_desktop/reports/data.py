@@ -167,5 +167,11 @@ class ReportData:
             return None
         return found.previous, found.delta
 
+    def not_comparable(self, unit: str, dimension: str) -> bool:
+        """Whether the previous round measured this unit or dimension differently (another
+        composition of the unit, other questions): the report says so instead of a blank."""
+        found = self.trends.get((unit, dimension))
+        return found is not None and not found.comparable
+
     def unit_pressure_points(self, code: str) -> list[Score]:
         return [s for s in self.pressure_points if s.unit == code]

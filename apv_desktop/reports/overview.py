@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from apv_desktop.core.anonymity import Hidden
 from apv_desktop.core.disclosure import hidden_reason_text
 from apv_desktop.core.judgement import GREEN, RED, YELLOW
+from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.sheetnames import sheet_reference
 from apv_desktop.reports.styles import (
@@ -45,7 +46,7 @@ def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, st
     """`contents`: (sheet name, what it holds) for every sheet after this one."""
     tr = data.tr
     title_block(ws, tr("APV-rapport: {organisation}", organisation=data.organisation_name),
-                tr("Runde {round}", round=data.results.round))
+                _round_line(data))
     row = _facts(ws, data, 4)
     row = _contents(ws, data, contents, row + 1)
     row = _method(ws, data, row + 1)
@@ -53,6 +54,15 @@ def write_overview(ws: Worksheet, data: ReportData, contents: list[tuple[str, st
     _response_rates(ws, data, row + 1)
     set_widths(ws, {"A": 42, "B": 14, "C": 12, "D": 12, "E": 13, "F": 34})
     prepare_print(ws, data, landscape=False)
+
+
+def _round_line(data: ReportData) -> str:
+    """The subtitle: the round, and that the report is interim while its scores are withheld."""
+    tr = data.tr
+    line = tr("Runde {round}", round=data.results.round)
+    if data.results.withheld:
+        return line + " – " + interim_sentence(tr, data.results.round_state)
+    return line
 
 
 def _facts(ws: Worksheet, data: ReportData, row: int) -> int:

@@ -48,7 +48,9 @@ def write_pressure_points(ws: Worksheet, data: ReportData) -> None:
         put(ws, TABLE_START - 1, 3,
             tr("Forrige runde er {round}; udviklingen vises kun, hvor dimensionen er målt med de "
                "samme spørgsmål, og begge scorer kan vises. Ændringer under 5 point er støj.",
-               round=data.previous_round), font=NOTE_FONT)
+               round=data.previous_round) + " " + tr(
+                "En enhed, der ikke består af de samme enheder som i forrige runde, er ikke "
+                "sammenlignelig."), font=NOTE_FONT)
     row = score_rows(ws, data, data.pressure_points, TABLE_START,
                      empty=tr("Ingen pressionspunkter i denne runde."), with_trend=with_trend)
     put(ws, row + 2, 1, tr("Gode erfaringer"), font=SUBTITLE_FONT)
@@ -93,7 +95,10 @@ def score_rows(ws: Worksheet, data: ReportData, scores: list[Score], row: int, *
         if with_trend:
             trend = data.trend(score.unit, score.dimension) if not score.suppressed else None
             previous, change = trend if trend is not None else (None, None)
-            values += [(rounded(previous), SCORE_FORMAT), (rounded(change), SCORE_FORMAT)]
+            if data.not_comparable(score.unit, score.dimension):
+                values += [(data.tr("ikke sammenlignelig"), None), (None, None)]
+            else:
+                values += [(rounded(previous), SCORE_FORMAT), (rounded(change), SCORE_FORMAT)]
         for column, (value, number_format) in enumerate(values, start=1):
             put(ws, row, column, value, number_format=number_format, border=GRID)
         score_font = PRESSURE_FONT if score.pressure_point else LIGHT_FONTS.get(light)

@@ -10,8 +10,7 @@ from apv_desktop.core.breakdown import Breakdown, background_item, compute_break
 from apv_desktop.core.breakdown_export import results_csv_by, results_dict_by
 from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.results import Results
-from apv_desktop.errors import RefusedError
-from apv_desktop.services.compute import results_of
+from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 
@@ -20,16 +19,11 @@ def results_by(
     project: Project, round_name: str | None, item: str, language: str = DEFAULT_LANGUAGE
 ) -> tuple[Results, Breakdown]:
     """The round's results and their breakdown by the groups of background question `item`."""
-    info = project.round(round_name)
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError(f"Round {info.name} has no questionnaire.")
-    background_item(questionnaire, item)  # refuse before any work
-    responses = project.responses(info.name)
-    results = results_of(project, info.name, language=language, responses=responses)
-    return results, compute_breakdown(questionnaire, project.org_units(), responses, results,
-                                      item, language=language)
-
+    answers = round_answers(project, round_name)
+    background_item(answers.questionnaire, item)  # refuse before any work
+    results = results_of(project, answers.name, language=language, answers=answers)
+    return results, compute_breakdown(answers.questionnaire, answers.units, answers.responses,
+                                      results, item, language=language)
 
 def results_by_file(
     path: Path, round_name: str | None, item: str, language: str = DEFAULT_LANGUAGE

@@ -22,7 +22,7 @@ from apv_desktop.core.relevance import is_relevant
 from apv_desktop.errors import RefusedError
 from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
-from apv_desktop.store.project import Project
+from apv_desktop.store.project import Project, refuse_closed
 from apv_desktop.tempfiles import private_folder
 
 MERGE_SOURCE = "merge"
@@ -122,6 +122,7 @@ def prepare_round(project: Project, round_name: str) -> Questionnaire:
         raise RefusedError(f"{project.path} has no org units yet; add them first.")
     if round_name not in {info.name for info in project.rounds()}:
         project.ensure_round(round_name)
+    refuse_closed(project.round(round_name))  # before the kiosk or the paper form opens
     return round_questionnaire(project, round_name)
 
 

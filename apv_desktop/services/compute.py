@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apv_desktop.core.answers import ResponseSet, RoundAnswers
+from apv_desktop.core.answers import RoundAnswers
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Rules
 from apv_desktop.core.results import Progress, Results, compute_results
+from apv_desktop.core.round_state import RoundState
 from apv_desktop.errors import RefusedError
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -19,33 +20,34 @@ def results_of(
     rules: Rules | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
-    responses: ResponseSet | None = None,
+    answers: RoundAnswers | None = None,
 ) -> Results:
     """`rules` overrides the project's stored rules (the results screen tries settings live);
-    `responses` are the round's answers when the caller has read them already."""
-    info = project.round(round_name)
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError(f"round {info.name} has no questionnaire.")
+    `answers` are the round's, when the caller has read them already."""
+    answers = answers or round_answers(project, round_name)
     return compute_results(
-        questionnaire,
-        project.org_units(),
-        responses if responses is not None else project.responses(info.name),
+        answers.questionnaire,
+        answers.units,
+        answers.responses,
         rules or project.rules(),
-        info.name,
+        answers.name,
         organisation_name=project.name,
         language=language,
         progress=progress,
+        state=answers.state,
     )
 
 
 def round_answers(project: Project, round_name: str | None = None) -> RoundAnswers:
-    """The questionnaire and answers of a round (the latest when None)."""
+    """The questionnaire, answers, org tree and state of a round (the latest when None): a
+    closed round is computed on the tree frozen when it closed."""
     info = project.round(round_name)
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
         raise RefusedError(f"Round {info.name} has no questionnaire.")
-    return RoundAnswers(info.name, questionnaire, project.responses(info.name))
+    state = RoundState(info.closed, project.counts_at_close(info.name))
+    return RoundAnswers(info.name, questionnaire, project.responses(info.name),
+                        project.round_units(info.name), state)
 
 
 def results_for_file(path: Path, round_name: str | None = None, language: str = DEFAULT_LANGUAGE

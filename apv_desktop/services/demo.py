@@ -138,9 +138,11 @@ def build_demo(path: Path, *, today: date, respondents: int | None = None,
         project.replace_org(units)
         project.ensure_round(DEMO_ROUND)
         project.add_responses(DEMO_ROUND, answers, "demo", on=date(2025, 3, 14))
+        project.close_round(DEMO_ROUND, on=date(2025, 3, 31))  # reported on: scores shown
         add_demo_follow_up(project, today)
         pulse_version = project.save_questionnaire(pulse)
         project.ensure_round(FOLLOW_UP_ROUND, pulse_version)
         project.add_responses(FOLLOW_UP_ROUND, later, "demo", on=date(2026, 3, 12))
+        project.close_round(FOLLOW_UP_ROUND, on=date(2026, 3, 31))
     return (f"{len(units)} units, {answers.size} responses in round {DEMO_ROUND} and "
             f"{later.size} in round {FOLLOW_UP_ROUND}")

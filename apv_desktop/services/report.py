@@ -80,7 +80,7 @@ def _gather(
     questionnaire = project.questionnaire(info.questionnaire_version_id)
     if questionnaire is None:
         raise RefusedError(f"Round {info.name} has no questionnaire.")
-    units = project.org_units()
+    units = project.round_units(info.name)
     responses = project.responses(info.name)
     progress(0.7, "")
     distributions = item_distributions(questionnaire, units, responses, results.disclosure)

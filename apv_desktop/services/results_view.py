@@ -74,11 +74,12 @@ def read_round_data(project: Project, round_name: str | None = None) -> RoundDat
     info = project.round(round_name)
     names = [r.name for r in project.rounds()]
     earlier = previous_round_name(names, info.name)
+    current = round_answers(project, info.name)
     return RoundData(
         path=project.path,
         organisation_name=project.name,
-        units=project.org_units(),
-        current=round_answers(project, info.name),
+        units=current.units,
+        current=current,
         previous=round_answers(project, earlier) if earlier is not None else None,
         stored_rules=project.rules(),
     )
@@ -97,8 +98,8 @@ def previous_round_trends(
         return None, {}
     before = round_answers(project, earlier)
     previous = compute_results(
-        before.questionnaire, project.org_units(), before.responses, results.rules, earlier,
-        organisation_name=project.name, language=language,
+        before.questionnaire, before.units, before.responses, results.rules, earlier,
+        organisation_name=project.name, language=language, state=before.state,
     )
     return earlier, compare_rounds(results, questionnaire, previous, before.questionnaire)
 
@@ -155,13 +156,14 @@ def _compute(
 ) -> Results:
     return compute_results(
         loaded.questionnaire,
-        data.units,
+        loaded.units,
         loaded.responses,
         rules,
         loaded.name,
         organisation_name=data.organisation_name,
         language=language,
         progress=progress,
+        state=loaded.state,
     )
 
 

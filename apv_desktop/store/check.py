@@ -44,6 +44,7 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
         problems.extend(f"schema: {problem}" for problem in schema)
         if version == schema_version and verdicts == ["ok"] and not schema:
             problems.extend(_answer_problems(connection))
+            problems.extend(_frozen_tree_problems(connection))
     except sqlite3.DatabaseError as error:
         problems.append(f"SQLite cannot read the file: {error}")
     return problems[:_MAX_REPORTED]
@@ -77,6 +78,22 @@ def _answer_problems(connection: sqlite3.Connection) -> list[str]:
     if mismatched:
         problems.append(f"{mismatched} responses answer another questionnaire than their round")
     return problems
+
+
+def _frozen_tree_problems(connection: sqlite3.Connection) -> list[str]:
+    """Sheets of a round whose frozen org tree (schema 4) lacks their unit: the round could not
+    be computed on its tree."""
+    return [
+        f"{count} responses of round {name} belong to unit {code}, which is not in the org "
+        "tree frozen when the round closed"
+        for name, code, count in connection.execute(
+            "SELECT s.name, u.code, COUNT(*) FROM response r"
+            " JOIN survey_round s ON s.id = r.round_id JOIN org_unit u ON u.id = r.unit_id"
+            " WHERE EXISTS (SELECT 1 FROM round_unit f WHERE f.round_id = s.id)"
+            " AND NOT EXISTS (SELECT 1 FROM round_unit f WHERE f.round_id = s.id"
+            "  AND f.code = u.code)"
+            " GROUP BY s.name, u.code ORDER BY s.name, u.code")
+    ]
 
 
 def check_file(path: Path, schema_version: int) -> list[str]:

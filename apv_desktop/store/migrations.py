@@ -31,6 +31,7 @@ from apv_desktop.store.engine import (
 from apv_desktop.store.schema_v1 import SCHEMA_1
 from apv_desktop.store.schema_v2 import SCHEMA_2
 from apv_desktop.store.schema_v3 import SCHEMA_3, convert_answers
+from apv_desktop.store.schema_v4 import SCHEMA_4, close_existing_rounds
 from apv_desktop.store.sqlite_errors import Failure, busy_error, classify
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -56,7 +57,15 @@ def _schema_3(connection: sqlite3.Connection) -> None:
     convert_answers(connection)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2, _schema_3)
+def _schema_4(connection: sqlite3.Connection) -> None:
+    """Rounds open and closed, each closed round with its frozen org tree; existing rounds
+    are closed with today's tree (they have been reported on); questions may be background."""
+    for statement in SCHEMA_4:
+        connection.execute(statement)
+    close_existing_rounds(connection)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_schema_1, _schema_2, _schema_3, _schema_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 # Upgrading a file from below this version frees most of its pages (the answers shrink about
 # eightfold), so the file is compacted afterwards: users mail it.

@@ -64,7 +64,9 @@ def read_rules(connection: sqlite3.Connection) -> Rules:
 
 # --- rounds ----------------------------------------------------------------------------------
 
-_ROUND = "SELECT id, name, questionnaire_version_id, created FROM survey_round"
+_ROUND = (
+    "SELECT id, name, questionnaire_version_id, created, closed_on, reopened_on FROM survey_round"
+)
 
 
 def find_round(connection: sqlite3.Connection, name: str | None) -> RoundInfo:
@@ -137,8 +139,9 @@ def response_count(connection: sqlite3.Connection, round_id: int | None) -> int:
 
 
 def _round_info(row: tuple, count: int) -> RoundInfo:
-    round_id, name, version_id, created = row
-    return RoundInfo(round_id, name, version_id, date.fromisoformat(created), int(count))
+    round_id, name, version_id, created, closed_on, reopened_on = row
+    return RoundInfo(round_id, name, version_id, date.fromisoformat(created), int(count),
+                     _day(closed_on), _day(reopened_on))
 
 
 # --- organisation ----------------------------------------------------------------------------
@@ -221,15 +224,16 @@ def load_questionnaire(connection: sqlite3.Connection, version_id: int) -> Quest
     title, form_id, version, languages, default_language, title_labels = row
     items_by_section: defaultdict[int, list[Item]] = defaultdict(list)
     for (section_id, name, kind, labels, hints, list_name, dimension, reverse, required,
-         relevant) in connection.execute(
+         relevant, background) in connection.execute(
         "SELECT section_id, name, type, labels, hints, list_name, dimension, reverse, required,"
-        " relevant FROM item WHERE questionnaire_version_id = ? ORDER BY section_id, position",
+        " relevant, background FROM item WHERE questionnaire_version_id = ?"
+        " ORDER BY section_id, position",
         (version_id,),
     ):  # fmt: skip
         items_by_section[section_id].append(Item(
             name=name, type=ItemType(kind), labels=json.loads(labels), hints=json.loads(hints),
             list_name=list_name, dimension=dimension, reverse=bool(reverse),
-            required=bool(required), relevant=relevant,
+            required=bool(required), relevant=relevant, background=bool(background),
         ))  # fmt: skip
     sections = [
         Section(name=name, labels=json.loads(labels),

@@ -8,29 +8,21 @@ RefusedError and change nothing.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import sqlite3
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
-from apv_desktop.core.records import (
-    ActionItem,
-    Indicator,
-    ResponseMeta,
-    RoundInfo,
-    VersionInfo,
-)
+from apv_desktop.core.records import ResponseMeta, RoundInfo, VersionInfo
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
-from apv_desktop.store import plain
+from apv_desktop.store import plain, round_state
 from apv_desktop.store import responses as response_store
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
@@ -42,35 +34,21 @@ from apv_desktop.store.engine import (
     translated_errors,
     writable,
 )
+from apv_desktop.store.lazy import lazy_module
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
+from apv_desktop.store.project_plans import PlanMethods
 from apv_desktop.store.sqlite_errors import primary_code
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
-
-
-def _lazy_module(name: str) -> ModuleType:
-    """The module, its body run on first use: the ORM modules import SQLAlchemy, which costs
-    half a second that opening and reading a project do not need (see plain.py)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from apv_desktop.store import org, plans, questionnaires, settings
+    from apv_desktop.store import org, questionnaires, settings
 else:
-    org = _lazy_module("apv_desktop.store.org")
-    plans = _lazy_module("apv_desktop.store.plans")
-    questionnaires = _lazy_module("apv_desktop.store.questionnaires")
-    settings = _lazy_module("apv_desktop.store.settings")
+    org = lazy_module("apv_desktop.store.org")
+    questionnaires = lazy_module("apv_desktop.store.questionnaires")
+    settings = lazy_module("apv_desktop.store.settings")
 
 
 def _file_errors() -> tuple[type[Exception], ...]:
@@ -80,7 +58,7 @@ def _file_errors() -> tuple[type[Exception], ...]:
     return (OSError, sqlite3.Error, DBAPIError)
 
 
-class Project:
+class Project(PlanMethods):
     """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block).
 
     Reads and the bulk answer writes go through one plain sqlite3 connection (`_plain`); the
@@ -291,6 +269,41 @@ class Project:
         with self._plain(write=True) as connection:
             return plain.ensure_round(connection, name, questionnaire_version_id, date.today())
 
+    def round_units(self, round_name: str | None = None) -> list[OrgUnit]:
+        """The org tree a round is computed on: frozen when it first closed, today's tree
+        while it has never been closed."""
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            frozen = round_state.frozen_units(connection, info.id)
+            return plain.org_units(connection) if frozen is None else frozen
+
+    def counts_at_close(self, round_name: str | None = None) -> dict[str, int]:
+        """Unit code -> sheets when the round's results were last published ({} if never)."""
+        with self._plain() as connection:
+            return round_state.counts_at_close(connection, plain.find_round(connection,
+                                                                            round_name).id)
+
+    def close_round(
+        self, round_name: str, new_baseline: bool = True, on: date | None = None
+    ) -> RoundInfo:
+        """Close the round (see store/round_state.py) on the day `on` (today when None);
+        refused when it is closed already."""
+        with self._plain(write=True) as connection:
+            info = plain.find_round(connection, round_name)
+            if info.closed:
+                raise RefusedError(tr("Runden {round} er allerede lukket.", round=info.name))
+            round_state.close_round(connection, info.id, on or date.today(), new_baseline)
+            return plain.find_round(connection, info.name)
+
+    def reopen_round(self, round_name: str) -> RoundInfo:
+        """Open a closed round again; refused when it is open."""
+        with self._plain(write=True) as connection:
+            info = plain.find_round(connection, round_name)
+            if not info.closed:
+                raise RefusedError(tr("Runden {round} er ikke lukket.", round=info.name))
+            round_state.reopen_round(connection, info.id, date.today())
+            return plain.find_round(connection, info.name)
+
     def add_responses(
         self,
         round_name: str,
@@ -307,6 +320,10 @@ class Project:
         """
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
+            refuse_closed(info)
+            frozen = round_state.frozen_units(connection, info.id)
+            if frozen is not None:
+                _refuse_units_outside(info, frozen, responses.unit_codes)
             version_id = info.questionnaire_version_id
             return response_store.add_responses(
                 connection,
@@ -348,81 +365,6 @@ class Project:
             info = plain.find_round(connection, round_name)
             return response_store.counts_by_unit(connection, info.id)
 
-    # --- indicators, sick-leave assessments, action plans ---------------------------------
-
-    def set_indicator(self, unit_code: str, period: str, kind: str, value: float | None) -> None:
-        with self._transaction() as session:
-            plans.set_indicator(session, unit_code, period, kind, value)
-
-    def set_indicators(self, figures: Sequence[Indicator]) -> None:
-        """Store many figures in one transaction: all of them, or none on a refusal."""
-        with self._transaction() as session:
-            plans.set_indicators(session, list(figures))
-
-    def indicators(
-        self, unit_code: str | None = None, period: str | None = None, kind: str | None = None
-    ) -> list[Indicator]:
-        with self._plain() as connection:
-            return plain.indicators(connection, unit_code, period, kind)
-
-    def set_assessment(self, unit_code: str, round_name: str, text: str) -> None:
-        with self._transaction() as session:
-            plans.set_assessment(session, unit_code, round_name, text)
-
-    def assessment(self, unit_code: str, round_name: str) -> str | None:
-        with self._plain() as connection:
-            return plain.unit_text(connection, "sick_leave_assessment", unit_code, round_name)
-
-    def assessments(self, round_name: str) -> dict[str, str]:
-        with self._plain() as connection:
-            return plain.unit_texts(connection, "sick_leave_assessment", round_name)
-
-    def set_department_text(self, unit_code: str, round_name: str, text: str) -> None:
-        """Keep a department report's revised text; blank text removes it."""
-        with self._transaction() as session:
-            plans.set_department_text(session, unit_code, round_name, text)
-
-    def department_texts(self, round_name: str) -> dict[str, str]:
-        """Unit code -> the revised department report text of the round."""
-        with self._plain() as connection:
-            return plain.unit_texts(connection, "department_report", round_name)
-
-    def add_action(self, round_name: str, problem: str, **fields: Any) -> ActionItem:
-        """A new action-plan item. Optional fields: unit (code), dimension, item_name, cause,
-        action, responsible, deadline, status, follow_up_date, follow_up_notes, effect."""
-        with self._transaction() as session:
-            action_id = plans.add_action(session, round_name, problem, date.today(), **fields)
-            return plans.actions(session, None, action_id)[0]
-
-    def update_action(self, action_id: int, **fields: Any) -> ActionItem:
-        """Change some fields of an item (same names as add_action, plus problem and round)."""
-        with self._transaction() as session:
-            plans.update_action(session, action_id, **fields)
-            session.flush()
-            return plans.actions(session, None, action_id)[0]
-
-    def change_actions(
-        self,
-        updates: list[tuple[int, dict[str, Any]]],
-        additions: list[tuple[str, str, dict[str, Any]]],
-    ) -> None:
-        """Several updates (id, fields) and new items (round, problem, fields) in ONE
-        transaction: all are stored, or none (an imported action-plan sheet)."""
-        with self._transaction() as session:
-            for action_id, fields in updates:
-                plans.update_action(session, action_id, **fields)
-            for round_name, problem, fields in additions:
-                plans.add_action(session, round_name, problem, date.today(), **fields)
-
-    def delete_action(self, action_id: int) -> None:
-        with self._transaction() as session:
-            plans.delete_action(session, action_id)
-
-    def actions(self, round_name: str | None = None) -> list[ActionItem]:
-        """The items of a round (of every round when None), oldest first."""
-        with self._plain() as connection:
-            return plain.actions(connection, round_name)
-
     # --- copies and checks ---------------------------------------------------------------
 
     def backup_to(self, target_path: str | os.PathLike[str]) -> None:
@@ -437,3 +379,22 @@ class Project:
         """Problems found in the file (integrity, foreign keys, schema, answer sizes)."""
         with translated_errors(self.path), self._raw_connection() as connection:
             return check_connection(connection, SCHEMA_VERSION)
+
+
+def refuse_closed(info: RoundInfo) -> None:
+    """Sheets added to a published round would be revealed by the difference of two reports."""
+    if info.closed:
+        raise RefusedError(tr(
+            "Runden {round} er lukket, så der kan ikke tilføjes flere besvarelser; genåbn den "
+            "først med »Genåbn runden« på siden Indsamling eller med apv-desktop close-round "
+            "PROJEKT --round {round} --reopen.", round=info.name))
+
+
+def _refuse_units_outside(info: RoundInfo, frozen: list[OrgUnit], codes: Sequence[str]) -> None:
+    known = {unit.code for unit in frozen}
+    outside = sorted(set(codes) - known)
+    if outside:
+        raise RefusedError(tr(
+            "Enheden {unit} fandtes ikke, da runden {round} blev lukket, så den kan ikke få "
+            "besvarelser i runden; brug en enhed fra rundens organisation.",
+            unit=outside[0], round=info.name))

@@ -149,6 +149,7 @@ def _item_row(version_id: int, section_id: int, position: int, item: Item) -> It
         reverse=item.reverse,
         required=item.required,
         relevant=item.relevant,
+        background=item.background,
     )
 
 

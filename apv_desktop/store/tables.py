@@ -84,6 +84,7 @@ class ItemRow(SQLModel, table=True):
     reverse: bool = False
     required: bool = False
     relevant: str | None = None
+    background: bool = False  # describes the respondent (schema 4)
 
 
 class ChoiceListRow(SQLModel, table=True):
@@ -133,6 +134,23 @@ class SurveyRoundRow(SQLModel, table=True):
     name: str = Field(unique=True)
     questionnaire_version_id: int = Field(foreign_key="questionnaire_version.id")
     created: date
+    closed_on: date | None = None  # None while the round is open (schema 4)
+    reopened_on: date | None = None
+
+
+class RoundUnitRow(SQLModel, table=True):
+    """A unit of a round's org tree as it was when the round closed (schema 4)."""
+
+    __tablename__ = "round_unit"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    round_id: int = Field(foreign_key="survey_round.id", ondelete="CASCADE", primary_key=True)
+    code: str = Field(primary_key=True)
+    parent_code: str | None = None
+    name: str
+    position: int
+    headcount: int | None = None
+    responses_at_close: int
 
 
 class ResponseRow(SQLModel, table=True):

@@ -38,7 +38,7 @@ def test_answers_typed_in_show_on_the_collection_and_report_pages(qtbot, window,
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
 
-    assert collection.facts.text() == "Runde 2025: 2 svar"  # the page on screen
+    assert collection.facts.text() == "Runde 2025: 2 svar, åben"  # the page on screen
     assert "ingen svar" not in report.status.text()  # a page elsewhere
     assert report.round_box.currentText() == "2025" and report.make_button.isEnabled()
     assert window.count_label.text() == "2 svar i projektet"

@@ -49,6 +49,7 @@ def trend_path(demo_path: Path) -> Path:
         version = project.save_questionnaire(questionnaire)
         project.ensure_round(ROUND, version)
         project.add_responses(ROUND, changed, "import")
+        project.close_round(ROUND)
     return demo_path
 
 

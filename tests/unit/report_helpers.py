@@ -69,6 +69,7 @@ def build_crafted(path: Path, names: dict[str, str] | None = None, seed: int = 3
         project.replace_org(org)
         project.ensure_round(ROUND)
         project.add_responses(ROUND, responses, "import")
+        project.close_round(ROUND)  # reported on: its scores are shown
     return path
 
 

@@ -12,6 +12,7 @@ from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.breakdown import Breakdown, NotABackgroundQuestion, compute_breakdown
 from apv_desktop.core.model import Choice, ChoiceList, Item, ItemType, Questionnaire, Rules
 from apv_desktop.core.results import compute_results
+from apv_desktop.core.round_state import RoundState
 from tests.unit.core_fixtures import FREQ, small_org, small_questionnaire
 
 JOBS = ChoiceList("job", [Choice("sag", {"da": "Sagsbehandler"}), Choice("adm", {"da": "Adm."})])
@@ -115,3 +116,14 @@ def test_the_breakdown_is_only_by_an_unscored_single_choice() -> None:
         compute_breakdown(q, small_org(), responses, results, "q1")
     with pytest.raises(NotABackgroundQuestion, match="no question named nope"):
         compute_breakdown(q, small_org(), responses, results, "nope")
+
+
+def test_an_open_round_shows_no_cell_of_any_breakdown() -> None:
+    q = questionnaire()
+    responses = answers({"A": ["sag"] * 7 + ["adm"] * 6, "B": ["sag"] * 6 + ["adm"] * 8})
+    results = compute_results(q, small_org(), responses, Rules(), "r",
+                              state=RoundState(closed=False))
+    found = compute_breakdown(q, small_org(), responses, results, "job")
+    assert found.units == ["ORG", "A", "B"]
+    assert {c.score.hidden_reason for c in found.scores} == {"withheld"}
+    assert all(c.score.n is None and c.score.mean is None for c in found.scores)

@@ -127,6 +127,7 @@ def test_import_responses_then_results_by_hand(small_project: Path, tmp_path, ca
                         "T1;5;1\nT1;Enig;Helt uenig\nT1;4;vi\nT2;1;5\nT2;2;4\nT2;Både og;\n"
                         "T2;3;3\n")
     assert run(["import-responses", str(small_project), str(answers), "--round", "2025"]) == 0
+    assert run(["close-round", str(small_project)]) == 0
     capsys.readouterr()
     assert run(["results", str(small_project), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

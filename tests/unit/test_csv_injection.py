@@ -35,6 +35,8 @@ def test_results_csv_writes_hostile_unit_and_dimension_names_as_text(tmp_path: P
     shutil.copy(project, hostile)
     with sqlite3.connect(hostile) as connection:
         connection.execute("UPDATE org_unit SET name = ? WHERE code = 'FAM'", (HOSTILE[0],))
+        # the closed round shows the tree frozen when it closed
+        connection.execute("UPDATE round_unit SET name = ? WHERE code = 'FAM'", (HOSTILE[0],))
         connection.execute("UPDATE dimension SET labels = json_set(labels, '$.da', '@SUM(A1)') "
                            "WHERE code = 'QD'")
     out = tmp_path / "r.csv"

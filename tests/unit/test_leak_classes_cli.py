@@ -76,13 +76,19 @@ def project(tmp_path: Path) -> Path:
     assert run(["import-form", str(path), str(tmp_path / "form.xlsx")]) == 0
     assert run(["import-org", str(path), str(tmp_path / "org.csv")]) == 0
     assert run(["import-responses", str(path), str(tmp_path / "svar.csv"), "--round", "r"]) == 0
+    assert run(["close-round", str(path), "--round", "r"]) == 0
     return path
 
 
-def results_json(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:
+def results_json(path: Path, capsys: pytest.CaptureFixture[str], round_name: str = "r") -> dict:
+    return json.loads(results_text(path, capsys, round_name))
+
+
+def results_text(path: Path, capsys: pytest.CaptureFixture[str], round_name: str = "r",
+                 form: str = "json") -> str:
     capsys.readouterr()
-    assert run(["results", str(path), "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
+    assert run(["results", str(path), "--format", form, "--round", round_name]) == 0
+    return capsys.readouterr().out
 
 
 def test_class_1_no_item_shares_where_the_score_is_hidden(project, tmp_path, capsys) -> None:
@@ -139,6 +145,7 @@ def test_exact_numbers_the_same_file_in_any_order(project, tmp_path, capsys) -> 
     assert run(["import-org", str(again), str(tmp_path / "org.csv")]) == 0
     assert run(["import-responses", str(again), str(tmp_path / "svar2.csv"), "--round",
                 "r"]) == 0
+    assert run(["close-round", str(again)]) == 0
     assert results_json(project, capsys) == results_json(again, capsys)
 
 
@@ -152,3 +159,87 @@ def test_smaller_a_department_text_naming_a_hidden_unit_is_warned(project, tmp_p
     capsys.readouterr()
     assert run(["report", str(project), "-o", str(tmp_path / "r.xlsx")]) == 0
     assert hidden[0]["name"] in capsys.readouterr().err
+
+
+def write_answers(path: Path, rows: list[list[str]]) -> Path:
+    header = "unit;in1;in2;in3;bu1;bu_fra;bu_igen\n"
+    path.write_text(header + "".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_class_3_a_reorganisation_leaves_a_closed_round_as_it_was(project, tmp_path,
+                                                                   capsys) -> None:
+    before = results_text(project, capsys), results_text(project, capsys, form="csv")
+    # Team 2 moves from the department A straight under the office.
+    (tmp_path / "org2.csv").write_text(
+        "kode;navn;overordnet;antal\nK;Kontoret;;2\nA;Afdeling;K;3\nT1;Team 1;A;8\n"
+        "T2;Team 2;K;8\nT3;Team 3;K;12\n", encoding="utf-8")
+    assert run(["import-org", str(project), str(tmp_path / "org2.csv")]) == 0
+    assert (results_text(project, capsys), results_text(project, capsys, form="csv")) == before
+    assert json.loads(before[0])["round_state"] == "closed"
+
+    # The next round, on the new tree: the department A (now without Team 2) answers poorly,
+    # so it is a pressure point, and its previous score is "ikke sammenlignelig".
+    rng = random.Random(3)
+    rows = [[unit, "1", "1", "1", "nej", "", ""] for unit in ["A"] * 3 + ["T1"] * 8]
+    rows += [answers(rng, unit) for unit in ["T2"] * 8 + ["T3"] * 12 + ["K"] * 2]
+    rows += [["T3", "5", "5", "5", "nej", "", ""]] * 6
+    assert run(["import-responses", str(project), str(write_answers(tmp_path / "s.csv", rows)),
+                "--round", "s"]) == 0
+    assert run(["close-round", str(project), "--round", "s"]) == 0
+    assert run(["report", str(project), "-o", str(tmp_path / "s.xlsx"), "--round", "s"]) == 0
+    ws = load_workbook(tmp_path / "s.xlsx")["Pressionspunkter"]
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 12).value == "Forrige runde")
+    end = next(r for r in range(header + 1, ws.max_row + 2) if not ws.cell(r, 3).value)
+    previous = {ws.cell(r, 2).value: ws.cell(r, 12).value for r in range(header + 1, end)}
+    assert previous.get("Afdeling") == "ikke sammenlignelig", previous
+    assert all(value != "ikke sammenlignelig" for unit, value in previous.items()
+               if unit in ("Team 1", "Team 3", "Kontoret"))
+
+
+def test_class_5_no_scores_while_open_and_one_more_sheet_reveals_nothing(project, tmp_path,
+                                                                          capsys) -> None:
+    rng = random.Random(5)
+    rows = [answers(rng, unit) for unit in ["T1"] * 8 + ["T2"] * 8 + ["T3"] * 12 + ["A"] * 3]
+    assert run(["import-responses", str(project), str(write_answers(tmp_path / "s.csv", rows)),
+                "--round", "s"]) == 0
+
+    def published(data: dict) -> list[tuple]:
+        return [(s["unit"], s["dimension"], s["n"], s["mean"], s["ci_low"], s["ci_high"])
+                for s in data["scores"] if s["mean"] is not None or s["n"] is not None]
+
+    interim = results_json(project, capsys, "s")
+    assert interim["round_state"] == "open" and published(interim) == []
+    assert interim["organisation"]["responses"] == len(rows)
+    assert {s["hidden_reason"] for s in interim["scores"]} == {"withheld"}
+    assert run(["report", str(project), "-o", str(tmp_path / "open.xlsx"), "--round", "s"]) == 0
+    assert "FORELØBIG" in load_workbook(tmp_path / "open.xlsx").worksheets[0]["A2"].value
+
+    assert run(["close-round", str(project), "--round", "s"]) == 0
+    first = results_json(project, capsys, "s")
+    assert first["round_state"] == "closed" and published(first)
+
+    # A closed round takes no more sheets; the refusal says how to reopen.
+    one = write_answers(tmp_path / "one.csv", [answers(rng, "T3")])
+    capsys.readouterr()
+    assert run(["import-responses", str(project), str(one), "--round", "s"]) == 2
+    assert "--reopen" in capsys.readouterr().err
+    assert run(["close-round", str(project), "--round", "s"]) == 2
+
+    assert run(["close-round", str(project), "--round", "s", "--reopen"]) == 0
+    assert "rapporter" in capsys.readouterr().err
+    assert run(["import-responses", str(project), str(one), "--round", "s"]) == 0
+    assert published(results_json(project, capsys, "s")) == []
+    assert run(["close-round", str(project), "--round", "s"]) == 0
+    second = results_json(project, capsys, "s")
+    # Closed again with one more sheet: nothing but the response counts differs from before,
+    # so the difference of the two releases says nothing about the new sheet.
+    assert second["round_state"] == "closed" and published(second) == []
+    assert second["organisation"]["responses"] == first["organisation"]["responses"] + 1
+
+    # Once the changed team has enough new sheets (the strictest threshold, 10), scores return.
+    assert run(["close-round", str(project), "--round", "s", "--reopen"]) == 0
+    more = write_answers(tmp_path / "more.csv", [answers(rng, "T3") for _ in range(9)])
+    assert run(["import-responses", str(project), str(more), "--round", "s"]) == 0
+    assert run(["close-round", str(project), "--round", "s"]) == 0
+    assert published(results_json(project, capsys, "s"))

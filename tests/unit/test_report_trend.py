@@ -48,6 +48,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         changed = worse_support_in_myndighed(answers, project.questionnaire(version))
         project.ensure_round("2027", version)
         project.add_responses("2027", changed, "import")
+        project.close_round("2027")
     return path
 
 
@@ -99,7 +100,8 @@ def test_dimensions_asked_with_other_items_show_no_change(demo, tmp_path):
     with opened(demo) as project:
         count = len(results_of(project, "2026-opfølgning").pressure_points())
     rows = pressure_rows(out, count)
-    assert rows and all(previous.value is None and change.value is None
+    # the report says why there is no previous score, instead of leaving the cell blank
+    assert rows and all(previous.value == "ikke sammenlignelig" and change.value is None
                         for _, _, previous, change in rows)
     ws = read(out)["Pressionspunkter"]
     assert ws.cell(row=4, column=PREVIOUS).value == "Forrige runde"
@@ -120,6 +122,7 @@ def test_the_previous_rounds_hidden_scores_never_appear(tmp_path):
                              np.vstack([first.values, extra]), {})
         project.ensure_round("2026", project.round(ROUND).questionnaire_version_id)
         project.add_responses("2026", second, "import")
+        project.close_round("2026")
         now = results_of(project, "2026")
     assert not now.score("TS", "QD").suppressed
     out = write_report(path, tmp_path / "r.xlsx", "2026")

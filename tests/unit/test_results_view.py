@@ -97,6 +97,7 @@ def test_the_trend_compares_with_the_round_before(demo):
         version = project.round("2026-opfølgning").questionnaire_version_id
         project.ensure_round("2027", version)
         project.add_responses("2027", answers, "import")
+        project.close_round("2027")
     bundle = load_round(demo, language="en")
     assert bundle.round_name == "2027" and bundle.previous.round == "2026-opfølgning"
     trend = bundle.trends[("FAM-MYN", "QD")]

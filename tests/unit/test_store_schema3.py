@@ -73,6 +73,7 @@ def test_sheets_of_every_cell_type_read_back_exactly(tmp_path: Path) -> None:
     path = tmp_path / "old.apv"
     shutil.copyfile(SCHEMA2_FILE, path)
     with Project.open(path) as project:
+        project.reopen_round("2025")  # migration 4 closed it
         names = project.responses("2025").item_names
         nan = np.nan
         values = np.array([

@@ -37,6 +37,7 @@ def results_after_import(base: Path, answers: Path, folder: Path, *extra: str) -
     project = folder / f"{answers.stem}.apv"
     shutil.copy(base, project)
     assert run(["import-responses", str(project), str(answers), "--round", "2025", *extra]) == 0
+    assert run(["close-round", str(project)]) == 0
     out = folder / f"{answers.stem}.json"
     assert run(["results", str(project), "--format", "json", "-o", str(out)]) == 0
     return json.loads(out.read_text(encoding="utf-8"))

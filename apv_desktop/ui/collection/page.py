@@ -11,6 +11,7 @@ from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import Table, read_table
 from apv_desktop.services.collection import MergeReport, merge_projects, prepare_round
+from apv_desktop.services.rounds import close_round, reopen_round, reopening_warning
 from apv_desktop.ui import filedialogs, messages
 from apv_desktop.ui.collection.import_dialog import ImportDialog
 from apv_desktop.ui.collection.kiosk_setup import KioskSetupDialog
@@ -39,14 +40,17 @@ class CollectionPage(Page):
         self.paper_button = QPushButton()
         self.import_button = QPushButton()
         self.merge_button = QPushButton()
+        self.round_button = QPushButton()  # "Luk runden" / "Genåbn runden" of the latest round
+        self.round_button.clicked.connect(self.toggle_round)
         self.kiosk_button.clicked.connect(self.start_kiosk)
         self.paper_button.clicked.connect(self.enter_paper)
         self.import_button.clicked.connect(self.import_file)
         self.merge_button.clicked.connect(self.merge_file)
-        self._explanations = [QLabel() for _ in range(4)]
+        self._explanations = [QLabel() for _ in range(5)]
         grid = QGridLayout()
         for row, (button, label) in enumerate(zip(
-                (self.kiosk_button, self.paper_button, self.import_button, self.merge_button),
+                (self.kiosk_button, self.paper_button, self.import_button, self.merge_button,
+                 self.round_button),
                 self._explanations, strict=True)):
             label.setWordWrap(True)
             label.setBuddy(button)
@@ -84,22 +88,59 @@ class CollectionPage(Page):
                  tr("CSV eller Excel fra fx Microsoft Forms eller SurveyXact. Kolonner, der kan "
                     "identificere en person, gemmes aldrig."),
                  tr("Svar indsamlet på en kopi af projektet på en anden computer. Det samme svar "
-                    "lægges kun ind én gang."))
+                    "lægges kun ind én gang."),
+                 tr("Resultaterne viser først scorer, når runden er lukket. En lukket runde "
+                    "kan ikke få flere svar, og dens organisation ligger fast."))
         for label, text in zip(self._explanations, texts, strict=True):
             label.setText(text)
-        for button in (self.kiosk_button, self.paper_button, self.import_button,
-                       self.merge_button):
-            button.setAccessibleName(button.text().rstrip(" …"))
         self.refresh()
 
     def refresh(self) -> None:
+        rounds = self.session.project.rounds() if self.session is not None else []
+        latest = rounds[-1] if rounds else None
+        self.round_button.setEnabled(latest is not None)
+        self.round_button.setText(tr("Genåbn runden …") if latest is not None and latest.closed
+                                  else tr("Luk runden …"))
+        for button in (self.kiosk_button, self.paper_button, self.import_button,
+                       self.merge_button, self.round_button):
+            button.setAccessibleName(button.text().rstrip(" …"))
         if self.session is None:
             self.facts.setText("")
             return
-        rounds = self.session.project.rounds()
-        lines = [tr("Runde {name}: {count} svar", name=r.name, count=r.response_count)
+        lines = [tr("Runde {name}: {count} svar", name=r.name, count=r.response_count) + ", "
+                 + (tr("lukket") if r.closed else tr("åben"))
                  for r in rounds] or [tr("Projektet har endnu ingen runder.")]
         self.facts.setText("\n".join(lines))
+
+    # --- the round's state ----------------------------------------------------------------
+
+    def toggle_round(self) -> None:
+        """Close the latest round, or reopen it, after the user confirms."""
+        if self.session is None or not self.session.project.rounds():
+            return
+        project = self.session.project
+        latest = project.rounds()[-1]
+        try:
+            if latest.closed:
+                if not messages.ask(self, tr("Genåbn runden"),
+                                    tr("Genåbn runden {round}?", round=latest.name),
+                                    reopening_warning(project, latest.name)):
+                    return
+                change = reopen_round(project, latest.name)
+            else:
+                if not messages.ask(self, tr("Luk runden"),
+                                    tr("Luk runden {round}?", round=latest.name),
+                                    tr("Resultaterne viser derefter scorer, organisationen "
+                                       "ligger fast for runden, og der kan ikke komme flere "
+                                       "svar, før runden genåbnes.")):
+                    return
+                change = close_round(project, latest.name)
+        except ApvError as error:
+            self._show_error(tr("Rundens tilstand kan ikke ændres"), str(error))
+            return
+        self.session.notify_changed()
+        self.refresh()
+        messages.show(self, messages.Message(messages.Kind.INFO, tr("Runden"), change.message))
 
     # --- kiosk ----------------------------------------------------------------------------
 

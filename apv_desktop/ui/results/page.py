@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.core.model import Rules
 from apv_desktop.core.progress import Progress
+from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services import results_view
 from apv_desktop.services.results_view import ResultsBundle, RoundData
@@ -247,10 +248,13 @@ class ResultsPage(Page):
                                 tr("Projektet har endnu ingen runder med svar."))
         else:
             results = self.bundle.results
-            self.status.setText(tr(
+            text = tr(
                 "Runde {round}: {responses} svar. Grupper med færre end {min_n} svar vises ikke.",
                 round=results.round, responses=results.organisation.responses,
-                min_n=results.rules.min_n))
+                min_n=results.rules.min_n)
+            if results.withheld:  # the same sentences as the report's first sheet
+                text += " " + interim_sentence(tr, results.round_state)
+            self.status.setText(text)
 
     def _fill_rounds(self) -> None:
         chosen = self.round_box.currentText()
