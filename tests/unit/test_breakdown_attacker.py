@@ -86,13 +86,14 @@ class CrossedOracle(Oracle):
     def read_all(self, results: Results, distributions: dict, breakdown: Breakdown) -> None:
         # The background question's own distribution tells who is in which group: granted.
         self.read(results, {k: v for k, v in distributions.items() if k[1] in ITEMS})
+        members = self.release_members(results, None)
         for cell in breakdown.scores:
             score = cell.score
             if score.suppressed:
                 assert score.n is None and score.mean is None and score.ci_low is None
                 continue
             g = breakdown.groups.index(cell.group)
-            people = [r for r in self.members(score.unit) if self.group[r] == g]
+            people = [r for r in members[score.unit] if self.group[r] == g]
             self.count_rows.append(self.count_vector(people, ("valid", score.dimension)))
             self.value_rows += [self.score_vector(people, score.dimension),
                                 self.square_vector(people, score.dimension)]

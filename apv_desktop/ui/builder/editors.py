@@ -180,6 +180,9 @@ class ItemEditor(QWidget):
         self.required = QCheckBox()
         self.required.clicked.connect(
             lambda checked: self._update(tr("Ret skal besvares"), required=checked))
+        self.background = QCheckBox()
+        self.background.clicked.connect(
+            lambda checked: self._update(tr("Ret baggrundsspørgsmål"), background=checked))
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
@@ -192,6 +195,7 @@ class ItemEditor(QWidget):
             self.form.addRow(label, widget)
         self.form.insertRow(7, "", self.reverse)
         self.form.insertRow(8, "", self.required)
+        self.form.insertRow(9, "", self.background)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -208,6 +212,10 @@ class ItemEditor(QWidget):
         self.relevant.setPlaceholderText(tr("fx ${leder} = 'ja'"))
         self.reverse.setText(tr("Vendt scoring (et højt svar tæller lavt)"))
         self.required.setText(tr("Skal besvares"))
+        self.background.setText(tr("Baggrundsspørgsmål"))
+        self.background.setToolTip(tr(
+            "Fx stillingsgruppe eller anciennitet: resultaterne kan vises pr. svarmulighed, men "
+            "kun for grupper med mindst så mange svar som anonymitetsgrænsen."))
         self.labels.retranslate()
         self.hints.retranslate()
         self.type.clear()
@@ -240,6 +248,10 @@ class ItemEditor(QWidget):
         self.dimension.setCurrentIndex(max(0, self.dimension.findData(item.dimension)))
         self.reverse.setChecked(item.reverse)
         self.required.setChecked(item.required)
+        self.background.setChecked(item.background)
+        # Results by group need one answer per person that is not itself a score.
+        self.background.setEnabled(item.background or (
+            item.type is ItemType.SELECT_ONE and not questionnaire.is_scored(item)))
         self.relevant.load(item.relevant or "")
 
     def _renamed(self, text: str) -> None:
