@@ -78,3 +78,24 @@ def test_a_question_that_forms_no_groups_is_refused_in_one_sentence(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and item in captured.err
+
+
+def test_the_project_setting_decides_which_units_get_a_breakdown(demo: Path, capsys,
+                                                                 tmp_path: Path) -> None:
+    import shutil
+    from dataclasses import replace
+
+    from apv_desktop.services.projects import opened
+
+    copy = tmp_path / "copy.apv"
+    shutil.copy(demo, copy)
+    with opened(copy) as project:
+        project.set_rules(replace(project.rules(), breakdown_min_n=40))
+    data = json.loads(output(capsys, str(copy), "--round", "2025", "--by", BY))
+    responses = {u["code"]: u["responses"] for u in data["units"]}
+    units = data["breakdown"]["units"]
+    assert data["breakdown"]["min_units_responses"] == 40
+    assert units[1:] == [u["code"] for u in data["units"]
+                         if u["responses"] >= 40 and not u["suppressed"]
+                         and u["code"] != data["organisation"]["code"]]
+    assert all(responses[u] >= 40 for u in units[1:]) and len(units) > 1
