@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--lang", choices=["da", "sv", "en"], default=None)
     p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--by", metavar="ITEM", help="also by the groups of a background question")
 
     p = command("close-round", _close_round,
                 "Close a round (its results are published, its org tree frozen), or reopen it.",
@@ -242,11 +243,15 @@ def _results(args: argparse.Namespace) -> int:
     from apv_desktop.core.results_export import results_csv, results_dict
     from apv_desktop.services.compute import results_for_file
 
-    results = results_for_file(args.project, args.round_name, language=args.lang)
-    if args.format == "json":
+    if args.by:
+        from apv_desktop.services.breakdowns import results_by_text
+
+        text = results_by_text(args.project, args.round_name, args.by, args.format, args.lang)
+    elif args.format == "json":
+        results = results_for_file(args.project, args.round_name, language=args.lang)
         text = json.dumps(results_dict(results), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = results_csv(results)
+        text = results_csv(results_for_file(args.project, args.round_name, language=args.lang))
     if args.output:
         from apv_desktop.interchange.atomic import atomic_output
 

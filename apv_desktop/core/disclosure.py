@@ -67,6 +67,9 @@ class Family:
     hidden: tuple[Hidden | None, ...]  # the scores, per group of the org tree (OrgIndex order)
     detail_hidden: tuple[Hidden | None, ...]  # the items' answer counts: hides at least `hidden`
     free_text: bool = False
+    # The scores' patterns at every threshold up to the family's (see _monotone): results by
+    # background group (core.disclosure_linked) are suppressed against them.
+    hidden_at: dict[int, tuple[Hidden | None, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -117,6 +120,9 @@ class Disclosure:
         kind, _, name = keys[0].partition(":")
         family = (self._by_item if kind == "item" else self._by_dimension).get(name)
         return getattr(family, pattern) if family is not None else None
+
+    def dimension_family(self, dimension: str) -> Family:
+        return self._by_dimension[dimension]
 
     def hidden_units_named(self, codes: list[str]) -> list[str]:
         """Those of `codes` that are hidden units, in the given order."""
@@ -231,6 +237,7 @@ def disclose(
         free_text = any(i.type is ItemType.TEXT for i in present)
         threshold = max([rules.min_n, *(_dimension_min_n(questionnaire, d, rules) for d in dims)])
         strictest = max([threshold, *(item_threshold(questionnaire, i, rules) for i in present)])
+        by_level: dict[int, list[Hidden | None]] = {}
         if free_text:
             threshold = strictest = max(strictest, rules.comment_min_n)
             hidden = detail = _monotone(org.tree, respondents, threshold,
@@ -259,7 +266,8 @@ def disclose(
                                _floored(floor, keys, "detail_hidden",
                                         partial(_score_level, by_level, threshold)))
         families.append(Family(tuple(i.name for i in present), tuple(dims), threshold,
-                               strictest, tuple(hidden), tuple(detail), free_text))
+                               strictest, tuple(hidden), tuple(detail), free_text,
+                               {k: tuple(v) for k, v in by_level.items()}))
     codes = [org.code_at(i) for i in range(size)]
     units = _monotone(org.tree, respondents, rules.min_n, _floored(floor, None, "units"))
     return Disclosure(codes, units, families)
@@ -391,7 +399,8 @@ def released(disclosure: Disclosure, state: RoundState, unit_codes: Sequence[str
                                                 strictest_threshold(disclosure, rules)):
         return disclosure
     everywhere = tuple(Hidden.WITHHELD for _ in disclosure.codes)
-    families = [replace(f, hidden=everywhere, detail_hidden=everywhere)
+    families = [replace(f, hidden=everywhere, detail_hidden=everywhere,
+                        hidden_at=dict.fromkeys(f.hidden_at, everywhere))
                 for f in disclosure.families]
     return Disclosure(list(disclosure.codes), list(disclosure.units), families)
 

@@ -167,8 +167,15 @@ class Rules:
     reference_yellow_at: float = -5.0
     pressure_gap: float = 10.0
     comparison: str = "organisation"  # or "reference"
+    # Results by background group only in units with this many answers (twice the default
+    # min_n; never fewer than min_n, see breakdown_floor).
+    breakdown_min_n: int = 10
 
     ABSOLUTE_MIN_N = 3
+
+    def breakdown_floor(self) -> int:
+        """The fewest answers a unit needs for results by background group."""
+        return max(self.breakdown_min_n, self.min_n)
 
     def validate(self) -> list[str]:
         from apv_desktop.i18n import tr  # lazily: i18n reads this module's LANGUAGES

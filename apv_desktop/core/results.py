@@ -17,7 +17,12 @@ from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up, rolled_headcount
 from apv_desktop.core.round_state import CLOSED, RoundState
-from apv_desktop.core.scoring import GroupStats, respondent_dimension_scores, round_half_up
+from apv_desktop.core.scoring import (
+    DimensionScores,
+    GroupStats,
+    respondent_dimension_scores,
+    round_half_up,
+)
 
 Progress = Callable[[float, str], None]
 """Called with a fraction 0..1 and a short message; raises to cancel. No Qt needed."""
@@ -77,6 +82,7 @@ class Results:
     disclosure: Disclosure  # what this release may show (every output asks it)
     round_state: str = "closed"  # "open": response counts and rates only, no scores
     withheld: bool = False  # scores, answers and comments withheld (open, or too few new sheets)
+    respondent_scores: DimensionScores | None = None  # reused by results by background group
     _index: dict[tuple[str, str], Score] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -149,8 +155,8 @@ def compute_results(
         judge = Judge(rules, info.direction, info.reference, _org_mean(shown_mean[0, d], hidden[0]))
         for i in range(len(org.tree)):
             scores.append(
-                _score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
-                       (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
+                judged_score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
+                             (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
             )
     report(1.0, "done")
     return Results(
@@ -164,6 +170,7 @@ def compute_results(
         disclosure=disclosure,
         round_state=state.name,
         withheld=withheld,
+        respondent_scores=dim_scores,
     )
 
 
@@ -199,7 +206,7 @@ def _unit_result(
     )
 
 
-def _score(
+def judged_score(
     unit: str, dimension: str, n: int, mean: float, interval: tuple[float, float],
     hidden: Hidden | None, judge: Judge, *, is_org: bool,
 ) -> Score:

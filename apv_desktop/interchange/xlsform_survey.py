@@ -25,7 +25,7 @@ from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import Item, Section
 from apv_desktop.core.relevance import check_relevance
 from apv_desktop.i18n import tr
-from apv_desktop.interchange.xlsform_columns import yes_no
+from apv_desktop.interchange.xlsform_columns import Column, yes_no
 from apv_desktop.interchange.xlsform_context import ReadContext
 from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
 from apv_desktop.interchange.xlsform_types import RowKind, RowType, parse_type
@@ -73,6 +73,7 @@ class _SurveyWalker:
         self.required_column = sheet.column("required")
         self.dimension_column = sheet.column("dimension")
         self.reverse_column = sheet.column("reverse")
+        self.background_column = sheet.column("background")  # APV: results by its groups
         self.stack: list[_Frame] = []
         self.result = SurveyResult(sections=[])
         self.loose: Section | None = None
@@ -214,9 +215,10 @@ class _SurveyWalker:
             hints=self.context.labels(self.sheet, row, "hint"),
             list_name=row_type.list_name,
             dimension=row.text(self.dimension_column) or None,
-            reverse=self._reverse(row),
+            reverse=self._flag(row, self.reverse_column),
             required=self._required(row),
             relevant=self._relevant(self._checked_relevant(row)),
+            background=self._flag(row, self.background_column),
         )
         if row_type.or_other:
             self.context.warn(
@@ -269,12 +271,13 @@ class _SurveyWalker:
             return False
         return value
 
-    def _reverse(self, row: SheetRow) -> bool:
-        value = yes_no(row.value(self.reverse_column))
+    def _flag(self, row: SheetRow, column: Column | None) -> bool:
+        """An APV yes/no column (reverse, background): anything else is a problem."""
+        value = yes_no(row.value(column))
         if value is None:
             self.context.problem(
-                self.sheet, row.number, self.reverse_column,
-                tr("»{value}« er hverken ja eller nej.", value=row.text(self.reverse_column)),
+                self.sheet, row.number, column,
+                tr("»{value}« er hverken ja eller nej.", value=row.text(column)),
             )
             return False
         return value

@@ -2,8 +2,9 @@
 
 Sheets: survey, choices, settings, dimensions. Texts go to `label::Dansk (da)`-style columns, one
 per language of the questionnaire (codes without a known name as `label::xx (xx)`). The APV
-columns (`survey.dimension`, `survey.reverse`, `choices.score`) are always written; other
-XLSForm tools ignore them. Header rows are bold and frozen, columns sized to their content.
+columns (`survey.dimension`, `survey.reverse`, `choices.score`) are always written, and
+`survey.background` when a question is marked as one; other XLSForm tools ignore them.
+Header rows are bold and frozen, columns sized to their content.
 """
 
 from __future__ import annotations
@@ -103,6 +104,13 @@ def _survey_rows(
                      "yes", None, None, None])
     for section in questionnaire.sections:
         rows.extend(_section_rows(section, languages, hint_languages))
+    if any(item.background for item in questionnaire.items()):
+        background = {item.name for item in questionnaire.items() if item.background}
+        name = header.index("name")
+        for row in rows:
+            item_row = row[0] not in ("begin group", "end group")
+            row.append("background" if row is header
+                       else _yes(item_row and row[name] in background))
     return rows
 
 

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.reports.actionplan import write_action_plan
+from apv_desktop.reports.background import background_sheets
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.department import write_department_sheet
 from apv_desktop.reports.heatmap import write_heatmap
@@ -54,6 +55,7 @@ def build_workbook(
         (names.allocate(tr("Afdelingsrapporter")), tr("Tekst pr. afdeling til OMU"),
          lambda ws: write_department_sheet(ws, data)),
     ]
+    planned += background_sheets(data, names)
     for unit in data.reportable_units:
         name = names.allocate(unit.name, fallback=unit.code)
         planned.append((name, data.display_name(unit.code),

@@ -20,9 +20,11 @@ def results_of(
     rules: Rules | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    answers: RoundAnswers | None = None,
 ) -> Results:
-    """`rules` overrides the project's stored rules (the results screen tries settings live)."""
-    answers = round_answers(project, round_name)
+    """`rules` overrides the project's stored rules (the results screen tries settings live);
+    `answers` are the round's, when the caller has read them already."""
+    answers = answers or round_answers(project, round_name)
     return compute_results(
         answers.questionnaire,
         answers.units,

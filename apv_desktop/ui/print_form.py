@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from apv_desktop.core.model import ItemType, Questionnaire, pick_label
 from apv_desktop.i18n import Translate, translator
+from apv_desktop.ui.form.hints import respondent_hint
 from apv_desktop.ui.pdf_file import write_document_pdf
 
 BOX = "☐"
@@ -59,9 +60,9 @@ def _item_html(questionnaire: Questionnaire, name: str, language: str,
     assert item is not None
     number = f"{numbers[name]}. " if name in numbers else ""
     lines = [f"<p style='margin-top:10px'><b>{_e(number + item.label(language))}</b>"]
-    hint = pick_label(item.hints, language)
+    hint = respondent_hint(item, language)
     if hint:
-        lines.append(f"<br/><i>{_e(hint)}</i>")
+        lines.append(f"<br/><i>{_e(hint).replace(chr(10), '<br/>')}</i>")
     if item.relevant:
         lines.append(f"<br/><i>{_e(_condition(tr, item.relevant, numbers))}</i>")
     lines.append("</p>")

@@ -246,3 +246,37 @@ def test_the_new_project_dialog_combines_the_ticked_templates(qtbot):
         wanted = entry.data(Qt.ItemDataRole.UserRole) in ("psykisk", "kraenkende", "sygefravaer")
         entry.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
     assert dialog.choice().template_ids == ["psykisk", "kraenkende", "sygefravaer"]
+
+
+def test_a_background_question_is_marked_in_the_item_editor(window, tmp_path):
+    from apv_desktop.services.projects import create_project
+
+    path = tmp_path / "bg.apv"
+    create_project(path, ["psykisk", "baggrund"], "Testkommune")
+    page = open_builder(window, path)
+    page.jump_to(Location(LocationKind.ITEM, "bg_stilling"))
+    box = page.item_editor.background
+    assert box.isEnabled() and box.isChecked()
+    box.click()
+    assert stored(window).item("bg_stilling").background is False
+    page.undo_action.trigger()
+    assert stored(window).item("bg_stilling").background is True
+    page.jump_to(Location(LocationKind.ITEM, "qd_1"))
+    assert not box.isEnabled() and not box.isChecked()  # a scored question forms no groups
+
+
+def test_the_kiosk_and_the_paper_form_promise_groups_of_the_threshold(qtbot):
+    from apv_desktop.interchange.templates import load_template
+    from apv_desktop.ui.form.questions import question_widget
+    from apv_desktop.ui.print_form import questionnaire_html
+
+    questionnaire = load_template("baggrund")
+    promise = "only used to show results for groups with at least as many answers"
+    assert questionnaire_html(questionnaire, "en").count(promise) == 3
+    job = questionnaire.item("bg_stilling")
+    widget = question_widget(job, questionnaire.choices_for(job), "en")
+    qtbot.addWidget(widget)
+    assert promise in widget.hint.text() and not widget.hint.isHidden()
+    for item in questionnaire.items():
+        item.background = False
+    assert promise not in questionnaire_html(questionnaire, "en", unit_line=False)

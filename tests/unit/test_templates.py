@@ -13,10 +13,11 @@ from apv_desktop.errors import InputError
 from apv_desktop.interchange.templates import combine_templates, list_templates, load_template
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.resource_paths import resource_path
+from apv_desktop.ui.form.hints import respondent_hint
 
 pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
 
-TEMPLATE_IDS = ["psykisk", "kraenkende", "fysisk", "sygefravaer", "puls", "osa"]
+TEMPLATE_IDS = ["psykisk", "kraenkende", "fysisk", "sygefravaer", "puls", "osa", "baggrund"]
 LANGS = ("da", "sv", "en")
 WORSE = Direction.HIGHER_IS_WORSE
 BETTER = Direction.HIGHER_IS_BETTER
@@ -51,7 +52,7 @@ def test_index_lists_the_templates_in_order_and_is_packaged() -> None:
         assert info.file == f"{info.id}.xlsx"
         assert all(info.title.get(code) and info.description.get(code) for code in LANGS)
     assert infos[0].title_in("sv") == "Psykosocial arbetsmiljö"
-    assert infos[-1].title_in("fi") == "OSA (Sverige) – organisatorisk og socialt arbejdsmiljø"
+    assert infos[-2].title_in("fi") == "OSA (Sverige) – organisatorisk og socialt arbejdsmiljø"
 
 
 @pytest.mark.parametrize("template_id", TEMPLATE_IDS)
@@ -306,3 +307,11 @@ def test_the_index_says_how_many_questions_and_minutes(
     for info in list_templates():
         assert info.questions == len(templates[info.id].answerable_items())
         assert info.minutes is not None and 1 <= info.minutes <= info.questions
+def test_the_background_template_marks_its_questions_and_combines_with_the_apv() -> None:
+    combined = combine_templates(["psykisk", "baggrund"])
+    background = [item for item in combined.items() if item.background]
+    assert [item.name for item in background] == ["bg_stilling", "bg_anciennitet",
+                                                  "bg_arbejdstid"]
+    for item in background:
+        assert item.type is ItemType.SELECT_ONE and not combined.is_scored(item)
+        assert "anonymitetsgränsen" in respondent_hint(item, "sv")  # the respondent is told

@@ -20,6 +20,7 @@ from apv_desktop.core.model import (
     Questionnaire,
     Section,
 )
+from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 
 
@@ -44,7 +45,7 @@ def full_questionnaire() -> Questionnaire:
         sections=[
             Section("", items=[Item("intro", ItemType.NOTE, {"da": "=Velkommen", "en": "Welcome"}),
                                Item("unit", ItemType.SELECT_ONE, {"da": "Afdeling"},
-                                    list_name="unit", required=True)]),
+                                    list_name="unit", required=True, background=True)]),
             Section("demands", {"da": "Krav", "en": "Demands"}, relevant="${unit} != ''", items=[
                 Item("wp1", ItemType.SELECT_ONE, {"da": "Arbejder du hurtigt?"},
                      {"da": "Tænk på de sidste 4 uger"}, "often", "WP", reverse=True),
@@ -100,7 +101,9 @@ def test_layout_people_see(tmp_path: Path) -> None:
     assert header == [
         "type", "name", "label::Dansk (da)", "label::Svenska (sv)", "label::English (en)",
         "label::fi (fi)", "hint::Dansk (da)", "hint::Svenska (sv)", "hint::English (en)",
-        "hint::fi (fi)", "required", "relevant", "dimension", "reverse"]
+        "hint::fi (fi)", "required", "relevant", "dimension", "reverse", "background"]
+    background = [row[-1] for row in survey.iter_rows(min_row=2, values_only=True)]
+    assert background == [None, "yes", *[None] * 9]  # only the unit question
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1] if cell.value)
@@ -221,3 +224,26 @@ def test_property_export_then_import_is_equal(tmp_path: Path, questionnaire: Que
     write_xlsform(questionnaire, path)
     result = read_xlsform(path)
     assert result.questionnaire == questionnaire
+
+
+def test_no_background_column_without_background_questions(tmp_path: Path) -> None:
+    q = full_questionnaire()
+    for item in q.items():
+        item.background = False
+    q.choice_lists["thirds"].choices[1].score = round(100 / 3, 10)  # as stored
+    write_xlsform(q, tmp_path / "plain.xlsx")
+    assert "background" not in sheet_values(tmp_path / "plain.xlsx", "survey")[0]
+    assert read_xlsform(tmp_path / "plain.xlsx").questionnaire == q
+
+
+def test_a_background_cell_other_than_yes_or_no_is_refused_naming_the_cell(
+        tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_xlsform(full_questionnaire(), path)
+    book = openpyxl.load_workbook(path)
+    survey = book["survey"]
+    column = [cell.value for cell in survey[1]].index("background") + 1
+    survey.cell(row=3, column=column, value="maybe")
+    book.save(path)
+    with pytest.raises(InputError, match="'maybe' is not yes or no"):
+        read_xlsform(path)

@@ -23,10 +23,11 @@ from apv_desktop.core.model import LANGUAGES, ItemType, Questionnaire
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.resource_paths import resource_path
-from tools.templates import fysisk, kraenkende, osa, psykisk, puls, sygefravaer
+from tools.templates import baggrund, fysisk, kraenkende, osa, psykisk, puls, sygefravaer
 
-# The order of the index: the full APV first, then its companions, the pulse, the Swedish one.
-TEMPLATES: list[ModuleType] = [psykisk, kraenkende, fysisk, sygefravaer, puls, osa]
+# The order of the index: the full APV first, then its companions, the pulse, the Swedish one,
+# and the optional background questions to tick beside any of them.
+TEMPLATES: list[ModuleType] = [psykisk, kraenkende, fysisk, sygefravaer, puls, osa, baggrund]
 # Templates that reuse another template's items by name, on purpose.
 REUSES = {"puls": "psykisk"}
 

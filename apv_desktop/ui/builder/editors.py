@@ -206,6 +206,9 @@ class ItemEditor(QWidget):
         self.condition.unreadable.connect(self._show_advanced_if)
         self.advanced = QCheckBox()
         self.advanced.toggled.connect(self._show_advanced)
+        self.background = QCheckBox()
+        self.background.clicked.connect(
+            lambda checked: self._update(tr("Ret baggrundsspørgsmål"), background=checked))
         self.relevant = CommitLine()
         self.relevant.committed.connect(
             lambda text: self._update(tr("Ret betingelse"), relevant=text or None))
@@ -218,7 +221,8 @@ class ItemEditor(QWidget):
             self.form.addRow(label, widget)
         self.form.insertRow(6, "", self.reverse)
         self.form.insertRow(7, "", self.required)
-        self.form.insertRow(9, "", self.advanced)
+        self.form.insertRow(8, "", self.background)
+        self.form.insertRow(10, "", self.advanced)
         self._show_advanced(False)
         self.retranslate()
 
@@ -246,6 +250,10 @@ class ItemEditor(QWidget):
         self.condition.retranslate()
         self.reverse.setText(tr("Vendt scoring (et højt svar tæller lavt)"))
         self.required.setText(tr("Skal besvares"))
+        self.background.setText(tr("Baggrundsspørgsmål"))
+        self.background.setToolTip(tr(
+            "Fx stillingsgruppe eller anciennitet: resultaterne kan vises pr. svarmulighed, men "
+            "kun for grupper med mindst så mange svar som anonymitetsgrænsen."))
         self.labels.retranslate()
         self.hints.retranslate()
         self.type.clear()
@@ -284,6 +292,10 @@ class ItemEditor(QWidget):
         self.dimension.setCurrentIndex(max(0, self.dimension.findData(item.dimension)))
         self.reverse.setChecked(item.reverse)
         self.required.setChecked(item.required)
+        self.background.setChecked(item.background)
+        # Results by group need one answer per person that is not itself a score.
+        self.background.setEnabled(item.background or (
+            item.type is ItemType.SELECT_ONE and not questionnaire.is_scored(item)))
         self.relevant.load(item.relevant or "")
         self.condition.load(questionnaire, name, item.relevant)
 

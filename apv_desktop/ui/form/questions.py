@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apv_desktop.core.model import ChoiceList, Item, ItemType, pick_label
+from apv_desktop.core.model import ChoiceList, Item, ItemType
 from apv_desktop.i18n import translator
+from apv_desktop.ui.form.hints import respondent_hint
 
 _INTEGER = QRegularExpression(r"-?\d{0,12}")
 _DECIMAL = QRegularExpression(r"-?\d{0,12}([.,]\d{0,6})?")
@@ -81,7 +82,7 @@ class QuestionWidget(QFrame):
         required = self.item.required and self.item.answerable
         self.label.setText(f"{text} *" if required else text)
         self.label.setAccessibleName(text)
-        hint = pick_label(self.item.hints, language)
+        hint = respondent_hint(self.item, language)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.setAccessibleName(text)

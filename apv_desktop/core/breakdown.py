@@ -1,0 +1,185 @@
+"""Results by background group: for the organisation and each unit with enough answers, each
+dimension's score per group of a background question (job group, seniority, working time).
+
+The scores are computed exactly as the tree's (core.results: integer sums, intervals, lights,
+pressure points against the organisation's score); which cells are shown is decided by
+core.disclosure_linked against the tree's pattern, so that the breakdown and the tree together
+give no small group away. Respondents without an answer to the background question count in the
+tree but in no group; they are never a group of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from apv_desktop.core.anonymity import Hidden
+from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.disclosure import Disclosure, Family
+from apv_desktop.core.disclosure_linked import suppress_linked
+from apv_desktop.core.judgement import Judge
+from apv_desktop.core.model import DEFAULT_LANGUAGE, Item, ItemType, OrgUnit, Questionnaire
+from apv_desktop.core.orgtree import OrgIndex, roll_up
+from apv_desktop.core.results import Results, Score, judged_score
+from apv_desktop.core.scoring import (
+    DimensionScores,
+    GroupStats,
+    respondent_dimension_scores,
+)
+from apv_desktop.errors import InputError
+
+
+class NotABackgroundQuestion(InputError):
+    """Results were asked by a question whose answers do not form groups."""
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """One cell of the breakdown: a unit's score on a dimension among one group's respondents."""
+
+    group: str  # the choice name
+    score: Score  # unit, dimension, n, mean, interval, light, pressure point, hidden reason
+
+
+@dataclass
+class Breakdown:
+    item: str
+    groups: list[str]  # choice names, in the question's order
+    labels: list[str]  # the groups' labels in the release's language
+    units: list[str]  # the units that have a breakdown, organisation first (tree order)
+    scores: list[GroupScore]
+    _index: dict[tuple[str, str, str], GroupScore] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {(c.score.unit, c.group, c.score.dimension): c for c in self.scores}
+
+    def cell(self, unit: str, group: str, dimension: str) -> GroupScore:
+        return self._index[(unit, group, dimension)]
+
+
+def background_item(questionnaire: Questionnaire, name: str) -> Item:
+    """The question to break results down by, or a sentence saying why it cannot be."""
+    item = questionnaire.item(name)
+    if item is None:
+        raise NotABackgroundQuestion(f"The questionnaire has no question named {name}; "
+                                     "give the name of a background question.")
+    if item.type is not ItemType.SELECT_ONE or questionnaire.is_scored(item):
+        raise NotABackgroundQuestion(
+            f"Question {name} is not a background question (one unscored choice, such as a "
+            "job group); results can only be broken down by one.")
+    return item
+
+
+def compute_breakdown(
+    questionnaire: Questionnaire,
+    units: list[OrgUnit],
+    responses: ResponseSet,
+    results: Results,
+    item_name: str,
+    *,
+    language: str = DEFAULT_LANGUAGE,
+) -> Breakdown:
+    item = background_item(questionnaire, item_name)
+    choices = questionnaire.choices_for(item)
+    assert choices is not None
+    groups = len(choices.choices)
+    org = OrgIndex(units)
+    size = len(org.tree)
+    unit_of = org.group_of(responses.unit_codes)
+    if item.name in responses.item_names:
+        raw = responses.values[:, responses.item_names.index(item.name)]
+    else:
+        raw = np.full(responses.size, np.nan)
+    known = ~np.isnan(raw) & (raw >= 0) & (raw < groups)
+    group_of = np.full(responses.size, groups, dtype=np.int64)  # `groups` = no answer
+    group_of[known] = raw[known].astype(np.int64)
+    scores = results.respondent_scores or respondent_dimension_scores(questionnaire, responses)
+    stats = _stats_by_group(scores, unit_of, group_of, groups, org.tree.parent)
+    exact_mean, half = stats.mean_and_interval()
+    shown_mean = stats.rounded_means()
+
+    respondents = roll_up(org.tree.parent, np.bincount(unit_of, minlength=size))
+    qualifies = respondents >= results.rules.breakdown_floor()
+    disclosure = results.disclosure
+    hidden_of: dict[str, list[list[Hidden | None]]] = {}
+    for family, codes in _families_by_pattern(disclosure, scores.codes):
+        found = _suppressed(responses, scores, family, codes, org, unit_of, group_of, groups)
+        hidden_of.update(dict.fromkeys(codes, found))
+    shown_units = [u for u in range(size) if qualifies[u]
+                   and disclosure.unit_hidden(org.code_at(u)) is None]
+    cells: list[GroupScore] = []
+    for d, code in enumerate(scores.codes):
+        info = next(i for i in results.dimensions if i.code == code)
+        judge = Judge(results.rules, info.direction, info.reference,
+                      results.score(org.code_at(0), code).mean)
+        for u in shown_units:
+            for g, choice in enumerate(choices.choices):
+                row = u * groups + g
+                cells.append(GroupScore(choice.name, judged_score(
+                    org.code_at(u), code, int(stats.n[row, d]), shown_mean[row, d],
+                    (exact_mean[row, d], half[row, d]), hidden_of[code][u][g], judge,
+                    is_org=False)))
+    return Breakdown(item.name, [c.name for c in choices.choices],
+                     [c.label(language) or c.name for c in choices.choices],
+                     [org.code_at(u) for u in shown_units], cells)
+
+
+def _stats_by_group(
+    scores: DimensionScores, unit_of: np.ndarray, group_of: np.ndarray, groups: int,
+    parent: list[int],
+) -> GroupStats:
+    """Sums per (unit with its sub-units, group): row unit * groups + group."""
+    assert scores.units is not None and scores.scale is not None
+    answered = group_of < groups
+    subset = DimensionScores(scores.codes, scores.matrix[answered], scores.units[answered],
+                             scores.scale)
+    size = len(parent)
+    own = GroupStats.by_group(subset, unit_of[answered] * groups + group_of[answered],
+                              size * groups)
+    dims = len(scores.codes)
+
+    def rolled(values: np.ndarray) -> np.ndarray:
+        return roll_up(parent, values.reshape(size, groups, dims)).reshape(size * groups, dims)
+
+    return GroupStats(rolled(own.n), rolled(own.total), rolled(own.total_sq), own.scale)
+
+
+def _families_by_pattern(
+    disclosure: Disclosure, codes: list[str]
+) -> list[tuple[Family, list[str]]]:
+    """The dimensions whose tree patterns agree at every level, together: their breakdowns get
+    one pattern, computed once (mostly, every dimension of a questionnaire)."""
+    found: dict[tuple[int, tuple[tuple[int, tuple[Hidden | None, ...]], ...]],
+                tuple[Family, list[str]]] = {}
+    for code in codes:
+        family = disclosure.dimension_family(code)
+        key = (family.threshold, tuple(sorted(family.hidden_at.items())))
+        found.setdefault(key, (family, []))[1].append(code)
+    return list(found.values())
+
+
+def _suppressed(
+    responses: ResponseSet,
+    scores: DimensionScores,
+    family: Family,
+    codes: list[str],
+    org: OrgIndex,
+    unit_of: np.ndarray,
+    group_of: np.ndarray,
+    groups: int,
+) -> list[list[Hidden | None]]:
+    """One pattern for the breakdowns of dimensions that share the tree's pattern."""
+    size = len(org.tree)
+
+    def own(mask: np.ndarray) -> np.ndarray:
+        cell = unit_of[mask] * (groups + 1) + group_of[mask]
+        return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
+
+    # Who is in a cell at all counts as well: a shown n says how many of its people are valid.
+    counts = [own(np.ones(responses.size, dtype=bool))]
+    for code in codes:
+        valid = ~np.isnan(scores.matrix[:, scores.codes.index(code)])
+        counts.append(own(valid))
+    unique = {c.tobytes(): c for c in counts}  # a dimension nobody left blank counts as all
+    return suppress_linked(org.tree, family.hidden_at, list(unique.values()), family.threshold)
