@@ -62,12 +62,12 @@ def background_item(questionnaire: Questionnaire, name: str) -> Item:
     """The question to break results down by, or a sentence saying why it cannot be."""
     item = questionnaire.item(name)
     if item is None:
-        raise NotABackgroundQuestion(f"The questionnaire has no question named {name}; "
-                                     "give the name of a background question.")
+        raise NotABackgroundQuestion("Spørgeskemaet har intet spørgsmål med navnet {name}; "
+                                     "angiv navnet på et baggrundsspørgsmål.", name=name)
     if item.type is not ItemType.SELECT_ONE or questionnaire.is_scored(item):
         raise NotABackgroundQuestion(
-            f"Question {name} is not a background question (one unscored choice, such as a "
-            "job group); results can only be broken down by one.")
+            "Spørgsmålet {name} er ikke et baggrundsspørgsmål (ét valg uden point, fx en "
+            "stillingsgruppe); resultater kan kun opdeles efter sådan et.", name=name)
     return item
 
 

@@ -10,6 +10,8 @@ import pytest
 from apv_desktop.cli import run
 from apv_desktop.core.breakdown import compute_breakdown
 from apv_desktop.core.progress import no_progress
+from apv_desktop.i18n import translator
+from apv_desktop.reports.wording import hidden_short
 from apv_desktop.reports.workbook import build_workbook
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import _gather
@@ -46,7 +48,8 @@ def test_a_background_question_gets_a_sheet_with_the_breakdowns_cells(demo: Path
         for d, dimension in enumerate(dims):
             score = breakdown.cell(unit, group, dimension).score
             if score.suppressed:
-                assert values[2 + d] == "skjult"
+                # the heatmap's words: "for få" or "beskyttet" (protecting a smaller group)
+                assert values[2 + d] == hidden_short(translator("da"), score.hidden_reason)
             else:
                 shown += 1
                 assert values[2 + d] == score.mean

@@ -236,6 +236,7 @@ def test_no_background_column_without_background_questions(tmp_path: Path) -> No
     assert read_xlsform(tmp_path / "plain.xlsx").questionnaire == q
 
 
+@pytest.mark.usefixtures("english")  # quotes the English sentence
 def test_a_background_cell_other_than_yes_or_no_is_refused_naming_the_cell(
         tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
