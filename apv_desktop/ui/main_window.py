@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.backups import list_backups
 from apv_desktop.i18n import tr
 from apv_desktop.lock import ProjectLockedByHolder
-from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project
+from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project, responsive
 from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._show_state()
         MainWindow.windows.append(self)
+        responsive.settle()  # the window is built: keep the GUI thread answering
 
     # --- texts ---------------------------------------------------------------------------
 
