@@ -197,9 +197,10 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: ProjectSession) -> None:
         self.session = session
         session.changed.connect(self._project_changed)
+        # the remembered page first: only the page in view reads the project now (pages/base.py)
+        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         for page in self.pages:
             page.set_session(session)
-        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         self._show_state()
         self.session_changed.emit()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import sys
 
-SWITCH_INTERVAL_SECONDS = 0.001
+SWITCH_INTERVAL_SECONDS = 0.0002
 
 
 def settle() -> None:
