@@ -64,6 +64,7 @@ def main() -> None:
         folder = Path(tmp)
         project = build_project(folder, args.respondents, args.items, args.units)
         window = MainWindow(AppContext(folder / "data"))
+        window.context.preferences.last_page = ResultsPage.page_id  # it opens where it closed
         window.show()
         app.processEvents()
         heartbeat = Heartbeat()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from apv_desktop.backups import list_backups
 from apv_desktop.i18n import tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
-from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project
+from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project, responsive
 from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._show_state()
         MainWindow.windows.append(self)
+        responsive.settle()  # the window is built: keep the GUI thread answering
 
     # --- texts ---------------------------------------------------------------------------
 
@@ -201,9 +202,10 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: ProjectSession) -> None:
         self.session = session
         session.changed.connect(self._project_changed)
+        # the remembered page first: only the page in view reads the project now (pages/base.py)
+        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         for page in self.pages:
             page.set_session(session)
-        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
         self._show_state()
         self.session_changed.emit()
 

@@ -35,3 +35,21 @@ def test_a_page_out_of_view_reads_the_project_when_shown(qtbot, window, project_
     window.show_page(window.pages.index(organisation))
     window.close_project()
     assert refreshed == ["collection", "collection"]  # a closed project is let go at once
+
+
+def test_only_the_remembered_page_reads_a_project_as_it_opens(qtbot, window, project_path,
+                                                              context):
+    """The window turns to the page it opens on before the pages get the project: the page
+    that happened to be in view before (here the organisation) does not read it in passing."""
+    window.show()
+    qtbot.waitExposed(window)
+    organisation, collection = page_of(window, OrganisationPage), page_of(window, CollectionPage)
+    window.show_page(window.pages.index(organisation))
+    context.preferences.last_page = collection.page_id
+    refreshed: list[str] = []
+    organisation.refresh = lambda: refreshed.append("organisation")  # type: ignore[method-assign]
+    collection.refresh = lambda: refreshed.append("collection")  # type: ignore[method-assign]
+
+    assert window.open_project(project_path)
+    assert window.current_page() is collection
+    assert refreshed == ["collection"]

@@ -1,20 +1,18 @@
-"""A matplotlib figure inside a Qt widget, with an export button for PNG, SVG and PDF."""
+"""A matplotlib chart inside a Qt widget, with an export button for PNG, SVG and PDF.
+
+The chart is drawn on the render thread (charts.render) into an image that this widget paints:
+a chart of 150 units takes matplotlib most of a second, which the window must not wait for."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("QtAgg")  # before pyplot or a backend is touched (we never use pyplot)
-
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from PySide6.QtCore import QEvent, QTimer  # noqa: E402
-from PySide6.QtGui import QShowEvent  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import shiboken6
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QSizePolicy,
@@ -23,33 +21,73 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from apv_desktop.i18n import tr  # noqa: E402
-from apv_desktop.interchange.atomic import atomic_output  # noqa: E402
-from apv_desktop.ui import filedialogs  # noqa: E402
-from apv_desktop.ui.charts.style import PAPER, ChartColours, rc  # noqa: E402
+from apv_desktop.i18n import tr
+from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.ui import filedialogs
+from apv_desktop.ui.charts.render import (
+    RENDERER,
+    SCREEN_DPI,
+    SETTINGS_LOCK,
+    Draw,
+    RenderJob,
+    draw_figure,
+)
+from apv_desktop.ui.charts.style import PAPER, ChartColours, rc
 
-Draw = Callable[[Figure], None]
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 EXPORT_DPI = 200
+SETTLE_MS = 60  # drawn once the layout has settled (a scroll bar coming changes the width)
+
+
+class ChartImage(QWidget):
+    """Paints the chart's latest image, stretched to the widget while a new one is drawn."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.background = QColor(PAPER.background)
+
+    def show_image(self, image: QImage | None, background: str) -> None:
+        self.image = image
+        self.background = QColor(background)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.background)
+        if self.image is not None:
+            painter.drawImage(QRect(0, 0, self.width(), self.height()), self.image)
+        painter.end()
 
 
 class ChartCanvas(QWidget):
-    """Call `draw(function)` with a function that draws on the figure; it is kept, so the
-    chart can be drawn again (after a language change) and exported.
+    """Call `draw(function)` with a function that draws on a figure; it is kept, so the chart
+    can be drawn again (in other colours, at another size, after a language change) and
+    exported. The function runs on the render thread: it may only use what it was given.
 
-    Drawing a chart of 150 units takes matplotlib a good part of a second: a chart is drawn
-    only once it is on screen, and then after the paint in which it appears (so the window
-    answers while a results page opens), or as soon as its `figure` is asked for."""
+    A chart is drawn only once it is on screen; `rendered` says its image is in. Asking for
+    `figure` draws it at once, on the calling thread (tests look at the figure's artists)."""
+
+    rendered = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None, height: float = 3.2) -> None:
         super().__init__(parent)
         self.name = name  # the suggested file name of an export
-        self._figure = Figure(figsize=(7.0, height), dpi=100, layout=None)
-        self.canvas = FigureCanvasQTAgg(self._figure)
-        self._pending = False  # a draw function given that is not on the figure yet
+        self._inches = (7.0, height)  # the figure's size before the widget has one
+        self._version = 0  # counts the drawings asked for (a new function, colours, size)
+        self._figure: Figure | None = None  # the latest drawing, for `figure`
+        self._figure_of: tuple[int, tuple[float, float]] | None = None  # its version, inches
+        self._size: QSize | None = None  # the size it was last drawn at on screen
+        self._draw: Draw | None = None
+        self._pending = False  # the kept function is not drawn at the current size/colours
+        self._job: RenderJob | None = None  # the drawing on its way
+        self.canvas = ChartImage()
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(int(height * 70))
-        self._draw: Draw | None = None
+        self._settled = QTimer(self)  # restarted by every change: one drawing for a burst
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(SETTLE_MS)
+        self._settled.timeout.connect(self._draw_pending)
         self.export_button = QToolButton()
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self.export_button)
@@ -74,8 +112,12 @@ class ChartCanvas(QWidget):
 
     @property
     def figure(self) -> Figure:
-        """The figure, with the chart drawn on it."""
-        self._draw_pending()
+        """The figure with the chart drawn on it in the window's colours (drawn now, on this
+        thread, when the latest drawing has not come back yet)."""
+        inches = self._figure_inches()
+        if self._figure is None or self._figure_of != (self._version, inches):
+            self._figure = draw_figure(self._draw, self.colours(), inches)
+            self._figure_of = (self._version, inches)
         return self._figure
 
     def draw(self, draw: Draw | None) -> None:
@@ -87,16 +129,27 @@ class ChartCanvas(QWidget):
         return ChartColours.of(self.palette())
 
     def redraw(self) -> None:
-        """Draw the kept function again: now if the chart is on screen (after this paint),
-        else when it is first shown."""
-        self._pending = True
+        """Draw the kept function again: soon if the chart is on screen, else when it is shown."""
+        self._outdate()
         if self.isVisible():
-            QTimer.singleShot(0, self, self._draw_pending)
+            self._settled.start()
+
+    def _outdate(self) -> None:
+        self._pending = True
+        self._version += 1
+        if self._job is not None:
+            self._job.superseded = True
+            self._job = None
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self._pending:
-            QTimer.singleShot(0, self, self._draw_pending)
+            self._settled.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._draw is not None and self.isVisible():
+            self._settled.start()  # the stretched image stands in meanwhile
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # the system switched between light and dark: draw again in the new colours
@@ -104,19 +157,39 @@ class ChartCanvas(QWidget):
             self.redraw()
         super().changeEvent(event)
 
+    def _figure_inches(self) -> tuple[float, float]:
+        if self._size is None:
+            return self._inches
+        return self._size.width() / SCREEN_DPI, self._size.height() / SCREEN_DPI
+
     def _draw_pending(self) -> None:
+        """The layout has settled: draw if the function, the colours or the size changed."""
+        if not self.isVisible():
+            return
+        size = self.canvas.size()
+        if self._draw is not None and not size.isEmpty() and size != self._size:
+            self._outdate()
         if not self._pending:
             return
         self._pending = False
-        self._render(self.colours())
-        self.canvas.draw_idle()
+        size = self.canvas.size()
+        self._size = None if size.isEmpty() else size
+        inches = self._figure_inches()
+        size = QSize(round(inches[0] * SCREEN_DPI), round(inches[1] * SCREEN_DPI))
+        self._job = RenderJob(self._draw, self.colours(), size, self.devicePixelRatioF(),
+                              self._rendered)
+        RENDERER.submit(self._job)
 
-    def _render(self, colours: ChartColours) -> None:
-        with rc_context(rc(colours)):
-            self._figure.clear()
-            self._figure.set_facecolor(colours.background)
-            if self._draw is not None:
-                self._draw(self._figure)
+    def _rendered(self, job: RenderJob) -> None:
+        """On the GUI thread: the drawing is done (dropped when this widget is gone)."""
+        if not shiboken6.isValid(self) or job is not self._job:
+            return
+        self._job = None
+        if job.error is not None:
+            raise job.error
+        self._figure, self._figure_of = job.figure, (self._version, self._figure_inches())
+        self.canvas.show_image(job.image, job.colours.background)
+        self.rendered.emit()
 
     def export(self, fmt: str) -> Path | None:
         """Ask where, then write the chart there; returns the path written (None: cancelled)."""
@@ -136,15 +209,10 @@ class ChartCanvas(QWidget):
         return path
 
     def save_to(self, path: Path) -> None:
-        """Write the figure (format from the suffix) through a temporary file."""
+        """Write the chart (format from the suffix) through a temporary file: drawn anew in
+        light colours, whatever the window's scheme, for paper or a slide."""
         fmt = path.suffix.lower().lstrip(".")
-        # an exported chart goes on paper or into a slide: drawn in light colours, whatever
-        # the window's scheme, then drawn again for the window
-        self._pending = False
-        self._render(PAPER)
-        try:
-            with rc_context(rc(PAPER)), atomic_output(path) as temporary:
-                self._figure.savefig(temporary, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight",
-                                    facecolor=PAPER.background)
-        finally:
-            self.redraw()
+        figure = draw_figure(self._draw, PAPER, self._figure_inches())
+        with SETTINGS_LOCK, rc_context(rc(PAPER)), atomic_output(path) as temporary:
+            figure.savefig(temporary, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight",
+                           facecolor=PAPER.background)

@@ -28,6 +28,7 @@ from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services import results_view
 from apv_desktop.services.results_view import ResultsBundle, RoundData
+from apv_desktop.ui import responsive
 from apv_desktop.ui.pages.base import Page, page_heading
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker
@@ -142,6 +143,7 @@ class ResultsPage(Page):
         if self.tabs is not None:
             return
         _import_tab_modules()
+        responsive.settle()  # matplotlib's modules, imported for good
         from apv_desktop.ui.results.comments_tab import CommentsTab
         from apv_desktop.ui.results.heatmap_tab import HeatmapTab
         from apv_desktop.ui.results.overview_tab import OverviewTab
