@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -70,6 +71,10 @@ class Shooter:
         clock.today = lambda: DEMO_TODAY  # the demo's overdue item stays overdue
         self.demo = folder / "Djursby Kommune (demo).apv"
         build_demo(self.demo, today=DEMO_TODAY)
+        # the demo's rounds are closed (reported on): the kiosk collects into a new round of a
+        # second copy, so the window's pages keep showing the demo as it is
+        self.kiosk_demo = folder / "kiosk.apv"
+        build_demo(self.kiosk_demo, today=DEMO_TODAY)
         self.context = AppContext(folder / "data")
         self.window = MainWindow(self.context)
         self.window.resize(*SIZE)
@@ -77,8 +82,18 @@ class Shooter:
         self.settle()
 
     def settle(self) -> None:
-        for _ in range(5):
-            self.app.processEvents()
+        """Process events until every chart on screen has its drawing (drawn off the GUI thread)."""
+        from apv_desktop.ui.charts.canvas import ChartCanvas
+
+        deadline = time.monotonic() + 10
+        while True:
+            for _ in range(5):
+                self.app.processEvents()
+            waiting = [w for w in self.app.allWidgets()
+                       if isinstance(w, ChartCanvas) and w.isVisible() and w.drawing]
+            if not waiting or time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
 
     def page(self, page_id: str) -> QWidget:
         if self.window.session is None:
@@ -184,14 +199,14 @@ def _builder_item(s: Shooter) -> QWidget:
 
 def _kiosk(s: Shooter) -> QWidget:
     from apv_desktop.services.collection import prepare_round
+    from apv_desktop.store.project import Project
     from apv_desktop.ui.kiosk.pin import PinGuard
     from apv_desktop.ui.kiosk.window import KioskConfig, KioskWindow
 
     s.page("collection")
-    project = s.window.session.project
-    questionnaire = prepare_round(project, "2026-opfølgning")
-    config = KioskConfig("2026-opfølgning", questionnaire, project.org_units(),
-                         PinGuard("2468"))
+    project = Project.open(s.kiosk_demo)
+    questionnaire = prepare_round(project, "2027")
+    config = KioskConfig("2027", questionnaire, project.org_units(), PinGuard("2468"))
     kiosk = KioskWindow(project, config)
     kiosk.resize(*SIZE)
     kiosk.show()

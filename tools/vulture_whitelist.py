@@ -74,3 +74,4 @@ __getattr__
 # The story model (core/story.py) is plain data for every renderer (workbook, board pack);
 # the names are there for a renderer that lists facts without their sentence.
 _.dimension_name
+_.drawing  # tools/screenshots.py waits for the charts on screen

@@ -40,6 +40,7 @@ def test_overdue_items_are_announced_and_highlighted(window, demo_path, qtbot):
     tab.overdue_only.setChecked(False)
     tab.unit_filter.setCurrentIndex(tab.unit_filter.findData("VEJ-DRIFT"))
     assert [a.dimension for a in tab.shown] == ["RE"]
+    assert tab.table.item(0, 2).text() == "Anerkendelse"  # the dimension's name, not its code
     assert tab.table.item(0, 8).text().startswith("Bedre (+")
     assert "→" in tab.table.item(0, 7).text()
 

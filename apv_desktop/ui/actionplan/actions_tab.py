@@ -23,7 +23,7 @@ from apv_desktop.core.followup import FollowUp
 from apv_desktop.core.progress import Progress
 from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr, trn
+from apv_desktop.i18n import current_language, tr, trn
 from apv_desktop.services.actionplan import (
     ActionFilter,
     filtered_actions,
@@ -203,6 +203,7 @@ class ActionsTab(QWidget):
         today = clock.today()
         self.shown = filtered_actions(self.action_items, self.current_filter(), today)
         names = dict(self._units())
+        dimensions = dict(self._dimensions()) if self.session is not None else {}
         statuses = status_names()
         self.table.setRowCount(len(self.shown))
         for row, action in enumerate(self.shown):
@@ -213,7 +214,8 @@ class ActionsTab(QWidget):
                                            result.before.ci_low, result.before.ci_high)
                                 + " → " + score_text(result.after.mean, result.after.n,
                                                      result.after.ci_low, result.after.ci_high))
-            cells = [action.round, names.get(action.unit or "", ""), action.dimension or "",
+            dimension = dimensions.get(action.dimension or "", action.dimension or "")
+            cells = [action.round, names.get(action.unit or "", ""), dimension,
                      action.problem, action.responsible,
                      action.deadline.strftime("%d-%m-%Y") if action.deadline else "",
                      statuses.get(action.status, action.status), before_after,
@@ -252,7 +254,7 @@ class ActionsTab(QWidget):
         for version in self.session.project.questionnaire_versions():
             questionnaire = self.session.project.questionnaire(version.id)
             for dimension in questionnaire.dimensions if questionnaire else []:
-                found.setdefault(dimension.code, dimension.label("da"))
+                found.setdefault(dimension.code, dimension.label(current_language()))
         return sorted(found.items(), key=lambda pair: pair[1])
 
     def new_action(self, preset: dict[str, object] | None = None) -> ActionDialog | None:

@@ -162,6 +162,11 @@ class ChartCanvas(QWidget):
             return self._inches
         return self._size.width() / SCREEN_DPI, self._size.height() / SCREEN_DPI
 
+    @property
+    def drawing(self) -> bool:
+        """Whether a drawing is still to come (waiting for the layout, or on the render thread)."""
+        return self._pending or self._job is not None
+
     def _draw_pending(self) -> None:
         """The layout has settled: draw if the function, the colours or the size changed."""
         if not self.isVisible():
