@@ -149,6 +149,14 @@ def method_paragraphs(data: ReportData) -> list[str]:
            "afrundes til én decimal (5 rundes op), så rapporten, resultatvinduet og "
            "eksporterede filer viser de samme tal. Kommentarer står i alfabetisk orden pr. "
            "spørgsmål. Rapporten har ikke de enkelte besvarelser med."))
+    paragraphs.append(
+        tr("Resultaterne beregnes først, når runden er lukket. Mens runden er åben, viser "
+           "rapporten kun antal svar og svarprocenter. Når runden lukkes, ligger organisationen "
+           "fast for runden, så en senere omorganisering ikke ændrer dens tal. Genåbnes en lukket "
+           "runde, vises ingen scorer igen, før hver enhed, der har fået nye svar, har fået så "
+           "mange, at forskellen mellem den gamle og den nye rapport ikke siger noget om den "
+           "enkelte. En enhed sammenlignes kun med forrige runde, hvis den består af de samme "
+           "enheder i begge runder; ellers står der »ikke sammenlignelig«."))
     return paragraphs
 
 
