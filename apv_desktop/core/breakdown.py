@@ -58,6 +58,13 @@ class Breakdown:
         return self._index[(unit, group, dimension)]
 
 
+def background_items(questionnaire: Questionnaire) -> list[Item]:
+    """The questions marked as background that results can be broken down by, in order."""
+    return [item for item in questionnaire.items()
+            if item.background and item.type is ItemType.SELECT_ONE
+            and not questionnaire.is_scored(item)]
+
+
 def background_item(questionnaire: Questionnaire, name: str) -> Item:
     """The question to break results down by, or a sentence saying why it cannot be."""
     item = questionnaire.item(name)
