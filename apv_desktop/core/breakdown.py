@@ -138,12 +138,10 @@ def _stats_by_group(
 ) -> GroupStats:
     """Sums per (unit with its sub-units, group): row unit * groups + group."""
     assert scores.units is not None and scores.scale is not None
-    answered = group_of < groups
-    subset = DimensionScores(scores.codes, scores.matrix[answered], scores.units[answered],
-                             scores.scale)
     size = len(parent)
-    own = GroupStats.by_group(subset, unit_of[answered] * groups + group_of[answered],
-                              size * groups)
+    # the respondents without an answer are in no group (their cell index is never counted)
+    own = GroupStats.by_group(scores, np.minimum(unit_of * groups + group_of, size * groups - 1),
+                              size * groups, rows=group_of < groups)
     dims = len(scores.codes)
 
     def rolled(values: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ from that exact fraction. The same file imported twice gives the same figure eve
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -73,6 +73,16 @@ class DimensionScores:
     matrix: np.ndarray  # float64 (respondents, dimensions)
     units: np.ndarray | None = None  # int64 (respondents, dimensions)
     scale: list[int] | None = None  # per dimension: units per score point
+    _orders: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def value_order(self, dimension: int) -> np.ndarray:
+        """The respondents by their score on `dimension` (stable; missing last), sorted once
+        and shared by every grouping of these scores: the tree's and each breakdown's."""
+        found = self._orders.get(dimension)
+        if found is None:
+            found = self._orders[dimension] = np.argsort(self.matrix[:, dimension],
+                                                         kind="stable")
+        return found
 
 
 def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:
@@ -172,7 +182,9 @@ class GroupStats:
     scale: list[int]
 
     @classmethod
-    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int) -> GroupStats:
+    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int,
+                 rows: np.ndarray | None = None) -> GroupStats:
+        """Sums per group of the respondents (of those `rows` picks, when given)."""
         assert scores.units is not None and scores.scale is not None
         dims = scores.matrix.shape[1]
         n = np.zeros((groups, dims), dtype=np.int64)
@@ -180,13 +192,19 @@ class GroupStats:
         total_sq = np.zeros((groups, dims))
         for d in range(dims):
             col = scores.matrix[:, d]
-            ok = ~np.isnan(col)
-            n[:, d] = np.bincount(group[ok], minlength=groups)
-            np.add.at(total[:, d], group[ok], scores.units[ok, d])
-            # Sorted by value, so the float sum does not depend on the storage order.
-            order = np.lexsort((col[ok], group[ok]))
-            total_sq[:, d] = np.bincount(group[ok][order], weights=col[ok][order] ** 2,
-                                         minlength=groups)
+            ok = ~np.isnan(col) if rows is None else ~np.isnan(col) & rows
+            # By value, so the float sum does not depend on the storage order: each group
+            # adds its scores in the order of the shared sort (ties in storage order).
+            order = scores.value_order(d)
+            order = order[ok[order]]
+            by = group[order]
+            n[:, d] = np.bincount(by, minlength=groups)
+            units = scores.units[order, d]
+            # Whole numbers summed as floats stay exact below 2**53 (a round's total is
+            # far below: respondents x units per point x 100).
+            assert not len(units) or int(units.max()) * len(units) < 1 << 53
+            total[:, d] = np.rint(np.bincount(by, weights=units, minlength=groups))
+            total_sq[:, d] = np.bincount(by, weights=col[order] ** 2, minlength=groups)
         return cls(n, total, total_sq, list(scores.scale))
 
     def rolled_up(self, parent: list[int]) -> GroupStats:
