@@ -103,7 +103,7 @@ def compute_breakdown(
     group_of[known] = raw[known].astype(np.int64)
     scores = results.respondent_scores or respondent_dimension_scores(questionnaire, responses)
     stats = _stats_by_group(scores, unit_of, group_of, groups, org.tree.parent)
-    exact_mean, half = stats.mean_and_interval()
+    low, high = stats.interval_bounds()
     shown_mean = stats.rounded_means()
 
     respondents = roll_up(org.tree.parent, np.bincount(unit_of, minlength=size))
@@ -125,7 +125,7 @@ def compute_breakdown(
                 row = u * groups + g
                 cells.append(GroupScore(choice.name, judged_score(
                     org.code_at(u), code, int(stats.n[row, d]), shown_mean[row, d],
-                    (exact_mean[row, d], half[row, d]), hidden_of[code][u][g], judge,
+                    (low[row, d], high[row, d]), hidden_of[code][u][g], judge,
                     is_org=False)))
     return Breakdown(item.name, [c.name for c in choices.choices],
                      [c.label(language) or c.name for c in choices.choices],

@@ -64,6 +64,20 @@ def round_half_up(value: float | None, digits: int = 1) -> float | None:
     return float(exact)
 
 
+def round_half_up_array(values: np.ndarray, digits: int = 1) -> np.ndarray:
+    """round_half_up of each value (NaN stays NaN), in one pass: the same float arithmetic,
+    and the exact decimal for the few values near a half."""
+    power = 10.0 ** digits
+    scaled = np.abs(values) * power
+    with np.errstate(invalid="ignore"):
+        out = np.copysign(np.floor(scaled + 0.5), values) / power
+        fast = (np.abs(scaled - np.floor(scaled) - 0.5) > _NEAR_HALF) & (scaled < _FAST_LIMIT)
+    for at in zip(*np.nonzero(~fast), strict=True):
+        exact = round_half_up(float(values[at]), digits)
+        out[at] = math.nan if exact is None else exact
+    return out
+
+
 @dataclass
 class DimensionScores:
     """Per respondent, per dimension: the respondent's score or NaN when missing, and the same
@@ -237,3 +251,13 @@ class GroupStats:
         mean[self.n == 0] = math.nan
         half[self.n < 2] = math.nan
         return mean, half
+
+    def interval_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """The 95% interval's ends within 0..100, rounded as shown (NaN where n < 2)."""
+        mean, half = self.mean_and_interval()
+        with np.errstate(invalid="ignore"):
+            low = round_half_up_array(np.maximum(0.0, mean - half))
+            high = round_half_up_array(np.minimum(100.0, mean + half))
+        low[np.isnan(half)] = math.nan
+        high[np.isnan(half)] = math.nan
+        return low, high
