@@ -109,11 +109,20 @@ def _complete(
 def _nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
     """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
     nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
-    for u in range(1, len(tree)):
-        row = shown[u]
-        if not row.all():
-            nearest[u] = np.where(row, u, nearest[tree.parent[u]])
+    # level by level from the root (parents come before children): a unit's parent is done
+    for units in _levels(tree)[1:]:
+        nearest[units] = np.where(shown[units], units[:, None],
+                                  nearest[np.asarray(tree.parent)[units]])
     return nearest
+
+
+def _levels(tree: Tree) -> list[np.ndarray]:
+    """The units by depth: the root, its children, theirs, ..."""
+    depth = [0] * len(tree)
+    for u in range(1, len(tree)):
+        depth[u] = depth[tree.parent[u]] + 1
+    order = np.asarray(depth)
+    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)]
 
 
 class _Graph:
