@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apv_desktop.core.breakdown import Breakdown, background_items
 from apv_desktop.core.model import Direction
 from apv_desktop.core.results import Results, Score
 from apv_desktop.core.trend import Trend
@@ -33,6 +32,7 @@ from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.charts import plots
 from apv_desktop.ui.charts.canvas import ChartCanvas
 from apv_desktop.ui.results import texts
+from apv_desktop.ui.results.group_picker import GroupPicker
 from apv_desktop.ui.results.unit_picker import UnitPicker
 from apv_desktop.ui.session import ProjectSession
 
@@ -49,7 +49,7 @@ class TeamTab(QWidget):
         self.bundle: ResultsBundle | None = None
         self.score_rows: list[plots.ScoreRow] = []  # what the score chart shows
         self.group_label = QLabel()
-        self.groups = QComboBox()
+        self.groups = GroupPicker()
         self.group_label.setBuddy(self.groups)
         self.groups.currentIndexChanged.connect(self._group_chosen)
         self.unit_label, self.dimension_label = QLabel(), QLabel()
@@ -123,9 +123,7 @@ class TeamTab(QWidget):
         self.unit_label.setText(tr("&Enhed:"))
         self.units.setAccessibleName(tr("Enhed"))
         self.group_label.setText(tr("&Gruppe:"))
-        self.groups.setAccessibleName(tr("Gruppe"))
-        if self.groups.count():
-            self.groups.setItemText(0, tr("hele enheden"))
+        self.groups.retranslate()
         self.dimension_label.setText(tr("Svarfordeling for &dimension:"))
         self.dimensions.setAccessibleName(tr("Dimension"))
         self.points_label.setText(tr("Pressionspunkter"))
@@ -152,32 +150,14 @@ class TeamTab(QWidget):
             self.dimensions.addItem(dimension.name, dimension.code)
         self.dimensions.setCurrentIndex(max(self.dimensions.findData(chosen), 0))
         self.dimensions.blockSignals(False)
-        self._fill_groups(bundle)
-        self._show_unit()
-
-    def _fill_groups(self, bundle: ResultsBundle | None) -> None:
-        """Every group of every background question, by their labels."""
-        chosen = self.groups.currentData()
-        self.groups.blockSignals(True)
-        self.groups.clear()
-        self.groups.addItem(tr("hele enheden"), None)
-        if bundle is not None:
-            questionnaire = bundle.questionnaire
-            for item in background_items(questionnaire):
-                choices = questionnaire.choices_for(item)
-                question = item.label(bundle.language) or item.name
-                for choice in choices.choices if choices is not None else []:
-                    label = choice.label(bundle.language) or choice.name
-                    self.groups.addItem(f"{question}: {label}", (item.name, choice.name))
-        self.groups.setCurrentIndex(max(self.groups.findData(chosen), 0))
-        self.groups.blockSignals(False)
+        self.groups.fill(bundle)
         for widget in (self.group_label, self.groups):
             widget.setVisible(self.groups.count() > 1)
+        self._show_unit()
 
     def breakdown_item(self) -> str | None:
         """The background question of the chosen group, or None."""
-        data = self.groups.currentData()
-        return None if data is None else str(data[0])
+        return self.groups.breakdown_item()
 
     def show_breakdown(self) -> None:
         """The chosen group's breakdown has been computed: show it."""
@@ -188,17 +168,6 @@ class TeamTab(QWidget):
         if item is not None and self.bundle is not None and item not in self.bundle.breakdowns:
             self.breakdown_wanted.emit(item)
         self._show_unit()
-
-    def _chosen_breakdown(self) -> tuple[Breakdown, str, str] | None:
-        """The computed breakdown, the chosen group and its label; None for the whole unit."""
-        data = self.groups.currentData()
-        if data is None or self.bundle is None:
-            return None
-        found = self.bundle.breakdowns.get(str(data[0]))
-        if found is None:
-            return None
-        group = str(data[1])
-        return found, group, found.labels[found.groups.index(group)]
 
     def show_unit(self, unit: str, dimension: str | None = None) -> None:
         """Drill-down: show `unit`, with `dimension`'s item answers."""
@@ -246,7 +215,8 @@ class TeamTab(QWidget):
                  if code == results.organisation.code
                  else tr("{unit} mod overordnet enhed og organisation", unit=unit.name))
         points, strengths = results.pressure_points(), results.strengths()
-        chosen = self._chosen_breakdown()
+        compared: str | None = None  # the ◇'s name: the parent, or the whole unit of a group
+        chosen = self.groups.chosen(self.bundle)
         if chosen is not None:
             breakdown, group, label = chosen
             if code in breakdown.units:
@@ -254,6 +224,7 @@ class TeamTab(QWidget):
                 rows = [self._group_row(results, cell) for cell in cells]
                 title = tr("{unit}, gruppen {group}: scorer mod hele enheden", unit=unit.name,
                            group=label)
+                compared = tr("Hele enheden")
                 points = [c for c in cells if c.pressure_point and not c.suppressed]
                 strengths = [c for c in cells if c.strength and not c.suppressed]
             else:
@@ -262,7 +233,7 @@ class TeamTab(QWidget):
                     "er hele enheden.", n=results.rules.breakdown_floor()))
         self.score_rows = rows
         self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
-        self.scores.draw(lambda figure: plots.team_scores(figure, rows, title))
+        self.scores.draw(lambda figure: plots.team_scores(figure, rows, title, compared))
         names = {d.code: d.name for d in results.dimensions}
         directions = {d.code: d.direction for d in results.dimensions}
         for found, widget in ((points, self.points), (strengths, self.strengths)):
