@@ -87,7 +87,7 @@ class HeatmapTab(QWidget):
         self.by_box.blockSignals(False)
         for widget in (self.by_label, self.by_box):
             widget.setVisible(self.by_box.count() > 1)
-        self.show_breakdown()
+        self._by_chosen()  # chosen while this bundle was being computed: ask for it now
 
     def show_breakdown(self) -> None:
         """Show the bundle with the chosen breakdown's rows, once the worker has computed it

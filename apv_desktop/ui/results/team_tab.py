@@ -153,7 +153,7 @@ class TeamTab(QWidget):
         self.groups.fill(bundle)
         for widget in (self.group_label, self.groups):
             widget.setVisible(self.groups.count() > 1)
-        self._show_unit()
+        self._group_chosen()  # chosen while this bundle was being computed: ask for it now
 
     def breakdown_item(self) -> str | None:
         """The background question of the chosen group, or None."""
