@@ -58,6 +58,13 @@ class Breakdown:
         return self._index[(unit, group, dimension)]
 
 
+def background_items(questionnaire: Questionnaire) -> list[Item]:
+    """The questions marked as background that results can be broken down by, in order."""
+    return [item for item in questionnaire.items()
+            if item.background and item.type is ItemType.SELECT_ONE
+            and not questionnaire.is_scored(item)]
+
+
 def background_item(questionnaire: Questionnaire, name: str) -> Item:
     """The question to break results down by, or a sentence saying why it cannot be."""
     item = questionnaire.item(name)
@@ -96,7 +103,7 @@ def compute_breakdown(
     group_of[known] = raw[known].astype(np.int64)
     scores = results.respondent_scores or respondent_dimension_scores(questionnaire, responses)
     stats = _stats_by_group(scores, unit_of, group_of, groups, org.tree.parent)
-    exact_mean, half = stats.mean_and_interval()
+    low, high = stats.interval_bounds()
     shown_mean = stats.rounded_means()
 
     respondents = roll_up(org.tree.parent, np.bincount(unit_of, minlength=size))
@@ -118,7 +125,7 @@ def compute_breakdown(
                 row = u * groups + g
                 cells.append(GroupScore(choice.name, judged_score(
                     org.code_at(u), code, int(stats.n[row, d]), shown_mean[row, d],
-                    (exact_mean[row, d], half[row, d]), hidden_of[code][u][g], judge,
+                    (low[row, d], high[row, d]), hidden_of[code][u][g], judge,
                     is_org=False)))
     return Breakdown(item.name, [c.name for c in choices.choices],
                      [c.label(language) or c.name for c in choices.choices],
@@ -131,12 +138,10 @@ def _stats_by_group(
 ) -> GroupStats:
     """Sums per (unit with its sub-units, group): row unit * groups + group."""
     assert scores.units is not None and scores.scale is not None
-    answered = group_of < groups
-    subset = DimensionScores(scores.codes, scores.matrix[answered], scores.units[answered],
-                             scores.scale)
     size = len(parent)
-    own = GroupStats.by_group(subset, unit_of[answered] * groups + group_of[answered],
-                              size * groups)
+    # the respondents without an answer are in no group (their cell index is never counted)
+    own = GroupStats.by_group(scores, np.minimum(unit_of * groups + group_of, size * groups - 1),
+                              size * groups, rows=group_of < groups)
     dims = len(scores.codes)
 
     def rolled(values: np.ndarray) -> np.ndarray:

@@ -109,11 +109,20 @@ def _complete(
 def _nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
     """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
     nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
-    for u in range(1, len(tree)):
-        row = shown[u]
-        if not row.all():
-            nearest[u] = np.where(row, u, nearest[tree.parent[u]])
+    # level by level from the root (parents come before children): a unit's parent is done
+    for units in _levels(tree)[1:]:
+        nearest[units] = np.where(shown[units], units[:, None],
+                                  nearest[np.asarray(tree.parent)[units]])
     return nearest
+
+
+def _levels(tree: Tree) -> list[np.ndarray]:
+    """The units by depth: the root, its children, theirs, ..."""
+    depth = [0] * len(tree)
+    for u in range(1, len(tree)):
+        depth[u] = depth[tree.parent[u]] + 1
+    order = np.asarray(depth)
+    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)]
 
 
 class _Graph:
@@ -136,8 +145,7 @@ class _Graph:
         key = (tail.ravel() * (self.zero + 1) + head.ravel())[anyone]
         pairs, index = np.unique(key, return_inverse=True)
         self.tail, self.head = pairs // (self.zero + 1), pairs % (self.zero + 1)
-        self.weight = np.zeros((len(pairs), atoms.shape[1]), dtype=np.int64)
-        np.add.at(self.weight, index.ravel(), atoms[anyone])
+        self.weight = _row_sums(index.ravel(), atoms[anyone], len(pairs))
 
     def _smallest(self, nodes: np.ndarray, size_of: np.ndarray) -> tuple[int, int] | None:
         """The breakdown cell among `nodes` with the fewest respondents (ties: lowest unit)."""
@@ -153,11 +161,9 @@ class _Graph:
         """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
         1..level-1 in some count: the smallest of those cells (or of its neighbours) to hide."""
         present = self.weight > 0  # an edge exists in a count only where someone is in it
-        degree = np.zeros((self.zero + 1, present.shape[1]), dtype=np.int64)
-        np.add.at(degree, self.head, present)
+        degree = _row_sums(self.head, present, self.zero + 1)
         inside = present & (degree[self.head] == 1)
-        value = np.zeros((self.size, present.shape[1]), dtype=np.int64)
-        np.add.at(value, self.tail, np.where(inside, 0, self.weight))
+        value = _row_sums(self.tail, np.where(inside, 0, self.weight), self.size)
         found: set[tuple[int, int]] = set()
         for t, c in zip(*np.nonzero((value > 0) & (value < level)), strict=True):
             mine = (self.tail == t) & present[:, c]
@@ -187,7 +193,7 @@ class _Graph:
             # The smallest of the cells the secret is subtracted from and of the cells inside
             # that share a tree cell with it (hiding either moves people across the cut),
             # else any inside.
-            near = np.isin(tail, tail[crossing])
+            near = _marks(tail[crossing], self.zero + 1)[tail]
             cell = next((x for nodes in (head[near], np.flatnonzero(inside))
                          if (x := self._smallest(nodes, size_of)) is not None), None)
             if cell is None:  # cannot happen while the tree is safe: hide all to be sure
@@ -195,6 +201,22 @@ class _Graph:
             if cell is not None:
                 found.add(cell)
         return found
+
+
+def _row_sums(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
+    """np.add.at(zeros((length, columns)), index, values) for whole numbers, a bincount per
+    column (float sums of whole numbers stay exact far beyond any count of people)."""
+    out = np.zeros((length, values.shape[1]), dtype=np.int64)
+    for c in range(values.shape[1]):
+        out[:, c] = np.rint(np.bincount(index, weights=values[:, c], minlength=length))
+    return out
+
+
+def _marks(nodes: np.ndarray, length: int) -> np.ndarray:
+    """A mask of `length` with `nodes` set: membership by lookup (np.isin sorts each time)."""
+    mask = np.zeros(length, dtype=bool)
+    mask[nodes] = True
+    return mask
 
 
 def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
@@ -243,7 +265,8 @@ def _small_cut(
     found = _min_closed_cut(arcs, level)
     if found is None:
         return None
-    inside = np.isin(label, [x for x in parent if find(x) in found])
+    inside = _marks(np.array([x for x in parent if find(x) in found], dtype=np.int64),
+                    nodes)[label]
     return inside, inside[tail] & ~inside[head]
 
 

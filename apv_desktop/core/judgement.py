@@ -6,7 +6,7 @@ points better than the comparison basis (the organisation, or the reference valu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from apv_desktop.core.model import Direction, Rules
 from apv_desktop.core.scoring import round_half_up
@@ -33,12 +33,21 @@ class Judge:
     direction: Direction
     reference: float | None
     organisation_mean: float | None
+    # Verdicts by shown mean: a dimension's scores take at most 1,001 shown values, judged
+    # once each (a breakdown judges tens of thousands of cells)
+    _known: dict[float, Verdict] = field(default_factory=dict, compare=False, repr=False)
 
     def oriented(self, mean: float) -> float:
         """The score turned so that higher is better."""
         return mean if self.direction is Direction.HIGHER_IS_BETTER else 100.0 - mean
 
     def verdict(self, mean: float) -> Verdict:
+        found = self._known.get(mean)
+        if found is None:
+            found = self._known[mean] = self._judge(mean)
+        return found
+
+    def _judge(self, mean: float) -> Verdict:
         rules = self.rules
         score = self.oriented(mean)
         # Lights judge the figures as they are shown (one decimal): a shown 66.7 is never yellow.

@@ -21,7 +21,6 @@ from apv_desktop.core.scoring import (
     DimensionScores,
     GroupStats,
     respondent_dimension_scores,
-    round_half_up,
 )
 
 Progress = Callable[[float, str], None]
@@ -123,7 +122,7 @@ def compute_results(
     group = org.group_of(responses.unit_codes)
     report(0.5, "grouping")
     stats = GroupStats.by_group(dim_scores, group, len(org.tree)).rolled_up(org.tree.parent)
-    exact_mean, half = stats.mean_and_interval()
+    low, high = stats.interval_bounds()
     shown_mean = stats.rounded_means()
     answered = np.bincount(group, minlength=len(org.tree))
     respondents = roll_up(org.tree.parent, answered)
@@ -156,7 +155,7 @@ def compute_results(
         for i in range(len(org.tree)):
             scores.append(
                 judged_score(org.code_at(i), code, int(stats.n[i, d]), shown_mean[i, d],
-                             (exact_mean[i, d], half[i, d]), hidden[i], judge, is_org=i == 0)
+                             (low[i, d], high[i, d]), hidden[i], judge, is_org=i == 0)
             )
     report(1.0, "done")
     return Results(
@@ -207,19 +206,17 @@ def _unit_result(
 
 
 def judged_score(
-    unit: str, dimension: str, n: int, mean: float, interval: tuple[float, float],
+    unit: str, dimension: str, n: int, mean: float, bounds: tuple[float, float],
     hidden: Hidden | None, judge: Judge, *, is_org: bool,
 ) -> Score:
-    """`mean` is already rounded half up to one decimal; `interval` is the exact mean and the
-    interval's half-width, rounded here the same way."""
+    """`mean` is already rounded half up to one decimal, and so are the interval's `bounds`
+    (GroupStats.interval_bounds: NaN where there is no interval)."""
     if hidden is not None or math.isnan(mean):
         reason = hidden.value if hidden is not None else Hidden.TOO_FEW.value
         return Score(unit, dimension, None, None, None, None, None, False, False, True, reason,
                      None, None)
     verdict = judge.verdict(float(mean))
-    exact, half = interval
-    low = None if math.isnan(half) else round_half_up(max(0.0, float(exact - half)))
-    high = None if math.isnan(half) else round_half_up(min(100.0, float(exact + half)))
+    low, high = (None if math.isnan(end) else float(end) for end in bounds)
     return Score(
         unit, dimension, n, float(mean), low, high, verdict.light,
         pressure_point=verdict.pressure_point and not is_org,

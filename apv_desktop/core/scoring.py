@@ -14,7 +14,7 @@ from that exact fraction. The same file imported twice gives the same figure eve
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -44,12 +44,38 @@ def t_critical_95(df: int) -> float:
 GRID_LIMIT = 1000  # a choice score is read as the nearest fraction with at most this denominator
 
 
+_NEAR_HALF = 1e-7  # how close to a half a scaled value must be for the exact decimal path
+_FAST_LIMIT = 1e9  # beyond this (or for inf) only the decimal path is trusted
+
+
 def round_half_up(value: float | None, digits: int = 1) -> float | None:
-    """`value` to `digits` decimals, halves away from zero (41.25 -> 41.3), as people round."""
+    """`value` to `digits` decimals, halves away from zero (41.25 -> 41.3), as people round.
+
+    Rounds the decimal the float prints as (41.25, not the binary 41.2499999...). Away from a
+    half, the float arithmetic gives that same answer and is what runs (tens of thousands of
+    scores per release); near a half the exact decimal decides."""
     if value is None or math.isnan(value):
         return None
+    power = 10.0 ** digits
+    scaled = abs(value) * power
+    if scaled < _FAST_LIMIT and abs(scaled - math.floor(scaled) - 0.5) > _NEAR_HALF:
+        return math.copysign(math.floor(scaled + 0.5), value) / power
     exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
     return float(exact)
+
+
+def round_half_up_array(values: np.ndarray, digits: int = 1) -> np.ndarray:
+    """round_half_up of each value (NaN stays NaN), in one pass: the same float arithmetic,
+    and the exact decimal for the few values near a half."""
+    power = 10.0 ** digits
+    scaled = np.abs(values) * power
+    with np.errstate(invalid="ignore"):
+        out = np.copysign(np.floor(scaled + 0.5), values) / power
+        fast = (np.abs(scaled - np.floor(scaled) - 0.5) > _NEAR_HALF) & (scaled < _FAST_LIMIT)
+    for at in zip(*np.nonzero(~fast), strict=True):
+        exact = round_half_up(float(values[at]), digits)
+        out[at] = math.nan if exact is None else exact
+    return out
 
 
 @dataclass
@@ -61,6 +87,16 @@ class DimensionScores:
     matrix: np.ndarray  # float64 (respondents, dimensions)
     units: np.ndarray | None = None  # int64 (respondents, dimensions)
     scale: list[int] | None = None  # per dimension: units per score point
+    _orders: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def value_order(self, dimension: int) -> np.ndarray:
+        """The respondents by their score on `dimension` (stable; missing last), sorted once
+        and shared by every grouping of these scores: the tree's and each breakdown's."""
+        found = self._orders.get(dimension)
+        if found is None:
+            found = self._orders[dimension] = np.argsort(self.matrix[:, dimension],
+                                                         kind="stable")
+        return found
 
 
 def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:
@@ -160,7 +196,9 @@ class GroupStats:
     scale: list[int]
 
     @classmethod
-    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int) -> GroupStats:
+    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int,
+                 rows: np.ndarray | None = None) -> GroupStats:
+        """Sums per group of the respondents (of those `rows` picks, when given)."""
         assert scores.units is not None and scores.scale is not None
         dims = scores.matrix.shape[1]
         n = np.zeros((groups, dims), dtype=np.int64)
@@ -168,13 +206,19 @@ class GroupStats:
         total_sq = np.zeros((groups, dims))
         for d in range(dims):
             col = scores.matrix[:, d]
-            ok = ~np.isnan(col)
-            n[:, d] = np.bincount(group[ok], minlength=groups)
-            np.add.at(total[:, d], group[ok], scores.units[ok, d])
-            # Sorted by value, so the float sum does not depend on the storage order.
-            order = np.lexsort((col[ok], group[ok]))
-            total_sq[:, d] = np.bincount(group[ok][order], weights=col[ok][order] ** 2,
-                                         minlength=groups)
+            ok = ~np.isnan(col) if rows is None else ~np.isnan(col) & rows
+            # By value, so the float sum does not depend on the storage order: each group
+            # adds its scores in the order of the shared sort (ties in storage order).
+            order = scores.value_order(d)
+            order = order[ok[order]]
+            by = group[order]
+            n[:, d] = np.bincount(by, minlength=groups)
+            units = scores.units[order, d]
+            # Whole numbers summed as floats stay exact below 2**53 (a round's total is
+            # far below: respondents x units per point x 100).
+            assert not len(units) or int(units.max()) * len(units) < 1 << 53
+            total[:, d] = np.rint(np.bincount(by, weights=units, minlength=groups))
+            total_sq[:, d] = np.bincount(by, weights=col[order] ** 2, minlength=groups)
         return cls(n, total, total_sq, list(scores.scale))
 
     def rolled_up(self, parent: list[int]) -> GroupStats:
@@ -187,11 +231,12 @@ class GroupStats:
     def rounded_means(self) -> np.ndarray:
         """Each mean rounded half up to one decimal, from the exact sums (NaN where n = 0)."""
         out = np.full(self.n.shape, math.nan)
-        for (g, d), count in np.ndenumerate(self.n):
-            if count:
-                denominator = int(count) * self.scale[d]
-                tenths = (20 * int(self.total[g, d]) + denominator) // (2 * denominator)
-                out[g, d] = tenths / 10
+        answered = self.n > 0
+        # Integer arithmetic throughout (int64 holds n * scale * 20 for any real round), so
+        # the halves are exact: tenths = floor((10 * total / denominator) + 1/2).
+        denominator = (self.n * np.asarray(self.scale, dtype=np.int64))[answered]
+        tenths = (20 * self.total[answered] + denominator) // (2 * denominator)
+        out[answered] = tenths / 10
         return out
 
     def mean_and_interval(self) -> tuple[np.ndarray, np.ndarray]:
@@ -206,3 +251,13 @@ class GroupStats:
         mean[self.n == 0] = math.nan
         half[self.n < 2] = math.nan
         return mean, half
+
+    def interval_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """The 95% interval's ends within 0..100, rounded as shown (NaN where n < 2)."""
+        mean, half = self.mean_and_interval()
+        with np.errstate(invalid="ignore"):
+            low = round_half_up_array(np.maximum(0.0, mean - half))
+            high = round_half_up_array(np.minimum(100.0, mean + half))
+        low[np.isnan(half)] = math.nan
+        high[np.isnan(half)] = math.nan
+        return low, high

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from apv_desktop.core.breakdown import Breakdown, compute_breakdown
+from apv_desktop.core.breakdown import Breakdown, background_items, compute_breakdown
 from apv_desktop.core.model import Item
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.heatmap import score_cell
@@ -37,9 +37,7 @@ def background_sheets(data: ReportData, names: SheetNames) -> list[tuple[str, st
     """(sheet name, description, writer) per background question of the round."""
     tr = data.tr
     planned: list[tuple[str, str, SheetWriter]] = []
-    for item in data.questionnaire.items():
-        if not item.background or data.questionnaire.is_scored(item):
-            continue
+    for item in background_items(data.questionnaire):
         label = item.label(data.language)
         name = names.allocate(tr("Pr. {question}", question=label), fallback=item.name)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apv_desktop.core.answers import RoundAnswers
+from apv_desktop.core.breakdown import Breakdown, compute_breakdown
 from apv_desktop.core.comments import Comment, unit_comments
 from apv_desktop.core.distribution import ItemDistribution, item_distributions
 from apv_desktop.core.model import DEFAULT_LANGUAGE, OrgUnit, Questionnaire, Rules, pick_label
@@ -51,6 +52,8 @@ class ResultsBundle:
     distributions: dict[tuple[str, str], ItemDistribution]
     previous: Results | None
     trends: dict[tuple[str, str], Trend] = field(default_factory=dict)
+    # Breakdowns by background question, computed when first asked for (a worker's job)
+    breakdowns: dict[str, Breakdown] = field(default_factory=dict)
 
     @property
     def round_name(self) -> str:
@@ -67,6 +70,17 @@ def previous_round_name(round_names: list[str], current: str) -> str | None:
         return None
     position = round_names.index(current)
     return round_names[position - 1] if position > 0 else None
+
+
+def breakdown_of(bundle: ResultsBundle, item: str) -> Breakdown:
+    """The bundle's results by the groups of background question `item`: slow at 20,000
+    answers, so the window asks for it in its worker; computed once per bundle."""
+    found = bundle.breakdowns.get(item)
+    if found is None:
+        current = bundle.data.current
+        found = compute_breakdown(current.questionnaire, current.units, current.responses,
+                                  bundle.results, item, language=bundle.language)
+    return found
 
 
 def read_round_data(project: Project, round_name: str | None = None) -> RoundData:
@@ -111,6 +125,7 @@ def load_round(
     rules: Rules | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    breakdown_items: tuple[str, ...] = (),
 ) -> ResultsBundle:
     """Open the project at `path` on the calling thread, read the round and compute it under
     `rules` (the project's stored rules when None)."""
@@ -118,7 +133,7 @@ def load_round(
     report(0.0, "")
     with opened(Path(path)) as project:
         data = read_round_data(project, round_name)
-    return recompute(data, rules, language, scaled(report, 0.4, 1.0))
+    return recompute(data, rules, language, scaled(report, 0.4, 1.0), breakdown_items)
 
 
 def recompute(
@@ -126,8 +141,10 @@ def recompute(
     rules: Rules | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    breakdown_items: tuple[str, ...] = (),
 ) -> ResultsBundle:
-    """The computation alone, on answers already read: what a settings change runs."""
+    """The computation alone, on answers already read: what a settings change runs (with
+    the breakdowns on screen, which the new rules change as they change the tree)."""
     report = progress or no_progress
     rules = rules or data.stored_rules
     problems = rules.validate()
@@ -146,8 +163,11 @@ def recompute(
         report(0.9, "")
         previous = _compute(data, data.previous, rules, language, None)
         trends = compare_rounds(results, current, previous, data.previous, data.units)
+    bundle = ResultsBundle(data, rules, language, results, distributions, previous, trends)
+    for item in breakdown_items:
+        bundle.breakdowns[item] = breakdown_of(bundle, item)
     report(1.0, "")
-    return ResultsBundle(data, rules, language, results, distributions, previous, trends)
+    return bundle
 
 
 def _compute(

@@ -113,9 +113,9 @@ def test_the_breakdown_is_only_by_an_unscored_single_choice() -> None:
     q = questionnaire()
     responses = answers({"A": ["sag"] * 6})
     results = compute_results(q, small_org(), responses, Rules(), "r")
-    with pytest.raises(NotABackgroundQuestion, match="q1 is not a background question"):
+    with pytest.raises(NotABackgroundQuestion, match="q1 er ikke et baggrundsspørgsmål"):
         compute_breakdown(q, small_org(), responses, results, "q1")
-    with pytest.raises(NotABackgroundQuestion, match="no question named nope"):
+    with pytest.raises(NotABackgroundQuestion, match="intet spørgsmål med navnet nope"):
         compute_breakdown(q, small_org(), responses, results, "nope")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from apv_desktop.core.progress import Progress
 from apv_desktop.reports.data import ReportData
+from apv_desktop.reports.pdf.background import background_sections
 from apv_desktop.reports.pdf.heatmap import HeatmapSection
 from apv_desktop.reports.pdf.pages import FlowSection, Landscape, RunningText, Section, compose
 from apv_desktop.reports.pdf.sections import (
@@ -29,6 +30,7 @@ def board_pack_sections(data: ReportData) -> list[Section]:
         FlowSection(tr("Forside"), summary_html(data, story)),
         HeatmapSection(data),
         FlowSection(tr("Pressionspunkter"), pressure_html(data)),
+        *background_sections(data),
         FlowSection(tr("Afdelingsrapporter"), departments_html(data, story)),
         FlowSection(tr("Handlingsplan"), action_plan_html(data), Landscape),
     ]

@@ -139,9 +139,10 @@ def profile(figure: Figure, rows: list[ScoreRow], title: str) -> None:
     finish(figure, axes)
 
 
-def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
-    """Each score as a point with its interval; the parent (◇), organisation (|) and
-    reference (×) beside it."""
+def team_scores(figure: Figure, rows: list[ScoreRow], title: str,
+                parent_name: str | None = None) -> None:
+    """Each score as a point with its interval; the parent (◇, or what `parent_name` says the
+    comparison is, such as the whole unit of a group), organisation (|) and reference (×)."""
     axes = figure.add_subplot()
     rows, positions, headings = by_direction(rows)
     for y, row in zip(positions, rows, strict=True):
@@ -168,7 +169,7 @@ def team_scores(figure: Figure, rows: list[ScoreRow], title: str) -> None:
     if any(row.parent is not None for row in rows):  # the organisation has no parent
         handles.append(axes.plot([], [], marker="D", markerfacecolor="none",
                                  markeredgecolor=palette.ACCENT, linestyle="none",
-                                 label=tr("Overordnet enhed"))[0])
+                                 label=parent_name or tr("Overordnet enhed"))[0])
     if any(row.organisation is not None for row in rows):
         handles.append(axes.plot([], [], marker="|", color=ink(), markeredgewidth=2,
                                  markersize=10, linestyle="none", label=tr("Organisationen"))[0])

@@ -2,7 +2,9 @@
 grouped by domain as columns, one cell per unit x dimension score.
 
 Everything shown comes from the core's Results: a suppressed score shows the word "skjult",
-a tooltip saying why, and no number in any role (display, tooltip or sort).
+a tooltip saying why, and no number in any role (display, tooltip or sort). With a breakdown by
+a background question, each unit that has one gets a row per group above its sub-units; which of
+those cells are hidden the core's Breakdown says (core.disclosure_linked), never this model.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from apv_desktop.core.breakdown import Breakdown
 from apv_desktop.core.results import DimensionInfo, Results, Score, UnitResult
 from apv_desktop.i18n import tr, trn
 from apv_desktop.ui.results import palette, texts
@@ -40,6 +43,8 @@ class Node:
     parent: Node | None
     children: list[Node] = field(default_factory=list)
     row: int = 0
+    group: str | None = None  # a background group's row: the choice name
+    group_label: str = ""
 
 
 def ordered_dimensions(
@@ -52,8 +57,9 @@ def ordered_dimensions(
     return sorted(dimensions, key=lambda d: order[d.domain])
 
 
-def build_tree(results: Results) -> Node:
-    """The organisation as the root; each unit under its parent (top units under the root)."""
+def build_tree(results: Results, breakdown: Breakdown | None = None) -> Node:
+    """The organisation as the root; each unit under its parent (top units under the root);
+    a unit with a breakdown has its groups' rows first, above its sub-units."""
     root = Node(results.organisation, None)
     nodes = {results.organisation.code: root}
     for unit in results.units:
@@ -64,6 +70,17 @@ def build_tree(results: Results) -> Node:
         node.row = len(parent.children)
         parent.children.append(node)
         nodes[unit.code] = node
+    if breakdown is None:
+        return root
+    for code in breakdown.units:
+        owner = nodes.get(code)
+        if owner is None:
+            continue
+        groups = [Node(owner.unit, owner, group=group, group_label=label)
+                  for group, label in zip(breakdown.groups, breakdown.labels, strict=True)]
+        owner.children[:0] = groups
+        for row, child in enumerate(owner.children):
+            child.row = row
     return root
 
 
@@ -74,13 +91,16 @@ class HeatmapModel(QAbstractItemModel):
         self.root: Node | None = None
         self.dimensions: list[DimensionInfo] = []
         self.domain_names: dict[str, str] = {}
+        self.breakdown: Breakdown | None = None
         self._nodes: dict[str, Node] = {}
 
-    def set_results(self, results: Results | None, domain_names: dict[str, str]) -> None:
+    def set_results(self, results: Results | None, domain_names: dict[str, str],
+                    breakdown: Breakdown | None = None) -> None:
         self.beginResetModel()
         self.results = results
+        self.breakdown = breakdown if results is not None else None
         self.domain_names = domain_names
-        self.root = build_tree(results) if results is not None else None
+        self.root = build_tree(results, self.breakdown) if results is not None else None
         self.dimensions = (
             ordered_dimensions(results.dimensions, domain_names) if results is not None else []
         )
@@ -88,7 +108,8 @@ class HeatmapModel(QAbstractItemModel):
         stack = [self.root] if self.root is not None else []
         while stack:
             node = stack.pop()
-            self._nodes[node.unit.code] = node
+            if node.group is None:
+                self._nodes[node.unit.code] = node
             stack.extend(node.children)
         self.endResetModel()
 
@@ -136,6 +157,14 @@ class HeatmapModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.row if node.parent else 0, column, node)
 
+    def index_of_group(self, code: str, group: str, column: int = 0) -> QModelIndex:
+        """A background group's row under unit `code`; invalid where the unit has none."""
+        node = self._nodes.get(code)
+        for child in node.children if node is not None else []:
+            if child.group == group:
+                return self.createIndex(child.row, column, child)
+        return QModelIndex()
+
     def dimension_at(self, column: int) -> DimensionInfo | None:
         position = column - FIRST_DIMENSION
         return self.dimensions[position] if 0 <= position < len(self.dimensions) else None
@@ -144,6 +173,8 @@ class HeatmapModel(QAbstractItemModel):
         node, dimension = self.node(index), self.dimension_at(index.column())
         if node is None or dimension is None or self.results is None:
             return None
+        if node.group is not None and self.breakdown is not None:
+            return self.breakdown.cell(node.unit.code, node.group, dimension.code).score
         return self.results.score(node.unit.code, dimension.code)
 
     # --- content -------------------------------------------------------------------------
@@ -155,6 +186,8 @@ class HeatmapModel(QAbstractItemModel):
         if role == UNIT_ROLE:
             return node.unit.code
         column = index.column()
+        if node.group is not None and column < FIRST_DIMENSION:
+            return self._group_data(node, column, role)
         if column == UNIT_COLUMN:
             return self._unit_data(node.unit, role)
         if column == N_COLUMN:
@@ -162,7 +195,28 @@ class HeatmapModel(QAbstractItemModel):
         score = self.score_at(index)
         dimension = self.dimension_at(column)
         assert score is not None and dimension is not None
-        return self._score_data(node.unit, dimension, score, role)
+        name = node.unit.name or node.unit.code
+        if node.group is not None:
+            name = f"{name} · {node.group_label}"
+        return self._score_data(name, dimension, score, role)
+
+    def _group_data(self, node: Node, column: int, role: int) -> Any:
+        """A group row's name (in italics, so it reads apart from the sub-units); its n differs
+        by dimension, so the n column is empty and each cell's tooltip says it."""
+        if column != UNIT_COLUMN:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return node.group_label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("{unit}: gruppen {group}", unit=node.unit.name or node.unit.code,
+                      group=node.group_label)
+        if role == Qt.ItemDataRole.FontRole:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
 
     def _unit_data(self, unit: UnitResult, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
@@ -204,9 +258,7 @@ class HeatmapModel(QAbstractItemModel):
             return font
         return None
 
-    def _score_data(
-        self, unit: UnitResult, dimension: DimensionInfo, score: Score, role: int
-    ) -> Any:
+    def _score_data(self, name: str, dimension: DimensionInfo, score: Score, role: int) -> Any:
         hidden = score.suppressed or score.mean is None
         if role == SCORE_ROLE:
             return score
@@ -217,7 +269,7 @@ class HeatmapModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts.score_tooltip(dimension, unit.name or unit.code, score)
+            return texts.score_tooltip(dimension, name, score)
         if role == Qt.ItemDataRole.BackgroundRole:
             return palette.hidden_colour() if hidden else palette.cell_colour(score.light)
         if role == Qt.ItemDataRole.ForegroundRole:

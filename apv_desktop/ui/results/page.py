@@ -161,6 +161,8 @@ class ResultsPage(Page):
         for tab in self._all_tabs():
             self.tabs.addTab(tab, "")
         self.heatmap.view.drill_down.connect(self.drill_down)
+        self.heatmap.breakdown_wanted.connect(self.ask_breakdown)
+        self.team.breakdown_wanted.connect(self.ask_breakdown)
         self._layout.addWidget(self.tabs, 1)
         self.retranslate()
         self._show_bundle()
@@ -195,10 +197,12 @@ class ResultsPage(Page):
         for old in self._workers:
             old.cancel()
 
+        wanted = self._wanted_breakdowns()
+
         def work(progress: Progress) -> ResultsBundle:
             if data is not None:
-                return results_view.recompute(data, rules, language, progress)
-            return results_view.load_round(path, round_name, rules, language, progress)
+                return results_view.recompute(data, rules, language, progress, wanted)
+            return results_view.load_round(path, round_name, rules, language, progress, wanted)
 
         worker = Worker(work, owner=self)
         worker.progressed.connect(lambda f, _m: self.progress.setValue(round(f * 100)))
@@ -209,6 +213,35 @@ class ResultsPage(Page):
         self.progress.setValue(0)
         self.progress.show()
         worker.start()
+
+    def _wanted_breakdowns(self) -> tuple[str, ...]:
+        """The background questions the tabs show rows by: recomputed with the tree."""
+        if self.tabs is None:
+            return ()
+        chosen = [tab.breakdown_item() for tab in (self.heatmap, self.team)]
+        return tuple(dict.fromkeys(item for item in chosen if item is not None))
+
+    def ask_breakdown(self, item: str) -> None:
+        """Compute the bundle's breakdown by `item` in the worker; the tabs show it when done."""
+        bundle = self.bundle
+        if bundle is None or item in bundle.breakdowns:
+            return  # the next bundle is computed with it (request asks the tabs)
+        worker = Worker(lambda _progress: results_view.breakdown_of(bundle, item), owner=self)
+        worker.succeeded.connect(lambda found: self._breakdown_computed(bundle, item, found))
+        worker.failed.connect(lambda error: self._failed(error, self._generation))
+        worker.done.connect(lambda: self._finished(worker))
+        self._workers.append(worker)
+        self.progress.setValue(0)
+        self.progress.show()
+        worker.start()
+
+    def _breakdown_computed(self, bundle: ResultsBundle, item: str, found: Any) -> None:
+        if bundle is not self.bundle:
+            return  # computed for rules or a round no longer on screen
+        bundle.breakdowns[item] = found
+        for tab in (self.heatmap, self.team):
+            tab.show_breakdown()
+        self.recomputed.emit()
 
     def _computed(self, bundle: ResultsBundle, generation: int) -> None:
         if generation != self._generation or self.session is None:

@@ -1,11 +1,13 @@
 """The team view: one unit's scores with intervals against its parent, the organisation and the
 reference; how it answered each item; its pressure points and strengths beside its indicators
-(sick leave, turnover, caseload); and the trend."""
+(sick leave, turnover, caseload); and the trend. A group picker shows one background group's
+scores in the unit instead (core.breakdown decides which of them are shown)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +32,7 @@ from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.charts import plots
 from apv_desktop.ui.charts.canvas import ChartCanvas
 from apv_desktop.ui.results import texts
+from apv_desktop.ui.results.group_picker import GroupPicker
 from apv_desktop.ui.results.unit_picker import UnitPicker
 from apv_desktop.ui.session import ProjectSession
 
@@ -38,10 +41,17 @@ LABEL_CHARS = 60
 
 
 class TeamTab(QWidget):
+    breakdown_wanted = Signal(str)  # a background question's name: compute its breakdown
+
     def __init__(self, page: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page  # the ResultsPage: its session (for the unit's indicators)
         self.bundle: ResultsBundle | None = None
+        self.score_rows: list[plots.ScoreRow] = []  # what the score chart shows
+        self.group_label = QLabel()
+        self.groups = GroupPicker()
+        self.group_label.setBuddy(self.groups)
+        self.groups.currentIndexChanged.connect(self._group_chosen)
         self.unit_label, self.dimension_label = QLabel(), QLabel()
         self.units = UnitPicker()
         self.dimensions = QComboBox()
@@ -71,6 +81,8 @@ class TeamTab(QWidget):
         pick = QHBoxLayout()
         pick.addWidget(self.unit_label)
         pick.addWidget(self.units)
+        pick.addWidget(self.group_label)
+        pick.addWidget(self.groups)
         pick.addStretch(1)
         lists = QGridLayout()
         lists.addWidget(self.points_label, 0, 0)
@@ -110,6 +122,8 @@ class TeamTab(QWidget):
     def retranslate(self) -> None:
         self.unit_label.setText(tr("&Enhed:"))
         self.units.setAccessibleName(tr("Enhed"))
+        self.group_label.setText(tr("&Gruppe:"))
+        self.groups.retranslate()
         self.dimension_label.setText(tr("Svarfordeling for &dimension:"))
         self.dimensions.setAccessibleName(tr("Dimension"))
         self.points_label.setText(tr("Pressionspunkter"))
@@ -136,6 +150,23 @@ class TeamTab(QWidget):
             self.dimensions.addItem(dimension.name, dimension.code)
         self.dimensions.setCurrentIndex(max(self.dimensions.findData(chosen), 0))
         self.dimensions.blockSignals(False)
+        self.groups.fill(bundle)
+        for widget in (self.group_label, self.groups):
+            widget.setVisible(self.groups.count() > 1)
+        self._group_chosen()  # chosen while this bundle was being computed: ask for it now
+
+    def breakdown_item(self) -> str | None:
+        """The background question of the chosen group, or None."""
+        return self.groups.breakdown_item()
+
+    def show_breakdown(self) -> None:
+        """The chosen group's breakdown has been computed: show it."""
+        self._show_unit()
+
+    def _group_chosen(self) -> None:
+        item = self.breakdown_item()
+        if item is not None and self.bundle is not None and item not in self.bundle.breakdowns:
+            self.breakdown_wanted.emit(item)
         self._show_unit()
 
     def show_unit(self, unit: str, dimension: str | None = None) -> None:
@@ -180,15 +211,32 @@ class TeamTab(QWidget):
                                      "{unit}: {n} svar.",
                                      unit.responses, unit=unit.name))
         rows = [self._score_row(results, code, parent_code, d.code) for d in results.dimensions]
-        self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
         title = (tr("{unit}: scorer med 95 %-interval", unit=unit.name)
                  if code == results.organisation.code
                  else tr("{unit} mod overordnet enhed og organisation", unit=unit.name))
-        self.scores.draw(lambda figure: plots.team_scores(figure, rows, title))
+        points, strengths = results.pressure_points(), results.strengths()
+        compared: str | None = None  # the ◇'s name: the parent, or the whole unit of a group
+        chosen = self.groups.chosen(self.bundle)
+        if chosen is not None:
+            breakdown, group, label = chosen
+            if code in breakdown.units:
+                cells = [breakdown.cell(code, group, d.code).score for d in results.dimensions]
+                rows = [self._group_row(results, cell) for cell in cells]
+                title = tr("{unit}, gruppen {group}: scorer mod hele enheden", unit=unit.name,
+                           group=label)
+                compared = tr("Hele enheden")
+                points = [c for c in cells if c.pressure_point and not c.suppressed]
+                strengths = [c for c in cells if c.strength and not c.suppressed]
+            else:
+                self.summary.setText(self.summary.text() + " " + tr(
+                    "Enheden har for få svar til at blive vist efter gruppe (mindst {n}); her "
+                    "er hele enheden.", n=results.rules.breakdown_floor()))
+        self.score_rows = rows
+        self.scores.setMinimumHeight(ROW_PIXELS * (len(rows) + 2) + 120)
+        self.scores.draw(lambda figure: plots.team_scores(figure, rows, title, compared))
         names = {d.code: d.name for d in results.dimensions}
         directions = {d.code: d.direction for d in results.dimensions}
-        for found, widget in ((results.pressure_points(), self.points),
-                              (results.strengths(), self.strengths)):
+        for found, widget in ((points, self.points), (strengths, self.strengths)):
             for score in found:
                 if score.unit == code and score.mean is not None:
                     widget.addItem(texts.scored_line(names[score.dimension], score.mean,
@@ -233,6 +281,17 @@ class TeamTab(QWidget):
             parent=_shown(results.score(parent, dimension)) if parent is not None else None,
             organisation=None if code == results.organisation.code  # not against itself
             else _shown(results.score(results.organisation.code, dimension)),
+            higher_is_better=info.direction is not Direction.HIGHER_IS_WORSE,
+        )
+
+    def _group_row(self, results: Results, cell: Score) -> plots.ScoreRow:
+        """A group's score against its whole unit (◇) and the organisation."""
+        info = next(d for d in results.dimensions if d.code == cell.dimension)
+        return plots.ScoreRow(
+            info.name, _shown(cell), cell.light, cell.ci_low, cell.ci_high,
+            reference=info.reference,
+            parent=_shown(results.score(cell.unit, cell.dimension)),
+            organisation=_shown(results.score(results.organisation.code, cell.dimension)),
             higher_is_better=info.direction is not Direction.HIGHER_IS_WORSE,
         )
 
