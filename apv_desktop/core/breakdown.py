@@ -110,7 +110,7 @@ def compute_breakdown(
     qualifies = respondents >= results.rules.breakdown_floor()
     disclosure = results.disclosure
     hidden_of: dict[str, list[list[Hidden | None]]] = {}
-    for family, codes in _families_by_pattern(disclosure, scores.codes):
+    for family, codes in _families_by_pattern(disclosure, scores):
         found = _suppressed(responses, scores, family, codes, org, unit_of, group_of, groups)
         hidden_of.update(dict.fromkeys(codes, found))
     shown_units = [u for u in range(size) if qualifies[u]
@@ -151,15 +151,22 @@ def _stats_by_group(
 
 
 def _families_by_pattern(
-    disclosure: Disclosure, codes: list[str]
+    disclosure: Disclosure, scores: DimensionScores
 ) -> list[tuple[Family, list[str]]]:
-    """The dimensions whose tree patterns agree at every level, together: their breakdowns get
-    one pattern, computed once (mostly, every dimension of a questionnaire)."""
-    found: dict[tuple[int, tuple[tuple[int, tuple[Hidden | None, ...]], ...]],
-                tuple[Family, list[str]]] = {}
-    for code in codes:
+    """The dimensions whose breakdowns get one pattern, computed once: those whose tree
+    patterns agree at every level AND whose respondents with a valid score are the same people.
+
+    Each dimension's pattern must be the one it would get alone. Grouping by the tree's pattern
+    only (the tree's patterns of two dimensions may agree under one setting and not under
+    another, e.g. a stricter dimension) let one dimension's small counts hide another's cells
+    under one setting and not under the next, so two releases were no longer nested and their
+    difference gave a single person away. With the same valid respondents the counts are the
+    same, so the shared computation is exactly each one's own."""
+    found: dict[tuple[object, ...], tuple[Family, list[str]]] = {}
+    for d, code in enumerate(scores.codes):
         family = disclosure.dimension_family(code)
-        key = (family.threshold, tuple(sorted(family.hidden_at.items())))
+        valid = np.packbits(~np.isnan(scores.matrix[:, d])).tobytes()
+        key = (family.threshold, tuple(sorted(family.hidden_at.items())), valid)
         found.setdefault(key, (family, []))[1].append(code)
     return list(found.values())
 
@@ -174,7 +181,8 @@ def _suppressed(
     group_of: np.ndarray,
     groups: int,
 ) -> list[list[Hidden | None]]:
-    """One pattern for the breakdowns of dimensions that share the tree's pattern."""
+    """One pattern for the breakdowns of dimensions with the same tree pattern and the same
+    valid respondents (_families_by_pattern)."""
     size = len(org.tree)
 
     def own(mask: np.ndarray) -> np.ndarray:

@@ -108,7 +108,6 @@ def test_units_with_few_answers_get_no_breakdown_and_the_rest_keep_their_pattern
         assert cell.score == wide.cell(cell.score.unit, cell.group, cell.score.dimension).score
 
 
-@pytest.mark.usefixtures("english")  # quotes the English sentence
 def test_the_breakdown_is_only_by_an_unscored_single_choice() -> None:
     q = questionnaire()
     responses = answers({"A": ["sag"] * 6})

@@ -29,6 +29,7 @@ from apv_desktop.core.results import Results, compute_results
 from tests.unit.test_disclosure_attacker import FROM, ITEMS, Oracle, _basis, questionnaire
 
 GROUPS = ChoiceList("job", [Choice("sag"), Choice("adm"), Choice("led")])
+ITEMS_S1 = list(ITEMS).index("s1")
 
 
 def with_background(strict_min_n: int, groups: int):  # type: ignore[no-untyped-def]
@@ -172,6 +173,21 @@ def test_no_small_group_is_computable_from_tree_and_breakdown_many_cases(case) -
 def test_two_releases_with_breakdowns_many_cases(case) -> None:
     _, _, min_n, strict, _, _ = case
     assert attack(case, (min_n + 1, strict + 1)) == []
+
+
+def test_a_stricter_dimension_never_decides_another_dimensions_cells() -> None:
+    """Found by the property test above: under one setting the strict dimension S shared the
+    tree's pattern with D, so S's small counts hid D's cell U3 x sag; under a stricter setting
+    they did not, D's U3 x sag was shown, and the first release's U0 x sag minus it was the one
+    social worker of U1. Each dimension's breakdown pattern is now its own."""
+    units = [OrgUnit("U0", "U0"), OrgUnit("U1", "U1", "U0"), OrgUnit("U2", "U2", "U0"),
+             OrgUnit("U3", "U3", "U0"), OrgUnit("U4", "U4", "U3")]
+    codes = ["U0"] * 2 + ["U1"] * 11 + ["U2"] * 6 + ["U3"] * 11 + ["U4"] * 2
+    values = np.tile([0.0, 0, 0, 0, 1, 0, 0, math.nan], (len(codes), 1))
+    values[[2, 5, 6, 7, 8, 9, 11, 12, 24, 26], ITEMS_S1] = math.nan  # skipped the strict one
+    values[[4, 24, 26, 30, 31], -1] = 0  # five social workers: one in U1, four in U3 and U4
+    case = (units, ResponseSet([*ITEMS, "bg"], codes, values, {}), 3, 3, 2, 3)
+    assert attack(case, (4, 4)) == []
 
 
 def test_the_attacker_finds_a_group_given_away_by_subtraction() -> None:
