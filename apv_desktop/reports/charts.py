@@ -16,6 +16,7 @@ from apv_desktop.errors import ApvError
 from apv_desktop.interchange.atomic import atomic_output
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.file_names import safe_stem
+from apv_desktop.reports.matplotlib_lock import SETTINGS_LOCK
 from apv_desktop.reports.wording import hidden_word
 
 if TYPE_CHECKING:
@@ -43,12 +44,16 @@ def write_charts(data: ReportData, folder: Path, progress: Progress | None = Non
                        folder=folder, value=error.strerror or error) \
             from error
     tr = data.tr
-    written = [_save(heatmap_figure(data), folder / chart_file_name(0, tr("Heatmap")))]
+    # One chart at a time under the settings lock (see matplotlib_lock), so the screen's
+    # render thread can draw between two of them.
+    with SETTINGS_LOCK:
+        written = [_save(heatmap_figure(data), folder / chart_file_name(0, tr("Heatmap")))]
     units = data.reportable_units
     for number, unit in enumerate(units, start=1):
         report(number / (len(units) + 1), unit.name)
         target = folder / chart_file_name(number, data.display_name(unit.code))
-        written.append(_save(unit_figure(data, unit), target))
+        with SETTINGS_LOCK:
+            written.append(_save(unit_figure(data, unit), target))
     report(1.0, "")
     return written
 

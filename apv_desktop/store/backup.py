@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from apv_desktop.errors import ProjectFileError
+from apv_desktop.store.engine import readonly_connection
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 
@@ -31,6 +32,32 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             temporary.unlink()
         raise ProjectFileError("Kopien {target} kunne ikke skrives: {error}.",
                                target=target, error=error) from None
+
+
+class FileSnapshot:
+    """The project file as it is now, to be copied later, on any thread, through a read-only
+    connection of its own: a read transaction begins here, so the copy shows the file as it was
+    at this moment (a write meanwhile waits for `close`, up to the busy timeout), and the copy
+    never holds the open project's connection. Raises ProjectFileError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = readonly_connection(path)
+        try:
+            self._connection.execute("BEGIN")
+            self._connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as error:
+            self._connection.close()
+            raise ProjectFileError("Projektfilen {path} kan ikke læses: {error}.",
+                                   path=path, error=error) from None
+
+    def backup_to(self, target: Path) -> None:
+        copy_database(self._connection, target)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.rollback()
+        self._connection.close()
 
 
 def migration_backup_path(path: Path, old_version: int, today: date | None = None) -> Path:

@@ -152,9 +152,7 @@ class MainWindow(QMainWindow):
             return holder is self
         title = tr("Projektet kunne ikke åbnes")
         try:
-            session = ProjectSession.open(path, self.context.backup_dir,
-                                          keep=self.context.preferences.backups_kept,
-                                          take_over=take_over)
+            session = ProjectSession.open(path, take_over=take_over)
         except ProjectLockedByHolder as error:
             uncheckable = error.holder is None or not error.holder.is_this_process
             if uncheckable and messages.ask(
@@ -183,10 +181,16 @@ class MainWindow(QMainWindow):
         if session.read_only:
             self.statusBar().showMessage(tr("Projektet er åbnet skrivebeskyttet: du kan se det, "
                                             "men ikke ændre det."))
-        if session.backup_problem:
-            self.statusBar().showMessage(tr("Sikkerhedskopien kunne ikke laves: {reason}",
-                                            reason=session.backup_problem))
+        session.backup_ended.connect(self._backup_ended)
+        session.start_backup(self.context.backup_dir, keep=self.context.preferences.backups_kept,
+                             owner=self)
         return True
+
+    def _backup_ended(self, problem: str) -> None:
+        self.menus.show_backups_available()
+        if problem:
+            self.statusBar().showMessage(tr("Sikkerhedskopien kunne ikke laves: {reason}",
+                                            reason=problem))
 
     def close_project(self) -> None:
         if self.session is None:

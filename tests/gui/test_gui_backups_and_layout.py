@@ -21,10 +21,10 @@ No = QMessageBox.StandardButton.No
 
 
 def test_restore_is_offered_only_with_an_open_project_that_has_backups(window, project_path,
-                                                                        context):
+                                                                        context, qtbot):
     assert not window.menus.restore_backup.isEnabled()
     window.open_project(project_path)
-    assert window.menus.restore_backup.isEnabled()
+    qtbot.waitUntil(window.menus.restore_backup.isEnabled)  # once the backup on open is made
     for backup in list_backups(project_path, context.backup_dir):
         backup.unlink()
     window.menus.file_menu.aboutToShow.emit()
@@ -34,10 +34,13 @@ def test_restore_is_offered_only_with_an_open_project_that_has_backups(window, p
 
 
 def test_a_backup_is_saved_as_a_new_project_and_opened(window, demo_path, tmp_path,
-                                                       file_choices, message_log, monkeypatch):
+                                                       file_choices, message_log, monkeypatch,
+                                                       qtbot):
     window.open_project(demo_path)
     responses = window.session.response_count()
-    window.session.project.set_name("Ændret efter kopien")  # the backup keeps the old name
+    # changed at once, while the backup may still be copying: it keeps the file as it opened
+    window.session.project.set_name("Ændret efter kopien")
+    qtbot.waitUntil(window.menus.restore_backup.isEnabled)
     offered: list[list[BackupInfo]] = []
 
     def choose(parent: object, backups: list[BackupInfo]) -> Path:
@@ -62,8 +65,10 @@ def test_a_backup_is_saved_as_a_new_project_and_opened(window, demo_path, tmp_pa
 
 
 def test_declining_to_open_keeps_the_current_project(window, project_path, tmp_path,
-                                                     file_choices, message_log, monkeypatch):
+                                                     file_choices, message_log, monkeypatch,
+                                                     qtbot):
     window.open_project(project_path)
+    qtbot.waitUntil(window.menus.restore_backup.isEnabled)
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda parent, backups: backups[0].path)
     target = tmp_path / "kopi.apv"
     file_choices.save_paths = [target]
@@ -75,8 +80,10 @@ def test_declining_to_open_keeps_the_current_project(window, project_path, tmp_p
 
 
 def test_a_backup_is_never_written_over_the_open_project(window, project_path, file_choices,
-                                                         message_log, monkeypatch):
+                                                         message_log, monkeypatch,
+                                                         qtbot):
     window.open_project(project_path)
+    qtbot.waitUntil(window.menus.restore_backup.isEnabled)
     window.session.project.set_name("Nyt navn")
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda parent, backups: backups[0].path)
     file_choices.save_paths = [project_path]
@@ -86,8 +93,10 @@ def test_a_backup_is_never_written_over_the_open_project(window, project_path, f
 
 
 def test_cancelling_the_choice_writes_nothing(window, project_path, tmp_path, file_choices,
-                                              message_log, monkeypatch):
+                                              message_log, monkeypatch,
+                                              qtbot):
     window.open_project(project_path)
+    qtbot.waitUntil(window.menus.restore_backup.isEnabled)
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda parent, backups: None)
     window.restore_from_backup()
     assert not message_log.shown

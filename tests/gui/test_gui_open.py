@@ -17,7 +17,8 @@ from apv_desktop.ui.main_window import DEMO_FILE_NAME, MainWindow
 from apv_desktop.ui.new_project import NewProjectChoice, NewProjectDialog
 
 
-def test_opening_a_project_shows_its_pages_file_and_response_count(window, demo_path, context):
+def test_opening_a_project_shows_its_pages_file_and_response_count(window, demo_path, context,
+                                                                   qtbot):
     assert window.central.currentIndex() == 0  # the start screen
     assert window.open_project(demo_path)
     assert window.central.currentIndex() == 1
@@ -28,15 +29,28 @@ def test_opening_a_project_shows_its_pages_file_and_response_count(window, demo_
     assert window.windowTitle() == "Djursby Kommune – APV Desktop"
     assert window.navigation.item(0).text() == "Organisation"
     assert context.preferences.recent_projects[0] == str(demo_path.resolve())
-    assert len(list_backups(demo_path, context.backup_dir)) == 1
+    # the rolling backup is made on a worker, after the project is on screen
+    qtbot.waitUntil(lambda: len(list_backups(demo_path, context.backup_dir)) == 1)
 
 
-def test_reopening_an_unchanged_project_adds_no_backup(window, project_path, context):
+def test_reopening_an_unchanged_project_adds_no_backup(window, project_path, context, qtbot):
     window.open_project(project_path)
-    window.close_project()
+    window.close_project()  # waits for the backup the opening started
     assert window.central.currentIndex() == 0
     window.open_project(project_path)
+    window.close_project()
     assert len(list_backups(project_path, context.backup_dir)) == 1
+
+
+def test_a_failed_backup_says_so_and_the_project_stays_open(window, project_path, context,
+                                                           qtbot):
+    context.backup_dir.parent.mkdir(parents=True, exist_ok=True)
+    context.backup_dir.write_text("a file where the backup folder should be")
+    assert window.open_project(project_path)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        "Sikkerhedskopien kunne ikke laves"))
+    assert window.session is not None
+    assert window.central.currentIndex() == 1
 
 
 def test_new_project_from_a_template(window, tmp_path, file_choices, monkeypatch):

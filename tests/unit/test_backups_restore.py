@@ -101,3 +101,26 @@ def test_window_layout_survives_a_round_trip_and_bad_types_fall_back(tmp_path: P
                     encoding="utf-8")
     broken = load_preferences(path)
     assert (broken.window_geometry, broken.last_page, broken.min_n) == ("", "overview", 7)
+
+
+
+def test_a_snapshot_copies_the_file_as_it_was_when_taken_whatever_is_written_after(
+        project: Path, tmp_path: Path) -> None:
+    """The rolling backup on open is written later on a worker: it must still be the file as
+    it opened, so a change meanwhile waits until the copy is made (here: refused at once)."""
+    import sqlite3
+
+    from apv_desktop.store.backup import FileSnapshot
+
+    snapshot = FileSnapshot(project)
+    other = sqlite3.connect(project, timeout=0, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("UPDATE project_setting SET value = value")
+        snapshot.backup_to(tmp_path / "copy.apv")
+    finally:
+        snapshot.close()
+    other.execute("UPDATE project_setting SET value = value")  # free again once the copy is made
+    other.close()
+    with opened(tmp_path / "copy.apv") as copy:
+        assert copy.name == "Testkommune"

@@ -147,3 +147,32 @@ def test_charts_go_with_the_workbook_only(demo, tmp_path, capsys):
                 str(tmp_path / "charts")]) == 2
     assert ".xlsx" in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_report_charts_are_drawn_under_the_screens_matplotlib_settings_lock(demo, tmp_path,
+                                                                           monkeypatch):
+    """The screen's chart thread changes matplotlib's global settings under SETTINGS_LOCK;
+    a report's PNG drawn on a worker meanwhile must hold the same lock while it saves."""
+    import threading
+
+    from apv_desktop.reports import charts
+    from apv_desktop.reports.matplotlib_lock import SETTINGS_LOCK
+
+    held_elsewhere: list[bool] = []
+    save = charts._save
+
+    def try_lock() -> None:
+        taken = SETTINGS_LOCK.acquire(blocking=False)
+        held_elsewhere.append(not taken)
+        if taken:
+            SETTINGS_LOCK.release()
+
+    def observed_save(figure, target):  # noqa: ANN001, ANN202 - matplotlib Figure, Path
+        free = threading.Thread(target=try_lock)
+        free.start()
+        free.join()
+        return save(figure, target)
+
+    monkeypatch.setattr(charts, "_save", observed_save)
+    write_report(demo, tmp_path / "r.xlsx", charts_dir=tmp_path / "charts")
+    assert held_elsewhere and all(held_elsewhere)

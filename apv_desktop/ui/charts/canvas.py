@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from apv_desktop.i18n import tr
 from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.reports.matplotlib_lock import SETTINGS_LOCK
 from apv_desktop.ui import filedialogs
 from apv_desktop.ui.charts.render import (
     RENDERER,
     SCREEN_DPI,
-    SETTINGS_LOCK,
     Draw,
     RenderJob,
     draw_figure,

@@ -23,13 +23,11 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
+from apv_desktop.reports.matplotlib_lock import SETTINGS_LOCK
 from apv_desktop.ui.charts.style import ChartColours, rc
 
 Draw = Callable[[Figure], None]
 SCREEN_DPI = 100.0
-
-SETTINGS_LOCK = threading.RLock()  # matplotlib's rcParams are one global for every thread
-
 
 def draw_figure(draw: Draw | None, colours: ChartColours, inches: tuple[float, float],
                 dpi: float = SCREEN_DPI) -> Figure:
