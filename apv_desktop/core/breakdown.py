@@ -190,9 +190,9 @@ def _suppressed(
         return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
 
     # Who is in a cell at all counts as well: a shown n says how many of its people are valid.
-    counts = [own(np.ones(responses.size, dtype=bool))]
-    for code in codes:
-        valid = ~np.isnan(scores.matrix[:, scores.codes.index(code)])
-        counts.append(own(valid))
+    # The dimensions of `codes` have the same valid respondents (_families_by_pattern): one
+    # count serves them all.
+    valid = ~np.isnan(scores.matrix[:, scores.codes.index(codes[0])])
+    counts = [own(np.ones(responses.size, dtype=bool)), own(valid)]
     unique = {c.tobytes(): c for c in counts}  # a dimension nobody left blank counts as all
     return suppress_linked(org.tree, family.hidden_at, list(unique.values()), family.threshold)
