@@ -12,7 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from apv_desktop.cli_language import add_language_option, command_language, speaking
+from apv_desktop.cli_language import (
+    add_language_option,
+    default_report_language,
+    requested_language,
+    speaking,
+)
 from apv_desktop.errors import ApvError, InputError, RefusedError
 from apv_desktop.i18n import tr, trn
 
@@ -32,7 +37,7 @@ class _Version(argparse.Action):
     """--version, the number looked up only when asked for (apv_desktop.__getattr__)."""
 
     def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=tr("vis versionen og afslut"))
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from apv_desktop import __version__
@@ -42,10 +47,12 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="apv-desktop", description="APV Desktop: offline workplace assessment.")
+    """The commands, their help in the current language (cli_language.speaking)."""
+    parser = _Parser(prog="apv-desktop",
+                     description=tr("APV Desktop: arbejdspladsvurdering uden internet."))
     parser.add_argument("--version", action=_Version)
     add_language_option(parser)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=tr("KOMMANDO"))
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
                 *, writes: bool = False) -> argparse.ArgumentParser:
@@ -54,109 +61,153 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler, writes=writes)
         return p
 
-    p = command("demo", _demo, "Create a demo project with a realistic organisation and answers.",
+    def project(p: argparse.ArgumentParser) -> None:
+        p.add_argument("project", type=Path, metavar=tr("PROJEKT"),
+                       help=tr("projektfilen (.apv)"))
+
+    def file(p: argparse.ArgumentParser, help_text: str) -> None:
+        p.add_argument("file", type=Path, metavar=tr("FIL"), help=help_text)
+
+    def round_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--round", dest="round_name", metavar=tr("RUNDE"),
+                       help=tr("runden (standard: den seneste)"))
+
+    def dry_run(p: argparse.ArgumentParser, help_text: str) -> None:
+        p.add_argument("--dry-run", action="store_true", help=help_text)
+
+    def output_language(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=["da", "sv", "en"], default=None,
+                       help=tr("sproget i filen (standard: kommandolinjens --lang, ellers "
+                               "dansk)"))
+
+    p = command("demo", _demo, tr("Opret et demoprojekt med en realistisk organisation og "
+                                  "svar."), writes=True)
+    project(p)
+    p.add_argument("--respondents", type=_whole_number, default=None, metavar="N",
+                   help=tr("antal besvarelser (standard: en realistisk svarprocent)"))
+    p.add_argument("--seed", type=_whole_number, default=2025, metavar="S",
+                   help=tr("startværdien for de tilfældige svar (samme værdi, samme demo)"))
+    p.add_argument("--today", type=_iso_date, default=None, metavar=tr("ÅÅÅÅ-MM-DD"),
+                   help=tr("datoen, demoens handlingsplan lægges omkring (standard: i dag)"))
+
+    p = command("new", _new, tr("Opret et tomt projekt ud fra de medfølgende skabeloner."),
                 writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("--respondents", type=int, default=None)
-    p.add_argument("--seed", type=int, default=2025)
-    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                   help="the date the demo's action plan is set around (default: today)")
+    project(p)
+    p.add_argument("--template", action="append", dest="templates", metavar="ID",
+                   help=tr("skabelonens id (gentag for at kombinere); se 'templates'"))
+    p.add_argument("--name", default="", metavar=tr("NAVN"), help=tr("organisationens navn"))
 
-    p = command("new", _new, "Create an empty project from shipped templates.", writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("--template", action="append", dest="templates",
-                   help="template id (repeat to combine); see 'templates'")
-    p.add_argument("--name", default="", help="the organisation's name")
+    command("templates", _templates, tr("Vis de medfølgende spørgeskemaskabeloner."))
 
-    command("templates", _templates, "List the shipped questionnaire templates.")
+    p = command("import-form", _import_form, tr("Importér et spørgeskema i XLSForm."),
+                writes=True)
+    project(p)
+    p.add_argument("form", type=Path, metavar=tr("SKEMA"), help=tr("XLSForm-filen (.xlsx)"))
 
-    p = command("import-form", _import_form, "Import an XLSForm questionnaire.", writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("form", type=Path)
-
-    p = command("export-form", _export_form, "Export the questionnaire as XLSForm.")
-    p.add_argument("project", type=Path)
-    p.add_argument("out", type=Path)
+    p = command("export-form", _export_form, tr("Eksportér spørgeskemaet som XLSForm."))
+    project(p)
+    p.add_argument("out", type=Path, metavar=tr("UD"), help=tr("filen, der skrives (.xlsx)"))
     p.add_argument("--for-collection", action="store_true",
-                   help="add a question for the org unit, for collecting in Kobo/ODK")
+                   help=tr("tilføj et spørgsmål om enheden, til indsamling i Kobo/ODK"))
 
-    p = command("import-org", _import_org, "Import org units from CSV or XLSX.", writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("org", type=Path)
-    p.add_argument("--dry-run", action="store_true",
-                   help="print what would change (new, renamed, moved, removed), store nothing")
+    p = command("import-org", _import_org, tr("Importér organisationens enheder fra CSV eller "
+                                              "XLSX."), writes=True)
+    project(p)
+    p.add_argument("org", type=Path, metavar=tr("ORGANISATION"),
+                   help=tr("enhederne (.csv eller .xlsx)"))
+    dry_run(p, tr("vis, hvad der ville ændre sig (nye, omdøbte, flyttede, fjernede), gem "
+                  "intet"))
 
-    p = command("import-responses", _import_responses, "Import answers from CSV or XLSX.",
+    p = command("import-responses", _import_responses, tr("Importér svar fra CSV eller XLSX."),
                 writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("file", type=Path)
-    p.add_argument("--round", dest="round_name")
-    p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
-    p.add_argument("--map", dest="mapping", type=Path, metavar="FILE",
-                   help="a column mapping saved from the import window (JSON)")
+    project(p)
+    file(p, tr("svarene (.csv eller .xlsx)"))
+    p.add_argument("--round", dest="round_name", metavar=tr("RUNDE"),
+                   help=tr("runden, svarene hører til (oprettes, hvis den er ny; standard: den "
+                           "seneste)"))
+    dry_run(p, tr("kontrollér filen, gem intet"))
+    p.add_argument("--map", dest="mapping", type=Path, metavar=tr("FIL"),
+                   help=tr("en kolonneopsætning gemt fra importvinduet (JSON)"))
     p.add_argument("--partial", action="store_true",
-                   help="import even if scored questions have no column or rows are empty")
+                   help=tr("importér, selv om scorede spørgsmål mangler en kolonne eller rækker "
+                           "er tomme"))
 
-    p = command("results", _results, "Every unit x dimension result of a round.")
-    p.add_argument("project", type=Path)
-    p.add_argument("--round", dest="round_name")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
-    p.add_argument("--lang", choices=["da", "sv", "en"], default=None)
-    p.add_argument("-o", "--output", type=Path)
-    p.add_argument("--by", metavar="ITEM", help="also by the groups of a background question")
+    p = command("results", _results, tr("Alle resultater for enhed x dimension i en runde."))
+    project(p)
+    round_option(p)
+    p.add_argument("--format", choices=["json", "csv"], default="json",
+                   help=tr("filformatet (standard: json)"))
+    output_language(p)
+    p.add_argument("-o", "--output", type=Path, metavar=tr("FIL"),
+                   help=tr("filen, der skrives (standard: skærmen)"))
+    p.add_argument("--by", metavar=tr("SPØRGSMÅL"),
+                   help=tr("også fordelt på grupperne i et baggrundsspørgsmål"))
 
     p = command("close-round", _close_round,
-                "Close a round (its results are published, its org tree frozen), or reopen it.",
-                writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("--round", dest="round_name", help="the round (default: the latest)")
+                tr("Luk en runde (dens resultater offentliggøres, dens organisation fastfryses), "
+                   "eller genåbn den."), writes=True)
+    project(p)
+    round_option(p)
     p.add_argument("--reopen", action="store_true",
-                   help="open a closed round again so sheets can be added")
+                   help=tr("åbn en lukket runde igen, så der kan tilføjes besvarelser"))
 
-    p = command("merge", _merge, "Add the answers collected in other copies of the project.",
+    p = command("merge", _merge, tr("Tilføj svarene indsamlet i andre kopier af projektet."),
                 writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("others", type=Path, nargs="+", metavar="OTHER")
+    project(p)
+    p.add_argument("others", type=Path, nargs="+", metavar=tr("ANDET"),
+                   help=tr("kopierne, hvis svar flettes ind (.apv)"))
 
-    p = command("report", _report, "Write the Excel report for management, the board pack "
-                "(PDF) or the department texts (Word); or one workbook per department.")
-    p.add_argument("project", type=Path)
-    p.add_argument("-o", "--output", type=Path,
-                   help="the file to write: .xlsx workbook, .pdf board pack, .docx department "
-                        "texts")
-    p.add_argument("--per-department", type=Path, metavar="DIR",
-                   help="also write one workbook per department (only its own units) into DIR")
-    p.add_argument("--round", dest="round_name")
-    p.add_argument("--lang", choices=["da", "sv", "en"], default=None)
+    p = command("report", _report, tr("Skriv Excel-rapporten til ledelsen, "
+                                      "bestyrelsesmaterialet (PDF) eller afdelingsteksterne "
+                                      "(Word); eller en projektmappe pr. afdeling."))
+    project(p)
+    p.add_argument("-o", "--output", type=Path, metavar=tr("FIL"),
+                   help=tr("filen, der skrives: .xlsx-projektmappe, .pdf-bestyrelsesmateriale, "
+                           ".docx-afdelingstekster"))
+    p.add_argument("--per-department", type=Path, metavar=tr("MAPPE"),
+                   help=tr("skriv også en projektmappe pr. afdeling (kun dens egne enheder) i "
+                           "MAPPE"))
+    round_option(p)
+    output_language(p)
     p.add_argument("--data", action="store_true",
-                   help="no longer offered (accepted so old scripts keep working): raw answers "
-                        "beside the report's breakdowns can single out a respondent")
-    p.add_argument("--charts", type=Path, metavar="DIR", help="also write PNG charts into DIR")
+                   help=tr("tilbydes ikke længere (accepteres, så gamle scripts virker): rå svar "
+                           "ved siden af rapportens opdelinger kan udpege en besvarelse"))
+    p.add_argument("--charts", type=Path, metavar=tr("MAPPE"),
+                   help=tr("skriv også diagrammer som PNG i MAPPE"))
 
     p = command("import-indicators", _import_indicators,
-                "Import sick leave, turnover and caseload per unit and period (CSV or XLSX).",
-                writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+                tr("Importér sygefravær, personaleomsætning og sagsmængde pr. enhed og periode "
+                   "(CSV eller XLSX)."), writes=True)
+    project(p)
+    file(p, tr("nøgletallene (.csv eller .xlsx)"))
+    dry_run(p, tr("kontrollér filen, gem intet"))
 
     p = command("import-actionplan", _import_actionplan,
-                "Take back the report's Handlingsplan sheet as filled in by management.",
+                tr("Tag rapportens ark Handlingsplan tilbage, som ledelsen har udfyldt det."),
                 writes=True)
-    p.add_argument("project", type=Path)
-    p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help="show the changes, store nothing")
+    project(p)
+    file(p, tr("rapportens projektmappe med arket Handlingsplan (.xlsx)"))
+    dry_run(p, tr("vis ændringerne, gem intet"))
 
-    p = command("check", _check, "Check the project file's integrity and schema.")
-    p.add_argument("project", type=Path)
+    p = command("check", _check, tr("Kontrollér projektfilens integritet og skema."))
+    project(p)
     return parser
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("{text!r} er ikke et helt tal", text=text)) from None
 
 
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+        raise argparse.ArgumentTypeError(
+            tr("{text!r} er ikke en dato som 2026-11-22", text=text)) from None
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -387,11 +438,13 @@ def report_error(error: ApvError) -> None:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
-    if not getattr(args, "handler", None):
-        build_parser().print_help()
-        return EXIT_OK
-    with speaking(command_language(args)):
+    with speaking(requested_language(argv)):  # the help and argparse's errors speak it too
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return EXIT_OK
+        default_report_language(args)
         return _run(args)
 
 
