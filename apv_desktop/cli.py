@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from apv_desktop.cli_language import (
     speaking,
 )
 from apv_desktop.errors import ApvError, InputError, RefusedError
-from apv_desktop.i18n import tr, trn
+from apv_desktop.i18n import current_language, tr, trn
 
 EXIT_OK, EXIT_BUG, EXIT_REFUSED = 0, 1, 2
 
@@ -230,8 +231,11 @@ def _new(args: argparse.Namespace) -> int:
 def _templates(args: argparse.Namespace) -> int:
     from apv_desktop.interchange.templates import list_templates
 
+    language = current_language()  # the titles the window's template chooser shows in it
     for info in list_templates():
-        print(f"{info.id:<14} {info.title.get('da', '')}")
+        print(f"{info.id:<14} {info.title_in(language)}")
+        for line in textwrap.wrap(info.description_in(language), 100 - 15):
+            print(" " * 15 + line)
     return EXIT_OK
 
 

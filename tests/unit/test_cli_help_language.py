@@ -137,3 +137,19 @@ def test_argparse_words_keep_their_placeholders(language: str) -> None:
         assert placeholders(translated) == placeholders(danish) == placeholders(english)
         if language == "en":
             assert translated == english
+
+
+@pytest.mark.parametrize("language", ["da", "sv", "en"])
+def test_templates_are_listed_in_the_language(capsys, language: str) -> None:
+    from apv_desktop.interchange.templates import list_templates
+
+    assert run(["--lang", language, "templates"]) == 0
+    shown = capsys.readouterr().out
+    titles = [line.split(None, 1) for line in shown.splitlines() if not line.startswith(" ")]
+    infos = list_templates()
+    assert titles == [[info.id, info.title_in(language)] for info in infos]
+    expected = {"da": "Psykisk arbejdsmiljø", "sv": "Psykosocial arbetsmiljö",
+                "en": "Psychosocial work environment"}[language]
+    assert titles[0][1] == expected
+    first_description = infos[0].description_in(language).split()[:4]
+    assert " ".join(first_description) in shown
