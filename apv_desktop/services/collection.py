@@ -23,7 +23,8 @@ from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import tr
 from apv_desktop.services.merge_sources import opened_source, private_copy, read_every_sheet
 from apv_desktop.services.projects import opened
-from apv_desktop.store.project import Project, refuse_closed
+from apv_desktop.store.project import Project
+from apv_desktop.store.project_rounds import refuse_closed
 from apv_desktop.tempfiles import private_folder
 
 MERGE_SOURCE = "merge"

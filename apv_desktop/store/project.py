@@ -11,20 +11,18 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
 from apv_desktop.core.org_changes import Held
-from apv_desktop.core.records import ResponseMeta, RoundInfo, VersionInfo
+from apv_desktop.core.records import VersionInfo
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
-from apv_desktop.store import plain, round_state
-from apv_desktop.store import responses as response_store
+from apv_desktop.store import plain
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
 from apv_desktop.store.engine import (
@@ -38,11 +36,11 @@ from apv_desktop.store.engine import (
 from apv_desktop.store.lazy import lazy_module
 from apv_desktop.store.migrations import SCHEMA_VERSION, create_file, open_for_use
 from apv_desktop.store.project_plans import PlanMethods
+from apv_desktop.store.project_rounds import RoundMethods
 from apv_desktop.store.sqlite_errors import primary_code
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
 if TYPE_CHECKING:
-    import numpy as np
     from sqlalchemy import Engine
     from sqlmodel import Session
 
@@ -60,11 +58,12 @@ def _file_errors() -> tuple[type[Exception], ...]:
     return (OSError, sqlite3.Error, DBAPIError)
 
 
-class Project(PlanMethods):
+class Project(PlanMethods, RoundMethods):
     """Use `Project.create(path)` or `Project.open(path)`, then `close()` (or a with block).
 
     Reads and the bulk answer writes go through one plain sqlite3 connection (`_plain`); the
-    other writes through the ORM, whose engine is made on first use."""
+    other writes through the ORM, whose engine is made on first use. Its rounds and answer
+    sheets are in project_rounds.py, its follow-up (plans, indicators) in project_plans.py."""
 
     def __init__(
         self, path: Path, migration_backup: Path | None, read_only: bool = False
@@ -264,122 +263,6 @@ class Project(PlanMethods):
         with self._plain() as connection:
             return org.data_held(connection, codes)
 
-    # --- rounds and responses ------------------------------------------------------------
-
-    def rounds(self) -> list[RoundInfo]:
-        with self._plain() as connection:
-            return plain.round_infos(connection)
-
-    def round(self, name: str | None = None) -> RoundInfo:
-        with self._plain() as connection:
-            return plain.find_round(connection, name)
-
-    def ensure_round(self, name: str, questionnaire_version_id: int | None = None) -> RoundInfo:
-        with self._plain(write=True) as connection:
-            return plain.ensure_round(connection, name, questionnaire_version_id, date.today())
-
-    def round_units(self, round_name: str | None = None) -> list[OrgUnit]:
-        """The org tree a round is computed on: frozen when it first closed, today's tree
-        while it has never been closed."""
-        with self._plain() as connection:
-            info = plain.find_round(connection, round_name)
-            frozen = round_state.frozen_units(connection, info.id)
-            return plain.org_units(connection) if frozen is None else frozen
-
-    def counts_at_close(self, round_name: str | None = None) -> dict[str, int]:
-        """Unit code -> sheets when the round's results were last published ({} if never)."""
-        with self._plain() as connection:
-            return round_state.counts_at_close(connection, plain.find_round(connection,
-                                                                            round_name).id)
-
-    def response_closings(self, round_name: str | None = None) -> np.ndarray:
-        """Per sheet, in the order of responses(): the closing that first published it (0 while
-        none did)."""
-        with self._plain() as connection:
-            return round_state.closings(connection, plain.find_round(connection, round_name).id)
-
-    def close_round(
-        self, round_name: str, new_baseline: bool = True, on: date | None = None
-    ) -> RoundInfo:
-        """Close the round (see store/round_state.py) on the day `on` (today when None);
-        refused when it is closed already."""
-        with self._plain(write=True) as connection:
-            info = plain.find_round(connection, round_name)
-            if info.closed:
-                raise RefusedError(tr("Runden {round} er allerede lukket.", round=info.name))
-            round_state.close_round(connection, info.id, on or date.today(), new_baseline)
-            return plain.find_round(connection, info.name)
-
-    def reopen_round(self, round_name: str) -> RoundInfo:
-        """Open a closed round again; refused when it is open."""
-        with self._plain(write=True) as connection:
-            info = plain.find_round(connection, round_name)
-            if not info.closed:
-                raise RefusedError(tr("Runden {round} er ikke lukket.", round=info.name))
-            round_state.reopen_round(connection, info.id, date.today())
-            return plain.find_round(connection, info.name)
-
-    def add_responses(
-        self,
-        round_name: str,
-        responses: ResponseSet,
-        source: str,
-        on: date | None = None,
-        *,
-        uuids: Sequence[str] | None = None,
-        dates: Sequence[date] | None = None,
-    ) -> list[str]:
-        """Store answer sheets in one transaction; returns their uuids in input order.
-
-        `uuids` and `dates` keep the identity and day of sheets copied from another project.
-        """
-        with self._plain(write=True) as connection:
-            info = plain.find_round(connection, round_name)
-            refuse_closed(info)
-            frozen = round_state.frozen_units(connection, info.id)
-            if frozen is not None:
-                _refuse_units_outside(info, frozen, responses.unit_codes)
-            version_id = info.questionnaire_version_id
-            return response_store.add_responses(
-                connection,
-                round_name=info.name,
-                round_id=info.id,
-                version_id=version_id,
-                item_names=plain.answerable_item_names(connection, version_id),
-                unit_ids=plain.unit_ids(connection),
-                responses=responses,
-                source=source,
-                on=on,
-                uuids=uuids,
-                dates=dates,
-            )
-
-    def responses(self, round_name: str | None = None) -> ResponseSet:
-        """Every sheet of the round (latest when None), in an order that says nothing."""
-        with self._plain() as connection:
-            info = plain.find_round(connection, round_name)
-            names = plain.answerable_item_names(connection, info.questionnaire_version_id)
-            return response_store.read_responses(connection, info.id, names)
-
-    def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
-        """uuid, unit, day and source of each sheet, in the same order as responses()."""
-        with self._plain() as connection:
-            info = plain.find_round(connection, round_name)
-            return response_store.read_meta(connection, info.id)
-
-    def response_count(self, round_name: str | None = None) -> int:
-        """Sheets in the round; in all rounds when None."""
-        with self._plain() as connection:
-            if round_name is None:
-                return plain.response_count(connection, None)
-            return plain.find_round(connection, round_name).response_count
-
-    def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
-        """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
-        with self._plain() as connection:
-            info = plain.find_round(connection, round_name)
-            return response_store.counts_by_unit(connection, info.id)
-
     # --- copies and checks ---------------------------------------------------------------
 
     def backup_to(self, target_path: str | os.PathLike[str]) -> None:
@@ -395,22 +278,3 @@ class Project(PlanMethods):
         """Problems found in the file (integrity, foreign keys, schema, answer sizes)."""
         with translated_errors(self.path), self._raw_connection() as connection:
             return check_connection(connection, SCHEMA_VERSION)
-
-
-def refuse_closed(info: RoundInfo) -> None:
-    """Sheets added to a published round would be revealed by the difference of two reports."""
-    if info.closed:
-        raise RefusedError(tr(
-            "Runden {round} er lukket, så der kan ikke tilføjes flere besvarelser; genåbn den "
-            "først med »Genåbn runden« på siden Indsamling eller med apv-desktop close-round "
-            "PROJEKT --round {round} --reopen.", round=info.name))
-
-
-def _refuse_units_outside(info: RoundInfo, frozen: list[OrgUnit], codes: Sequence[str]) -> None:
-    known = {unit.code for unit in frozen}
-    outside = sorted(set(codes) - known)
-    if outside:
-        raise RefusedError(tr(
-            "Enheden {unit} fandtes ikke, da runden {round} blev lukket, så den kan ikke få "
-            "besvarelser i runden; brug en enhed fra rundens organisation.",
-            unit=outside[0], round=info.name))
