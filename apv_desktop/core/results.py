@@ -12,10 +12,11 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, suppress
 from apv_desktop.core.answers import ResponseSet
-from apv_desktop.core.disclosure import Disclosure, released, republished
+from apv_desktop.core.disclosure import Disclosure
 from apv_desktop.core.judgement import Judge
 from apv_desktop.core.model import DEFAULT_LANGUAGE, Direction, OrgUnit, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up, rolled_headcount
+from apv_desktop.core.round_release import released, republished
 from apv_desktop.core.round_state import CLOSED, RoundState
 from apv_desktop.core.scoring import (
     DimensionScores,

@@ -1,6 +1,6 @@
 """A round's state as a release sees it: open (still collecting) or closed (published).
 
-What each state may publish is decided in core.disclosure (released); this is only the record.
+What each state may publish is decided in core.round_release (released); this is only the record.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class RoundState:
     """`counts_at_close`: unit code -> sheets when the round's results were last published
     (empty when they never were). `closings`: per sheet of the round (in the order of its
     ResponseSet), the closing that first published it, 1, 2, ... (0 while never); None when
-    not known, as if every sheet were published together (core.disclosure.republished)."""
+    not known, as if every sheet were published together (core.round_release.republished)."""
 
     closed: bool
     counts_at_close: Mapping[str, int] = field(default_factory=dict)

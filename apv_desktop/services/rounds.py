@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from apv_desktop.core.disclosure import strictest_threshold
 from apv_desktop.core.records import RoundInfo
 from apv_desktop.core.results import compute_results
+from apv_desktop.core.round_release import strictest_threshold
 from apv_desktop.i18n import tr
 from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened

@@ -4,9 +4,9 @@ Closing freezes the tree (the unit of each sheet and every unit above it, in fac
 of the day) in `round_unit`, with each unit's number of sheets at that moment; reopening only
 clears `closed_on`, so the tree stays frozen and a later reorganisation never reaches the round.
 The counts are the baseline a reopened round's new sheets are counted from: they move to the
-current counts only when a closing publishes results again (core.disclosure.new_sheets_withheld).
+current counts only when a closing publishes results again (core.round_release.new_sheets_withheld).
 Such a closing (and the first) also numbers the sheets it publishes (`response.closing`, schema
-5), so each earlier release can be computed again (core.disclosure.republished).
+5), so each earlier release can be computed again (core.round_release.republished).
 """
 
 from __future__ import annotations
