@@ -17,14 +17,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
 from apv_desktop.core.org_changes import Held
 from apv_desktop.core.records import ResponseMeta, RoundInfo, VersionInfo
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
-from apv_desktop.store import plain, round_state
-from apv_desktop.store import responses as response_store
+from apv_desktop.store import plain
 from apv_desktop.store.backup import copy_database
 from apv_desktop.store.check import check_connection
 from apv_desktop.store.engine import (
@@ -41,11 +39,16 @@ from apv_desktop.store.project_plans import PlanMethods
 from apv_desktop.store.sqlite_errors import primary_code
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
 
+# The answers' modules (store/responses.py, store/round_state.py) use numpy: each method that
+# needs one imports it, so opening a project and the pages that show no answers go without
+# numpy (the window starts faster, issue 18). A plain import, unlike lazy_module, is safe when
+# the worker and the GUI thread reach it at once.
 if TYPE_CHECKING:
     import numpy as np
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from apv_desktop.core.answers import ResponseSet
     from apv_desktop.store import org, questionnaires, settings
 else:
     org = lazy_module("apv_desktop.store.org")
@@ -281,6 +284,8 @@ class Project(PlanMethods):
     def round_units(self, round_name: str | None = None) -> list[OrgUnit]:
         """The org tree a round is computed on: frozen when it first closed, today's tree
         while it has never been closed."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             frozen = round_state.frozen_units(connection, info.id)
@@ -288,6 +293,8 @@ class Project(PlanMethods):
 
     def counts_at_close(self, round_name: str | None = None) -> dict[str, int]:
         """Unit code -> sheets when the round's results were last published ({} if never)."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             return round_state.counts_at_close(connection, plain.find_round(connection,
                                                                             round_name).id)
@@ -295,6 +302,8 @@ class Project(PlanMethods):
     def response_closings(self, round_name: str | None = None) -> np.ndarray:
         """Per sheet, in the order of responses(): the closing that first published it (0 while
         none did)."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             return round_state.closings(connection, plain.find_round(connection, round_name).id)
 
@@ -303,6 +312,8 @@ class Project(PlanMethods):
     ) -> RoundInfo:
         """Close the round (see store/round_state.py) on the day `on` (today when None);
         refused when it is closed already."""
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             if info.closed:
@@ -312,6 +323,8 @@ class Project(PlanMethods):
 
     def reopen_round(self, round_name: str) -> RoundInfo:
         """Open a closed round again; refused when it is open."""
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             if not info.closed:
@@ -333,6 +346,9 @@ class Project(PlanMethods):
 
         `uuids` and `dates` keep the identity and day of sheets copied from another project.
         """
+        from apv_desktop.store import responses as response_store
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             refuse_closed(info)
@@ -356,6 +372,8 @@ class Project(PlanMethods):
 
     def responses(self, round_name: str | None = None) -> ResponseSet:
         """Every sheet of the round (latest when None), in an order that says nothing."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             names = plain.answerable_item_names(connection, info.questionnaire_version_id)
@@ -363,6 +381,8 @@ class Project(PlanMethods):
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             return response_store.read_meta(connection, info.id)
@@ -376,6 +396,8 @@ class Project(PlanMethods):
 
     def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
         """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             return response_store.counts_by_unit(connection, info.id)

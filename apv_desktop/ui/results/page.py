@@ -82,9 +82,6 @@ class ResultsPage(Page):
 
     # --- page protocol -------------------------------------------------------------------
 
-    def title(self) -> str:
-        return tr("Resultater")
-
     def help_text(self) -> str:
         return tr("Resultaterne viser hver enheds score pr. dimension med trafiklys og "
                   "pressionspunkter. Grupper under anonymitetsgrænsen skjules, også når de ellers "

@@ -1,0 +1,68 @@
+"""The window's pages, each built the first time it is asked for.
+
+A window starts with no page built: the start screen needs none, and opening a project builds
+only the page it opens on; another page is built (and its module imported) when it is first
+shown. Start-up then costs what the start screen costs (issue 18). Anyone may still ask for
+any page (`pages[n]`, `for page in pages`): it is built then."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
+
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from apv_desktop.ui.pages.base import Page
+from apv_desktop.ui.pages.registry import PAGES
+
+
+class LazyPages(Sequence[Page]):
+    """The pages of PAGES in navigation order, held in `stack` at the same numbers: an empty
+    placeholder keeps the place of a page not built yet. `on_built` is called with each page
+    as it is built (the window hands it the open project)."""
+
+    def __init__(self, stack: QStackedWidget, on_built: Callable[[Page], None]) -> None:
+        self._stack = stack
+        self._on_built = on_built
+        self._pages: list[Page | None] = [None] * len(PAGES)
+        for _entry in PAGES:
+            stack.addWidget(QWidget())
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    @overload
+    def __getitem__(self, number: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> list[Page]: ...
+
+    def __getitem__(self, number: int | slice) -> Page | list[Page]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(len(self))[number]]
+        number = range(len(self))[number]  # a negative number counts from the end, as in a list
+        page = self._pages[number]
+        if page is None:
+            page = self._build(number)
+        return page
+
+    def __iter__(self) -> Iterator[Page]:
+        return (self[n] for n in range(len(self)))
+
+    def built(self) -> list[Page]:
+        """The pages built so far, in navigation order (no page is built by asking)."""
+        return [page for page in self._pages if page is not None]
+
+    def _build(self, number: int) -> Page:
+        page = PAGES[number].page_class()()
+        placeholder = self._stack.widget(number)
+        assert placeholder is not None  # the stack holds a widget at every page's number
+        was_current = self._stack.currentIndex() == number
+        self._stack.insertWidget(number, page)
+        self._stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self._stack.setCurrentIndex(number)
+        self._pages[number] = page
+        self._on_built(page)
+        return page
