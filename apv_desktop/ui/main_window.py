@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.backups import list_backups
-from apv_desktop.i18n import tr, trn
+from apv_desktop.i18n import load_language_data, tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project, responsive
 from apv_desktop.ui.actionplan.notice import overdue_notice
@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self._show_state()
         MainWindow.windows.append(self)
         responsive.settle()  # the window is built: keep the GUI thread answering
+        # Babel's number data is read on a pool thread now, not by the first number the GUI
+        # thread formats as a project opens (70 ms; issue 18)
+        Worker(lambda _progress: load_language_data(), owner=self).start()
 
     # --- texts ---------------------------------------------------------------------------
 
