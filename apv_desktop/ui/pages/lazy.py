@@ -7,6 +7,7 @@ any page (`pages[n]`, `for page in pages`): it is built then."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from apv_desktop.ui.pages.base import Page
 from apv_desktop.ui.pages.registry import PAGES
+from apv_desktop.ui.responsive import run_answering
 
 
 class LazyPages(Sequence[Page]):
@@ -54,7 +56,13 @@ class LazyPages(Sequence[Page]):
         return [page for page in self._pages if page is not None]
 
     def _build(self, number: int) -> Page:
-        page = PAGES[number].page_class()()
+        entry = PAGES[number]
+        # A page's module, imported first (numpy and the services with the results page: 0.1–0.2
+        # s), is imported on a thread of its own while the window paints; the page is then made
+        # here, on the GUI thread (issue 18).
+        page_class = (entry.page_class() if entry.module in sys.modules
+                      else run_answering(entry.page_class))
+        page = page_class()
         placeholder = self._stack.widget(number)
         assert placeholder is not None  # the stack holds a widget at every page's number
         was_current = self._stack.currentIndex() == number
