@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.page_stack = QStackedWidget()
-        self.pages = LazyPages(self.page_stack, self._page_built)  # each built when first shown
+        self.pages = LazyPages(self.page_stack, lambda: self.session)  # each built when shown
         for _entry in PAGES:
             self.navigation.addItem(QListWidgetItem())
         self.navigation.currentRowChanged.connect(self._show_page)
@@ -94,8 +94,7 @@ class MainWindow(QMainWindow):
         self._show_state()
         MainWindow.windows.append(self)
         responsive.settle()  # the window is built: keep the GUI thread answering
-        # Babel's number data is read on a pool thread now, not by the first number the GUI
-        # thread formats as a project opens (70 ms; issue 18)
+        # Babel's number data: read now on a pool thread, not as a project opens (70 ms)
         Worker(lambda _progress: load_language_data(), owner=self).start()
 
     # --- texts ---------------------------------------------------------------------------
@@ -172,6 +171,9 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - known problems get a plain message
             show_problem(self, title, error)
             return False
+        if self not in MainWindow.windows:  # closed while the file was checked (it paints)
+            session.close()
+            return False
         self.close_project()
         self._set_session(session)
         self.context.remember_project(path)
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
         self.session = session
         session.changed.connect(self._project_changed)
         # the remembered page first: only the page in view reads the project now (pages/base.py)
-        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
+        self.navigation.setCurrentRow(page_number(self.context.preferences.last_page) or 0)
         for page in self.pages.built():
             if page.session is not session:  # the page just built for the view has it
                 page.set_session(session)
@@ -224,10 +226,6 @@ class MainWindow(QMainWindow):
         page = self.pages[number]  # built now if it is shown for the first time
         self.page_stack.setCurrentIndex(number)
         page.ensure_fresh()  # a page hidden while the project opened reads it now
-
-    def _page_built(self, page: Page) -> None:
-        if self.session is not None:
-            page.set_session(self.session)  # read when shown (pages/base.py)
 
     def _project_changed(self, _origin: object = None) -> None:
         self.update_counts()  # the pages listen to the session themselves (pages/base.py)
@@ -353,10 +351,6 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None and page.page_id:
             self.context.preferences.last_page = page.page_id
-
-    def _page_number(self, page_id: str) -> int:
-        number = page_number(page_id)
-        return number if number is not None else 0
 
     # --- events --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -17,15 +17,19 @@ from apv_desktop.ui.pages.base import Page
 from apv_desktop.ui.pages.registry import PAGES
 from apv_desktop.ui.responsive import run_answering
 
+if TYPE_CHECKING:
+    from apv_desktop.ui.session import ProjectSession
+
 
 class LazyPages(Sequence[Page]):
     """The pages of PAGES in navigation order, held in `stack` at the same numbers: an empty
-    placeholder keeps the place of a page not built yet. `on_built` is called with each page
-    as it is built (the window hands it the open project)."""
+    placeholder keeps the place of a page not built yet. A page built while a project is open
+    (`session()`) is handed it, and reads it when shown (pages/base.py)."""
 
-    def __init__(self, stack: QStackedWidget, on_built: Callable[[Page], None]) -> None:
+    def __init__(self, stack: QStackedWidget,
+                 session: Callable[[], ProjectSession | None]) -> None:
         self._stack = stack
-        self._on_built = on_built
+        self._session = session
         self._pages: list[Page | None] = [None] * len(PAGES)
         for _entry in PAGES:
             stack.addWidget(QWidget())
@@ -72,5 +76,7 @@ class LazyPages(Sequence[Page]):
         if was_current:
             self._stack.setCurrentIndex(number)
         self._pages[number] = page
-        self._on_built(page)
+        session = self._session()
+        if session is not None:
+            page.set_session(session)
         return page
