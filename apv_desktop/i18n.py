@@ -131,6 +131,15 @@ def _checked(code: str) -> str:
     return code
 
 
+def load_language_data(language: str | None = None) -> None:
+    """Read Babel's CLDR data of `language` (the current one) now, which the first number or
+    plural formatted would otherwise read (70 ms): the window has a pool thread do it at start,
+    so a project opens without that pause on the GUI thread (issue 18)."""
+    language = language or _current
+    plural_category(1, language)
+    format_decimal(1.0, language)
+
+
 def format_decimal(value: float, language: str | None = None, digits: int = 1) -> str:
     """A number as the reader writes it, with `digits` decimals: decimal comma and thousands
     separators in Danish and Swedish (1.234,5 and 1 234,5), 1,234.5 in English (CLDR)."""

@@ -77,3 +77,12 @@ _.dimension_name
 _.drawing  # tools/screenshots.py waits for the charts on screen
 # Read by the GUI tests of the heatmap's rows by background group (the view finds rows by index).
 _.index_of_group
+
+# The main window imports its pages by name when it first shows them (ui/pages/registry.py).
+OrganisationPage
+BuilderPage
+CollectionPage
+ResultsPage
+ActionPlanPage
+ReportPage
+OverviewPage

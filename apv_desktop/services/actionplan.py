@@ -9,17 +9,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from apv_desktop.core.followup import FollowUp, Target, follow_up
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.i18n import trn
-from apv_desktop.services.compute import round_answers
 from apv_desktop.services.projects import opened
-from apv_desktop.store.project import Project
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the follow-up's arithmetic (numpy) comes in when a follow-up is computed,
+    # not with the overdue notice every project shows as it opens
+    from apv_desktop.core.followup import FollowUp
     from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
+    from apv_desktop.store.project import Project
 
 CLOSED_STATUSES = ("done", "dropped")
 
@@ -77,6 +77,9 @@ def follow_ups(project: Project, actions: list[ActionItem], later_round: str | N
                ) -> dict[int, FollowUp]:
     """Action id -> before/after scores. Each action is compared with `later_round` (by
     default the latest round); actions of that round or a later one get no follow-up."""
+    from apv_desktop.core.followup import Target, follow_up
+    from apv_desktop.services.compute import round_answers
+
     rounds = [r.name for r in project.rounds()]
     if not rounds:
         return {}

@@ -19,7 +19,6 @@ from apv_desktop.store.engine import (
     readonly_connection,
 )
 from apv_desktop.store.migrations import schema_problems
-from apv_desktop.store.packing import fits
 
 _MAX_REPORTED = 20
 
@@ -55,6 +54,10 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
 
 
 def _answer_problems(connection: sqlite3.Connection) -> list[str]:
+    # here, not at the top: the store package imports this module, and opening a project
+    # needs no numpy (the window starts faster without it, issue 18)
+    from apv_desktop.store.packing import fits
+
     problems = []
     widths = dict(
         connection.execute(

@@ -13,16 +13,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.records import ResponseMeta, RoundInfo
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import tr
-from apv_desktop.store import plain, round_state
-from apv_desktop.store import responses as response_store
+from apv_desktop.store import plain
 
+# The answers' modules (store/responses.py, store/round_state.py) use numpy: each method that
+# needs one imports it, so opening a project and the pages that show no answers go without
+# numpy (the window starts faster, issue 18). A plain import, unlike lazy_module, is safe when
+# the worker and the GUI thread reach it at once.
 if TYPE_CHECKING:
     import numpy as np
+
+    from apv_desktop.core.answers import ResponseSet
 
 
 class RoundMethods:
@@ -46,6 +50,8 @@ class RoundMethods:
     def round_units(self, round_name: str | None = None) -> list[OrgUnit]:
         """The org tree a round is computed on: frozen when it first closed, today's tree
         while it has never been closed."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             frozen = round_state.frozen_units(connection, info.id)
@@ -53,6 +59,8 @@ class RoundMethods:
 
     def counts_at_close(self, round_name: str | None = None) -> dict[str, int]:
         """Unit code -> sheets when the round's results were last published ({} if never)."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             return round_state.counts_at_close(connection, plain.find_round(connection,
                                                                             round_name).id)
@@ -60,6 +68,8 @@ class RoundMethods:
     def response_closings(self, round_name: str | None = None) -> np.ndarray:
         """Per sheet, in the order of responses(): the closing that first published it (0 while
         none did)."""
+        from apv_desktop.store import round_state
+
         with self._plain() as connection:
             return round_state.closings(connection, plain.find_round(connection, round_name).id)
 
@@ -68,6 +78,8 @@ class RoundMethods:
     ) -> RoundInfo:
         """Close the round (see store/round_state.py) on the day `on` (today when None);
         refused when it is closed already."""
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             if info.closed:
@@ -77,6 +89,8 @@ class RoundMethods:
 
     def reopen_round(self, round_name: str) -> RoundInfo:
         """Open a closed round again; refused when it is open."""
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             if not info.closed:
@@ -98,6 +112,9 @@ class RoundMethods:
 
         `uuids` and `dates` keep the identity and day of sheets copied from another project.
         """
+        from apv_desktop.store import responses as response_store
+        from apv_desktop.store import round_state
+
         with self._plain(write=True) as connection:
             info = plain.find_round(connection, round_name)
             refuse_closed(info)
@@ -121,6 +138,8 @@ class RoundMethods:
 
     def responses(self, round_name: str | None = None) -> ResponseSet:
         """Every sheet of the round (latest when None), in an order that says nothing."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             names = plain.answerable_item_names(connection, info.questionnaire_version_id)
@@ -128,6 +147,8 @@ class RoundMethods:
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             return response_store.read_meta(connection, info.id)
@@ -141,6 +162,8 @@ class RoundMethods:
 
     def response_counts_by_unit(self, round_name: str | None = None) -> dict[str, int]:
         """Sheets per unit code (every unit, 0 included) in the round; latest when None."""
+        from apv_desktop.store import responses as response_store
+
         with self._plain() as connection:
             info = plain.find_round(connection, round_name)
             return response_store.counts_by_unit(connection, info.id)

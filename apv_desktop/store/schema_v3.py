@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import numpy as np
-
-from apv_desktop.store.packing import pack
-
 SCHEMA_3: tuple[str, ...] = ()
 _CHUNK = 5000
-_FLOAT64 = np.dtype("<f8")
 
 
 def convert_answers(connection: sqlite3.Connection) -> None:
@@ -43,7 +38,14 @@ def convert_answers(connection: sqlite3.Connection) -> None:
             whole = [(row_id, blob) for row_id, blob in rows if len(blob) == width * 8]
             if not whole:
                 continue  # damaged sheets stay as they are, for the check command to report
-            values = np.frombuffer(b"".join(blob for _, blob in whole), dtype=_FLOAT64)
+            # here, not at the top: opening any project runs the migrations on an empty
+            # database (migrations.schema_problems), and only sheets to convert need numpy
+            # (the window starts faster without it, issue 18)
+            import numpy as np
+
+            from apv_desktop.store.packing import pack
+
+            values = np.frombuffer(b"".join(blob for _, blob in whole), dtype=np.dtype("<f8"))
             packed = pack(values.reshape(len(whole), width).astype(np.float64))
             connection.executemany(
                 "UPDATE response SET answers = ? WHERE id = ?",

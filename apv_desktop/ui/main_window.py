@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.backups import list_backups
-from apv_desktop.i18n import tr, trn
+from apv_desktop.i18n import load_language_data, tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project, responsive
 from apv_desktop.ui.actionplan.notice import overdue_notice
 from apv_desktop.ui.context import AppContext
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.menus import MainMenus
-from apv_desktop.ui.pages import PAGES, Page
+from apv_desktop.ui.pages import PAGES, Page, page_number
+from apv_desktop.ui.pages.lazy import LazyPages
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.start_page import StartPage
 from apv_desktop.ui.worker import Worker, run_with_progress, stop_workers
@@ -65,10 +66,9 @@ class MainWindow(QMainWindow):
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
-        self.pages: list[Page] = [page_class() for page_class in PAGES]
         self.page_stack = QStackedWidget()
-        for page in self.pages:
-            self.page_stack.addWidget(page)
+        self.pages = LazyPages(self.page_stack, lambda: self.session)  # each built when shown
+        for _entry in PAGES:
             self.navigation.addItem(QListWidgetItem())
         self.navigation.currentRowChanged.connect(self._show_page)
         project_view = QWidget()
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self._show_state()
         MainWindow.windows.append(self)
         responsive.settle()  # the window is built: keep the GUI thread answering
+        # Babel's number data: read now on a pool thread, not as a project opens (70 ms)
+        Worker(lambda _progress: load_language_data(), owner=self).start()
 
     # --- texts ---------------------------------------------------------------------------
 
@@ -101,9 +103,10 @@ class MainWindow(QMainWindow):
         self.menus.retranslate()
         self.start_page.retranslate()
         self.navigation.setAccessibleName(tr("Trin i APV'en"))
-        for number, page in enumerate(self.pages):
+        for number, entry in enumerate(PAGES):
+            self.navigation.item(number).setText(entry.title())
+        for page in self.pages.built():
             page.retranslate()
-            self.navigation.item(number).setText(page.title())
         self._show_recent()
         self._show_state()
         # A status message is a sentence in the old language: say again what still holds.
@@ -168,6 +171,9 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - known problems get a plain message
             show_problem(self, title, error)
             return False
+        if self not in MainWindow.windows:  # closed while the file was checked (it paints)
+            session.close()
+            return False
         self.close_project()
         self._set_session(session)
         self.context.remember_project(path)
@@ -197,7 +203,7 @@ class MainWindow(QMainWindow):
             return
         self._remember_page()
         session, self.session = self.session, None
-        for page in self.pages:
+        for page in self.pages.built():
             page.set_session(None)
         session.close()
         self._show_state()
@@ -207,17 +213,19 @@ class MainWindow(QMainWindow):
         self.session = session
         session.changed.connect(self._project_changed)
         # the remembered page first: only the page in view reads the project now (pages/base.py)
-        self.navigation.setCurrentRow(self._page_number(self.context.preferences.last_page))
-        for page in self.pages:
-            page.set_session(session)
+        self.navigation.setCurrentRow(page_number(self.context.preferences.last_page) or 0)
+        for page in self.pages.built():
+            if page.session is not session:  # the page just built for the view has it
+                page.set_session(session)
         self._show_state()
         self.session_changed.emit()
 
     def _show_page(self, number: int) -> None:
+        if not 0 <= number < len(self.pages):
+            return
+        page = self.pages[number]  # built now if it is shown for the first time
         self.page_stack.setCurrentIndex(number)
-        page = self.page_stack.widget(number)
-        if isinstance(page, Page):
-            page.ensure_fresh()  # a page hidden while the project opened reads it now
+        page.ensure_fresh()  # a page hidden while the project opened reads it now
 
     def _project_changed(self, _origin: object = None) -> None:
         self.update_counts()  # the pages listen to the session themselves (pages/base.py)
@@ -343,10 +351,6 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None and page.page_id:
             self.context.preferences.last_page = page.page_id
-
-    def _page_number(self, page_id: str) -> int:
-        numbers = [n for n, page in enumerate(self.pages) if page_id and page.page_id == page_id]
-        return numbers[0] if numbers else 0
 
     # --- events --------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from apv_desktop.i18n import tr
 from apv_desktop.ui import messages
+from apv_desktop.ui.pages.registry import PAGES
 
 if TYPE_CHECKING:
     from apv_desktop.ui.main_window import MainWindow
@@ -51,7 +52,7 @@ class MainMenus:
         self.page_actions = [
             self._action(self.view_menu, partial(window.show_page, number),
                          QKeySequence(f"Ctrl+{number + 1}"))
-            for number in range(len(window.pages))
+            for number in range(len(PAGES))
         ]
         self.help = self._action(self.help_menu, self._help, Key.HelpContents)
         self.about = self._action(self.help_menu, self._about)
@@ -80,8 +81,8 @@ class MainMenus:
         self.new_window.setText(tr("Nyt &vindue"))
         self.preferences.setText(tr("&Indstillinger …"))
         self.quit.setText(tr("&Afslut"))
-        for action, page in zip(self.page_actions, self.window.pages, strict=True):
-            action.setText(page.title())
+        for action, entry in zip(self.page_actions, PAGES, strict=True):
+            action.setText(entry.title())
         self.help.setText(tr("&Hjælp"))
         self.about.setText(tr("&Om APV Desktop"))
 

@@ -17,6 +17,7 @@ from apv_desktop.lock import ProjectLock
 from apv_desktop.store.backup import FileSnapshot
 from apv_desktop.store.engine import writable
 from apv_desktop.store.project import Project
+from apv_desktop.ui.responsive import run_answering
 from apv_desktop.ui.worker import Worker
 
 
@@ -47,7 +48,8 @@ class ProjectSession(QObject):
         if lock is not None:
             lock.acquire(take_over=take_over)
         try:
-            project = Project.open(path, read_only=lock is None)
+            # the integrity check reads the whole file: the window paints meanwhile (issue 18)
+            project = run_answering(lambda: Project.open(path, read_only=lock is None))
         except BaseException:
             if lock is not None:
                 lock.release()

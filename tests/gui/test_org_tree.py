@@ -147,7 +147,9 @@ def test_keyboard_move_to_add_sub_unit_rename_and_delete(qtbot, window, project_
         page.select("NY1")
         qtbot.keyClick(page.tree, Qt.Key.Key_Insert)  # a sub-unit, its name being edited
         assert page.tree.state() == page.tree.State.EditingState
-        qtbot.keyClick(page.tree.findChild(QLineEdit), Qt.Key.Key_Escape)
+        # the open editor: a closed one may linger, hidden, until its deferred deletion
+        editor = next(e for e in page.tree.findChildren(QLineEdit) if e.isVisible())
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: page.tree.state() != page.tree.State.EditingState)
     assert [(u.code, u.parent) for u in window.session.project.org_units()] == [
         ("NY1", None), ("NY2", "NY1"), ("NY3", "NY1")]

@@ -32,9 +32,6 @@ class ActionPlanPage(Page):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
-    def title(self) -> str:
-        return tr("Handlingsplan")
-
     def help_text(self) -> str:
         return tr("Handlingsplanen beskriver for hvert problem årsag, handling, ansvarlig og "
                   "frist, og senere opfølgningen: virkede handlingen?")

@@ -125,9 +125,6 @@ class BuilderPage(Page):
 
     # --- Page ----------------------------------------------------------------------------
 
-    def title(self) -> str:
-        return tr("Spørgeskema")
-
     def help_text(self) -> str:
         return tr("Byg spørgeskemaet: afsnit og spørgsmål til venstre, den valgte dels "
                   "egenskaber i midten og skemaet, som kiosken viser det, til højre. Hver "

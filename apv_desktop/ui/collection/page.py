@@ -67,9 +67,6 @@ class CollectionPage(Page):
         layout.addStretch(1)
         self.retranslate()
 
-    def title(self) -> str:
-        return tr("Indsamling")
-
     def help_text(self) -> str:
         return tr("Svarene samles i en runde (fx 2025): i kiosk på denne computer, fra papir, fra "
                   "en fil fra et andet spørgeskemaværktøj eller fra kopier af projektet på andre "

@@ -47,7 +47,9 @@ class QuestionnaireView(QWidget):
         self._page = 0  # index into the visible sections
         self.title_label = HeadingLabel(TITLE_SCALE, self)
         self.title_label.setObjectName("formTitle")
-        self.preview_banner = QLabel()
+        # a child from the start: shown while it had no parent, it would open as a window of
+        # its own and take the focus from the main window (the builder page is built then)
+        self.preview_banner = QLabel(self)
         self.preview_banner.setObjectName("previewBanner")
         self.preview_banner.setVisible(preview)
         # Sized from the view's font whenever it changes (the kiosk enlarges it afterwards).

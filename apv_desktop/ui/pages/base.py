@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from apv_desktop.ui.session import ProjectSession
+from apv_desktop.ui.pages.registry import page_title
+
+if TYPE_CHECKING:  # the store comes in with the first project opened, not at start-up
+    from apv_desktop.ui.session import ProjectSession
 
 
 class Page(QWidget):
     """A page of the main window's navigation.
 
-    Subclasses set `page_id`, build their widgets in __init__ and end it with retranslate();
-    retranslate() sets every visible text through tr() and is called again on a language change;
-    set_session() is called with the open project (None when it closes); from then on every
-    change to the project (the session's `changed`) calls refresh(), except the page's own."""
+    Subclasses set `page_id` (the id registry.py lists them by, with their title), build their
+    widgets in __init__ and end it with retranslate(); retranslate() sets every visible text
+    through tr() and is called again on a language change; set_session() is called with the
+    open project (None when it closes); from then on every change to the project (the
+    session's `changed`) calls refresh(), except the page's own."""
 
     page_id: ClassVar[str] = ""
 
@@ -26,8 +30,8 @@ class Page(QWidget):
         self._refresh_pending = False
 
     def title(self) -> str:
-        """The name shown in the navigation (translated)."""
-        raise NotImplementedError
+        """The name shown in the navigation and as the page's heading (translated)."""
+        return page_title(self.page_id)
 
     def help_text(self) -> str:
         """What F1 shows while this page is open (translated)."""

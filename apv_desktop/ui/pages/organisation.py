@@ -153,9 +153,6 @@ class OrganisationPage(Page):
                 return True
         return super().eventFilter(watched, event)
 
-    def title(self) -> str:
-        return tr("Organisation")
-
     def help_text(self) -> str:
         return tr("Enhederne er de teams og afdelinger, resultaterne vises for, ordnet som et "
                   "træ. Træk en enhed hen på en anden for at lægge den under den, eller brug "

@@ -20,6 +20,7 @@ from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.cycle import CycleState, Element, ElementState, Missing, cycle_state
 from apv_desktop.ui import clock
 from apv_desktop.ui.pages.base import Page, page_heading
+from apv_desktop.ui.pages.registry import page_number
 from apv_desktop.ui.results import texts
 
 DONE_MARK, TODO_MARK = "✓", "○"
@@ -100,9 +101,6 @@ class OverviewPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         self.retranslate()
-
-    def title(self) -> str:
-        return tr("Overblik")
 
     def help_text(self) -> str:
         return tr("Overblikket viser, hvor langt APV'en er: spørgeskema, indsamling, resultater "
@@ -200,10 +198,8 @@ class OverviewPage(Page):
         grid.setColumnStretch(2, 1)
 
     def go_to(self, page_id: str) -> None:
-        """Show the window's page `page_id` (the window lists its pages in `pages`)."""
+        """Show the window's page `page_id` (the window numbers its pages as PAGES does)."""
+        number = page_number(page_id)
         window = self.window()
-        pages = getattr(window, "pages", [])
-        for number, page in enumerate(pages):
-            if page.page_id == page_id:
-                window.show_page(number)  # type: ignore[attr-defined]
-                return
+        if number is not None and hasattr(window, "show_page"):
+            window.show_page(number)

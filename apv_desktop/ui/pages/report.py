@@ -103,9 +103,6 @@ class ReportPage(Page):
         layout.addStretch(1)
         self.retranslate()
 
-    def title(self) -> str:
-        return tr("Rapport")
-
     def help_text(self) -> str:
         return tr("Rapporten til ledelsen og MED/AMO er en Excel-projektmappe med svarprocent, "
                   "profil, styrker, pressionspunkter, handlingsplan og status på sidste runde.") \

@@ -8,9 +8,10 @@ a newer request supersedes an older one, whose result is then dropped.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,6 +57,7 @@ class ResultsPage(Page):
         self._generation = 0
         self._workers: list[Worker] = []
         self._importer: Worker | None = None  # importing the tabs' modules, once
+        self._made: dict[str, Any] = {}  # tabs made so far, before they are put on the page
 
         self._heading = page_heading()
         self._round_label = QLabel()
@@ -81,9 +83,6 @@ class ResultsPage(Page):
         self.retranslate()
 
     # --- page protocol -------------------------------------------------------------------
-
-    def title(self) -> str:
-        return tr("Resultater")
 
     def help_text(self) -> str:
         return tr("Resultaterne viser hver enheds score pr. dimension med trafiklys og "
@@ -131,19 +130,29 @@ class ResultsPage(Page):
         if self.tabs is None and self._importer is None:
             # The tabs' modules bring matplotlib (seconds on a slow laptop): imported on a pool
             # thread, so the window answers; the tabs are built once that is done. A failed
-            # import fails again in ensure_built, on this thread, where it is reported.
+            # import fails again in _build_a_tab, on this thread, where it is reported.
             self._importer = Worker(lambda _progress: _import_tab_modules(), owner=self)
-            self._importer.done.connect(self.ensure_built)
+            self._importer.done.connect(self._build_a_tab)
             self._importer.start()
 
     # --- building ------------------------------------------------------------------------
 
-    def ensure_built(self) -> None:
-        """Build the tabs (importing matplotlib) once, when the page is first needed."""
+    def _build_a_tab(self) -> None:
+        """Make the next tab, and come back for the one after it in the next turn of the event
+        loop: the window paints between two tabs (a tab's first making takes 10–30 ms, more
+        while the worker computes), instead of waiting for all six at once (issue 18)."""
         if self.tabs is not None:
             return
-        _import_tab_modules()
-        responsive.settle()  # matplotlib's modules, imported for good
+        makers = self._tab_makers()  # a failed import (in the importer) raises here
+        missing = [name for name in makers if name not in self._made]
+        if not missing:
+            self.ensure_built()
+            return
+        self._made[missing[0]] = makers[missing[0]]()
+        QTimer.singleShot(0, self, self._build_a_tab)  # not after the page is gone
+
+    def _tab_makers(self) -> dict[str, Callable[[], Any]]:
+        """How each tab is made, in the order they are made (the first shown first)."""
         from apv_desktop.ui.results.comments_tab import CommentsTab
         from apv_desktop.ui.results.heatmap_tab import HeatmapTab
         from apv_desktop.ui.results.overview_tab import OverviewTab
@@ -151,13 +160,27 @@ class ResultsPage(Page):
         from apv_desktop.ui.results.settings_tab import SettingsTab
         from apv_desktop.ui.results.team_tab import TeamTab
 
+        return {"overview": OverviewTab, "heatmap": HeatmapTab, "team": lambda: TeamTab(self),
+                "pressure": lambda: PressureTab(self), "comments": CommentsTab,
+                "settings": lambda: SettingsTab(self)}
+
+    def ensure_built(self) -> None:
+        """Build the tabs (importing matplotlib) once, when the page is first needed: the tabs
+        not made yet (by _build_a_tab) at once."""
+        if self.tabs is not None:
+            return
+        _import_tab_modules()
+        responsive.settle()  # matplotlib's modules, imported for good
+        made = {name: self._made[name] if name in self._made else make()
+                for name, make in self._tab_makers().items()}
+        self._made = {}
         self.tabs = QTabWidget()
-        self.overview = OverviewTab()
-        self.heatmap = HeatmapTab()
-        self.team = TeamTab(self)
-        self.pressure = PressureTab(self)
-        self.comments = CommentsTab()
-        self.settings = SettingsTab(self)
+        self.overview = made["overview"]
+        self.heatmap = made["heatmap"]
+        self.team = made["team"]
+        self.pressure = made["pressure"]
+        self.comments = made["comments"]
+        self.settings = made["settings"]
         for tab in self._all_tabs():
             self.tabs.addTab(tab, "")
         self.heatmap.view.drill_down.connect(self.drill_down)
@@ -287,8 +310,9 @@ class ResultsPage(Page):
         if self.session is None:
             self.status.setText("")
         elif self.bundle is None:
-            rounds = self.session.project.rounds() if self.session is not None else []
-            self.status.setText(tr("Beregner …") if rounds else
+            # the rounds as _fill_rounds read them: no SQL here, on the GUI thread, while the
+            # worker reads the round (issue 18)
+            self.status.setText(tr("Beregner …") if self.round_box.count() else
                                 tr("Projektet har endnu ingen runder med svar."))
         else:
             results = self.bundle.results

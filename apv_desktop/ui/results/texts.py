@@ -5,11 +5,15 @@ A hidden result's words carry no digit at all, so nothing shown for it can be re
 
 from __future__ import annotations
 
-from apv_desktop.core.disclosure import hidden_reason_text
-from apv_desktop.core.judgement import direction_text, score_with_direction
+from typing import TYPE_CHECKING
+
 from apv_desktop.core.model import Direction
-from apv_desktop.core.results import DimensionInfo, Score
 from apv_desktop.i18n import current_language, format_decimal, tr
+
+# The core modules behind the words of results are imported where used: they bring numpy, and
+# the overview page (the page a project opens on) uses only the numbers here (issue 18).
+if TYPE_CHECKING:
+    from apv_desktop.core.results import DimensionInfo, Score
 
 
 def number(value: float, digits: int = 1) -> str:
@@ -30,6 +34,8 @@ def hidden_word() -> str:
 
 def hidden_reason(reason: str | None) -> str:
     """The same words as the report (core.disclosure), in the window's language."""
+    from apv_desktop.core.disclosure import hidden_reason_text
+
     return hidden_reason_text(tr, reason)
 
 
@@ -46,12 +52,16 @@ def signed(value: float) -> str:
 
 def direction(direction: Direction) -> str:
     """"Højere er bedre" / "Højere er dårligere", as a sentence start."""
+    from apv_desktop.core.judgement import direction_text
+
     text = direction_text(tr, direction)
     return text[:1].upper() + text[1:]
 
 
 def scored_line(name: str, mean: float, way: Direction) -> str:
     """A list line that says which way the score reads ("Udbrændthed 21,7 (lav er godt)")."""
+    from apv_desktop.core.judgement import score_with_direction
+
     return score_with_direction(tr, name, number(mean), way)
 
 
