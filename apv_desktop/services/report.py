@@ -7,6 +7,7 @@ and the core's suppressed distributions and comments, and computes no figure of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,8 +37,10 @@ def write_report(
     language: str = DEFAULT_LANGUAGE,
     charts_dir: Path | None = None,
     progress: Progress | None = None,
+    inspect: Callable[[ReportData], None] | None = None,
 ) -> Path:
     """Write the report of `round_name` (the latest when None) to `out`; returns `out`.
+    `inspect` sees the report's data before the workbook is built (the CLI warns from it).
 
     The workbook is written to a temporary file and renamed into place. With `charts_dir`, PNG
     charts go into that folder too. `progress` may raise Cancelled to stop; nothing is left
@@ -59,6 +62,8 @@ def write_report(
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
         data = _gather(project, round_name, language, scaled(report, 0.0, 0.3))
+    if inspect is not None:
+        inspect(data)
     workbook = build_workbook(data, progress=scaled(report, 0.3, 0.85))
     report(0.85, tr("Gemmer projektmappen …"))
     with atomic_output(out) as temporary:
