@@ -77,3 +77,8 @@ _.dimension_name
 _.drawing  # tools/screenshots.py waits for the charts on screen
 # Read by the GUI tests of the heatmap's rows by background group (the view finds rows by index).
 _.index_of_group
+
+# interchange/sheet_rows.py: openpyxl reads these (ExcelWriter and WorksheetWriter call them).
+_.images
+_._drawing
+_.write_rows

@@ -9,7 +9,7 @@ from copy import copy
 from functools import cache
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -89,15 +89,15 @@ def put(
 ) -> Cell:
     """Write one cell: text is cleaned and never taken for a formula (a comment may start
     with '='), numbers stay numbers."""
-    cell = ws.cell(row=row, column=column)
+    # A big report writes some 80,000 cells: openpyxl's ws.cell() and value setter check again
+    # what is known here, so the cell is made and filled directly, as openpyxl itself does.
+    cell = ws._cells.get((row, column))
+    if cell is None:
+        cell = Cell(ws, row=row, column=column)
+        ws._add_cell(cell)  # type: ignore[attr-defined]  # openpyxl's own way to place a cell
     # Only a merged range's top-left cell takes a value (openpyxl refuses one on the others).
     assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
-    if isinstance(value, str):
-        cell.value = clean_text(value)
-        if cell.data_type == "f":
-            cell.data_type = "s"
-    else:
-        cell.value = value
+    _set_value(cell, value)
     if number_format is None and font is None and fill is None and alignment is None \
             and border is None:
         return cell
@@ -111,7 +111,7 @@ def put(
     if known is not None:
         # _style (the cell's style array) is in StyleableObject.__slots__ but types-openpyxl
         # does not declare it; it is the only way to copy a finished style without rehashing.
-        cell._style = copy(known[1])  # type: ignore[attr-defined]
+        cell._style = StyleArray(known[1])  # type: ignore[attr-defined]
         return cell
     if number_format is not None:
         cell.number_format = number_format
@@ -126,6 +126,22 @@ def put(
     # the parts are kept so their ids stay unique; _style: see above
     cache[key] = (parts, copy(cell._style))  # type: ignore[attr-defined]
     return cell
+
+
+def _set_value(cell: Cell, value: Any) -> None:
+    """What openpyxl's value setter does for text and numbers (the kinds a report writes by the
+    ten thousand), without its second check of cleaned text; other kinds go through it."""
+    kind = type(value)
+    if kind is str:
+        text = clean_text(value)
+        cell._value = text  # type: ignore[attr-defined]  # Cell.__slots__; see above
+        # Text never becomes a formula; openpyxl's error words (#N/A) stay what it makes them.
+        cell.data_type = "e" if text in ERROR_CODES else "s"
+    elif kind is int or kind is float or value is None:
+        cell._value = value  # type: ignore[attr-defined]
+        cell.data_type = "n"
+    else:
+        cell.value = value
 
 
 @cache
