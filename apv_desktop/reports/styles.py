@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from copy import copy
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
@@ -156,6 +156,7 @@ def score_format(light: str | None, pressure_point: bool = False) -> str:
     return MARKED_SCORE_FORMATS.get((light or "", pressure_point), SCORE_FORMAT)
 
 
+@lru_cache(maxsize=4096)  # the same labels recur on every unit's sheet
 def text_lines(text: str, width: float) -> int:
     """How many lines `text` takes wrapped between words in a column `width` characters wide
     (each line break starts a new one); generous, as printers' fonts run wider than screens'."""

@@ -19,7 +19,7 @@ from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
 from apv_desktop.interchange.atomic import atomic_output, save_workbook
-from apv_desktop.services.compute import results_of
+from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.services.results_view import previous_round_trends
 from apv_desktop.store.project import Project
@@ -85,13 +85,10 @@ def _gather(
     from apv_desktop.reports.data import ReportData
 
     info = project.round(round_name)
-    results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6))
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
-                           name=info.name)
-    units = project.round_units(info.name)
-    responses = project.responses(info.name)
+    answers = round_answers(project, info.name)  # read once: the results and the sheets share it
+    results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6),
+                         answers=answers)
+    questionnaire, units, responses = answers.questionnaire, answers.units, answers.responses
     progress(0.7, "")
     distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
