@@ -231,7 +231,8 @@ def header_row(ws: Worksheet, row: int, titles: list[str], first_column: int = 1
         width = dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
         lines = max(lines, text_lines(title, width))
     height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
-    current = ws.row_dimensions[row].height
+    row_dimension = ws.row_dimensions.get(row)  # get: makes no dimension object for nothing
+    current = row_dimension.height if row_dimension is not None else None
     if lines > 1 and (current is None or current < height):
         ws.row_dimensions[row].height = height
 

@@ -92,7 +92,6 @@ def _gather(
     progress(0.7, "")
     distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
-    days = sorted({meta.date for meta in project.response_meta(info.name)})
     previous_round, trends = previous_round_trends(
         project, results, RoundAnswers(info.name, questionnaire, responses), language)
     return ReportData(
@@ -108,7 +107,7 @@ def _gather(
         tr=translator(language),
         report_date=date.today(),
         round_created=info.created,
-        collected=(days[0], days[-1]) if days else None,
+        collected=project.response_days(info.name),
         department_texts=project.department_texts(info.name),
         previous_round=previous_round,
         trends=trends,

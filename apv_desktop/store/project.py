@@ -367,6 +367,11 @@ class Project(PlanMethods):
             info = plain.find_round(connection, round_name)
             return response_store.read_meta(connection, info.id)
 
+    def response_days(self, round_name: str | None = None) -> tuple[date, date] | None:
+        """The first and last day sheets of the round came in; None while it has none."""
+        with self._plain() as connection:
+            return response_store.read_days(connection, plain.find_round(connection, round_name).id)
+
     def response_count(self, round_name: str | None = None) -> int:
         """Sheets in the round; in all rounds when None."""
         with self._plain() as connection:
