@@ -31,6 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 _EMPTY_SHEET_DATA = (b"<sheetData></sheetData>", b"<sheetData/>", b"<sheetData />")
 _XML_SPACE = ' xml:space="preserve"'
 _FAST_TYPES = frozenset("nsbed")  # number, text, boolean, error word, date
+_TYPES = {"s": ' t="inlineStr"', "n": ' t="n"', "b": ' t="b"', "e": ' t="e"', "d": ' t="d"'}
 
 
 class RowsExcelWriter(ExcelWriter):
@@ -88,33 +89,42 @@ def sheet_data(ws: Any, rows: list[tuple[int, list[Any]]]) -> str | None:
     add = parts.append
     dimensions = ws.row_dimensions
     styles = ws.parent._cell_styles
-    style_ids: dict[tuple[int, ...], str] = {}
+    style_ids: dict[bytes, str] = {}  # a style array's bytes -> its s="…" ('' for none)
+    letters: dict[int, str] = {}
     comments: list[CommentRecord] = []
     links: list[Any] = []
     for row_index, cells in rows:
-        attributes = {"r": f"{row_index}"}
-        attributes.update(dimensions.get(row_index, {}))
-        add(f"<row{_attributes(attributes)}>")
+        dimension = dimensions.get(row_index)
+        if dimension is None:
+            add(f'<row r="{row_index}">')
+        else:
+            attributes = {"r": f"{row_index}"}
+            attributes.update(dimension)
+            add(f"<row{_attributes(attributes)}>")
         for cell in cells:
             if cell._comment is not None:
                 comments.append(CommentRecord.from_cell(cell))
-            styled = cell._style is not None and any(cell._style)
+            array = cell._style
+            style = ""
+            if array is not None:
+                key = array.tobytes()
+                known = style_ids.get(key)
+                if known is None:  # openpyxl's has_style and style_id
+                    known = style_ids[key] = f' s="{styles.add(array)}"' if any(array) else ""
+                style = known
             value = cell._value
-            if value is None and not styled and not cell._comment:
+            if value is None and not style and not cell._comment:
                 continue
             kind = cell.data_type
             if kind == "d":
                 kind, value = _date(ws.parent, value)
             elif kind not in _FAST_TYPES:
                 return None
-            start = f'<c r="{get_column_letter(cell.column)}{cell.row}"'
-            if styled:
-                key = tuple(cell._style)
-                style = style_ids.get(key)
-                if style is None:
-                    style = style_ids[key] = f"{styles.add(cell._style)}"
-                start += f' s="{style}"'
-            start += ' t="inlineStr"' if kind == "s" else f' t="{kind}"'
+            column = cell.column
+            letter = letters.get(column)
+            if letter is None:
+                letter = letters[column] = get_column_letter(column)
+            start = f'<c r="{letter}{row_index}"{style}{_TYPES[kind]}'
             if cell.hyperlink:
                 links.append(cell.hyperlink)
             if value is None or value == "":

@@ -4,9 +4,10 @@ file must be the bytes openpyxl's own writer makes, for every kind of cell and f
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,26 @@ import openpyxl
 import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.chart.reference import DummyWorksheet
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import tostring
 
 from apv_desktop.cli import run
+from apv_desktop.core.progress import no_progress
+from apv_desktop.i18n import translator
 from apv_desktop.interchange.atomic import save_workbook
 from apv_desktop.interchange.sheet_rows import sheet_data
+from apv_desktop.reports import unitsheet
+from apv_desktop.reports.chart_copies import ChartCopy, copied
+from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import put
+from apv_desktop.reports.workbook import build_workbook
+from apv_desktop.services.projects import opened
+from apv_desktop.services.report import _gather
 from tests.fixed_dates import DEMO_TODAY
 
 # docProps/core.xml holds the moment of saving; everything else must match.
@@ -123,15 +134,50 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_the_report_is_the_file_openpyxl_would_write(demo: Path, tmp_path: Path) -> None:
-    from apv_desktop.core.progress import no_progress
-    from apv_desktop.reports.workbook import build_workbook
-    from apv_desktop.services.projects import opened
-    from apv_desktop.services.report import _gather
-
+@pytest.fixture(scope="module")
+def demo_data(demo: Path) -> ReportData:
     with opened(demo) as project:
-        data = _gather(project, "2025", "da", no_progress)
+        return _gather(project, "2025", "da", no_progress)
+
+
+def test_the_report_is_the_file_openpyxl_would_write(demo_data: ReportData,
+                                                      tmp_path: Path) -> None:
+    data = demo_data
     assert all(fast(ws) for ws in build_workbook(data).worksheets)
     ours, theirs = both(lambda: build_workbook(data), tmp_path)
     assert ours == theirs
     assert sum(name.startswith("xl/worksheets/sheet") for name in ours) > 10
+
+
+def test_copied_charts_are_the_charts_drawn_one_by_one(demo_data: ReportData, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    book = build_workbook(demo_data)
+    charts = [chart for ws in book.worksheets for chart in ws._charts]  # type: ignore[attr-defined]
+    assert len(charts) > 10 and all(isinstance(c, ChartCopy) for c in charts)
+    save_workbook(book, tmp_path / "copied.xlsx")
+    monkeypatch.setattr(unitsheet, "copied", lambda models, key, draw, sheet, title:
+                        draw(DummyWorksheet(sheet), title))
+    save_workbook(build_workbook(demo_data), tmp_path / "drawn.xlsx")
+    assert parts(tmp_path / "copied.xlsx") == parts(tmp_path / "drawn.xlsx")
+
+
+@pytest.mark.parametrize(("sheet", "title"), [
+    ("Team 'A' & <B>", "Team 'A' & <B> sammenlignet"),
+    ("Børn og Familie", "Ældre, sundhed & omsorg – „Øst“ sammenlignet"),
+    ("APV-model-sheet", "APV-model-title"),
+])
+def test_a_copy_names_its_own_sheet_and_title(sheet: str, title: str) -> None:
+    draw = partial(unitsheet.draw_chart, tr=translator("da"), last=28)
+    models: dict[Hashable, Any] = {}
+    copied(models, "model", draw, "Another sheet", "Another title")  # draws the model
+    copy = copied(models, "model", draw, sheet, title)
+    assert isinstance(copy, ChartCopy)
+    assert tostring(copy._write()) == tostring(draw(DummyWorksheet(sheet), title)._write())
+    assert (copy.width, copy.height) == (draw(DummyWorksheet(sheet), title).width,
+                                         draw(DummyWorksheet(sheet), title).height)
+
+
+def test_a_title_of_two_lines_is_drawn_not_copied() -> None:
+    draw = partial(unitsheet.draw_chart, tr=translator("da"), last=28)
+    models: dict[Hashable, Any] = {}
+    assert not isinstance(copied(models, "model", draw, "Sheet", "Two\nlines"), ChartCopy)
