@@ -132,7 +132,7 @@ def _set_value(cell: Cell, value: Any) -> None:
     """What openpyxl's value setter does for text and numbers (the kinds a report writes by the
     ten thousand), without its second check of cleaned text; other kinds go through it."""
     kind = type(value)
-    if kind is str:
+    if isinstance(value, str):  # a str subclass too (an enum's value): plain, cleaned text
         text = clean_text(value)
         cell._value = text  # type: ignore[attr-defined]  # Cell.__slots__; see above
         # Text never becomes a formula; openpyxl's error words (#N/A) stay what it makes them.
