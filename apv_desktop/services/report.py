@@ -19,6 +19,7 @@ from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
 from apv_desktop.interchange.atomic import atomic_output, save_workbook
+from apv_desktop.reports.gc_pause import fewer_collections
 from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.services.results_view import previous_round_trends
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 REPORT_SUFFIX = ".xlsx"
 
 
+@fewer_collections()  # a big report is 100,000 objects the collector need not rescan
 def write_report(
     project_path: Path,
     out: Path,
