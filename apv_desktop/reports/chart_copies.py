@@ -12,6 +12,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from openpyxl import LXML
 from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.reference import DummyWorksheet
 from openpyxl.utils import quote_sheetname
@@ -48,14 +49,20 @@ def copied(models: dict[Hashable, Any], key: Hashable, draw: Draw, sheet: str, t
            ) -> ChartBase:
     """The chart `draw` makes for `sheet` and `title`, copied from the model of `key` (drawn
     on the first call with that key; `models` holds them for one workbook)."""
+    # openpyxl makes a paragraph per line of a title; with lxml (not a dependency, but used when
+    # installed) its trees are not the standard library's, and copies are not tested there.
+    if "\n" in title or LXML:
+        return draw(DummyWorksheet(sheet), title)
     if key not in models:
         model = draw(DummyWorksheet(_SHEET), _TITLE)
         # As ExcelWriter does; its stubs know no ChartBase._write, and call the bytes str.
         xml: bytes = tostring(model._write())  # type: ignore[attr-defined, assignment]
-        fits = xml.count(_text(_TITLE)) == 1 and xml.count(_text(_SHEET)) > 0
+        # Copied only when every mention of the placeholders is one the copies replace.
+        sheet_refs = xml.count(_text(quote_sheetname(_SHEET)))
+        fits = xml.count(_text(_TITLE)) == 1 and sheet_refs == xml.count(_text(_SHEET)) > 0
         models[key] = (xml, model.width, model.height) if fits else None
     model_xml = models[key]
-    if model_xml is None or "\n" in title:  # openpyxl makes a paragraph per line of a title
+    if model_xml is None:
         return draw(DummyWorksheet(sheet), title)
     xml, width, height = model_xml
     chart = ChartCopy(xml.replace(_text(quote_sheetname(_SHEET)), _text(quote_sheetname(sheet)))
