@@ -151,7 +151,10 @@ def warn_hidden_units_named(project_path: Path, round_name: str | None, language
     from apv_desktop.services.projects import opened
 
     with opened(project_path) as project:
-        naming = hidden_units_in_texts(project, round_name, language)
+        _warn_naming(hidden_units_in_texts(project, round_name, language))
+
+
+def _warn_naming(naming: list[tuple[str, list[str]]]) -> None:
     for department, units in naming:
         print("warning: " + tr("afdelingsteksten for {department} nævner enheder, hvis resultater "
                                "er skjult ({units}); gennemse den, før rapporten gives videre.",
@@ -159,9 +162,15 @@ def warn_hidden_units_named(project_path: Path, round_name: str | None, language
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from apv_desktop.services.report import write_report
+    from apv_desktop.services.departments import hidden_units_in_report
+    from apv_desktop.services.report import REPORT_SUFFIX, write_report
 
-    warn_hidden_units_named(args.project, args.round_name, args.lang)
+    # The workbook warns from its own data (one computation of the round); the other outputs
+    # and the per-department files read the project for it first.
+    workbook_only = args.output is not None and args.output.suffix.lower() == REPORT_SUFFIX \
+        and args.per_department is None
+    if not workbook_only:
+        warn_hidden_units_named(args.project, args.round_name, args.lang)
     if args.data:
         print("note: " + tr("arket Data med rå svar tilbydes ikke længere: svarrækker ved siden "
                             "af rapportens tal pr. team kunne føres tilbage til én person. "
@@ -174,7 +183,9 @@ def run_report(args: argparse.Namespace) -> int:
         raise RefusedError("--charts hører til en Excel-rapport: -o FIL.xlsx.")
     if args.output is not None:
         write_report(args.project, args.output, args.round_name, language=args.lang,
-                     charts_dir=args.charts)
+                     charts_dir=args.charts,
+                     inspect=(lambda data: _warn_naming(hidden_units_in_report(data)))
+                     if workbook_only else None)
         print(tr("Skrev {file}.", file=args.output)
               + (tr(" Diagrammer i {folder}.", folder=args.charts) if args.charts else ""))
     if args.per_department is not None:

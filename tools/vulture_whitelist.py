@@ -86,3 +86,8 @@ ResultsPage
 ActionPlanPage
 ReportPage
 OverviewPage
+
+# interchange/sheet_rows.py: openpyxl reads these (ExcelWriter and WorksheetWriter call them).
+_.images
+_._drawing
+_.write_rows

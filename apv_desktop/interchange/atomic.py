@@ -124,13 +124,13 @@ def save_workbook(workbook: Any, path: Path) -> None:
     first error goes on to atomic_output."""
     import zipfile
 
-    from openpyxl.writer.excel import ExcelWriter
+    from apv_desktop.interchange.sheet_rows import RowsExcelWriter
 
     if workbook.write_only and not workbook.worksheets:
         workbook.create_sheet()  # as Workbook.save does
     archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     try:
-        ExcelWriter(workbook, archive).save()
+        RowsExcelWriter(workbook, archive).save()
     except BaseException:
         with suppress(OSError, ValueError):
             archive.close()

@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from copy import copy
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -89,15 +89,15 @@ def put(
 ) -> Cell:
     """Write one cell: text is cleaned and never taken for a formula (a comment may start
     with '='), numbers stay numbers."""
-    cell = ws.cell(row=row, column=column)
+    # A big report writes some 80,000 cells: openpyxl's ws.cell() and value setter check again
+    # what is known here, so the cell is made and filled directly, as openpyxl itself does.
+    cell = ws._cells.get((row, column))
+    if cell is None:
+        cell = Cell(ws, row=row, column=column)
+        ws._add_cell(cell)  # type: ignore[attr-defined]  # openpyxl's own way to place a cell
     # Only a merged range's top-left cell takes a value (openpyxl refuses one on the others).
     assert isinstance(cell, Cell), f"{cell.coordinate} is inside a merged range"
-    if isinstance(value, str):
-        cell.value = clean_text(value)
-        if cell.data_type == "f":
-            cell.data_type = "s"
-    else:
-        cell.value = value
+    _set_value(cell, value)
     if number_format is None and font is None and fill is None and alignment is None \
             and border is None:
         return cell
@@ -111,7 +111,7 @@ def put(
     if known is not None:
         # _style (the cell's style array) is in StyleableObject.__slots__ but types-openpyxl
         # does not declare it; it is the only way to copy a finished style without rehashing.
-        cell._style = copy(known[1])  # type: ignore[attr-defined]
+        cell._style = StyleArray(known[1])  # type: ignore[attr-defined]
         return cell
     if number_format is not None:
         cell.number_format = number_format
@@ -128,6 +128,22 @@ def put(
     return cell
 
 
+def _set_value(cell: Cell, value: Any) -> None:
+    """What openpyxl's value setter does for text and numbers (the kinds a report writes by the
+    ten thousand), without its second check of cleaned text; other kinds go through it."""
+    kind = type(value)
+    if isinstance(value, str):  # a str subclass too (an enum's value): plain, cleaned text
+        text = clean_text(value)
+        cell._value = text  # type: ignore[attr-defined]  # Cell.__slots__; see above
+        # Text never becomes a formula; openpyxl's error words (#N/A) stay what it makes them.
+        cell.data_type = "e" if text in ERROR_CODES else "s"
+    elif kind is int or kind is float or value is None:
+        cell._value = value  # type: ignore[attr-defined]
+        cell.data_type = "n"
+    else:
+        cell.value = value
+
+
 @cache
 def indented(level: int) -> Alignment:
     """A shared alignment per indent level (the tree depth of a unit), at the top of its row
@@ -140,6 +156,7 @@ def score_format(light: str | None, pressure_point: bool = False) -> str:
     return MARKED_SCORE_FORMATS.get((light or "", pressure_point), SCORE_FORMAT)
 
 
+@lru_cache(maxsize=4096)  # the same labels recur on every unit's sheet
 def text_lines(text: str, width: float) -> int:
     """How many lines `text` takes wrapped between words in a column `width` characters wide
     (each line break starts a new one); generous, as printers' fonts run wider than screens'."""
@@ -214,7 +231,8 @@ def header_row(ws: Worksheet, row: int, titles: list[str], first_column: int = 1
         width = dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
         lines = max(lines, text_lines(title, width))
     height = min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT)
-    current = ws.row_dimensions[row].height
+    row_dimension = ws.row_dimensions.get(row)  # get: makes no dimension object for nothing
+    current = row_dimension.height if row_dimension is not None else None
     if lines > 1 and (current is None or current < height):
         ws.row_dimensions[row].height = height
 

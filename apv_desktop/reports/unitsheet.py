@@ -6,8 +6,10 @@ actions, how it answered each question, and its comments where the comment thres
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.reference import DummyWorksheet
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -15,6 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from apv_desktop.core.model import Item
 from apv_desktop.core.results import Score, UnitResult
 from apv_desktop.core.story import direction_symbol, marker
+from apv_desktop.i18n import Translate
+from apv_desktop.reports.chart_copies import copied
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.styles import (
     BOLD,
@@ -171,15 +175,29 @@ def _compared(ws: Worksheet, row: int, column: int, score: Score) -> None:
 
 def _chart(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str, last: int) -> int:
     """A native bar chart over the score table's own cells, to the right of the table; returns
-    the last row it covers."""
-    tr = data.tr
+    the last row it covers. Drawn once per workbook and copied (reports/chart_copies.py)."""
+    models = ws.parent.__dict__.setdefault("_apv_chart_models", {})
+    title = data.tr("{unit} sammenlignet", unit=data.display_name(unit.code)[:60])
+    chart = copied(models, (last, data.language), partial(draw_chart, tr=data.tr, last=last),
+                   ws.title, title)
+    # Beside the table, so a manager reads each dimension's bar next to its row.
+    ws.add_chart(chart, f"{get_column_letter(TABLE_COLUMNS + 2)}{SCORE_HEADER_ROW}")
+    return SCORE_HEADER_ROW + math.ceil(chart.height / ROW_HEIGHT_CM) + 1
+
+
+def draw_chart(sheet: DummyWorksheet, title: str, *, tr: Translate, last: int) -> BarChart:
+    """The unit's scores, its parent's and the organisation's as bars, from the score table
+    (rows SCORE_HEADER_ROW..last) of the sheet called `sheet.title`."""
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "clustered"
-    chart.title = tr("{unit} sammenlignet", unit=data.display_name(unit.code)[:60])
-    categories = Reference(ws, min_col=1, min_row=SCORE_HEADER_ROW + 1, max_row=last)
+    chart.title = title
+    # A sheet known by its name: openpyxl's own DummyWorksheet (its stubs allow only a real one).
+    categories = Reference(sheet, min_col=1, min_row=SCORE_HEADER_ROW + 1,  # type: ignore[call-overload]
+                           max_row=last)
     for column in (UNIT_COLUMN, PARENT_COLUMN, ORG_COLUMN):
-        values = Reference(ws, min_col=column, min_row=SCORE_HEADER_ROW, max_row=last)
+        values = Reference(sheet, min_col=column,  # type: ignore[call-overload]
+                           min_row=SCORE_HEADER_ROW, max_row=last)
         chart.add_data(values, titles_from_data=True)
     chart.set_categories(categories)
     chart.x_axis.scaling.orientation = "maxMin"  # the first dimension at the top, as in the table
@@ -195,9 +213,7 @@ def _chart(ws: Worksheet, data: ReportData, unit: UnitResult, parent: str, last:
     dimensions = last - SCORE_HEADER_ROW
     chart.height = max(8.0, 0.55 * dimensions + 3.5)
     chart.width = CHART_WIDTH_CM
-    # Beside the table, so a manager reads each dimension's bar next to its row.
-    ws.add_chart(chart, f"{get_column_letter(TABLE_COLUMNS + 2)}{SCORE_HEADER_ROW}")
-    return SCORE_HEADER_ROW + math.ceil(chart.height / ROW_HEIGHT_CM) + 1
+    return chart
 
 
 def _distributions(ws: Worksheet, data: ReportData, unit: UnitResult, row: int) -> int:

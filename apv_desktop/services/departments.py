@@ -4,13 +4,18 @@ the round's results, indicators, open actions and assessments, or the AMiR's rev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from apv_desktop.core.department_report import draft_reports, headings, hidden_units_named
 from apv_desktop.core.model import DEFAULT_LANGUAGE
+from apv_desktop.core.records import ActionItem, Indicator
 from apv_desktop.core.results import Results
 from apv_desktop.i18n import translator
 from apv_desktop.services.compute import results_of
 from apv_desktop.store.project import Project
+
+if TYPE_CHECKING:
+    from apv_desktop.reports.data import ReportData
 
 
 @dataclass(frozen=True)
@@ -29,10 +34,15 @@ def department_reports(project: Project, round_name: str | None = None,
     """Every department's text for the round (the latest when None)."""
     info = project.round(round_name)
     results = results or results_of(project, info.name, language=language)
+    return _texts(results, project.indicators(), project.actions(info.name),
+                  project.assessments(info.name), project.department_texts(info.name), language)
+
+
+def _texts(results: Results, indicators: list[Indicator], actions: list[ActionItem],
+           assessments: dict[str, str], edited: dict[str, str], language: str
+           ) -> list[DepartmentText]:
     tr = translator(language)
-    edited = project.department_texts(info.name)
-    drafts = draft_reports(results, project.indicators(), project.actions(info.name),
-                           project.assessments(info.name), tr, language)
+    drafts = draft_reports(results, indicators, actions, assessments, tr, language)
     found = []
     for draft in drafts:
         text = draft.text(tr)
@@ -56,6 +66,14 @@ def hidden_units_in_texts(project: Project, round_name: str | None = None,
     return [(d.name, list(d.hidden_named)) for d in department_reports(project, round_name,
                                                                       language)
             if d.hidden_named]
+
+
+def hidden_units_in_report(data: ReportData) -> list[tuple[str, list[str]]]:
+    """As hidden_units_in_texts, from what the report has read already (its results are the
+    same), so the report does not compute the round twice."""
+    texts = _texts(data.results, data.indicators, data.actions, data.assessments,
+                   data.department_texts, data.language)
+    return [(d.name, list(d.hidden_named)) for d in texts if d.hidden_named]
 
 
 def section_headings(language: str = DEFAULT_LANGUAGE) -> list[str]:

@@ -7,6 +7,7 @@ and the core's suppressed distributions and comments, and computes no figure of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,8 @@ from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import translator
 from apv_desktop.interchange.atomic import atomic_output, save_workbook
-from apv_desktop.services.compute import results_of
+from apv_desktop.reports.gc_pause import fewer_collections
+from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.services.results_view import previous_round_trends
 from apv_desktop.store.project import Project
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 REPORT_SUFFIX = ".xlsx"
 
 
+@fewer_collections()  # a big report is 100,000 objects the collector need not rescan
 def write_report(
     project_path: Path,
     out: Path,
@@ -36,8 +39,10 @@ def write_report(
     language: str = DEFAULT_LANGUAGE,
     charts_dir: Path | None = None,
     progress: Progress | None = None,
+    inspect: Callable[[ReportData], None] | None = None,
 ) -> Path:
     """Write the report of `round_name` (the latest when None) to `out`; returns `out`.
+    `inspect` sees the report's data before the workbook is built (the CLI warns from it).
 
     The workbook is written to a temporary file and renamed into place. With `charts_dir`, PNG
     charts go into that folder too. `progress` may raise Cancelled to stop; nothing is left
@@ -59,6 +64,8 @@ def write_report(
     report(0.0, tr("Beregner resultater …"))
     with opened(Path(project_path)) as project:
         data = _gather(project, round_name, language, scaled(report, 0.0, 0.3))
+    if inspect is not None:
+        inspect(data)
     workbook = build_workbook(data, progress=scaled(report, 0.3, 0.85))
     report(0.85, tr("Gemmer projektmappen …"))
     with atomic_output(out) as temporary:
@@ -80,17 +87,13 @@ def _gather(
     from apv_desktop.reports.data import ReportData
 
     info = project.round(round_name)
-    results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6))
-    questionnaire = project.questionnaire(info.questionnaire_version_id)
-    if questionnaire is None:
-        raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
-                           name=info.name)
-    units = project.round_units(info.name)
-    responses = project.responses(info.name)
+    answers = round_answers(project, info.name)  # read once: the results and the sheets share it
+    results = results_of(project, info.name, language=language, progress=scaled(progress, 0, 0.6),
+                         answers=answers)
+    questionnaire, units, responses = answers.questionnaire, answers.units, answers.responses
     progress(0.7, "")
     distributions = item_distributions(questionnaire, units, responses, results.disclosure)
     progress(0.9, "")
-    days = sorted({meta.date for meta in project.response_meta(info.name)})
     previous_round, trends = previous_round_trends(
         project, results, RoundAnswers(info.name, questionnaire, responses), language)
     return ReportData(
@@ -106,7 +109,7 @@ def _gather(
         tr=translator(language),
         report_date=date.today(),
         round_created=info.created,
-        collected=(days[0], days[-1]) if days else None,
+        collected=project.response_days(info.name),
         department_texts=project.department_texts(info.name),
         previous_round=previous_round,
         trends=trends,

@@ -13,6 +13,7 @@ from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import ApvError, RefusedError
 from apv_desktop.interchange.atomic import atomic_output, save_workbook
+from apv_desktop.reports.gc_pause import fewer_collections
 from apv_desktop.services.report import report_data
 
 PDF_SUFFIX = ".pdf"
@@ -65,6 +66,7 @@ def write_department_document(project_path: Path, out: Path, round_name: str | N
     return Path(out)
 
 
+@fewer_collections()  # as write_report: many workbooks' objects the collector need not rescan
 def write_department_workbooks(project_path: Path, folder: Path, round_name: str | None = None,
                                language: str = DEFAULT_LANGUAGE,
                                progress: Progress | None = None) -> list[Path]:

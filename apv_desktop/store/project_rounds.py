@@ -153,6 +153,13 @@ class RoundMethods:
             info = plain.find_round(connection, round_name)
             return response_store.read_meta(connection, info.id)
 
+    def response_days(self, round_name: str | None = None) -> tuple[date, date] | None:
+        """The first and last day sheets of the round came in; None while it has none."""
+        from apv_desktop.store import responses as response_store
+
+        with self._plain() as connection:
+            return response_store.read_days(connection, plain.find_round(connection, round_name).id)
+
     def response_count(self, round_name: str | None = None) -> int:
         """Sheets in the round; in all rounds when None."""
         with self._plain() as connection:

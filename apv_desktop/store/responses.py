@@ -137,6 +137,14 @@ def read_meta(connection: sqlite3.Connection, round_id: int) -> list[ResponseMet
     return [ResponseMeta(u, code, date.fromisoformat(day), src) for u, code, day, src in rows]
 
 
+def read_days(connection: sqlite3.Connection, round_id: int) -> tuple[date, date] | None:
+    """The first and last day of the round's sheets (read_meta's dates), None without sheets."""
+    first, last = connection.execute(
+        "SELECT MIN(date), MAX(date) FROM response WHERE round_id = ?", (round_id,)
+    ).fetchone()
+    return None if first is None else (date.fromisoformat(first), date.fromisoformat(last))
+
+
 def _checked_values(round_name: str, item_names: list[str], responses: ResponseSet) -> np.ndarray:
     if list(responses.item_names) != list(item_names):
         missing = [name for name in item_names if name not in responses.item_names]

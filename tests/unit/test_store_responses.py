@@ -192,3 +192,14 @@ def test_rounds_keep_their_sheets_apart(project: Project) -> None:
         ("2025", 1),
         ("2025-opfølgning", 2),
     ]
+
+
+def test_the_first_and_last_day_of_a_round(project: Project) -> None:
+    assert project.response_days("2025") is None  # no sheets yet
+    answers = ResponseSet(list(ITEMS), ["A", "B", "A"], np.full((3, 4), NAN))
+    days = [date(2024, 12, 30), date(2025, 1, 2), date(2024, 11, 5)]
+    project.add_responses("2025", answers, "merge", uuids=[str(uuid.uuid4()) for _ in days],
+                          dates=days)
+    assert project.response_days("2025") == (date(2024, 11, 5), date(2025, 1, 2))
+    assert project.response_days("2025") == (min(m.date for m in project.response_meta()),
+                                             max(m.date for m in project.response_meta()))
