@@ -176,6 +176,9 @@ def main() -> None:
               f"{ratio:4.1f}x (target <= {TARGETS['file']}x) "
               + ("OK" if ratio <= TARGETS["file"] else "OVER"), flush=True)
 
+        # Results, report and window read a closed round, as a user's do (an open one
+        # publishes response counts only).
+        bench_pipeline.close_round_2025(project)
         if "results" in wanted:
             show("results", *alternate(
                 args.runs,

@@ -38,6 +38,7 @@ def build_project(folder: Path, respondents: int, items: int, units: int) -> Pat
     from apv_desktop.services.transfer import import_form, import_responses
 
     pipeline = _pipeline_module()
+    close_round_2025 = pipeline.close_round_2025
     project, answers = folder / "bench.apv", folder / "answers.csv"
     pipeline.synthetic_form(items, folder / "form.xlsx")
     leaves = pipeline.synthetic_org(units, folder / "org.csv")
@@ -46,6 +47,7 @@ def build_project(folder: Path, respondents: int, items: int, units: int) -> Pat
     import_form(project, folder / "form.xlsx")
     import_org(project, folder / "org.csv")
     import_responses(project, answers, "2025")
+    close_round_2025(project)
     return project
 
 
