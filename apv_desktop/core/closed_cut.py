@@ -1,0 +1,159 @@
+"""The smallest cut of the linked disclosure graph, once the heavy edges are contracted.
+
+core.disclosure_linked reduces "does some cut weigh 1..level-1" to a small directed graph: its
+nodes are the components joined by edges that weigh the threshold or more (they can never be
+part of a small secret), its arcs the light edges between them, from a tree cell's component to a
+breakdown cell's. A cut is a set of nodes that holds, with each breakdown cell, every tree cell
+it touches, i.e. a closed set of the reversed arcs; it weighs what its leaving arcs weigh.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+_INFINITE = 1 << 40
+
+
+def small_closed_cut(light_edges: list[tuple[int, int, int]], level: int) -> set[int] | None:
+    """The nodes inside a cut weighing 1..level-1, or None. `light_edges` are (tail's node,
+    head's node, weight), tails tree cells' nodes, in a fixed order."""
+    ends = [t for t, _, _ in light_edges] + [h for _, h, _ in light_edges]
+    parent = {x: x for x in ends}  # the nodes light edges join
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    _merge_cycles(light_edges, find, parent)
+    arcs: dict[tuple[int, int], int] = {}
+    for t, h, n in light_edges:
+        a, b = find(t), find(h)
+        if a != b:
+            arcs[(a, b)] = arcs.get((a, b), 0) + n
+    if not arcs:
+        return None
+    found = _min_closed_cut(arcs, level)
+    if found is None:
+        return None
+    return {x for x in parent if find(x) in found}
+
+
+def _merge_cycles(
+    light: list[tuple[int, int, int]], find: Callable[[int], int], parent: dict[int, int]
+) -> None:
+    """Contract every strongly connected set of light edges: a cycle of them cannot be cut
+    without putting a breakdown cell on the inside and one of its tree cells outside."""
+    while True:
+        successors: dict[int, set[int]] = {}
+        for t, h, _ in light:
+            a, b = find(t), find(h)
+            if a != b:
+                successors.setdefault(a, set()).add(b)
+        components = _strongly_connected(successors)
+        merged = False
+        for component in components:
+            if len(component) > 1:
+                root = find(component[0])
+                for other in component[1:]:
+                    parent[find(other)] = root
+                merged = True
+        if not merged:
+            return
+
+
+def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
+    """Tarjan's algorithm, iterative."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    found: list[list[int]] = []
+    nodes = set(successors) | {b for bs in successors.values() for b in bs}
+    for start in sorted(nodes):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(successors.get(start, ()))))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(successors.get(child, ())))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == node:
+                        break
+                found.append(component)
+    return found
+
+
+def _min_closed_cut(arcs: dict[tuple[int, int], int], level: int) -> set[int] | None:
+    """In the DAG of light arcs (a -> b weighing n; a set holding b must hold a): a set whose
+    leaving arcs weigh 1..level-1, or None. Such a set holds a source and leaves out a sink, so
+    a bounded max-flow from every source to every sink finds it."""
+    nodes = {a for a, _ in arcs} | {b for _, b in arcs}
+    has_in = {b for _, b in arcs}
+    has_out = {a for a, _ in arcs}
+    capacity: dict[int, dict[int, int]] = {x: {} for x in nodes}
+    for (a, b), n in arcs.items():
+        capacity[a][b] = capacity[a].get(b, 0) + n
+        capacity[b][a] = _INFINITE  # a set may not hold b without a
+    for source in sorted(nodes - has_in):
+        for sink in sorted(nodes - has_out):
+            side = _bounded_cut(capacity, source, sink, level)
+            if side is not None:
+                return side
+    return None
+
+
+def _bounded_cut(
+    capacity: dict[int, dict[int, int]], source: int, sink: int, level: int
+) -> set[int] | None:
+    """The source side of a minimum source-sink cut when it weighs 1..level-1, else None."""
+    residual = {a: dict(bs) for a, bs in capacity.items()}
+    flow = 0
+    while flow < level:
+        previous = {source: source}
+        queue = deque([source])
+        while queue and sink not in previous:
+            a = queue.popleft()
+            for b, room in residual[a].items():
+                if room > 0 and b not in previous:
+                    previous[b] = a
+                    queue.append(b)
+        if sink not in previous:
+            return set(previous) if flow > 0 else None
+        push, b = level - flow, sink
+        while b != source:
+            push = min(push, residual[previous[b]][b])
+            b = previous[b]
+        b = sink
+        while b != source:
+            a = previous[b]
+            residual[a][b] -= push
+            residual[b][a] = residual[b].get(a, 0) + push
+            b = a
+        flow += push
+    return None
