@@ -31,6 +31,7 @@ import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.breakdown import compute_breakdown
+from apv_desktop.core.closed_cut import small_closed_cut
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,
@@ -129,6 +130,7 @@ def main() -> None:
     without, with_breakdown, breakdown_only = [], [], []
     shown = total = 0
     for _ in range(args.repeat):
+        small_closed_cut.cache_clear()  # each repeat as cold as a user's first one
         started = time.process_time()
         results = compute_results(q, units, responses, rules, "r")
         middle = time.process_time()

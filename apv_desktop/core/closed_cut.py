@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from functools import lru_cache
 
 _INFINITE = 1 << 40
 
 
-def small_closed_cut(light_edges: list[tuple[int, int, int]], level: int) -> set[int] | None:
+@lru_cache(maxsize=4096)
+def small_closed_cut(
+    light_edges: tuple[tuple[int, int, int], ...], level: int
+) -> frozenset[int] | None:
     """The nodes inside a cut weighing 1..level-1, or None. `light_edges` are (tail's node,
-    head's node, weight), tails tree cells' nodes, in a fixed order."""
+    head's node, weight), tails tree cells' nodes, in a fixed order.
+
+    A pure function of its arguments, so remembered: while cells are hidden one at a time the
+    light edges of most counts and dimensions come back unchanged."""
     ends = [t for t, _, _ in light_edges] + [h for _, h, _ in light_edges]
     parent = {x: x for x in ends}  # the nodes light edges join
 
@@ -38,7 +45,7 @@ def small_closed_cut(light_edges: list[tuple[int, int, int]], level: int) -> set
     found = _min_closed_cut(arcs, level)
     if found is None:
         return None
-    return {x for x in parent if find(x) in found}
+    return frozenset(x for x in parent if find(x) in found)
 
 
 def _merge_cycles(

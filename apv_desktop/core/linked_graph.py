@@ -42,13 +42,15 @@ class LinkedGraph:
         rank[size + order] = np.arange(size * groups)
         self.rank: list[int] = rank.tolist()
         self.counts = own.shape[2]
-        self.edges: dict[Edge, tuple[int, ...]] = {}
         self.out: dict[int, set[int]] = {}
         self.into: dict[int, set[int]] = {}
         pairs, weight = _edges(tree, tree_cell, own, shown, self.zero)
         t_all, h_all = np.divmod(pairs, self.zero + 1)
-        for t, h, w in zip(t_all.tolist(), h_all.tolist(), weight.tolist(), strict=True):
-            self._add(t, h, tuple(w))
+        tails, heads = t_all.tolist(), h_all.tolist()
+        self.edges: dict[Edge, tuple[int, ...]] = dict(zip(zip(tails, heads), map(tuple, weight.tolist()), strict=True))
+        for t, h in zip(tails, heads, strict=True):
+            self.out.setdefault(t, set()).add(h)
+            self.into.setdefault(h, set()).add(t)
         heavy = weight >= level
         present = weight > 0
         self.degree: list[list[int]] = []  # per count and node: the edges with anyone in it
@@ -70,9 +72,13 @@ class LinkedGraph:
                 self.differ[(d, c)] = set(zip(t_all[apart].tolist(), h_all[apart].tolist(),
                                               strict=True))
         self.moved: set[int] = set()  # cells hidden here: their node stands alone
-        self.value: dict[tuple[int, int], int] = {}
-        self.risky: set[tuple[int, int]] = set()  # (tree cell, count) with a small local cut
-        self._settle(self.out)
+        # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
+        # that hold someone from elsewhere too is 1..level-1
+        degree = np.array(self.degree).T  # (nodes, counts)
+        shared = np.where(present & (degree[h_all] == 1), 0, weight)
+        value = _row_sums(t_all, shared, size)
+        self.risky: set[tuple[int, int]] = set(
+            zip(*(x.tolist() for x in np.nonzero((value > 0) & (value < level))), strict=True))
 
     def _add(self, t: int, h: int, w: tuple[int, ...]) -> None:
         self.edges[(t, h)] = w
@@ -89,6 +95,7 @@ class LinkedGraph:
         target = self.size + above * self.groups + g if above >= 0 else self.zero
         self.moved.add(cell)
         tails = self.into.pop(cell, set())
+        was_single = [degree[target] == 1 for degree in self.degree]
         for t in tails:
             w = self.edges.pop((t, cell))
             self.out[t].discard(cell)
@@ -111,7 +118,12 @@ class LinkedGraph:
                     apart.add((t, target))
                 else:
                     apart.discard((t, target))
-        self._settle(tails | self.into.get(target, set()))
+        # The target's other tree cells see a change only where it ceased or began to hold the
+        # people of a single tree cell.
+        if any((degree[target] == 1) != single
+               for degree, single in zip(self.degree, was_single, strict=True)):
+            tails = tails | self.into.get(target, set())
+        self._settle(tails)
 
     def _settle(self, tails: Iterable[int]) -> None:
         """Recompute the local cuts of `tails`: the weight of their edges to breakdown cells
@@ -145,6 +157,21 @@ class LinkedGraph:
     def _label(self, c: int, x: int) -> int:
         return x if x in self.moved else self._find(c, x)
 
+    def _labels(self, c: int) -> dict[int, int]:
+        """The component of every node a light edge of count c touches (tails are tree cells,
+        never hidden here; heads are shown cells or Z)."""
+        root = self.root[c]
+        found: dict[int, int] = {}
+        for edge in self.light[c]:
+            for x in edge:
+                if x not in found:
+                    y = x
+                    while root[y] != y:
+                        root[y] = root[root[y]]
+                        y = root[y]
+                    found[x] = y
+        return found
+
     def _smallest(self, nodes: Iterable[int]) -> tuple[int, int] | None:
         """The breakdown cell among `nodes` with the fewest respondents (ties: lowest unit)."""
         cells = [x for x in nodes if self.size <= x < self.zero]
@@ -174,12 +201,12 @@ class LinkedGraph:
             # (mostly, dimensions nearly everyone answered) are checked once.
             if any(not self.differ[(d, c)] for d in range(c)):
                 continue
-            label = {x: self._label(c, x) for e in self.light[c] for x in e}
+            label = self._labels(c)
             light = sorted(e for e in self.light[c] if label[e[0]] != label[e[1]])
             if not light:
                 continue
-            inside = small_closed_cut([(label[t], label[h], self.edges[(t, h)][c])
-                                       for t, h in light], self.level)
+            inside = small_closed_cut(tuple((label[t], label[h], self.edges[(t, h)][c])
+                                            for t, h in light), self.level)
             if inside is None:
                 continue
             # The smallest of the cells the secret is subtracted from and of the cells inside
