@@ -49,26 +49,25 @@ def small_closed_cut(
 
 
 def _merge_cycles(
-    light: list[tuple[int, int, int]], find: Callable[[int], int], parent: dict[int, int]
+    light: list[tuple[int, int, int]] | tuple[tuple[int, int, int], ...],
+    find: Callable[[int], int], parent: dict[int, int],
 ) -> None:
     """Contract every strongly connected set of light edges: a cycle of them cannot be cut
-    without putting a breakdown cell on the inside and one of its tree cells outside."""
-    while True:
-        successors: dict[int, set[int]] = {}
-        for t, h, _ in light:
-            a, b = find(t), find(h)
-            if a != b:
-                successors.setdefault(a, set()).add(b)
-        components = _strongly_connected(successors)
-        merged = False
-        for component in components:
-            if len(component) > 1:
-                root = find(component[0])
-                for other in component[1:]:
-                    parent[find(other)] = root
-                merged = True
-        if not merged:
-            return
+    without putting a breakdown cell on the inside and one of its tree cells outside. One pass
+    is enough: the graph of the strongly connected sets has no cycle."""
+    successors: dict[int, set[int]] = {}
+    for t, h, _ in light:
+        a, b = find(t), find(h)
+        if a != b:
+            successors.setdefault(a, set()).add(b)
+    # Only nodes with arcs in and out can lie on a cycle, and a cycle has two of them at least.
+    if len({b for bs in successors.values() for b in bs} & successors.keys()) < 2:
+        return
+    for component in _strongly_connected(successors):
+        if len(component) > 1:
+            root = find(component[0])
+            for other in component[1:]:
+                parent[find(other)] = root
 
 
 def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
