@@ -63,11 +63,13 @@ def suppress_linked(
     own = np.stack([np.asarray(c, dtype=np.int64) for c in counts], axis=2)
     rolled = roll_up(tree.parent, own[:, :groups, :])  # (units, groups, counts)
     hidden: list[list[Hidden | None]] | None = None
+    graph: LinkedGraph | None = None
     for level in range(min(Rules.ABSOLUTE_MIN_N, threshold), threshold + 1):
         pattern = tree_at[min(level, max(tree_at))]
         if pattern[0] is not None:  # the tree shows nothing at all, so neither may this
             reason = Hidden.WITHHELD if pattern[0] is Hidden.WITHHELD else Hidden.TOO_FEW
             hidden = [[reason] * groups for _ in range(size)]
+            graph = None
             continue
         small = (rolled[:, :, 0] < level) | np.any((rolled > 0) & (rolled < level), axis=2)
         small |= np.array([h is not None for h in pattern])[:, None]
@@ -77,21 +79,17 @@ def suppress_linked(
             for u in range(size)
         ]
         tree_cell = nearest_shown(tree, np.array([[h is None] for h in pattern]))[:, 0]
-        _complete(tree, tree_cell, own, rolled[:, :, 0], hidden, level)
+        if graph is not None and np.array_equal(graph.tree_cell, tree_cell):
+            graph.next_level(hidden, level)  # the same tree cells: only more cells hidden
+        else:
+            graph = LinkedGraph(tree, tree_cell, own, rolled[:, :, 0], hidden, level)
+        _complete(graph, hidden)
     assert hidden is not None
     return hidden
 
 
-def _complete(
-    tree: Tree,
-    tree_cell: np.ndarray,
-    own: np.ndarray,
-    size_of: np.ndarray,
-    hidden: list[list[Hidden | None]],
-    level: int,
-) -> None:
-    """Hide further cells (in place) until no cut in any count weighs 1..level-1."""
-    graph = LinkedGraph(tree, tree_cell, own, size_of, hidden, level)
+def _complete(graph: LinkedGraph, hidden: list[list[Hidden | None]]) -> None:
+    """Hide further cells (in place) until no cut in any count weighs 1..the graph's level-1."""
     while True:
         # The cuts around one tree cell at a time first, for every cell at once (cheap, and
         # most secrets are of that kind); the whole graph's minimum cut once none is left.

@@ -31,9 +31,10 @@ class LinkedGraph:
     def __init__(self, tree: Tree, tree_cell: np.ndarray, own: np.ndarray, size_of: np.ndarray,
                  hidden: list[list[Hidden | None]], level: int) -> None:
         size, groups = len(hidden), len(hidden[0])
-        self.size, self.groups, self.level = size, groups, level
+        self.size, self.groups = size, groups
         self.zero = size + size * groups
         self.parent = tree.parent
+        self.tree_cell = tree_cell
         shown = np.array([[h is None for h in row] for row in hidden], dtype=bool)
         self.shown: list[list[bool]] = shown.tolist()
         # Breakdown cells by (respondents, unit, group): the order in which to hide the smallest.
@@ -42,23 +43,43 @@ class LinkedGraph:
         rank[size + order] = np.arange(size * groups)
         self.rank: list[int] = rank.tolist()
         self.counts = own.shape[2]
+        pairs, weight = _edges(tree, tree_cell, own, shown, self.zero)
+        tails, heads = (x.tolist() for x in np.divmod(pairs, self.zero + 1))
+        self.edges: dict[Edge, tuple[int, ...]] = dict(
+            zip(zip(tails, heads, strict=True), map(tuple, weight.tolist()), strict=True))
         self.out: dict[int, set[int]] = {}
         self.into: dict[int, set[int]] = {}
-        pairs, weight = _edges(tree, tree_cell, own, shown, self.zero)
-        t_all, h_all = np.divmod(pairs, self.zero + 1)
-        tails, heads = t_all.tolist(), h_all.tolist()
-        self.edges: dict[Edge, tuple[int, ...]] = dict(zip(zip(tails, heads), map(tuple, weight.tolist()), strict=True))
         for t, h in zip(tails, heads, strict=True):
             self.out.setdefault(t, set()).add(h)
             self.into.setdefault(h, set()).add(t)
+        present = weight > 0
+        # per count and node: the edges with anyone in it
+        self.degree: list[list[int]] = [
+            np.bincount(np.asarray(heads)[present[:, c]], minlength=self.zero + 1).tolist()
+            for c in range(self.counts)]
+        self.moved: set[int] = set()  # cells hidden here: their node stands alone
+        self._measure(level)
+
+    def next_level(self, hidden: list[list[Hidden | None]], level: int) -> None:
+        """Carry the graph to the next level: hide what `hidden` hides beside it (the cells
+        small at the level), then weigh the edges against the level."""
+        for u, row in enumerate(hidden):
+            for g, reason in enumerate(row):
+                if reason is not None and self.shown[u][g]:
+                    self.hide(u, g)
+        self._measure(level)
+
+    def _measure(self, level: int) -> None:
+        """What depends on the level: light edges, heavy components, local cuts."""
+        self.level = level
+        keys = np.array(list(self.edges), dtype=np.int64).reshape(-1, 2)
+        weight = np.array(list(self.edges.values()), dtype=np.int64).reshape(len(keys), -1)
+        t_all, h_all = keys[:, 0], keys[:, 1]
         heavy = weight >= level
         present = weight > 0
-        self.degree: list[list[int]] = []  # per count and node: the edges with anyone in it
         self.light: list[set[Edge]] = []  # per count: edges weighing 1..level-1
         self.root: list[list[int]] = []  # per count: union-find of the heavy components
         for c in range(self.counts):
-            self.degree.append(np.bincount(h_all[present[:, c]],
-                                           minlength=self.zero + 1).tolist())
             few = present[:, c] & ~heavy[:, c]
             self.light.append(set(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True)))
             self.root.append(_components(t_all[heavy[:, c]], h_all[heavy[:, c]],
@@ -71,12 +92,11 @@ class LinkedGraph:
                 apart = capped[:, c] != capped[:, d]
                 self.differ[(d, c)] = set(zip(t_all[apart].tolist(), h_all[apart].tolist(),
                                               strict=True))
-        self.moved: set[int] = set()  # cells hidden here: their node stands alone
         # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
         # that hold someone from elsewhere too is 1..level-1
         degree = np.array(self.degree).T  # (nodes, counts)
         shared = np.where(present & (degree[h_all] == 1), 0, weight)
-        value = _row_sums(t_all, shared, size)
+        value = _row_sums(t_all, shared, self.size)
         self.risky: set[tuple[int, int]] = set(
             zip(*(x.tolist() for x in np.nonzero((value > 0) & (value < level))), strict=True))
 
