@@ -137,29 +137,60 @@ def _min_closed_cut(arcs: dict[tuple[int, int], int], level: int) -> set[int] | 
 def _bounded_cut(
     capacity: dict[int, dict[int, int]], source: int, sink: int, level: int
 ) -> set[int] | None:
-    """The source side of a minimum source-sink cut when it weighs 1..level-1, else None."""
-    residual = {a: dict(bs) for a, bs in capacity.items()}
+    """The source side of a minimum source-sink cut when it weighs 1..level-1, else None.
+
+    Which augmenting paths are taken changes neither the flow's value nor the side returned
+    (the nodes the source still reaches once no path is left: the same for every maximum
+    flow), so they are searched backwards from the sink, whose few arcs lead to the source in
+    a step or two, instead of through the whole graph from the source."""
+    used: dict[tuple[int, int], int] = {}  # flow a -> b, and minus it b -> a
     flow = 0
     while flow < level:
-        previous = {source: source}
-        queue = deque([source])
-        while queue and sink not in previous:
-            a = queue.popleft()
-            for b, room in residual[a].items():
-                if room > 0 and b not in previous:
-                    previous[b] = a
-                    queue.append(b)
-        if sink not in previous:
-            return set(previous) if flow > 0 else None
-        push, b = level - flow, sink
-        while b != source:
-            push = min(push, residual[previous[b]][b])
-            b = previous[b]
-        b = sink
-        while b != source:
-            a = previous[b]
-            residual[a][b] -= push
-            residual[b][a] = residual[b].get(a, 0) + push
-            b = a
+        path = _path_to(capacity, used, source, sink)
+        if path is None:
+            return _reached(capacity, used, source) if flow > 0 else None
+        push = min(level - flow, *(capacity[a][b] - used.get((a, b), 0) for a, b in path))
+        for a, b in path:
+            used[(a, b)] = used.get((a, b), 0) + push
+            used[(b, a)] = used.get((b, a), 0) - push
         flow += push
     return None
+
+
+def _path_to(
+    capacity: dict[int, dict[int, int]], used: dict[tuple[int, int], int], source: int,
+    sink: int,
+) -> list[tuple[int, int]] | None:
+    """The arcs of a path with room from source to sink, searched from the sink, or None.
+    Every arc's reverse is in `capacity` too (infinite), so a node's neighbours both ways are
+    its keys there."""
+    following = {sink: sink}
+    queue = deque([sink])
+    while queue:
+        b = queue.popleft()
+        for a in capacity[b]:
+            if a not in following and capacity[a][b] - used.get((a, b), 0) > 0:
+                following[a] = b
+                if a == source:
+                    path = []
+                    while a != sink:
+                        path.append((a, following[a]))
+                        a = following[a]
+                    return path
+                queue.append(a)
+    return None
+
+
+def _reached(
+    capacity: dict[int, dict[int, int]], used: dict[tuple[int, int], int], source: int
+) -> set[int]:
+    """The nodes the source reaches through arcs with room."""
+    found = {source}
+    stack = [source]
+    while stack:
+        a = stack.pop()
+        for b, room in capacity[a].items():
+            if b not in found and room - used.get((a, b), 0) > 0:
+                found.add(b)
+                stack.append(b)
+    return found
