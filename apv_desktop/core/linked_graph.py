@@ -77,11 +77,12 @@ class LinkedGraph:
         t_all, h_all = keys[:, 0], keys[:, 1]
         heavy = weight >= level
         present = weight > 0
-        self.light: list[set[Edge]] = []  # per count: edges weighing 1..level-1
+        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
         self.root: list[list[int]] = []  # per count: union-find of the heavy components
         for c in range(self.counts):
             few = present[:, c] & ~heavy[:, c]
-            self.light.append(set(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True)))
+            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
+                                       weight[few, c].tolist(), strict=True)))
             self.root.append(_components(t_all[heavy[:, c]], h_all[heavy[:, c]],
                                          self.zero + 1).tolist())
         capped = np.minimum(weight, level)
@@ -125,11 +126,11 @@ class LinkedGraph:
             for c in range(self.counts):
                 self.degree[c][cell] -= w[c] > 0
                 self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
-                self.light[c].discard((t, cell))
+                self.light[c].pop((t, cell), None)
                 if 0 < new[c] < self.level:
-                    self.light[c].add((t, target))
+                    self.light[c][(t, target)] = new[c]
                 else:
-                    self.light[c].discard((t, target))
+                    self.light[c].pop((t, target), None)
                 if new[c] >= self.level:
                     self._union(c, t, target)
             for (d, c), apart in self.differ.items():
@@ -177,20 +178,24 @@ class LinkedGraph:
     def _label(self, c: int, x: int) -> int:
         return x if x in self.moved else self._find(c, x)
 
-    def _labels(self, c: int) -> dict[int, int]:
-        """The component of every node a light edge of count c touches (tails are tree cells,
-        never hidden here; heads are shown cells or Z)."""
+    def _light_between(self, c: int) -> tuple[list[Edge], tuple[tuple[int, int, int], ...]]:
+        """The light edges of count c between different heavy components, in order, and the
+        same as (tail's component, head's component, weight): the cut search's input."""
         root = self.root[c]
-        found: dict[int, int] = {}
-        for edge in self.light[c]:
-            for x in edge:
-                if x not in found:
-                    y = x
-                    while root[y] != y:
-                        root[y] = root[root[y]]
-                        y = root[y]
-                    found[x] = y
-        return found
+        edges: list[Edge] = []
+        key: list[tuple[int, int, int]] = []
+        for edge, n in sorted(self.light[c].items()):
+            a, b = edge  # tails are tree cells and heads shown cells or Z: never hidden here
+            while root[a] != a:
+                root[a] = root[root[a]]
+                a = root[a]
+            while root[b] != b:
+                root[b] = root[root[b]]
+                b = root[b]
+            if a != b:
+                edges.append(edge)
+                key.append((a, b, n))
+        return edges, tuple(key)
 
     def _smallest(self, nodes: Iterable[int]) -> tuple[int, int] | None:
         """The breakdown cell among `nodes` with the fewest respondents (ties: lowest unit)."""
@@ -221,18 +226,17 @@ class LinkedGraph:
             # (mostly, dimensions nearly everyone answered) are checked once.
             if any(not self.differ[(d, c)] for d in range(c)):
                 continue
-            label = self._labels(c)
-            light = sorted(e for e in self.light[c] if label[e[0]] != label[e[1]])
+            light, between = self._light_between(c)
             if not light:
                 continue
-            inside = small_closed_cut(tuple((label[t], label[h], self.edges[(t, h)][c])
-                                            for t, h in light), self.level)
+            inside = small_closed_cut(between, self.level)
             if inside is None:
                 continue
             # The smallest of the cells the secret is subtracted from and of the cells inside
             # that share a tree cell with it (hiding either moves people across the cut),
             # else any inside.
-            crossing = {t for t, h in light if label[t] in inside and label[h] not in inside}
+            crossing = {t for (t, _), (a, b, _) in zip(light, between, strict=True)
+                        if a in inside and b not in inside}
             near = [h for t in crossing for h in self.out[t] if self.edges[(t, h)][c] > 0]
             cell = (self._smallest(near)
                     or self._smallest(x for x in range(self.zero + 1)
