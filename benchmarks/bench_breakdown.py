@@ -3,6 +3,8 @@
     python benchmarks/bench_breakdown.py [--respondents 20000] [--items 100] [--units 150]
                                          [--groups 5] [--repeat 3]
     python benchmarks/bench_breakdown.py --cli [--respondents 20000] [--repeat 3]
+    python benchmarks/bench_breakdown.py --pipeline [--respondents 20000] [--units 150]
+                                         [--groups 5] [--repeat 3]
 
 Synthetic answers in memory (the project file is not what is measured): 100 scored items in 20
 dimensions with some "ved ikke" and skipped answers, the org of bench_pipeline.py's shape (a
@@ -13,7 +15,10 @@ on a shared machine does not count.
 
 With --cli it times the command a user runs instead, end to end in a fresh process each time
 (`apv-desktop results P --round 2025` against the same with `--by sl_dage`, the demo's days of
-sick leave: 4 groups) on the demo project built with `--respondents`.
+sick leave: 4 groups) on the demo project built with `--respondents`. With --pipeline the same
+on bench_pipeline.py's project (its form, org and answers, imported as a user would, the round
+closed) with a background question `job` of `--groups` uneven groups added: `results P` against
+`results P --by job`.
 """
 
 from __future__ import annotations
@@ -111,9 +116,59 @@ def cli(respondents: int, repeat: int) -> None:
     print(f"results --by       {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
 
 
+def pipeline(respondents: int, units: int, groups: int, repeat: int) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import bench_pipeline
+
+    from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
+    from apv_desktop.services.projects import create_project
+    from apv_desktop.services.reorganise import import_org_file
+    from apv_desktop.services.rounds import change_round_in_file
+    from apv_desktop.services.transfer import import_form, import_responses
+
+    program = [sys.executable, "-m", "apv_desktop"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        form, answers, project = folder / "form.xlsx", folder / "answers.csv", folder / "b.apv"
+        bench_pipeline.synthetic_form(100, form)
+        q = read_xlsform(form).questionnaire
+        jobs = questionnaire(1, groups).choice_lists["job"]
+        q.choice_lists["job"] = jobs
+        q.sections.append(Section("bag", {"da": "Baggrund"}, [
+            Item("job", ItemType.SELECT_ONE, {"da": "Stillingsgruppe"}, list_name="job",
+                 background=True)]))
+        write_xlsform(q, form)
+        leaves = bench_pipeline.synthetic_org(units, folder / "org.csv")
+        bench_pipeline.synthetic_answers(respondents, 100, leaves, answers)
+        rng = np.random.default_rng(11)
+        weights = np.array([2.0 ** -k for k in range(groups)])
+        job = rng.choice(groups, respondents, p=weights / weights.sum())
+        labels = [c.labels["da"] for c in jobs.choices]
+        lines = answers.read_text(encoding="utf-8-sig").splitlines()
+        rows = [f"{lines[0]};job"] + [
+            f"{line};{'' if rng.random() < 0.05 else labels[job[r]]}"
+            for r, line in enumerate(lines[1:])]
+        answers.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+        create_project(project)
+        import_form(project, form)
+        import_org_file(project, folder / "org.csv")
+        import_responses(project, answers, "2025")
+        change_round_in_file(project, "2025", False)  # closed: results publish scores
+        plain = [*program, "results", str(project), "--round", "2025"]
+        without = [_child_cpu(plain) for _ in range(repeat)]
+        crossed = [_child_cpu([*plain, "--by", "job"]) for _ in range(repeat)]
+    base, by = statistics.median(without), statistics.median(crossed)
+    print(f"bench_pipeline's project, {respondents} respondents x 100 items, {units} units, "
+          f"{groups} groups: `results` end to end (CPU, median of {repeat})")
+    print(f"results            {base:6.2f} s")
+    print(f"results --by job   {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", action="store_true", help="time the command end to end")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="the same on bench_pipeline.py's project with a background question")
     parser.add_argument("--respondents", type=int, default=20_000)
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--units", type=int, default=150)
@@ -122,6 +177,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.cli:
         cli(args.respondents, args.repeat)
+        return
+    if args.pipeline:
+        pipeline(args.respondents, args.units, args.groups, args.repeat)
         return
     q = questionnaire(args.items, args.groups)
     units, leaves = org(args.units)
