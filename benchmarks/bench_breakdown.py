@@ -3,6 +3,7 @@
     python benchmarks/bench_breakdown.py [--respondents 20000] [--items 100] [--units 150]
                                          [--groups 5] [--repeat 3]
     python benchmarks/bench_breakdown.py --cli [--respondents 20000] [--repeat 3]
+    python benchmarks/bench_breakdown.py --oracle [--respondents 20000] [--units 150] ...
     python benchmarks/bench_breakdown.py --pipeline [--respondents 20000] [--units 150]
                                          [--groups 5] [--repeat 3]
 
@@ -18,7 +19,8 @@ With --cli it times the command a user runs instead, end to end in a fresh proce
 sick leave: 4 groups) on the demo project built with `--respondents`. With --pipeline the same
 on bench_pipeline.py's project (its form, org and answers, imported as a user would, the round
 closed) with a background question `job` of `--groups` uneven groups added: `results P` against
-`results P --by job`.
+`results P --by job`. With --oracle it checks instead that the breakdown is cell for cell the
+one the fresh-build suppression (tests/unit/linked_oracle.py) gives, and times both.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import numpy as np
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.breakdown import compute_breakdown
 from apv_desktop.core.closed_cut import small_closed_cut
+from apv_desktop.core.disclosure_linked import suppress_linked as suppress_linked_now
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,
@@ -164,9 +167,34 @@ def pipeline(respondents: int, units: int, groups: int, repeat: int) -> None:
     print(f"results --by job   {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
 
 
+def oracle(q: Questionnaire, units: list[OrgUnit], responses: ResponseSet) -> None:
+    import apv_desktop.core.breakdown as module
+
+    sys.path.insert(0, str(Path(__file__).parent.parent))  # the oracle lives in the tests
+    from tests.unit import linked_oracle
+
+    results = compute_results(q, units, responses, Rules(), "r")
+    found, seconds = {}, {}
+    for name, suppress in [("new", module.suppress_linked),
+                           ("oracle", linked_oracle.suppress_linked)]:
+        small_closed_cut.cache_clear()
+        module.suppress_linked = suppress
+        started = time.process_time()
+        found[name] = compute_breakdown(q, units, responses, results, "job").scores
+        seconds[name] = time.process_time() - started
+    module.suppress_linked = suppress_linked_now
+    same = found["new"] == found["oracle"]
+    print(f"{len(found['new'])} cells, {'identical' if same else 'DIFFERENT'}; breakdown "
+          f"{seconds['new']:.2f} s, with the oracle's suppression {seconds['oracle']:.2f} s")
+    if not same:
+        raise SystemExit(1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", action="store_true", help="time the command end to end")
+    parser.add_argument("--oracle", action="store_true",
+                        help="compare the breakdown with the fresh-build suppression's")
     parser.add_argument("--pipeline", action="store_true",
                         help="the same on bench_pipeline.py's project with a background question")
     parser.add_argument("--respondents", type=int, default=20_000)
@@ -184,6 +212,9 @@ def main() -> None:
     q = questionnaire(args.items, args.groups)
     units, leaves = org(args.units)
     responses = answers(q, args.respondents, leaves, args.groups)
+    if args.oracle:
+        oracle(q, units, responses)
+        return
     rules = Rules()
     without, with_breakdown, breakdown_only = [], [], []
     shown = total = 0
