@@ -118,7 +118,13 @@ def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
 def _min_closed_cut(arcs: dict[tuple[int, int], int], level: int) -> set[int] | None:
     """In the DAG of light arcs (a -> b weighing n; a set holding b must hold a): a set whose
     leaving arcs weigh 1..level-1, or None. Such a set holds a source and leaves out a sink, so
-    a bounded max-flow from every source to every sink finds it."""
+    a bounded max-flow from every source to every sink (in this order) finds it.
+
+    Most pairs carry `level` or more, and proving that is most of the work. A hub (the node
+    with most arcs) proves it for many pairs at once: a cut that separates s from t separates
+    s from the hub or the hub from t, so when both carry `level`, so do s and t. Only pairs
+    that carry as much are skipped: the pair found, and its cut, are the ones trying every
+    pair gives."""
     nodes = {a for a, _ in arcs} | {b for _, b in arcs}
     has_in = {b for _, b in arcs}
     has_out = {a for a, _ in arcs}
@@ -126,35 +132,58 @@ def _min_closed_cut(arcs: dict[tuple[int, int], int], level: int) -> set[int] | 
     for (a, b), n in arcs.items():
         capacity[a][b] = capacity[a].get(b, 0) + n
         capacity[b][a] = _INFINITE  # a set may not hold b without a
+    hub = min(nodes, key=lambda x: (-len(capacity[x]), x))
+    from_hub: dict[int, bool] = {}  # per sink: the hub carries `level` to it
+
+    def carries(a: int, b: int) -> bool:
+        return a == b or _bounded_flow(capacity, a, b, level)[0] >= level
+
     for source in sorted(nodes - has_in):
+        to_hub: bool | None = None  # known after a first pair of this source failed
         for sink in sorted(nodes - has_out):
+            if to_hub:
+                if sink not in from_hub:
+                    from_hub[sink] = carries(hub, sink)
+                if from_hub[sink]:
+                    continue
             side = _bounded_cut(capacity, source, sink, level)
             if side is not None:
                 return side
+            if to_hub is None:
+                to_hub = carries(source, hub)
     return None
 
 
 def _bounded_cut(
     capacity: dict[int, dict[int, int]], source: int, sink: int, level: int
 ) -> set[int] | None:
-    """The source side of a minimum source-sink cut when it weighs 1..level-1, else None.
+    """The source side of a minimum source-sink cut when it weighs 1..level-1, else None."""
+    flow, used = _bounded_flow(capacity, source, sink, level)
+    return _reached(capacity, used, source) if 0 < flow < level else None
 
-    Which augmenting paths are taken changes neither the flow's value nor the side returned
-    (the nodes the source still reaches once no path is left: the same for every maximum
-    flow), so they are searched backwards from the sink, whose few arcs lead to the source in
-    a step or two, instead of through the whole graph from the source."""
+
+def _bounded_flow(
+    capacity: dict[int, dict[int, int]], source: int, sink: int, level: int
+) -> tuple[int, dict[tuple[int, int], int]]:
+    """A maximum flow from source to sink, or one of `level` when it carries that much: its
+    value and the flow per arc.
+
+    Which augmenting paths are taken changes neither the flow's value nor the nodes the source
+    still reaches once no path is left (the same for every maximum flow), so they are searched
+    backwards from the sink, whose few arcs lead to the source in a step or two, instead of
+    through the whole graph from the source."""
     used: dict[tuple[int, int], int] = {}  # flow a -> b, and minus it b -> a
     flow = 0
     while flow < level:
         path = _path_to(capacity, used, source, sink)
         if path is None:
-            return _reached(capacity, used, source) if flow > 0 else None
+            break
         push = min(level - flow, *(capacity[a][b] - used.get((a, b), 0) for a, b in path))
         for a, b in path:
             used[(a, b)] = used.get((a, b), 0) + push
             used[(b, a)] = used.get((b, a), 0) - push
         flow += push
-    return None
+    return flow, used
 
 
 def _path_to(
