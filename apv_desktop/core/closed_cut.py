@@ -10,7 +10,6 @@ it touches, i.e. a closed set of the reversed arcs; it weighs what its leaving a
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 from functools import lru_cache
 
 _INFINITE = 1 << 40
@@ -25,19 +24,10 @@ def small_closed_cut(
 
     A pure function of its arguments, so remembered: while cells are hidden one at a time the
     light edges of most counts and dimensions come back unchanged."""
-    ends = [t for t, _, _ in light_edges] + [h for _, h, _ in light_edges]
-    parent = {x: x for x in ends}  # the nodes light edges join
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    _merge_cycles(light_edges, find, parent)
+    merged = _merge_cycles(light_edges)
     arcs: dict[tuple[int, int], int] = {}
     for t, h, n in light_edges:
-        a, b = find(t), find(h)
+        a, b = merged.get(t, t), merged.get(h, h)
         if a != b:
             arcs[(a, b)] = arcs.get((a, b), 0) + n
     if not arcs:
@@ -45,29 +35,27 @@ def small_closed_cut(
     found = _min_closed_cut(arcs, level)
     if found is None:
         return None
-    return frozenset(x for x in parent if find(x) in found)
+    ends = {t for t, _, _ in light_edges} | {h for _, h, _ in light_edges}
+    return frozenset(x for x in ends if merged.get(x, x) in found)
 
 
-def _merge_cycles(
-    light: list[tuple[int, int, int]] | tuple[tuple[int, int, int], ...],
-    find: Callable[[int], int], parent: dict[int, int],
-) -> None:
+def _merge_cycles(light: tuple[tuple[int, int, int], ...]) -> dict[int, int]:
     """Contract every strongly connected set of light edges: a cycle of them cannot be cut
-    without putting a breakdown cell on the inside and one of its tree cells outside. One pass
-    is enough: the graph of the strongly connected sets has no cycle."""
+    without putting a breakdown cell on the inside and one of its tree cells outside. Per node
+    of such a set, the node that stands for it (the graph of the sets has no cycle)."""
     successors: dict[int, set[int]] = {}
     for t, h, _ in light:
-        a, b = find(t), find(h)
-        if a != b:
-            successors.setdefault(a, set()).add(b)
+        if t != h:
+            successors.setdefault(t, set()).add(h)
+    merged: dict[int, int] = {}
     # Only nodes with arcs in and out can lie on a cycle, and a cycle has two of them at least.
     if len({b for bs in successors.values() for b in bs} & successors.keys()) < 2:
-        return
+        return merged
     for component in _strongly_connected(successors):
         if len(component) > 1:
-            root = find(component[0])
-            for other in component[1:]:
-                parent[find(other)] = root
+            for other in component:
+                merged[other] = component[0]
+    return merged
 
 
 def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
