@@ -19,7 +19,8 @@ W of cells such that no edge runs from a tree cell outside W to a breakdown cell
 secret is the edges from tree cells in W to breakdown cells outside W. So: the release is safe
 exactly when every cut weighs 0 or at least the threshold, in every count the figures carry.
 That is a minimum-cut question, answered with a bounded max-flow on a small graph (edges that
-weigh the threshold or more can never be part of a small secret, so they are contracted first).
+weigh the threshold or more can never be part of a small secret, so they are contracted first;
+core.closed_cut). The graph is kept up to date as cells are hidden (core.linked_graph).
 
 Counts checked, against the tree's score pattern: the respondents (a shown n tells how many of
 a cell's people have a valid score, so every set of people is a secret, whatever they answered)

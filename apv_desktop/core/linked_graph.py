@@ -6,9 +6,10 @@ holds anyone, weighing per count. Hiding a breakdown cell moves its people, i.e.
 the nearest shown cell of the same group above it (or Z) and changes nothing else, so the graph
 is updated where the cell was instead of being built again for every cell hidden: what was
 computed from the whole graph before (the cuts around each tree cell, the components joined by
-heavy edges) is kept per node and changed only for the nodes an edge moved to or from. The
-decisions are the ones a graph built afresh gives (tests/unit/test_linked_graph.py holds the
-fresh-build algorithm as an oracle and compares them over random cases).
+heavy edges) is kept per node and changed only for the nodes an edge moved to or from; from one
+level to the next only what depends on the level is weighed again. The decisions are exactly
+those of building the graph afresh for every cell hidden (tests/unit/linked_oracle.py keeps that
+algorithm; tests/unit/test_linked_graph.py compares the patterns over thousands of random cases).
 
 Heavy components only ever merge: the tree cells joined to a hidden cell by heavy edges are
 joined by heavier ones to the cell their people move to. A union-find keeps them, its root the
