@@ -124,7 +124,14 @@ def _min_closed_cut(arcs: dict[tuple[int, int], int], level: int) -> set[int] | 
     from_hub: dict[int, bool] = {}  # per sink: the hub carries `level` to it
 
     def carries(a: int, b: int) -> bool:
-        return a == b or _bounded_flow(capacity, a, b, level)[0] >= level
+        if a == b:
+            return True
+        # Paths of one or two arcs, a -> b and a -> x -> b through an x that a holds (infinite
+        # arc), share no arc: what they carry together is carried for sure.
+        sure = sum(capacity[x][b] for x, back in capacity[b].items()
+                   if back == _INFINITE  # x -> b is an arc
+                   and (x == a or capacity[a].get(x) == _INFINITE))
+        return sure >= level or _bounded_flow(capacity, a, b, level)[0] >= level
 
     for source in sorted(nodes - has_in):
         to_hub: bool | None = None  # known after a first pair of this source failed
