@@ -59,17 +59,19 @@ def _merge_cycles(light: tuple[tuple[int, int, int], ...]) -> dict[int, int]:
 
 
 def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
-    """Tarjan's algorithm, iterative."""
+    """Tarjan's algorithm, iterative: the strongly connected sets of two nodes or more. Nodes
+    without successors are left out: each is a set of its own, and visiting one changes
+    neither the order in which the others are visited nor their sets."""
+    ordered = {a: sorted(b for b in bs if b in successors) for a, bs in successors.items()}
     index: dict[int, int] = {}
     low: dict[int, int] = {}
     on_stack: set[int] = set()
     stack: list[int] = []
     found: list[list[int]] = []
-    nodes = set(successors) | {b for bs in successors.values() for b in bs}
-    for start in sorted(nodes):
+    for start in sorted(ordered):
         if start in index:
             continue
-        work = [(start, iter(sorted(successors.get(start, ()))))]
+        work = [(start, iter(ordered[start]))]
         index[start] = low[start] = len(index)
         stack.append(start)
         on_stack.add(start)
@@ -81,7 +83,7 @@ def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
                     index[child] = low[child] = len(index)
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(sorted(successors.get(child, ())))))
+                    work.append((child, iter(ordered[child])))
                     advanced = True
                     break
                 if child in on_stack:
@@ -99,7 +101,8 @@ def _strongly_connected(successors: dict[int, set[int]]) -> list[list[int]]:
                     component.append(top)
                     if top == node:
                         break
-                found.append(component)
+                if len(component) > 1:
+                    found.append(component)
     return found
 
 
