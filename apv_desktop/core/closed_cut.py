@@ -15,7 +15,7 @@ from functools import lru_cache
 _INFINITE = 1 << 40
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # hits come within a few searches; keys can be large
 def small_closed_cut(
     light_edges: tuple[tuple[int, int, int], ...], level: int
 ) -> frozenset[int] | None:
