@@ -1,4 +1,8 @@
-"""What a crossed table may show beside the org tree: results by background group.
+"""The oracle of test_linked_graph.py: core.disclosure_linked as of commit 9176edc, which built
+the whole graph afresh for every cell hidden. Kept verbatim (do not speed it up): the faster
+code must decide exactly what this decides.
+
+What a crossed table may show beside the org tree: results by background group.
 
 A breakdown publishes, for a unit U and a background group g, the figures of the respondents of
 U (with its sub-units) who answered g. Beside the tree these figures are no longer one laminar
