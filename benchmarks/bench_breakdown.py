@@ -3,6 +3,9 @@
     python benchmarks/bench_breakdown.py [--respondents 20000] [--items 100] [--units 150]
                                          [--groups 5] [--repeat 3]
     python benchmarks/bench_breakdown.py --cli [--respondents 20000] [--repeat 3]
+    python benchmarks/bench_breakdown.py --oracle [--respondents 20000] [--units 150] ...
+    python benchmarks/bench_breakdown.py --pipeline [--respondents 20000] [--units 150]
+                                         [--groups 5] [--repeat 3]
 
 Synthetic answers in memory (the project file is not what is measured): 100 scored items in 20
 dimensions with some "ved ikke" and skipped answers, the org of bench_pipeline.py's shape (a
@@ -13,7 +16,11 @@ on a shared machine does not count.
 
 With --cli it times the command a user runs instead, end to end in a fresh process each time
 (`apv-desktop results P --round 2025` against the same with `--by sl_dage`, the demo's days of
-sick leave: 4 groups) on the demo project built with `--respondents`.
+sick leave: 4 groups) on the demo project built with `--respondents`. With --pipeline the same
+on bench_pipeline.py's project (its form, org and answers, imported as a user would, the round
+closed) with a background question `job` of `--groups` uneven groups added: `results P` against
+`results P --by job`. With --oracle it checks instead that the breakdown is cell for cell the
+one the fresh-build suppression (tests/unit/linked_oracle.py) gives, and times both.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ import numpy as np
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.breakdown import compute_breakdown
+from apv_desktop.core.closed_cut import small_closed_cut
+from apv_desktop.core.disclosure_linked import suppress_linked as suppress_linked_now
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,
@@ -110,9 +119,84 @@ def cli(respondents: int, repeat: int) -> None:
     print(f"results --by       {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
 
 
+def pipeline(respondents: int, units: int, groups: int, repeat: int) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import bench_pipeline
+
+    from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
+    from apv_desktop.services.projects import create_project
+    from apv_desktop.services.reorganise import import_org_file
+    from apv_desktop.services.rounds import change_round_in_file
+    from apv_desktop.services.transfer import import_form, import_responses
+
+    program = [sys.executable, "-m", "apv_desktop"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        form, answers, project = folder / "form.xlsx", folder / "answers.csv", folder / "b.apv"
+        bench_pipeline.synthetic_form(100, form)
+        q = read_xlsform(form).questionnaire
+        jobs = questionnaire(1, groups).choice_lists["job"]
+        q.choice_lists["job"] = jobs
+        q.sections.append(Section("bag", {"da": "Baggrund"}, [
+            Item("job", ItemType.SELECT_ONE, {"da": "Stillingsgruppe"}, list_name="job",
+                 background=True)]))
+        write_xlsform(q, form)
+        leaves = bench_pipeline.synthetic_org(units, folder / "org.csv")
+        bench_pipeline.synthetic_answers(respondents, 100, leaves, answers)
+        rng = np.random.default_rng(11)
+        weights = np.array([2.0 ** -k for k in range(groups)])
+        job = rng.choice(groups, respondents, p=weights / weights.sum())
+        labels = [c.labels["da"] for c in jobs.choices]
+        lines = answers.read_text(encoding="utf-8-sig").splitlines()
+        rows = [f"{lines[0]};job"] + [
+            f"{line};{'' if rng.random() < 0.05 else labels[job[r]]}"
+            for r, line in enumerate(lines[1:])]
+        answers.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+        create_project(project)
+        import_form(project, form)
+        import_org_file(project, folder / "org.csv")
+        import_responses(project, answers, "2025")
+        change_round_in_file(project, "2025", False)  # closed: results publish scores
+        plain = [*program, "results", str(project), "--round", "2025"]
+        without = [_child_cpu(plain) for _ in range(repeat)]
+        crossed = [_child_cpu([*plain, "--by", "job"]) for _ in range(repeat)]
+    base, by = statistics.median(without), statistics.median(crossed)
+    print(f"bench_pipeline's project, {respondents} respondents x 100 items, {units} units, "
+          f"{groups} groups: `results` end to end (CPU, median of {repeat})")
+    print(f"results            {base:6.2f} s")
+    print(f"results --by job   {by:6.2f} s  ({by / base:.2f}x, target < {TARGET}x)")
+
+
+def oracle(q: Questionnaire, units: list[OrgUnit], responses: ResponseSet) -> None:
+    import apv_desktop.core.breakdown as module
+
+    sys.path.insert(0, str(Path(__file__).parent.parent))  # the oracle lives in the tests
+    from tests.unit import linked_oracle
+
+    results = compute_results(q, units, responses, Rules(), "r")
+    found, seconds = {}, {}
+    for name, suppress in [("new", module.suppress_linked),
+                           ("oracle", linked_oracle.suppress_linked)]:
+        small_closed_cut.cache_clear()
+        module.suppress_linked = suppress
+        started = time.process_time()
+        found[name] = compute_breakdown(q, units, responses, results, "job").scores
+        seconds[name] = time.process_time() - started
+    module.suppress_linked = suppress_linked_now
+    same = found["new"] == found["oracle"]
+    print(f"{len(found['new'])} cells, {'identical' if same else 'DIFFERENT'}; breakdown "
+          f"{seconds['new']:.2f} s, with the oracle's suppression {seconds['oracle']:.2f} s")
+    if not same:
+        raise SystemExit(1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", action="store_true", help="time the command end to end")
+    parser.add_argument("--oracle", action="store_true",
+                        help="compare the breakdown with the fresh-build suppression's")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="the same on bench_pipeline.py's project with a background question")
     parser.add_argument("--respondents", type=int, default=20_000)
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--units", type=int, default=150)
@@ -122,13 +206,20 @@ def main() -> None:
     if args.cli:
         cli(args.respondents, args.repeat)
         return
+    if args.pipeline:
+        pipeline(args.respondents, args.units, args.groups, args.repeat)
+        return
     q = questionnaire(args.items, args.groups)
     units, leaves = org(args.units)
     responses = answers(q, args.respondents, leaves, args.groups)
+    if args.oracle:
+        oracle(q, units, responses)
+        return
     rules = Rules()
     without, with_breakdown, breakdown_only = [], [], []
     shown = total = 0
     for _ in range(args.repeat):
+        small_closed_cut.cache_clear()  # each repeat as cold as a user's first one
         started = time.process_time()
         results = compute_results(q, units, responses, rules, "r")
         middle = time.process_time()

@@ -116,17 +116,21 @@ def compute_breakdown(
     shown_units = [u for u in range(size) if qualifies[u]
                    and disclosure.unit_hidden(org.code_at(u)) is None]
     cells: list[GroupScore] = []
+    # Plain lists, column by dimension: tens of thousands of cells are read one at a time.
+    n_of, mean_of, low_of, high_of = (x.T.tolist() for x in (stats.n, shown_mean, low, high))
+    names = [choice.name for choice in choices.choices]
     for d, code in enumerate(scores.codes):
         info = next(i for i in results.dimensions if i.code == code)
         judge = Judge(results.rules, info.direction, info.reference,
                       results.score(org.code_at(0), code).mean)
+        n, mean, lows, highs, hidden = n_of[d], mean_of[d], low_of[d], high_of[d], hidden_of[code]
         for u in shown_units:
-            for g, choice in enumerate(choices.choices):
+            unit = org.code_at(u)
+            for g, name in enumerate(names):
                 row = u * groups + g
-                cells.append(GroupScore(choice.name, judged_score(
-                    org.code_at(u), code, int(stats.n[row, d]), shown_mean[row, d],
-                    (low[row, d], high[row, d]), hidden_of[code][u][g], judge,
-                    is_org=False)))
+                cells.append(GroupScore(name, judged_score(
+                    unit, code, int(n[row]), mean[row], (lows[row], highs[row]), hidden[u][g],
+                    judge, is_org=False)))
     return Breakdown(item.name, [c.name for c in choices.choices],
                      [c.label(language) or c.name for c in choices.choices],
                      [org.code_at(u) for u in shown_units], cells)

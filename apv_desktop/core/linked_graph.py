@@ -1,0 +1,305 @@
+"""The graph of core.disclosure_linked, kept up to date cell by cell while cells are hidden.
+
+Tree cells are nodes 0..size-1 (by unit), breakdown cells size + unit * groups + group, Z
+(everyone in no shown breakdown cell) the last; an edge per (tree cell, breakdown cell) that
+holds anyone, weighing per count. Hiding a breakdown cell moves its people, i.e. its edges, to
+the nearest shown cell of the same group above it (or Z) and changes nothing else, so the graph
+is updated where the cell was instead of being built again for every cell hidden: what was
+computed from the whole graph before (the cuts around each tree cell, the components joined by
+heavy edges) is kept per node and changed only for the nodes an edge moved to or from; from one
+level to the next only what depends on the level is weighed again. The decisions are exactly
+those of building the graph afresh for every cell hidden (tests/unit/linked_oracle.py keeps that
+algorithm; tests/unit/test_linked_graph.py compares the patterns over thousands of random cases).
+
+Heavy components only ever merge: the tree cells joined to a hidden cell by heavy edges are
+joined by heavier ones to the cell their people move to. A union-find keeps them, its root the
+smallest node, as the components' label was (the cut's order of search depends on labels).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from apv_desktop.core.anonymity import Hidden, Tree
+from apv_desktop.core.closed_cut import small_closed_cut
+
+Edge = tuple[int, int]  # (tree cell, breakdown cell or Z)
+
+
+class LinkedGraph:
+    def __init__(self, tree: Tree, tree_cell: np.ndarray, own: np.ndarray, size_of: np.ndarray,
+                 hidden: list[list[Hidden | None]], level: int) -> None:
+        size, groups = len(hidden), len(hidden[0])
+        self.size, self.groups = size, groups
+        self.zero = size + size * groups
+        self.parent = tree.parent
+        self.tree_cell = tree_cell
+        shown = np.array([[h is None for h in row] for row in hidden], dtype=bool)
+        self.shown: list[list[bool]] = shown.tolist()
+        # Breakdown cells by (respondents, unit, group): the order in which to hide the smallest.
+        order = np.lexsort((np.arange(size * groups), size_of.ravel()))
+        rank = np.empty(self.zero + 1, dtype=np.int64)
+        rank[size + order] = np.arange(size * groups)
+        self.rank: list[int] = rank.tolist()
+        self.counts = own.shape[2]
+        pairs, weight = _edges(tree, tree_cell, own, shown, self.zero)
+        tails, heads = (x.tolist() for x in np.divmod(pairs, self.zero + 1))
+        self.edges: dict[Edge, tuple[int, ...]] = dict(
+            zip(zip(tails, heads, strict=True), map(tuple, weight.tolist()), strict=True))
+        self.out: dict[int, set[int]] = {}
+        self.into: dict[int, set[int]] = {}
+        for t, h in zip(tails, heads, strict=True):
+            self.out.setdefault(t, set()).add(h)
+            self.into.setdefault(h, set()).add(t)
+        present = weight > 0
+        # per count and node: the edges with anyone in it
+        self.degree: list[list[int]] = [
+            np.bincount(np.asarray(heads)[present[:, c]], minlength=self.zero + 1).tolist()
+            for c in range(self.counts)]
+        self.moved: set[int] = set()  # cells hidden here: their node stands alone
+        self._measure(level)
+
+    def next_level(self, hidden: list[list[Hidden | None]], level: int) -> None:
+        """Carry the graph to the next level: hide what `hidden` hides beside it (the cells
+        small at the level), then weigh the edges against the level."""
+        for u, row in enumerate(hidden):
+            for g, reason in enumerate(row):
+                if reason is not None and self.shown[u][g]:
+                    self.hide(u, g)
+        self._measure(level)
+
+    def _measure(self, level: int) -> None:
+        """What depends on the level: light edges, heavy components, local cuts."""
+        self.level = level
+        keys = np.array(list(self.edges), dtype=np.int64).reshape(-1, 2)
+        weight = np.array(list(self.edges.values()), dtype=np.int64).reshape(len(keys), -1)
+        t_all, h_all = keys[:, 0], keys[:, 1]
+        heavy = weight >= level
+        present = weight > 0
+        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
+        self.root: list[list[int]] = []  # per count: union-find of the heavy components
+        for c in range(self.counts):
+            few = present[:, c] & ~heavy[:, c]
+            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
+                                       weight[few, c].tolist(), strict=True)))
+            self.root.append(_components(t_all[heavy[:, c]], h_all[heavy[:, c]],
+                                         self.zero + 1).tolist())
+        capped = np.minimum(weight, level)
+        # per pair of counts: the edges on which they differ up to the threshold
+        self.differ: dict[tuple[int, int], set[Edge]] = {}
+        for c in range(self.counts):
+            for d in range(c):
+                apart = capped[:, c] != capped[:, d]
+                self.differ[(d, c)] = set(zip(t_all[apart].tolist(), h_all[apart].tolist(),
+                                              strict=True))
+        # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
+        # that hold someone from elsewhere too is 1..level-1
+        degree = np.array(self.degree).T  # (nodes, counts)
+        shared = np.where(present & (degree[h_all] == 1), 0, weight)
+        value = _row_sums(t_all, shared, self.size)
+        self.risky: set[tuple[int, int]] = set(
+            zip(*(x.tolist() for x in np.nonzero((value > 0) & (value < level))), strict=True))
+
+    def _add(self, t: int, h: int, w: tuple[int, ...]) -> None:
+        self.edges[(t, h)] = w
+        self.out.setdefault(t, set()).add(h)
+        self.into.setdefault(h, set()).add(t)
+
+    def hide(self, u: int, g: int) -> None:
+        """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
+        self.shown[u][g] = False
+        cell = self.size + u * self.groups + g
+        above = self.parent[u]
+        while above >= 0 and not self.shown[above][g]:
+            above = self.parent[above]
+        target = self.size + above * self.groups + g if above >= 0 else self.zero
+        self.moved.add(cell)
+        tails = self.into.pop(cell, set())
+        was_single = [degree[target] == 1 for degree in self.degree]
+        for t in tails:
+            w = self.edges.pop((t, cell))
+            self.out[t].discard(cell)
+            old = self.edges.get((t, target))
+            new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
+            self._add(t, target, new)
+            for c in range(self.counts):
+                self.degree[c][cell] -= w[c] > 0
+                self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
+                self.light[c].pop((t, cell), None)
+                if 0 < new[c] < self.level:
+                    self.light[c][(t, target)] = new[c]
+                else:
+                    self.light[c].pop((t, target), None)
+                if new[c] >= self.level:
+                    self._union(c, t, target)
+            for (d, c), apart in self.differ.items():
+                apart.discard((t, cell))
+                if min(new[c], self.level) != min(new[d], self.level):
+                    apart.add((t, target))
+                else:
+                    apart.discard((t, target))
+        # The target's other tree cells see a change only where it ceased or began to hold the
+        # people of a single tree cell.
+        if any((degree[target] == 1) != single
+               for degree, single in zip(self.degree, was_single, strict=True)):
+            tails = tails | self.into.get(target, set())
+        self._settle(tails)
+
+    def _settle(self, tails: Iterable[int]) -> None:
+        """Recompute the local cuts of `tails`: the weight of their edges to breakdown cells
+        that hold someone from elsewhere too."""
+        for t in tails:
+            heads = self.out[t]
+            for c in range(self.counts):
+                degree = self.degree[c]
+                value = 0
+                for h in heads:
+                    n = self.edges[(t, h)][c]
+                    if n > 0 and degree[h] != 1:
+                        value += n
+                if 0 < value < self.level:
+                    self.risky.add((t, c))
+                else:
+                    self.risky.discard((t, c))
+
+    def _find(self, c: int, x: int) -> int:
+        root = self.root[c]
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    def _union(self, c: int, a: int, b: int) -> None:
+        a, b = self._find(c, a), self._find(c, b)
+        if a != b:
+            self.root[c][max(a, b)] = min(a, b)
+
+    def _label(self, c: int, x: int) -> int:
+        return x if x in self.moved else self._find(c, x)
+
+    def _light_between(self, c: int) -> tuple[list[Edge], tuple[tuple[int, int, int], ...]]:
+        """The light edges of count c between different heavy components, in order, and the
+        same as (tail's component, head's component, weight): the cut search's input."""
+        root = self.root[c]
+        edges: list[Edge] = []
+        key: list[tuple[int, int, int]] = []
+        for edge, n in sorted(self.light[c].items()):
+            a, b = edge  # tails are tree cells and heads shown cells or Z: never hidden here
+            while root[a] != a:
+                root[a] = root[root[a]]
+                a = root[a]
+            while root[b] != b:
+                root[b] = root[root[b]]
+                b = root[b]
+            if a != b:
+                edges.append(edge)
+                key.append((a, b, n))
+        return edges, tuple(key)
+
+    def _smallest(self, nodes: Iterable[int]) -> tuple[int, int] | None:
+        """The breakdown cell among `nodes` with the fewest respondents (ties: lowest unit)."""
+        cells = [x for x in nodes if self.size <= x < self.zero]
+        if not cells:
+            return None
+        best = min(cells, key=self.rank.__getitem__)
+        u, g = divmod(best - self.size, self.groups)
+        return u, g
+
+    def local_culprits(self) -> set[tuple[int, int]]:
+        """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
+        1..level-1 in some count: the smallest of those cells (or of its neighbours) to hide."""
+        found: set[tuple[int, int]] = set()
+        for t, c in self.risky:
+            mine = [h for h in self.out[t] if self.edges[(t, h)][c] > 0]
+            cell = (self._smallest(h for h in mine if self.degree[c][h] == 1)
+                    or self._smallest(mine))
+            if cell is not None:
+                found.add(cell)
+        return found
+
+    def global_culprits(self) -> set[tuple[int, int]]:
+        """Per count with a cut weighing 1..level-1: a shown breakdown cell to hide."""
+        found: set[tuple[int, int]] = set()
+        for c in range(self.counts):
+            # Weights capped at the threshold decide the answer: counts that agree on them
+            # (mostly, dimensions nearly everyone answered) are checked once.
+            if any(not self.differ[(d, c)] for d in range(c)):
+                continue
+            light, between = self._light_between(c)
+            if not light:
+                continue
+            inside = small_closed_cut(between, self.level)
+            if inside is None:
+                continue
+            # The smallest of the cells the secret is subtracted from and of the cells inside
+            # that share a tree cell with it (hiding either moves people across the cut),
+            # else any inside.
+            crossing = {t for (t, _), (a, b, _) in zip(light, between, strict=True)
+                        if a in inside and b not in inside}
+            near = [h for t in crossing for h in self.out[t] if self.edges[(t, h)][c] > 0]
+            cell = (self._smallest(near)
+                    or self._smallest(x for x in range(self.zero + 1)
+                                      if self._label(c, x) in inside)
+                    # cannot happen while the tree is safe: hide all to be sure
+                    or self._smallest(range(self.size, self.zero)))
+            if cell is not None:
+                found.add(cell)
+        return found
+
+
+def _edges(tree: Tree, tree_cell: np.ndarray, own: np.ndarray, shown: np.ndarray,
+           zero: int) -> tuple[np.ndarray, np.ndarray]:
+    """The edges as keys tail * (zero + 1) + head, sorted, and their weights (edges x counts)."""
+    size, groups = shown.shape
+    owner = nearest_shown(tree, shown)  # (units, groups)
+    head = np.where(owner >= 0, size + owner * groups + np.arange(groups), zero)
+    head = np.column_stack([head, np.full(size, zero)])  # "no answer" is always in Z
+    tail = np.repeat(tree_cell[:, None], groups + 1, axis=1)
+    atoms = own.reshape(size * (groups + 1), -1)
+    anyone = atoms[:, 0] > 0
+    key = (tail.ravel() * (zero + 1) + head.ravel())[anyone]
+    pairs, index = np.unique(key, return_inverse=True)
+    return pairs, _row_sums(index.ravel(), atoms[anyone], len(pairs))
+
+
+def nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
+    """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
+    nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
+    # level by level from the root (parents come before children): a unit's parent is done
+    for units in _levels(tree)[1:]:
+        nearest[units] = np.where(shown[units], units[:, None],
+                                  nearest[np.asarray(tree.parent)[units]])
+    return nearest
+
+
+def _levels(tree: Tree) -> list[np.ndarray]:
+    """The units by depth: the root, its children, theirs, ..."""
+    depth = [0] * len(tree)
+    for u in range(1, len(tree)):
+        depth[u] = depth[tree.parent[u]] + 1
+    order = np.asarray(depth)
+    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)]
+
+
+def _row_sums(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
+    """np.add.at(zeros((length, columns)), index, values) for whole numbers, a bincount per
+    column (float sums of whole numbers stay exact far beyond any count of people)."""
+    out = np.zeros((length, values.shape[1]), dtype=np.int64)
+    for c in range(values.shape[1]):
+        out[:, c] = np.rint(np.bincount(index, weights=values[:, c], minlength=length))
+    return out
+
+
+def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
+    """A label per node: the smallest node joined to it by the given edges."""
+    label = np.arange(nodes)
+    while True:
+        before = label.copy()
+        joined = np.minimum(label[tail], label[head])
+        np.minimum.at(label, tail, joined)
+        np.minimum.at(label, head, joined)
+        label = label[label]
+        if np.array_equal(label, before):
+            return label
