@@ -8,6 +8,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from apv_desktop.core.model import LANGUAGES
+from apv_desktop.i18n import format_number, plural_category, trn
+
 
 def _fresh(script: str, env: dict[str, str] | None = None) -> str:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -23,4 +28,24 @@ def test_the_program_keeps_numpys_blas_to_one_thread_unless_told_otherwise() -> 
 
 
 def _modules_after(script: str) -> set[str]:
-    return set(json.loads(_fresh(script + "\nimport json, sys; print(json.dumps(list(sys.modules)))")))
+    listing = "\nimport json, sys\nprint(json.dumps(list(sys.modules)))"
+    return set(json.loads(_fresh(script + listing)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whole_counts_read_as_babel_writes_them_in_every_language(language: str) -> None:
+    from babel import Locale, numbers
+
+    rule = Locale.parse(language).plural_form
+    for count in [*range(0, 1101), 9_999, 12_345, 1_000_000, 123_456_789]:
+        assert format_number(count, language) == numbers.format_decimal(
+            count, format="#,##0.###", locale=language)
+        assert plural_category(count, language) == rule(count)
+    assert trn("{n} svar", "{n} svar", 2000) == trn("{n} svar", "{n} svar", 2000.0)
+
+
+def test_a_command_that_prints_a_count_does_not_load_babel() -> None:
+    loaded = _modules_after("from apv_desktop.i18n import set_language, trn\n"
+                            "set_language('sv')\n"
+                            "trn('Importerede {n} enhed.', 'Importerede {n} enheder.', 1234)")
+    assert not {name for name in loaded if name.split(".")[0] == "babel"}
