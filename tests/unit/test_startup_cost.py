@@ -49,3 +49,9 @@ def test_a_command_that_prints_a_count_does_not_load_babel() -> None:
                             "set_language('sv')\n"
                             "trn('Importerede {n} enhed.', 'Importerede {n} enheder.', 1234)")
     assert not {name for name in loaded if name.split(".")[0] == "babel"}
+
+
+def test_importing_a_csv_and_reading_results_load_no_workbook_reader_or_templates() -> None:
+    loaded = _modules_after("import apv_desktop.services.transfer, apv_desktop.services.compute")
+    assert not loaded & {"apv_desktop.interchange.xlsx_reader", "apv_desktop.interchange.templates",
+                         "apv_desktop.core.org_changes", "zipfile", "babel"}
