@@ -52,6 +52,7 @@ def test_a_command_that_prints_a_count_does_not_load_babel() -> None:
 
 
 def test_importing_a_csv_and_reading_results_load_no_workbook_reader_or_templates() -> None:
-    loaded = _modules_after("import apv_desktop.services.transfer, apv_desktop.services.compute")
+    loaded = _modules_after("import apv_desktop.cli, apv_desktop.services.transfer, "
+                            "apv_desktop.services.compute")
     assert not loaded & {"apv_desktop.interchange.xlsx_reader", "apv_desktop.interchange.templates",
-                         "apv_desktop.core.org_changes", "zipfile", "babel"}
+                         "apv_desktop.core.org_changes", "zipfile", "babel", "locale"}
