@@ -6,6 +6,13 @@ import os
 import sys
 from pathlib import Path
 
+# NumPy's bundled OpenBLAS starts one thread per core when numpy is imported, and they spin
+# for a while: ~80 ms of CPU on every command, for linear algebra the program never does (its
+# arrays are counted and summed, not multiplied). One thread, unless the user asked otherwise.
+# Set here, before anything imports numpy: every start (console script, `-m`, the frozen
+# program's entry_point.py) runs this module first.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 NO_SCREEN = (
     "apv-desktop: no screen found (DISPLAY is not set), and the window needs one; "
     "the commands work without it: apv-desktop --help\n"

@@ -5,9 +5,7 @@ returns the exit code."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +33,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    import textwrap
+
     from apv_desktop.interchange.templates import list_templates
 
     language = current_language()  # the titles the window's template chooser shows in it
@@ -109,8 +109,10 @@ def run_results(args: argparse.Namespace) -> int:
 
         text = results_by_text(args.project, args.round_name, args.by, args.format, args.lang)
     elif args.format == "json":
+        from apv_desktop.interchange.json_text import indented
+
         results = results_for_file(args.project, args.round_name, language=args.lang)
-        text = json.dumps(results_dict(results), ensure_ascii=False, indent=1) + "\n"
+        text = indented(results_dict(results)) + "\n"
     else:
         text = results_csv(results_for_file(args.project, args.round_name, language=args.lang))
     if args.output:

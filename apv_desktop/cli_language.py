@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import locale
 import os
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -64,6 +63,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
     environ = os.environ if environ is None else environ
     name = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
     if not name and os.name == "nt":  # Windows keeps its locale outside the environment
+        import locale  # there only: its tables cost every command 1-5 ms to load
+
         name = locale.getlocale()[0] or ""
     name = {"danish": "da", "swedish": "sv", "norwegian": "nb"}.get(
         name.split("_")[0].lower(), name)

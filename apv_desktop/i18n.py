@@ -63,8 +63,22 @@ def _translate(code: str, text: str, fields: dict[str, object]) -> str:
     return translated.format(**fields) if fields else translated
 
 
+# Whole counts without Babel: loading its CLDR data costs every command that prints a count
+# ~25 ms of a ~200 ms run (issue 18). For a non-negative int, CLDR's rules of da/sv/en come
+# down to these facts: the thousands separator, and 'one' exactly for 1 (da's other 'one'
+# cases are fractions). They are Babel's, checked against it for every language in
+# tests/unit/test_startup_cost.py; anything else (fractions, other languages) asks Babel.
+_THOUSANDS = {"da": ".", "sv": "\xa0", "en": ","}
+
+
+def _whole_count(count: float, language: str) -> bool:
+    return type(count) is int and count >= 0 and language in _THOUSANDS
+
+
 def plural_category(count: float, language: str) -> str:
     """CLDR's plural category of `count` in `language` ('one' or 'other' for da/sv/en)."""
+    if _whole_count(count, language):
+        return "one" if count == 1 else "other"
     from babel import Locale  # lazily, like the number formats: a catalog lookup needs neither
 
     return str(Locale.parse(language).plural_form(abs(count)))
@@ -136,7 +150,7 @@ def load_language_data(language: str | None = None) -> None:
     plural formatted would otherwise read (70 ms): the window has a pool thread do it at start,
     so a project opens without that pause on the GUI thread (issue 18)."""
     language = language or _current
-    plural_category(1, language)
+    plural_category(1.5, language)  # a fraction: a whole count would not need the data
     format_decimal(1.0, language)
 
 
@@ -174,6 +188,8 @@ def format_number(value: float, language: str | None = None) -> str:
     """A count or a figure as the reader writes it: whole numbers without decimals, others
     with as many as they have (up to three), grouped by the language's separators."""
     language = language or _current
+    if _whole_count(value, language):
+        return f"{value:,}".replace(",", _THOUSANDS[language])
     from babel import numbers
 
     return numbers.format_decimal(value, format="#,##0.###", locale=language)

@@ -13,13 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
 from apv_desktop.i18n import trn
 from apv_desktop.interchange.csv_records import csv_records
 from apv_desktop.interchange.limits import excerpt
-from apv_desktop.interchange.xlsx_reader import XlsxWorkbook, read_sheet_rows
+
+if TYPE_CHECKING:  # the workbook reader (zipfile, XML) is imported when a workbook is read
+    from apv_desktop.interchange.xlsx_reader import XlsxWorkbook
 
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -124,6 +127,8 @@ def table_records(
 def _excel_records(
     path: Path, sheet: str | None, progress: Progress
 ) -> tuple[str, list[tuple[int, list[str]]]]:
+    from apv_desktop.interchange.xlsx_reader import read_sheet_rows
+
     def pick(workbook: XlsxWorkbook) -> str:
         return _pick_sheet(workbook.sheet_titles, path.name, sheet)
 

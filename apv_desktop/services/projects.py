@@ -9,7 +9,6 @@ from pathlib import Path
 
 from apv_desktop.core.model import Rules
 from apv_desktop.errors import ProjectFileError, RefusedError
-from apv_desktop.interchange.templates import combine_templates
 from apv_desktop.store.engine import journal_path
 from apv_desktop.store.project import Project
 from apv_desktop.tempfiles import leftovers_pattern, remove_stale, temporary_path
@@ -63,6 +62,8 @@ def create_project(
     if path.exists():
         raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
                            path=path)
+    from apv_desktop.interchange.templates import combine_templates  # `new` only
+
     questionnaire = combine_templates(template_ids or [DEFAULT_TEMPLATE])
     with building(path, name or path.stem, rules) as project:
         project.save_questionnaire(questionnaire)

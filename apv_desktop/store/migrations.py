@@ -255,13 +255,14 @@ def _promised_schema(migrations: tuple[Migration, ...]) -> dict[str, frozenset[s
 
 
 def _schema_of(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    names = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    return {
-        name: frozenset(row[1] for row in connection.execute(
-            "SELECT * FROM pragma_table_info(?)", (name,)))
-        for name in names
-    }
+    # One query for every table's columns (made on every open, of the file and of the
+    # promised schema: one query per table was half the time of opening a small project).
+    columns: dict[str, set[str]] = {}
+    for table, column in connection.execute(
+            "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"):
+        columns.setdefault(table, set()).add(column)
+    return {table: frozenset(names) for table, names in columns.items()}
 
 
 def schema_problems(

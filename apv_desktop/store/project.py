@@ -18,7 +18,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from apv_desktop.core.model import OrgUnit, Questionnaire, Rules
-from apv_desktop.core.org_changes import Held
 from apv_desktop.core.records import VersionInfo
 from apv_desktop.errors import ProjectFileError, RefusedError
 from apv_desktop.i18n import tr
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from apv_desktop.core.org_changes import Held
     from apv_desktop.store import org, questionnaires, settings
 else:
     org = lazy_module("apv_desktop.store.org")

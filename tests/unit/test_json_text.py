@@ -1,0 +1,45 @@
+"""The results' JSON is written faster than json.dumps(indent=1) writes it, never differently."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from apv_desktop.interchange.json_text import indented
+
+_plain = (st.none() | st.booleans() | st.integers() | st.text()
+          | st.floats(allow_nan=True, allow_infinity=True))
+_values = st.recursive(
+    _plain,
+    lambda inner: (st.lists(inner, max_size=5) | st.tuples(inner, inner)
+                   | st.dictionaries(st.text(max_size=5), inner, max_size=5)
+                   | st.dictionaries(st.integers() | st.booleans() | st.none(), inner,
+                                     max_size=3)),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=400)
+@given(_values)
+def test_indented_writes_what_json_dumps_writes(value: object) -> None:
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_the_shapes_of_a_results_file_come_out_alike() -> None:
+    record = {"unit": "Ældre\n\"øst\"", "n": 12, "mean": 61.25, "light": None, "gap": -0.0,
+              "suppressed": False}
+    document = {"round": "2025", "organisation": {"scores": [record, {}]}, "units": [],
+                "scores": [record] * 3, "nested": [[1, [2.5, []]], {"a": {}}]}
+    assert indented(document) == json.dumps(document, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("value", [{"a": {1, 2}}, [object()]])
+def test_what_json_cannot_write_fails_as_it_does(value: object) -> None:
+    with pytest.raises(TypeError) as refused:
+        json.dumps(value, ensure_ascii=False, indent=1)
+    with pytest.raises(TypeError, match=re.escape(str(refused.value))):
+        indented(value)
