@@ -45,7 +45,7 @@ from functools import partial
 import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, Tree, suppress
-from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.answers import NOT_A_CHOICE, ResponseSet
 from apv_desktop.core.model import Item, ItemType, Questionnaire, Rules
 from apv_desktop.core.orgtree import OrgIndex, roll_up
 from apv_desktop.core.relevance import RelevanceError, referenced_names
@@ -197,15 +197,25 @@ def disclose(
     size = len(org.tree)
 
     def rolled(mask: np.ndarray) -> np.ndarray:
-        found = roll_up(org.tree.parent, np.bincount(group[mask], minlength=size))
+        # Counted as 0/1 weights: faster than picking the group of each respondent in `mask`.
+        found = roll_up(org.tree.parent, _counted(group, mask, size))
         return found if new is None else _with_new_sheets(found, rolled_new(mask))
 
     def rolled_new(mask: np.ndarray) -> np.ndarray:
-        return roll_up(org.tree.parent, np.bincount(group[mask & new], minlength=size))
+        return roll_up(org.tree.parent, _counted(group, mask & new, size))
 
     respondents = rolled(np.ones(responses.size, dtype=bool))
     column = {name: j for j, name in enumerate(responses.item_names)}
     lookups = item_score_lookup(questionnaire)
+    scored_masks: dict[str, np.ndarray] = {}
+
+    def scored(name: str) -> np.ndarray:
+        """Who gave the item a scored answer (once per item: the dimension's counts and the
+        item's own both need it)."""
+        found = scored_masks.get(name)
+        if found is None:
+            found = scored_masks[name] = _scored(responses, column[name], lookups[name])
+        return found
     published = [
         i for i in questionnaire.items()
         if (i.type in SELECT_TYPES and i.name in column) or i.type is ItemType.TEXT
@@ -252,12 +262,11 @@ def disclose(
             details = list(counts)
             for d in dims:
                 details += [rolled(mask) for mask in
-                            _answer_counts(questionnaire, d, responses, column, lookups)]
+                            _answer_counts(questionnaire, d, responses, column, lookups, scored)]
             for i in present:
-                values = responses.values[:, column[i.name]]
-                details.append(rolled(~np.isnan(values)))
+                details.append(rolled(~np.isnan(responses.values[:, column[i.name]])))
                 if i.name in lookups:
-                    details.append(rolled(_scored(values, lookups[i.name])))
+                    details.append(rolled(scored(i.name)))
             by_level = _by_level(org.tree, np.column_stack(counts), threshold,
                                  _floored(floor, keys, "hidden")) if dims else {}
             hidden = by_level.get(threshold, [None] * size)
@@ -350,6 +359,7 @@ def _answer_counts(
     responses: ResponseSet,
     column: dict[str, int],
     lookups: dict[str, np.ndarray],
+    scored: Callable[[str], np.ndarray],
 ) -> list[np.ndarray]:
     """Per number a = 1..k of the dimension's k items: who scored exactly a of them. A group's
     score weighs each respondent's answers by 1/a (0 below the half rule), its items' sums by 1,
@@ -358,15 +368,25 @@ def _answer_counts(
     would give that person's answers away)."""
     names = [i.name for i in questionnaire.items()
              if i.dimension == code and i.name in lookups and i.name in column]
-    scored = sum(
-        (_scored(responses.values[:, column[n]], lookups[n]).astype(np.int64) for n in names),
-        np.zeros(responses.size, dtype=np.int64),
-    )
-    return [scored == count for count in range(1, len(names) + 1)]
+    how_many = np.zeros(responses.size, dtype=np.int64)
+    for name in names:
+        how_many += scored(name)
+    return [how_many == count for count in range(1, len(names) + 1)]
 
 
-def _scored(values: np.ndarray, lookup: np.ndarray) -> np.ndarray:
-    """Per respondent: whether the stored answer is a scored choice (not "ved ikke", not none)."""
+def _counted(group: np.ndarray, mask: np.ndarray, size: int) -> np.ndarray:
+    """Respondents per group where `mask` holds."""
+    return np.bincount(group, weights=mask, minlength=size).astype(np.int64)
+
+
+def _scored(responses: ResponseSet, column: int, lookup: np.ndarray) -> np.ndarray:
+    """Per respondent: whether the stored answer in `column` is a scored choice (not "ved
+    ikke", not none): through a table over the choice codes when every position fits one."""
+    if len(lookup) < NOT_A_CHOICE:
+        table = np.zeros(NOT_A_CHOICE + 1, dtype=bool)
+        table[: len(lookup)] = ~np.isnan(lookup)
+        return table[responses.choice_codes()[:, column]]
+    values = responses.values[:, column]
     out = np.zeros(values.shape, dtype=bool)
     valid = ~np.isnan(values)
     index = values[valid].astype(np.int64)

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.answers import NOT_A_CHOICE, ResponseSet
 from apv_desktop.core.model import Questionnaire
 from apv_desktop.core.orgtree import roll_up
 
@@ -149,13 +149,14 @@ def respondent_dimension_scores(
         ]
         if not items:
             continue
-        item_units = np.column_stack(
-            [_scores_of(responses.values[:, column[name]], _units(lookups[name], grid))
-             for name in items]
-        ) if responses.size else np.empty((0, len(items)), dtype=np.int64)
-        answered_mask = item_units >= 0
-        answered = np.sum(answered_mask, axis=1)
-        total = np.sum(np.where(answered_mask, item_units, 0), axis=1)
+        # Item by item (a column each), summed as they come: no (respondents x items) copy.
+        answered = np.zeros(responses.size, dtype=np.int64)
+        total = np.zeros(responses.size, dtype=np.int64)
+        for name in items:
+            item_units = _item_units(responses, column[name], _units(lookups[name], grid))
+            answered_mask = item_units >= 0
+            answered += answered_mask
+            total += np.where(answered_mask, item_units, 0)
         # A common multiple of every count of answered items the half rule lets through.
         common = math.lcm(*range((len(items) + 1) // 2, len(items) + 1))
         valid = answered * 2 >= len(items)
@@ -172,6 +173,16 @@ def respondent_dimension_scores(
              else np.empty((responses.size, 0), dtype=np.int64))
     return DimensionScores(codes, matrix.reshape(responses.size, len(codes)),
                            units.reshape(responses.size, len(codes)), scale)
+
+
+def _item_units(responses: ResponseSet, column: int, lookup: np.ndarray) -> np.ndarray:
+    """_scores_of the item in `column`: through a table over its choice codes when every
+    choice position fits one (always but for lists of 255 choices or more)."""
+    if len(lookup) >= NOT_A_CHOICE:
+        return _scores_of(responses.values[:, column], lookup)
+    table = np.full(NOT_A_CHOICE + 1, -1, dtype=np.int64)
+    table[: len(lookup)] = lookup
+    return table[responses.choice_codes()[:, column]]
 
 
 def _scores_of(positions: np.ndarray, lookup: np.ndarray) -> np.ndarray:

@@ -85,7 +85,8 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
 
     Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
     count = len(blobs)
-    values = np.empty((count, width), dtype=np.float64)
+    # Column-major: the compute reads the answers one item (column) at a time.
+    values = np.empty((count, width), dtype=np.float64, order="F")
     if count == 0 or width == 0:
         if any(blobs):
             raise _damaged()
@@ -99,9 +100,7 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
         whole = rows.size == count
         joined = b"".join(blobs) if whole else b"".join(blobs[row] for row in rows.tolist())
         cells = np.frombuffer(joined, dtype=dtype).reshape(rows.size, width)
-        part = cells.astype(np.float64)
-        if sentinel is not None:
-            part[cells == sentinel] = np.nan
+        part = _floats(cells, sentinel)
         if whole:
             return part
         values[rows] = part
@@ -109,6 +108,18 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
     if placed != count:
         raise _damaged()
     return values
+
+
+def _floats(cells: np.ndarray, sentinel: int | None) -> np.ndarray:
+    """`cells` as a column-major float64 matrix, NaN for the sentinel."""
+    if sentinel == 0xFF:  # one byte: every cell through a table of its 256 values
+        table = np.arange(256, dtype=np.float64)
+        table[sentinel] = np.nan
+        return table[np.ascontiguousarray(cells.T)].T
+    part = np.asfortranarray(cells, dtype=np.float64)
+    if sentinel is not None:
+        part[cells == sentinel] = np.nan
+    return part
 
 
 def fits(size: int, width: int) -> bool:
