@@ -59,6 +59,12 @@ class ResponseSet:
             self._codes_of = self.values
         return self._codes
 
+    def keep_codes(self, codes: np.ndarray) -> None:
+        """Take `codes` as choice_codes() of the current values (the store has them already:
+        the one-byte cells answers are kept in)."""
+        assert codes.shape == self.values.shape and codes.dtype == np.uint8
+        self._codes, self._codes_of = codes, self.values
+
     @classmethod
     def empty(cls, questionnaire: Questionnaire) -> ResponseSet:
         names = [i.name for i in questionnaire.answerable_items()]

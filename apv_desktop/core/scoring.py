@@ -78,6 +78,9 @@ def round_half_up_array(values: np.ndarray, digits: int = 1) -> np.ndarray:
     return out
 
 
+_MISSING_16 = 0xFFFF  # the 16-bit sort key of a missing score: after every score's units
+
+
 @dataclass
 class DimensionScores:
     """Per respondent, per dimension: the respondent's score or NaN when missing, and the same
@@ -94,9 +97,21 @@ class DimensionScores:
         and shared by every grouping of these scores: the tree's and each breakdown's."""
         found = self._orders.get(dimension)
         if found is None:
-            found = self._orders[dimension] = np.argsort(self.matrix[:, dimension],
+            found = self._orders[dimension] = np.argsort(self._sort_key(dimension),
                                                          kind="stable")
         return found
+
+    def _sort_key(self, dimension: int) -> np.ndarray:
+        """What orders the respondents as their scores on `dimension` do, missing last: the
+        exact units in 16 bits when they fit (NumPy sorts those by radix, in linear time),
+        else the scores. The units order as the scores: a score is its units over one scale."""
+        scores = self.matrix[:, dimension]
+        if self.units is None or not len(scores):
+            return scores
+        units = self.units[:, dimension]
+        if units.min() < 0 or units.max() >= _MISSING_16:
+            return scores
+        return np.where(np.isnan(scores), _MISSING_16, units).astype(np.uint16)
 
 
 def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:

@@ -84,13 +84,19 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
     """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order.
 
     Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
+    return unpack_with_codes(blobs, width)[0]
+
+
+def unpack_with_codes(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """unpack's matrix, and when every sheet is stored in one byte a cell, those bytes as they
+    are (column-major): they are the matrix's choice codes (ResponseSet.choice_codes)."""
     count = len(blobs)
     # Column-major: the compute reads the answers one item (column) at a time.
     values = np.empty((count, width), dtype=np.float64, order="F")
     if count == 0 or width == 0:
         if any(blobs):
             raise _damaged()
-        return values
+        return values, None
     lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=count)
     placed = 0
     for size, (dtype, sentinel) in CELL_TYPES.items():
@@ -100,22 +106,24 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
         whole = rows.size == count
         joined = b"".join(blobs) if whole else b"".join(blobs[row] for row in rows.tolist())
         cells = np.frombuffer(joined, dtype=dtype).reshape(rows.size, width)
-        part = _floats(cells, sentinel)
+        if sentinel == 0xFF:  # one byte: every cell through a table of its 256 values
+            cells = np.asfortranarray(cells)
+            table = np.arange(256, dtype=np.float64)
+            table[sentinel] = np.nan
+            part = table[cells.T].T
+        else:
+            part = _floats(cells, sentinel)
         if whole:
-            return part
+            return part, cells if sentinel == 0xFF else None
         values[rows] = part
         placed += rows.size
     if placed != count:
         raise _damaged()
-    return values
+    return values, None
 
 
 def _floats(cells: np.ndarray, sentinel: int | None) -> np.ndarray:
     """`cells` as a column-major float64 matrix, NaN for the sentinel."""
-    if sentinel == 0xFF:  # one byte: every cell through a table of its 256 values
-        table = np.arange(256, dtype=np.float64)
-        table[sentinel] = np.nan
-        return table[np.ascontiguousarray(cells.T)].T
     part = np.asfortranarray(cells, dtype=np.float64)
     if sentinel is not None:
         part[cells == sentinel] = np.nan

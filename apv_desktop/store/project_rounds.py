@@ -145,6 +145,16 @@ class RoundMethods:
             names = plain.answerable_item_names(connection, info.questionnaire_version_id)
             return response_store.read_responses(connection, info.id, names)
 
+    def responses_and_closings(self, round_name: str | None = None
+                               ) -> tuple[ResponseSet, np.ndarray]:
+        """responses() and response_closings() together, read in one pass."""
+        from apv_desktop.store import responses as response_store
+
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            names = plain.answerable_item_names(connection, info.questionnaire_version_id)
+            return response_store.read_sheets(connection, info.id, names)
+
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""
         from apv_desktop.store import responses as response_store
