@@ -43,6 +43,7 @@ def item_distributions(
     group = org.group_of(responses.unit_codes)
     column = {name: j for j, name in enumerate(responses.item_names)}
     found: dict[tuple[str, str], ItemDistribution] = {}
+    codes = [org.code_at(i) for i in range(len(org.tree))]
     for item in questionnaire.items():
         choices = questionnaire.choices_for(item)
         if item.type not in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) or choices is None:
@@ -64,12 +65,12 @@ def item_distributions(
                 counts[:, k] = np.bincount(group[picked], minlength=len(org.tree))
         counts = roll_up(org.tree.parent, counts)
         n = roll_up(org.tree.parent, np.bincount(group[answered], minlength=len(org.tree)))
-        for i in range(len(org.tree)):
-            code = org.code_at(i)
+        rows, answered_in = counts.tolist(), n.tolist()  # Python ints, converted at once
+        for i, code in enumerate(codes):
             shown = disclosure.item_hidden(code, item.name) is None
             found[(code, item.name)] = ItemDistribution(
-                code, item.name, int(n[i]) if shown else None,
-                tuple(int(c) for c in counts[i]) if shown else None, not shown,
+                code, item.name, answered_in[i] if shown else None,
+                tuple(rows[i]) if shown else None, not shown,
             )
     return found
 
