@@ -80,16 +80,12 @@ def _cell_sizes(values: np.ndarray) -> np.ndarray:
     return sizes
 
 
-def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
-    """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order.
+def unpack(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order,
+    column-major; and when every sheet is stored in one byte a cell, those bytes as they are
+    (column-major too): they are the matrix's choice codes (ResponseSet.choice_codes).
 
     Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
-    return unpack_with_codes(blobs, width)[0]
-
-
-def unpack_with_codes(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray | None]:
-    """unpack's matrix, and when every sheet is stored in one byte a cell, those bytes as they
-    are (column-major): they are the matrix's choice codes (ResponseSet.choice_codes)."""
     count = len(blobs)
     # Column-major: the compute reads the answers one item (column) at a time.
     values = np.empty((count, width), dtype=np.float64, order="F")

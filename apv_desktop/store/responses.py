@@ -25,7 +25,7 @@ from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import tr, trn
-from apv_desktop.store.packing import pack, unpack_with_codes
+from apv_desktop.store.packing import pack, unpack
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
@@ -110,8 +110,8 @@ def read_responses(
 def read_sheets(
     connection: sqlite3.Connection, round_id: int, item_names: list[str]
 ) -> tuple[ResponseSet, np.ndarray]:
-    """read_responses, and per sheet the closing that first published it (0 while none did:
-    round_state.closings), in one pass over the round's rows."""
+    """read_responses, and per sheet the closing that first published it (0 while none did;
+    round_state.py sets it), in one pass over the round's rows."""
     rows = connection.execute(
         "SELECT id, unit_id, answers, COALESCE(closing, 0) FROM response WHERE round_id = ?"
         " ORDER BY id",
@@ -124,7 +124,7 @@ def read_sheets(
     ids, unit_ids, blobs, closings = zip(*rows, strict=True)
     code_of = dict(connection.execute("SELECT id, code FROM org_unit"))
     unit_codes = [code_of[unit_id] for unit_id in unit_ids]
-    values, codes = unpack_with_codes(blobs, width)
+    values, codes = unpack(blobs, width)
     row_of: dict[int, int] = {}  # made when the round has free texts
     texts: dict[str, list[tuple[int, str]]] = {}
     for response_id, item_name, text in connection.execute(
