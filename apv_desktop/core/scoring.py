@@ -152,52 +152,51 @@ def respondent_dimension_scores(
     lookups = item_score_lookup(questionnaire)
     grid = score_grid(lookups)
     column = {name: j for j, name in enumerate(responses.item_names)}
-    codes: list[str] = []
-    columns: list[np.ndarray] = []
-    unit_columns: list[np.ndarray] = []
+    scored_items = [
+        (dimension.code, items) for dimension in questionnaire.dimensions
+        if (items := [i.name for i in questionnaire.items()
+                      if i.dimension == dimension.code and i.name in lookups and i.name in column])
+    ]
+    # Column-major, filled a dimension at a time: every later use reads one dimension's column.
+    matrix = np.full((responses.size, len(scored_items)), math.nan, order="F")
+    units = np.zeros((responses.size, len(scored_items)), dtype=np.int64, order="F")
     scale: list[int] = []
-    for dimension in questionnaire.dimensions:
-        items = [
-            i.name
-            for i in questionnaire.items()
-            if i.dimension == dimension.code and i.name in lookups and i.name in column
-        ]
-        if not items:
-            continue
+    for d, (_, items) in enumerate(scored_items):
         # Item by item (a column each), summed as they come: no (respondents x items) copy.
         answered = np.zeros(responses.size, dtype=np.int64)
         total = np.zeros(responses.size, dtype=np.int64)
         for name in items:
-            item_units = _item_units(responses, column[name], _units(lookups[name], grid))
-            answered_mask = item_units >= 0
-            answered += answered_mask
-            total += np.where(answered_mask, item_units, 0)
+            scored, item_units = _item_units(responses, column[name], _units(lookups[name], grid))
+            answered += scored
+            total += item_units
         # A common multiple of every count of answered items the half rule lets through.
         common = math.lcm(*range((len(items) + 1) // 2, len(items) + 1))
+        # Per count of answered items: the factor to units of 1/(grid * common); 0 below the
+        # half rule, where the score is missing.
+        factor = np.array([common // a if a * 2 >= len(items) else 0
+                           for a in range(len(items) + 1)], dtype=np.int64)
+        units[:, d] = total * factor[answered]
         valid = answered * 2 >= len(items)
-        exact = np.zeros(responses.size, dtype=np.int64)
-        exact[valid] = total[valid] * (common // answered[valid])
-        mean = np.full(responses.size, math.nan)
-        mean[valid] = exact[valid] / (grid * common)
-        codes.append(dimension.code)
-        columns.append(mean)
-        unit_columns.append(exact)
+        matrix[valid, d] = units[valid, d] / (grid * common)
         scale.append(grid * common)
-    matrix = np.column_stack(columns) if columns else np.empty((responses.size, 0))
-    units = (np.column_stack(unit_columns) if unit_columns
-             else np.empty((responses.size, 0), dtype=np.int64))
-    return DimensionScores(codes, matrix.reshape(responses.size, len(codes)),
-                           units.reshape(responses.size, len(codes)), scale)
+    return DimensionScores([code for code, _ in scored_items], matrix, units, scale)
 
 
-def _item_units(responses: ResponseSet, column: int, lookup: np.ndarray) -> np.ndarray:
-    """_scores_of the item in `column`: through a table over its choice codes when every
-    choice position fits one (always but for lists of 255 choices or more)."""
+def _item_units(responses: ResponseSet, column: int, lookup: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Per respondent: whether the item in `column` has a scored answer, and its score in
+    units (`lookup`, 0 where none). Through tables over the choice codes when every choice
+    position fits one (always but for lists of 255 choices or more)."""
     if len(lookup) >= NOT_A_CHOICE:
-        return _scores_of(responses.values[:, column], lookup)
-    table = np.full(NOT_A_CHOICE + 1, -1, dtype=np.int64)
-    table[: len(lookup)] = lookup
-    return table[responses.choice_codes()[:, column]]
+        found = _scores_of(responses.values[:, column], lookup)
+        scored = found >= 0
+        return scored, np.where(scored, found, 0)
+    codes = responses.choice_codes()[:, column]
+    scored_table = np.zeros(NOT_A_CHOICE + 1, dtype=bool)
+    scored_table[: len(lookup)] = lookup >= 0
+    unit_table = np.zeros(NOT_A_CHOICE + 1, dtype=np.int64)
+    unit_table[: len(lookup)] = np.maximum(lookup, 0)
+    return scored_table[codes], unit_table[codes]
 
 
 def _scores_of(positions: np.ndarray, lookup: np.ndarray) -> np.ndarray:
