@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apv_desktop.core.answers import NOT_A_CHOICE, ResponseSet, choice_codes
+from apv_desktop.core.disclosure import Disclosure, Family
+from apv_desktop.core.distribution import item_distributions
+from apv_desktop.core.orgtree import OrgIndex
 from apv_desktop.core.scoring import (
     DimensionScores,
     item_score_lookup,
@@ -99,3 +102,28 @@ def test_answers_read_back_carry_the_codes_of_their_values(tmp_path: Path) -> No
     fresh = ResponseSet(read.item_names, read.unit_codes, np.array(read.values), {})
     assert np.array_equal(read.choice_codes(), fresh.choice_codes())
     assert read.choice_codes().tolist() == choice_codes(read.values).tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B"]),
+                          st.lists(st.sampled_from(ODD_VALUES), min_size=6, max_size=6)),
+                min_size=1, max_size=25))
+def test_odd_answers_are_counted_as_the_float_reading_does(
+        rows: list[tuple[str, list[float]]]) -> None:
+    questionnaire = small_questionnaire()
+    names = [i.name for i in questionnaire.answerable_items()]
+    values = np.array([answers for _, answers in rows])[:, : len(names)]
+    units = [unit for unit, _ in rows]
+    org = OrgIndex(small_org())
+    size = len(org.tree)
+    everything = Disclosure(
+        [org.code_at(i) for i in range(size)], [None] * size,
+        [Family(tuple(names), (), 3, 3, (None,) * size, (None,) * size)])
+    found = item_distributions(questionnaire, small_org(), ResponseSet(names, units, values),
+                               everything)
+    for j, name in enumerate(names[:5]):
+        for unit in ("A", "B"):
+            column = [value for u, value in zip(units, values[:, j], strict=True) if u == unit]
+            distribution = found[(unit, name)]
+            assert distribution.n == sum(not math.isnan(v) for v in column)
+            assert distribution.counts == tuple(column.count(float(k)) for k in range(6))
