@@ -6,7 +6,7 @@ no count of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -18,8 +18,10 @@ from apv_desktop.core.orgtree import OrgIndex, roll_up
 __all__ = ["ItemDistribution", "item_distributions", "item_threshold"]
 
 
-@dataclass(frozen=True)
-class ItemDistribution:
+class ItemDistribution(NamedTuple):
+    """A named tuple, not a dataclass: a report makes one per unit and item (15,000 for 150
+    units), and a tuple is made three times as fast."""
+
     unit: str
     item: str
     n: int | None  # respondents in the unit (with sub-units) who answered; None when hidden
