@@ -235,7 +235,8 @@ class GroupStats:
             # By value, so the float sum does not depend on the storage order: each group
             # adds its scores in the order of the shared sort (ties in storage order).
             order = scores.value_order(d)
-            order = order[ok[order]]
+            # Missing scores sort last: without `rows`, the respondents counted are a prefix.
+            order = order[: np.count_nonzero(ok)] if rows is None else order[ok[order]]
             by = group[order]
             n[:, d] = np.bincount(by, minlength=groups)
             units = scores.units[order, d]
