@@ -60,10 +60,11 @@ def suppress(
     def unsafe(values: np.ndarray) -> bool:
         return bool(np.any((values > 0) & (values < min_n)))
 
-    hidden: list[Hidden | None] = [
-        Hidden.TOO_FEW if counts[i].max() < min_n or unsafe(counts[i]) else None
-        for i in range(size)
-    ]
+    # A group below the threshold, or with a statistic some but fewer than min_n answered
+    # (all groups at once: this runs for every family at every level).
+    too_few = (counts.max(axis=1, initial=0) < min_n) | (
+        ((counts > 0) & (counts < min_n)).any(axis=1))
+    hidden: list[Hidden | None] = [Hidden.TOO_FEW if few else None for few in too_few.tolist()]
     if already is not None:
         hidden = [before or now for before, now in zip(already, hidden, strict=True)]
     if hidden[0] is not None:

@@ -18,6 +18,18 @@ from apv_desktop.core.round_state import CLOSED, RoundState
 from apv_desktop.i18n import tr
 
 MISSING = math.nan
+NOT_A_CHOICE = 0xFF  # choice_codes() of an answer that is no choice position below 255
+
+
+def choice_codes(values: np.ndarray) -> np.ndarray:
+    """ResponseSet.choice_codes of a float matrix (NaN = no answer)."""
+    codes = np.full(values.shape, NOT_A_CHOICE, dtype=np.uint8, order="F")
+    with np.errstate(invalid="ignore"):
+        for j in range(values.shape[1] if values.ndim == 2 else 0):
+            column = values[:, j]
+            small = (column > -1) & (column < NOT_A_CHOICE)
+            codes[small, j] = column[small]  # truncated toward zero, as astype(int) does
+    return codes
 
 
 @dataclass
@@ -28,10 +40,30 @@ class ResponseSet:
     unit_codes: list[str]  # per respondent
     values: np.ndarray  # float64, shape (respondents, items)
     texts: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # item -> (row, text)
+    # choice_codes() of `_codes_of` (the values they were made from; stale once replaced).
+    _codes: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _codes_of: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return len(self.unit_codes)
+
+    def choice_codes(self) -> np.ndarray:
+        """The answers as choice positions in one byte each, column-major: a value v with
+        -1 < v < NOT_A_CHOICE becomes int(v) (as `values.astype(int)` truncates), anything
+        else (no answer, negative, larger) NOT_A_CHOICE. A lookup table of 256 entries then maps
+        a whole column at once (scoring, disclosure); made once per set of values. Not valid
+        after `values` is changed in place."""
+        if self._codes is None or self._codes_of is not self.values:
+            self._codes = choice_codes(self.values)
+            self._codes_of = self.values
+        return self._codes
+
+    def keep_codes(self, codes: np.ndarray) -> None:
+        """Take `codes` as choice_codes() of the current values (the store has them already:
+        the one-byte cells answers are kept in)."""
+        assert codes.shape == self.values.shape and codes.dtype == np.uint8
+        self._codes, self._codes_of = codes, self.values
 
     @classmethod
     def empty(cls, questionnaire: Questionnaire) -> ResponseSet:

@@ -46,8 +46,9 @@ import numpy as np
 
 from apv_desktop.core.anonymity import Hidden, Tree, suppress
 from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.disclosure_counts import RolledCounts, items_scored, scored_answers
 from apv_desktop.core.model import Item, ItemType, Questionnaire, Rules
-from apv_desktop.core.orgtree import OrgIndex, roll_up
+from apv_desktop.core.orgtree import OrgIndex
 from apv_desktop.core.relevance import RelevanceError, referenced_names
 from apv_desktop.core.scoring import DimensionScores, item_score_lookup
 from apv_desktop.i18n import Translate
@@ -193,19 +194,20 @@ def disclose(
     """The suppression pattern of every family of one release. For a round published before
     (see republished): `new`, the sheets no earlier release counted, whose counts must be safe
     on their own too; `floor`, the earlier release, whose hidden cells stay hidden."""
-    group = org.group_of(responses.unit_codes)
     size = len(org.tree)
-
-    def rolled(mask: np.ndarray) -> np.ndarray:
-        found = roll_up(org.tree.parent, np.bincount(group[mask], minlength=size))
-        return found if new is None else _with_new_sheets(found, rolled_new(mask))
-
-    def rolled_new(mask: np.ndarray) -> np.ndarray:
-        return roll_up(org.tree.parent, np.bincount(group[mask & new], minlength=size))
-
-    respondents = rolled(np.ones(responses.size, dtype=bool))
+    rolled = RolledCounts(org, responses, new)
+    respondents = rolled.of([np.ones(responses.size, dtype=bool)])
     column = {name: j for j, name in enumerate(responses.item_names)}
     lookups = item_score_lookup(questionnaire)
+    scored_masks: dict[str, np.ndarray] = {}
+
+    def scored(name: str) -> np.ndarray:
+        """Who gave the item a scored answer (once per item: the dimension's counts and the
+        item's own both need it)."""
+        found = scored_masks.get(name)
+        if found is None:
+            found = scored_masks[name] = scored_answers(responses, column[name], lookups[name])
+        return found
     published = [
         i for i in questionnaire.items()
         if (i.type in SELECT_TYPES and i.name in column) or i.type is ItemType.TEXT
@@ -244,20 +246,22 @@ def disclose(
         else:
             # The scores: each dimension's n after the half rule, and the group's respondents
             # (a cell of 2 people with no valid score would otherwise say just that of them).
-            counts = [respondents]
-            counts += [rolled(~np.isnan(scores.matrix[:, scores.codes.index(d)])) for d in dims]
-            # The answer counts besides: every item's answers and scored answers, and the people
-            # per number of a dimension's items they scored. Starting from the scores' pattern,
-            # they are never shown where a score about the same answers is hidden.
+            counts = [respondents, rolled.of(
+                [~np.isnan(scores.matrix[:, scores.codes.index(d)]) for d in dims])]
+            # The answer counts besides: the people per number of a dimension's items they
+            # scored (disclosure_counts.items_scored), every item's answers and scored answers.
+            # Starting from the scores' pattern, they are never shown where a score about the
+            # same answers is hidden.
             details = list(counts)
             for d in dims:
-                details += [rolled(mask) for mask in
-                            _answer_counts(questionnaire, d, responses, column, lookups)]
+                details.append(rolled.by_class(*items_scored(questionnaire, d, responses, column,
+                                                             lookups, scored)))
+            answers: list[np.ndarray] = []
             for i in present:
-                values = responses.values[:, column[i.name]]
-                details.append(rolled(~np.isnan(values)))
+                answers.append(~np.isnan(responses.values[:, column[i.name]]))
                 if i.name in lookups:
-                    details.append(rolled(_scored(values, lookups[i.name])))
+                    answers.append(scored(i.name))
+            details.append(rolled.of(answers))
             by_level = _by_level(org.tree, np.column_stack(counts), threshold,
                                  _floored(floor, keys, "hidden")) if dims else {}
             hidden = by_level.get(threshold, [None] * size)
@@ -270,12 +274,6 @@ def disclose(
     codes = [org.code_at(i) for i in range(size)]
     units = _monotone(org.tree, respondents, rules.min_n, _floored(floor, None, "units"))
     return Disclosure(codes, units, families)
-
-
-def _with_new_sheets(counts: np.ndarray, new_counts: np.ndarray) -> np.ndarray:
-    """The counts of every sheet with, as statistics of their own, those of the new sheets:
-    a cell both releases show publishes the new sheets' figures by difference."""
-    return np.column_stack([counts, new_counts])
 
 
 def _floored(
@@ -342,39 +340,6 @@ def _by_level(
 def _dimension_min_n(questionnaire: Questionnaire, code: str, rules: Rules) -> int:
     dimension = questionnaire.dimension(code)
     return max(rules.min_n, (dimension.min_n or 0) if dimension is not None else 0)
-
-
-def _answer_counts(
-    questionnaire: Questionnaire,
-    code: str,
-    responses: ResponseSet,
-    column: dict[str, int],
-    lookups: dict[str, np.ndarray],
-) -> list[np.ndarray]:
-    """Per number a = 1..k of the dimension's k items: who scored exactly a of them. A group's
-    score weighs each respondent's answers by 1/a (0 below the half rule), its items' sums by 1,
-    so the two together separate these classes: each counts as a statistic of its own (a cell
-    with one person who skipped an item, or one who answered them all among people who did not,
-    would give that person's answers away)."""
-    names = [i.name for i in questionnaire.items()
-             if i.dimension == code and i.name in lookups and i.name in column]
-    scored = sum(
-        (_scored(responses.values[:, column[n]], lookups[n]).astype(np.int64) for n in names),
-        np.zeros(responses.size, dtype=np.int64),
-    )
-    return [scored == count for count in range(1, len(names) + 1)]
-
-
-def _scored(values: np.ndarray, lookup: np.ndarray) -> np.ndarray:
-    """Per respondent: whether the stored answer is a scored choice (not "ved ikke", not none)."""
-    out = np.zeros(values.shape, dtype=bool)
-    valid = ~np.isnan(values)
-    index = values[valid].astype(np.int64)
-    in_range = (index >= 0) & (index < len(lookup))
-    scored = np.zeros(index.shape, dtype=bool)
-    scored[in_range] = ~np.isnan(lookup[index[in_range]])
-    out[np.flatnonzero(valid)] = scored
-    return out
 
 
 def hidden_reason_text(tr: Translate, reason: str | None) -> str:

@@ -45,7 +45,8 @@ class OrgIndex:
 
     def group_of(self, unit_codes: list[str]) -> np.ndarray:
         try:
-            return np.fromiter((self.position[c] for c in unit_codes), np.int64, len(unit_codes))
+            return np.fromiter(map(self.position.__getitem__, unit_codes), np.int64,
+                               len(unit_codes))
         except KeyError as missing:
             raise ValueError(f"a response belongs to an unknown unit {missing}") from None
 

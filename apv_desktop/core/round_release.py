@@ -129,5 +129,6 @@ def _rows(responses: ResponseSet, scores: DimensionScores, mask: np.ndarray
         return responses, scores
     codes = [code for code, keep in zip(responses.unit_codes, mask, strict=True) if keep]
     units = None if scores.units is None else scores.units[mask]
-    return (ResponseSet(list(responses.item_names), codes, responses.values[mask], {}),
-            replace(scores, matrix=scores.matrix[mask], units=units))
+    sheets = ResponseSet(list(responses.item_names), codes, responses.values[mask], {})
+    sheets.keep_codes(np.asfortranarray(responses.choice_codes()[mask]))  # those rows' codes
+    return sheets, replace(scores, matrix=scores.matrix[mask], units=units)

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from apv_desktop.core.answers import ResponseSet
+from apv_desktop.core.answers import NOT_A_CHOICE, ResponseSet
 from apv_desktop.core.model import Questionnaire
 from apv_desktop.core.orgtree import roll_up
 
@@ -78,6 +78,9 @@ def round_half_up_array(values: np.ndarray, digits: int = 1) -> np.ndarray:
     return out
 
 
+_MISSING_16 = 0xFFFF  # the 16-bit sort key of a missing score: after every score's units
+
+
 @dataclass
 class DimensionScores:
     """Per respondent, per dimension: the respondent's score or NaN when missing, and the same
@@ -94,9 +97,21 @@ class DimensionScores:
         and shared by every grouping of these scores: the tree's and each breakdown's."""
         found = self._orders.get(dimension)
         if found is None:
-            found = self._orders[dimension] = np.argsort(self.matrix[:, dimension],
+            found = self._orders[dimension] = np.argsort(self._sort_key(dimension),
                                                          kind="stable")
         return found
+
+    def _sort_key(self, dimension: int) -> np.ndarray:
+        """What orders the respondents as their scores on `dimension` do, missing last: the
+        exact units in 16 bits when they fit (NumPy sorts those by radix, in linear time),
+        else the scores. The units order as the scores: a score is its units over one scale."""
+        scores = self.matrix[:, dimension]
+        if self.units is None or not len(scores):
+            return scores
+        units = self.units[:, dimension]
+        if units.min() < 0 or units.max() >= _MISSING_16:
+            return scores
+        return np.where(np.isnan(scores), _MISSING_16, units).astype(np.uint16)
 
 
 def item_score_lookup(questionnaire: Questionnaire) -> dict[str, np.ndarray]:
@@ -137,41 +152,51 @@ def respondent_dimension_scores(
     lookups = item_score_lookup(questionnaire)
     grid = score_grid(lookups)
     column = {name: j for j, name in enumerate(responses.item_names)}
-    codes: list[str] = []
-    columns: list[np.ndarray] = []
-    unit_columns: list[np.ndarray] = []
+    scored_items = [
+        (dimension.code, items) for dimension in questionnaire.dimensions
+        if (items := [i.name for i in questionnaire.items()
+                      if i.dimension == dimension.code and i.name in lookups and i.name in column])
+    ]
+    # Column-major, filled a dimension at a time: every later use reads one dimension's column.
+    matrix = np.full((responses.size, len(scored_items)), math.nan, order="F")
+    units = np.zeros((responses.size, len(scored_items)), dtype=np.int64, order="F")
     scale: list[int] = []
-    for dimension in questionnaire.dimensions:
-        items = [
-            i.name
-            for i in questionnaire.items()
-            if i.dimension == dimension.code and i.name in lookups and i.name in column
-        ]
-        if not items:
-            continue
-        item_units = np.column_stack(
-            [_scores_of(responses.values[:, column[name]], _units(lookups[name], grid))
-             for name in items]
-        ) if responses.size else np.empty((0, len(items)), dtype=np.int64)
-        answered_mask = item_units >= 0
-        answered = np.sum(answered_mask, axis=1)
-        total = np.sum(np.where(answered_mask, item_units, 0), axis=1)
+    for d, (_, items) in enumerate(scored_items):
+        # Item by item (a column each), summed as they come: no (respondents x items) copy.
+        answered = np.zeros(responses.size, dtype=np.int64)
+        total = np.zeros(responses.size, dtype=np.int64)
+        for name in items:
+            scored, item_units = _item_units(responses, column[name], _units(lookups[name], grid))
+            answered += scored
+            total += item_units
         # A common multiple of every count of answered items the half rule lets through.
         common = math.lcm(*range((len(items) + 1) // 2, len(items) + 1))
+        # Per count of answered items: the factor to units of 1/(grid * common); 0 below the
+        # half rule, where the score is missing.
+        factor = np.array([common // a if a * 2 >= len(items) else 0
+                           for a in range(len(items) + 1)], dtype=np.int64)
+        units[:, d] = total * factor[answered]
         valid = answered * 2 >= len(items)
-        exact = np.zeros(responses.size, dtype=np.int64)
-        exact[valid] = total[valid] * (common // answered[valid])
-        mean = np.full(responses.size, math.nan)
-        mean[valid] = exact[valid] / (grid * common)
-        codes.append(dimension.code)
-        columns.append(mean)
-        unit_columns.append(exact)
+        matrix[valid, d] = units[valid, d] / (grid * common)
         scale.append(grid * common)
-    matrix = np.column_stack(columns) if columns else np.empty((responses.size, 0))
-    units = (np.column_stack(unit_columns) if unit_columns
-             else np.empty((responses.size, 0), dtype=np.int64))
-    return DimensionScores(codes, matrix.reshape(responses.size, len(codes)),
-                           units.reshape(responses.size, len(codes)), scale)
+    return DimensionScores([code for code, _ in scored_items], matrix, units, scale)
+
+
+def _item_units(responses: ResponseSet, column: int, lookup: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Per respondent: whether the item in `column` has a scored answer, and its score in
+    units (`lookup`, 0 where none). Through tables over the choice codes when every choice
+    position fits one (always but for lists of 255 choices or more)."""
+    if len(lookup) >= NOT_A_CHOICE:
+        found = _scores_of(responses.values[:, column], lookup)
+        scored = found >= 0
+        return scored, np.where(scored, found, 0)
+    codes = responses.choice_codes()[:, column]
+    scored_table = np.zeros(NOT_A_CHOICE + 1, dtype=bool)
+    scored_table[: len(lookup)] = lookup >= 0
+    unit_table = np.zeros(NOT_A_CHOICE + 1, dtype=np.int64)
+    unit_table[: len(lookup)] = np.maximum(lookup, 0)
+    return scored_table[codes], unit_table[codes]
 
 
 def _scores_of(positions: np.ndarray, lookup: np.ndarray) -> np.ndarray:
@@ -210,7 +235,8 @@ class GroupStats:
             # By value, so the float sum does not depend on the storage order: each group
             # adds its scores in the order of the shared sort (ties in storage order).
             order = scores.value_order(d)
-            order = order[ok[order]]
+            # Missing scores sort last: without `rows`, the respondents counted are a prefix.
+            order = order[: np.count_nonzero(ok)] if rows is None else order[ok[order]]
             by = group[order]
             n[:, d] = np.bincount(by, minlength=groups)
             units = scores.units[order, d]

@@ -46,10 +46,10 @@ def round_answers(project: Project, round_name: str | None = None) -> RoundAnswe
     if questionnaire is None:
         raise RefusedError("Runden {name} har intet spørgeskema; importér et spørgeskema først.",
                            name=info.name)
-    state = RoundState(info.closed, project.counts_at_close(info.name),
-                       project.response_closings(info.name))
-    return RoundAnswers(info.name, questionnaire, project.responses(info.name),
-                        project.round_units(info.name), state)
+    responses, closings = project.responses_and_closings(info.name)
+    state = RoundState(info.closed, project.counts_at_close(info.name), closings)
+    return RoundAnswers(info.name, questionnaire, responses, project.round_units(info.name),
+                        state)
 
 
 def results_for_file(path: Path, round_name: str | None = None, language: str = DEFAULT_LANGUAGE

@@ -80,16 +80,19 @@ def _cell_sizes(values: np.ndarray) -> np.ndarray:
     return sizes
 
 
-def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
-    """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order.
+def unpack(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """The float64 matrix (rows x width, NaN = no answer) of stored BLOBs, in their order,
+    column-major; and when every sheet is stored in one byte a cell, those bytes as they are
+    (column-major too): they are the matrix's choice codes (ResponseSet.choice_codes).
 
     Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
     count = len(blobs)
-    values = np.empty((count, width), dtype=np.float64)
+    # Column-major: the compute reads the answers one item (column) at a time.
+    values = np.empty((count, width), dtype=np.float64, order="F")
     if count == 0 or width == 0:
         if any(blobs):
             raise _damaged()
-        return values
+        return values, None
     lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=count)
     placed = 0
     for size, (dtype, sentinel) in CELL_TYPES.items():
@@ -99,16 +102,28 @@ def unpack(blobs: Sequence[bytes], width: int) -> np.ndarray:
         whole = rows.size == count
         joined = b"".join(blobs) if whole else b"".join(blobs[row] for row in rows.tolist())
         cells = np.frombuffer(joined, dtype=dtype).reshape(rows.size, width)
-        part = cells.astype(np.float64)
-        if sentinel is not None:
-            part[cells == sentinel] = np.nan
+        if sentinel == 0xFF:  # one byte: every cell through a table of its 256 values
+            cells = np.asfortranarray(cells)
+            table = np.arange(256, dtype=np.float64)
+            table[sentinel] = np.nan
+            part = table[cells.T].T
+        else:
+            part = _floats(cells, sentinel)
         if whole:
-            return part
+            return part, cells if sentinel == 0xFF else None
         values[rows] = part
         placed += rows.size
     if placed != count:
         raise _damaged()
-    return values
+    return values, None
+
+
+def _floats(cells: np.ndarray, sentinel: int | None) -> np.ndarray:
+    """`cells` as a column-major float64 matrix, NaN for the sentinel."""
+    part = np.asfortranarray(cells, dtype=np.float64)
+    if sentinel is not None:
+        part[cells == sentinel] = np.nan
+    return part
 
 
 def fits(size: int, width: int) -> bool:

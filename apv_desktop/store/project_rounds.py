@@ -19,7 +19,7 @@ from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import tr
 from apv_desktop.store import plain
 
-# The answers' modules (store/responses.py, store/round_state.py) use numpy: each method that
+# The answers' module (store/responses.py) uses numpy: each method that
 # needs one imports it, so opening a project and the pages that show no answers go without
 # numpy (the window starts faster, issue 18). A plain import, unlike lazy_module, is safe when
 # the worker and the GUI thread reach it at once.
@@ -64,14 +64,6 @@ class RoundMethods:
         with self._plain() as connection:
             return round_state.counts_at_close(connection, plain.find_round(connection,
                                                                             round_name).id)
-
-    def response_closings(self, round_name: str | None = None) -> np.ndarray:
-        """Per sheet, in the order of responses(): the closing that first published it (0 while
-        none did)."""
-        from apv_desktop.store import round_state
-
-        with self._plain() as connection:
-            return round_state.closings(connection, plain.find_round(connection, round_name).id)
 
     def close_round(
         self, round_name: str, new_baseline: bool = True, on: date | None = None
@@ -144,6 +136,17 @@ class RoundMethods:
             info = plain.find_round(connection, round_name)
             names = plain.answerable_item_names(connection, info.questionnaire_version_id)
             return response_store.read_responses(connection, info.id, names)
+
+    def responses_and_closings(self, round_name: str | None = None
+                               ) -> tuple[ResponseSet, np.ndarray]:
+        """responses(), and per sheet in the same order the closing that first published it (0
+        while none did), read in one pass."""
+        from apv_desktop.store import responses as response_store
+
+        with self._plain() as connection:
+            info = plain.find_round(connection, round_name)
+            names = plain.answerable_item_names(connection, info.questionnaire_version_id)
+            return response_store.read_sheets(connection, info.id, names)
 
     def response_meta(self, round_name: str | None = None) -> list[ResponseMeta]:
         """uuid, unit, day and source of each sheet, in the same order as responses()."""

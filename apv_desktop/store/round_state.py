@@ -14,8 +14,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-import numpy as np
-
 from apv_desktop.core.model import OrgUnit
 
 
@@ -88,14 +86,6 @@ def _mark_published(connection: sqlite3.Connection, round_id: int) -> None:
         " WHERE round_id = ? AND closing IS NULL",
         (round_id, round_id),
     )
-
-
-def closings(connection: sqlite3.Connection, round_id: int) -> np.ndarray:
-    """Per sheet of the round, in the order of read_responses (by id): the closing that first
-    published it, 0 while none did."""
-    return np.array([row[0] for row in connection.execute(
-        "SELECT COALESCE(closing, 0) FROM response WHERE round_id = ? ORDER BY id",
-        (round_id,))], dtype=np.int64)
 
 
 def reopen_round(connection: sqlite3.Connection, round_id: int, today: date) -> None:

@@ -268,4 +268,4 @@ def test_class_5_enough_new_sheets_publish_again_hiding_at_least_what_was_hidden
         (s["unit"], s["dimension"]) for s in second["scores"]}
     assert hidden(first) <= hidden(second)
     with opened(project) as opened_project:
-        assert sorted(set(opened_project.response_closings("r"))) == [1, 2]
+        assert sorted(set(opened_project.responses_and_closings("r")[1])) == [1, 2]

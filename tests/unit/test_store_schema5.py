@@ -31,8 +31,8 @@ def test_schema4_file_is_backed_up_and_its_published_sheets_marked(tmp_path: Pat
         backup = project.migration_backup
         assert project.check() == []
         assert not project.round("2026").closed
-        assert list(project.response_closings("2025")) == [1] * 66
-        assert list(project.response_closings("2026")) == [0] * 46
+        assert list(project.responses_and_closings("2025")[1]) == [1] * 66
+        assert list(project.responses_and_closings("2026")[1]) == [0] * 46
     assert backup in {tmp_path / f"old.apv.bak-v4-{day.isoformat()}" for day in days}
     assert stored(backup, "PRAGMA user_version") == [(4,)]
     assert stored(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
@@ -47,7 +47,7 @@ def test_each_publishing_closing_numbers_the_sheets_it_publishes(tmp_path: Path)
     shutil.copyfile(SCHEMA4_FILE, path)
     with Project.open(path) as project:
         project.close_round("2026")  # its first closing since the upgrade publishes all 46
-        assert list(project.response_closings("2026")) == [1] * 46
+        assert list(project.responses_and_closings("2026")[1]) == [1] * 46
         sheets = project.responses("2026")
 
         def add(count: int) -> None:
@@ -57,11 +57,11 @@ def test_each_publishing_closing_numbers_the_sheets_it_publishes(tmp_path: Path)
         project.reopen_round("2026")
         add(3)
         project.close_round("2026", new_baseline=False)  # withheld: publishes nothing
-        assert sorted(project.response_closings("2026")) == [0] * 3 + [1] * 46
+        assert sorted(project.responses_and_closings("2026")[1]) == [0] * 3 + [1] * 46
         project.reopen_round("2026")
         add(2)
         project.close_round("2026")
-        closings = project.response_closings("2026")
+        closings = project.responses_and_closings("2026")[1]
         assert sorted(closings) == [1] * 46 + [2] * 5
         # in the order of responses(): the new sheets are those in B with the closing 2
         sources = [meta.source for meta in project.response_meta("2026")]
