@@ -48,7 +48,10 @@ def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
     memory (peak.py runs it and writes its VmHWM). `command` is [python, -m module | script,
     args...]."""
     with tempfile.NamedTemporaryFile(suffix=".peak") as peak_file:
-        env = dict(env or os.environ, BENCH_PEAK_FILE=peak_file.name)
+        # One BLAS thread for every process, floors included: the program sets it for itself
+        # (apv_desktop/__main__.py), and a floor spinning idle BLAS threads would count their
+        # CPU against itself and flatter the ratio.
+        env = dict(env or os.environ, BENCH_PEAK_FILE=peak_file.name, OPENBLAS_NUM_THREADS="1")
         wrapped = [command[0], str(HERE / "peak.py"), *command[1:]]
         started = time.perf_counter()
         child = subprocess.Popen(wrapped, env=env, stdout=subprocess.DEVNULL,
