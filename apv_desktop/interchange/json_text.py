@@ -30,12 +30,25 @@ def indented(value: object) -> str:
     return "".join(parts)
 
 
-@cache
+def one_line(value: object) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False) writes it, on one line; a record of
+    plain values (a breakdown cell) through an encoder made once, not once per record."""
+    if type(value) is dict and _TEXT.issuperset(map(type, value)) \
+            and _PLAIN.issuperset(map(type, value.values())):
+        return _encoder(", ")(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _flat_encoder(depth: int) -> Callable[[object], str]:
     """Writes a container of plain values whose items stand at `depth`, brackets included
-    (without their own line breaks, which _write adds). The C encoder is made once per depth:
-    made per record, as JSONEncoder.encode does, it cost as much as the writing."""
-    separator = ",\n" + " " * depth
+    (without their own line breaks, which _write adds)."""
+    return _encoder(",\n" + " " * depth)
+
+
+@cache
+def _encoder(separator: str) -> Callable[[object], str]:
+    """The C encoder with this item separator, made once: made per record, as
+    JSONEncoder.encode does, it cost as much as the writing."""
     make = json.encoder.c_make_encoder  # type: ignore[attr-defined]
     if make is None:  # a Python without the json module's C part
         return json.JSONEncoder(ensure_ascii=False, separators=(separator, ": ")).encode

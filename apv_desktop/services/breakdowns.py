@@ -10,6 +10,7 @@ from apv_desktop.core.breakdown import Breakdown, background_item, compute_break
 from apv_desktop.core.breakdown_export import results_csv_by, results_dict_by
 from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.results import Results
+from apv_desktop.interchange.json_text import indented, one_line
 from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -47,7 +48,6 @@ def breakdown_json(data: dict[str, Any]) -> str:
     many cells as tree scores, and Python's indenting encoder is what would cost the time."""
     cells = data["breakdown"]["scores"]
     placeholder = "\u0000cells"
-    text = json.dumps({**data, "breakdown": {**data["breakdown"], "scores": placeholder}},
-                      ensure_ascii=False, indent=1)
-    lines = ",\n  ".join(json.dumps(cell, ensure_ascii=False) for cell in cells)
+    text = indented({**data, "breakdown": {**data["breakdown"], "scores": placeholder}})
+    lines = ",\n  ".join(map(one_line, cells))
     return text.replace(json.dumps(placeholder), f"[\n  {lines}\n ]" if cells else "[]") + "\n"

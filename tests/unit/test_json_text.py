@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apv_desktop.interchange.json_text import indented
+from apv_desktop.interchange.json_text import indented, one_line
 
 _plain = (st.none() | st.booleans() | st.integers() | st.text()
           | st.floats(allow_nan=True, allow_infinity=True))
@@ -27,6 +27,18 @@ _values = st.recursive(
 @given(_values)
 def test_indented_writes_what_json_dumps_writes(value: object) -> None:
     assert indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+@settings(max_examples=400)
+@given(_values)
+def test_one_line_writes_what_json_dumps_writes(value: object) -> None:
+    assert one_line(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_a_breakdown_cell_on_one_line_is_json_dumps_of_it() -> None:
+    cell = {"unit": "Ældre \"øst\"", "group": "Social\nrådgiver", "n": 12, "mean": 61.25,
+            "ci_low": float("nan"), "light": None, "suppressed": False}
+    assert one_line(cell) == json.dumps(cell, ensure_ascii=False)
 
 
 def test_the_shapes_of_a_results_file_come_out_alike() -> None:
