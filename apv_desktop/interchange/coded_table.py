@@ -84,7 +84,11 @@ class CodedTable:
             except ValueError as exc:
                 results[place] = failed
                 reasons[text] = str(exc)
-        return results[np.searchsorted(present, column)], reasons
+        # Every code through a table indexed by code: one pass, where a search per cell would
+        # cost a log of the number of different texts each.
+        table: np.ndarray = np.empty(int(present[-1]) + 1 if present.size else 0, dtype=dtype)
+        table[present] = results
+        return table[column], reasons
 
     def rows_holding(self, index: int, texts: Iterable[str]) -> list[int]:
         """The rows (0-based) whose cell in column `index` is one of `texts`."""
