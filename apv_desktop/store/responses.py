@@ -18,6 +18,7 @@ import uuid as uuid_module
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import repeat
 
 import numpy as np
 
@@ -77,21 +78,20 @@ def add_responses(
     ids = _fresh_ids(connection, count)
     blobs = pack(values)
     in_key_order = sorted(range(count), key=ids.__getitem__)
+    unit_of = map(unit_ids.__getitem__, map(responses.unit_codes.__getitem__, in_key_order))
     with _bulk_cache(connection, count):
+        # The rows are zipped from per-column iterators, so no Python code runs per sheet.
         connection.executemany(
             _INSERT_RESPONSE,
-            (
-                (
-                    ids[row],
-                    new_uuids[row],
-                    round_id,
-                    unit_ids[responses.unit_codes[row]],
-                    version_id,
-                    day_texts[row],
-                    source,
-                    blobs[row],
-                )
-                for row in in_key_order
+            zip(
+                map(ids.__getitem__, in_key_order),
+                map(new_uuids.__getitem__, in_key_order),
+                repeat(round_id),
+                unit_of,
+                repeat(version_id),
+                map(day_texts.__getitem__, in_key_order),
+                repeat(source),
+                map(blobs.__getitem__, in_key_order),
             ),
         )
         connection.executemany(
