@@ -262,11 +262,15 @@ def _random_uuids(count: int) -> list[str]:
     raw = raw.reshape(count, 16)
     raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
     raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
-    digits = raw.tobytes().hex()
-    return [
-        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-        for h in (digits[start : start + 32] for start in range(0, 32 * count, 32))
-    ]
+    # The canonical text of all of them at once: hex digits in 8-4-4-4-12 groups, dashed.
+    digits = np.frombuffer(raw.tobytes().hex().encode("ascii"), dtype=np.uint8)
+    text = np.full((count, 36), ord("-"), dtype=np.uint8)
+    text[:, _UUID_DIGIT_PLACES] = digits.reshape(count, 32)
+    joined = text.tobytes().decode("ascii")
+    return [joined[start : start + 36] for start in range(0, 36 * count, 36)]
+
+
+_UUID_DIGIT_PLACES = [place for place in range(36) if place not in (8, 13, 18, 23)]
 
 
 def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
