@@ -47,9 +47,18 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError("{name} kan ikke læses (er den åben i et andet program?): {strerror}.",
                          name=path.name, strerror=exc.strerror) from exc
-    if not raw.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+    if _blank(raw):
         raise InputError("{name} er tom; vælg filen med indholdet.", name=path.name)
     return raw
+
+
+_BLANK_BYTES = b" \t\r\n\x00" + codecs.BOM_UTF8
+
+
+def _blank(raw: bytes) -> bool:
+    """Whether the file holds nothing but blanks, NULs and byte-order marks. Its start decides
+    almost always, without the copy of the whole file that strip() makes."""
+    return not raw[:4096].strip(_BLANK_BYTES) and not raw.strip(_BLANK_BYTES)
 
 
 def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
