@@ -176,7 +176,7 @@ def _checked_values(round_name: str, item_names: list[str], responses: ResponseS
             "Svarene passer ikke til spørgeskemaet i runden {round_name} ({detail}).",
             round_name=round_name, detail=detail
         )
-    values = np.ascontiguousarray(responses.values, dtype=np.float64)
+    values = np.asarray(responses.values, dtype=np.float64)  # either order: pack reads both
     if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
         raise RefusedError(
             "Svarene har formen {shape}, men runden {round_name} skal have {size} rækker med "
