@@ -30,6 +30,7 @@ from apv_desktop.store.packing import pack, unpack
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
+_SCAN_FACTOR = 4  # a stored value is read about this many times faster than one is looked up
 _BULK_ROWS = 1000  # from this many sheets on, a bulk write gets a larger page cache
 _BULK_CACHE_KIB = 65536
 
@@ -290,6 +291,14 @@ def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
 
 
 def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:
+    """Those of `values` that a stored response has in `column`."""
+    if len(values) > _LOOKUP_CHUNK:
+        (stored,) = connection.execute("SELECT COUNT(*) FROM response").fetchone()
+        if stored <= _SCAN_FACTOR * len(values):
+            # Reading every stored value costs less than looking each new one up.
+            wanted = set(values)
+            return {value for (value,) in connection.execute(f"SELECT {column} FROM response")
+                    if value in wanted}
     found: set = set()
     for start in range(0, len(values), _LOOKUP_CHUNK):
         chunk = values[start : start + _LOOKUP_CHUNK]

@@ -150,6 +150,21 @@ def test_merged_sheets_keep_their_uuid_and_day(project: Project) -> None:
     assert project.response_count() == 2
 
 
+@pytest.mark.parametrize("stored", [700, 2500])  # stored values read all, or looked up
+def test_a_merged_uuid_already_stored_is_refused_among_many(project: Project, stored: int) -> None:
+    def sheets(count: int) -> ResponseSet:
+        return ResponseSet(list(ITEMS), ["A"] * count, np.full((count, 4), NAN))
+
+    first = [str(uuid.uuid4()) for _ in range(stored)]
+    project.add_responses("2025", sheets(stored), "merge", uuids=first)
+    again = [str(uuid.uuid4()) for _ in range(599)] + [first[-1]]
+    with pytest.raises(RefusedError, match=first[-1]):
+        project.add_responses("2025", sheets(600), "merge", uuids=again)
+    assert project.response_count() == stored
+    project.add_responses("2025", sheets(599), "merge", uuids=again[:-1])
+    assert project.response_count() == stored + 599
+
+
 @pytest.mark.parametrize(
     "change, words",
     [
