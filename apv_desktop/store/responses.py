@@ -78,7 +78,7 @@ def add_responses(
     texts = _checked_texts(responses, item_names)
     ids = _fresh_ids(connection, count)
     blobs = pack(values)
-    in_key_order = sorted(range(count), key=ids.__getitem__)
+    in_key_order = np.argsort(np.asarray(ids, dtype=np.int64)).tolist()  # the ids differ
     unit_of = map(unit_ids.__getitem__, map(responses.unit_codes.__getitem__, in_key_order))
     with _bulk_cache(connection, count):
         # The rows are zipped from per-column iterators, so no Python code runs per sheet.
