@@ -65,7 +65,8 @@ def _decode_bytes(raw: bytes, name: str) -> tuple[str, bool]:
     """The text, and whether it was read by the Windows-1252 fallback."""
     if raw.startswith(codecs.BOM_UTF8):
         try:
-            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), False
+            # Decoded from a view past the mark: no copy of the file's bytes.
+            return str(memoryview(raw)[len(codecs.BOM_UTF8) :], "utf-8"), False
         except UnicodeDecodeError as exc:
             raise InputError("{name} er markeret som UTF-8, men byte {value} er ikke gyldig UTF-8; "
                              "gem den igen som UTF-8.", name=name, value=exc.start + 3) from None
