@@ -117,10 +117,10 @@ def _wrongly_encoded(name: str, text: str, wrong: int) -> InputError:
 
 def _split_separator_line(text: str) -> tuple[str | None, str]:
     """Excel honours (and writes, on request) a first line `sep=;` naming the delimiter."""
-    first, _, rest = text.partition("\n")
-    line = first.rstrip("\r")  # not strip(): the delimiter itself may be a tab
+    end = text.find("\n")
+    line = (text if end < 0 else text[:end]).rstrip("\r")  # not strip(): a tab may be named
     if line.lower().startswith("sep=") and len(line) == 5:
-        return line[4], rest
+        return line[4], ("" if end < 0 else text[end + 1 :])  # the rest copied only here
     return None, text
 
 
