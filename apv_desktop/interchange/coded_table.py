@@ -41,7 +41,7 @@ class CodedTable:
     present): `codes[row, column]`. Same shape rules as Table: every row as wide as `headers`."""
 
     headers: list[str]
-    codes: np.ndarray  # rows x len(headers), unsigned integers
+    codes: np.ndarray  # rows x len(headers), unsigned integers (one byte when texts are few)
     texts: list[str]
     row_numbers: list[int]  # 1-based row in the file or sheet
     source: str = ""
@@ -84,7 +84,11 @@ class CodedTable:
             except ValueError as exc:
                 results[place] = failed
                 reasons[text] = str(exc)
-        return results[np.searchsorted(present, column)], reasons
+        # Every code through a table indexed by code: one pass, where a search per cell would
+        # cost a log of the number of different texts each.
+        table: np.ndarray = np.empty(int(present[-1]) + 1 if present.size else 0, dtype=dtype)
+        table[present] = results
+        return table[column], reasons
 
     def rows_holding(self, index: int, texts: Iterable[str]) -> list[int]:
         """The rows (0-based) whose cell in column `index` is one of `texts`."""
@@ -129,6 +133,9 @@ def coded_table(records: Iterable[tuple[int, list[str]]], source: str, *,
     grid = _padded(np.frombuffer(flat, dtype=np.uint32), lengths, width)
     if canonical is not None:
         grid = canonical[grid]
+    if len(texts) <= 0x100:  # the usual answer file: a byte a cell, each column read faster
+        grid = grid.astype(np.uint8)
+    del flat  # the four-byte codes go now (unless the grid is still a view of them)
     blank = (grid == 0).all(axis=1)
     filled = np.flatnonzero(~blank)
     if filled.size == 0:

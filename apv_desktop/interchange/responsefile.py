@@ -112,7 +112,7 @@ def read_responses(
     position = {name: index for index, name in enumerate(item_names)}
     header_index = {header: index for index, header in enumerate(table.headers)}
     row_count = table.size
-    values = np.full((row_count, len(items)), MISSING, dtype=np.float64)
+    values = np.full((row_count, len(items)), MISSING, dtype=np.float64, order="F")
     answered = np.zeros(row_count, dtype=bool)
     problems: list[tuple[int, int, str]] = []  # (row number, column index, message)
     raw_texts: dict[str, list[tuple[int, str]]] = {}  # item -> (table row, text)

@@ -35,19 +35,22 @@ def pack(values: np.ndarray) -> list[bytes]:
     count, width = values.shape
     if width == 0:
         return [b""] * count
-    sizes = _cell_sizes(values)
-    blobs = [b""] * count
+    one_byte, fits = _one_byte_cells(values)
+    data = one_byte.tobytes()
+    blobs = [data[start : start + width] for start in range(0, len(data), width)]
+    if fits.all():  # the usual case: choices and small numbers only
+        return blobs
+    others = np.flatnonzero(~fits)
+    rest = values[others]
+    sizes = _cell_sizes(rest)
     for size, (dtype, sentinel) in CELL_TYPES.items():
         rows = np.flatnonzero(sizes == size)
         if rows.size == 0:
             continue
-        part = values if rows.size == count else values[rows]
-        data = _cells(part, dtype, sentinel).tobytes()
+        data = _cells(rest[rows], dtype, sentinel).tobytes()
         step = width * size
         pieces = [data[start : start + step] for start in range(0, len(data), step)]
-        if rows.size == count:
-            return pieces
-        for row, piece in zip(rows.tolist(), pieces, strict=True):
+        for row, piece in zip(others[rows].tolist(), pieces, strict=True):
             blobs[row] = piece
     return blobs
 
@@ -65,6 +68,25 @@ def _cells(part: np.ndarray, dtype: np.dtype, sentinel: int | None) -> np.ndarra
         block = part[start : start + _BLOCK_ROWS]
         cells[start : start + _BLOCK_ROWS] = np.where(np.isnan(block), sentinel, block)
     return cells
+
+
+def _one_byte_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every answer as one byte (NaN as 0xFF), and per row whether that holds the row exactly:
+    every answer a whole number from 0 to 0xFE (what _cell_sizes calls size 1). Bytes of a row
+    that does not fit are meaningless."""
+    cells = np.empty(values.shape, dtype=np.uint8)
+    fits = np.empty(len(values), dtype=np.bool_)
+    with np.errstate(invalid="ignore"):  # NaN and out-of-range values cast to some byte
+        for start in range(0, len(values), _BLOCK_ROWS):
+            block = values[start : start + _BLOCK_ROWS]
+            missing = np.isnan(block)
+            byte = block.astype(np.uint8)
+            # A byte equal to its value is that value (so the value is whole and in range).
+            exact = (byte == block) & (byte != 0xFF)
+            fits[start : start + _BLOCK_ROWS] = (exact | missing).all(axis=1)
+            byte[missing] = 0xFF
+            cells[start : start + _BLOCK_ROWS] = byte
+    return cells, fits
 
 
 def _cell_sizes(values: np.ndarray) -> np.ndarray:

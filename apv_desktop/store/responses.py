@@ -18,6 +18,7 @@ import uuid as uuid_module
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import repeat
 
 import numpy as np
 
@@ -29,6 +30,7 @@ from apv_desktop.store.packing import pack, unpack
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
+_SCAN_FACTOR = 4  # a stored value is read about this many times faster than one is looked up
 _BULK_ROWS = 1000  # from this many sheets on, a bulk write gets a larger page cache
 _BULK_CACHE_KIB = 65536
 
@@ -76,22 +78,21 @@ def add_responses(
     texts = _checked_texts(responses, item_names)
     ids = _fresh_ids(connection, count)
     blobs = pack(values)
-    in_key_order = sorted(range(count), key=ids.__getitem__)
+    in_key_order = np.argsort(np.asarray(ids, dtype=np.int64)).tolist()  # the ids differ
+    unit_of = map(unit_ids.__getitem__, map(responses.unit_codes.__getitem__, in_key_order))
     with _bulk_cache(connection, count):
+        # The rows are zipped from per-column iterators, so no Python code runs per sheet.
         connection.executemany(
             _INSERT_RESPONSE,
-            (
-                (
-                    ids[row],
-                    new_uuids[row],
-                    round_id,
-                    unit_ids[responses.unit_codes[row]],
-                    version_id,
-                    day_texts[row],
-                    source,
-                    blobs[row],
-                )
-                for row in in_key_order
+            zip(
+                map(ids.__getitem__, in_key_order),
+                map(new_uuids.__getitem__, in_key_order),
+                repeat(round_id),
+                unit_of,
+                repeat(version_id),
+                map(day_texts.__getitem__, in_key_order),
+                repeat(source),
+                map(blobs.__getitem__, in_key_order),
             ),
         )
         connection.executemany(
@@ -176,7 +177,7 @@ def _checked_values(round_name: str, item_names: list[str], responses: ResponseS
             "Svarene passer ikke til spørgeskemaet i runden {round_name} ({detail}).",
             round_name=round_name, detail=detail
         )
-    values = np.ascontiguousarray(responses.values, dtype=np.float64)
+    values = np.asarray(responses.values, dtype=np.float64)  # either order: pack reads both
     if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
         raise RefusedError(
             "Svarene har formen {shape}, men runden {round_name} skal have {size} rækker med "
@@ -262,11 +263,15 @@ def _random_uuids(count: int) -> list[str]:
     raw = raw.reshape(count, 16)
     raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
     raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
-    digits = raw.tobytes().hex()
-    return [
-        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-        for h in (digits[start : start + 32] for start in range(0, 32 * count, 32))
-    ]
+    # The canonical text of all of them at once: hex digits in 8-4-4-4-12 groups, dashed.
+    digits = np.frombuffer(raw.tobytes().hex().encode("ascii"), dtype=np.uint8)
+    text = np.full((count, 36), ord("-"), dtype=np.uint8)
+    text[:, _UUID_DIGIT_PLACES] = digits.reshape(count, 32)
+    joined = text.tobytes().decode("ascii")
+    return [joined[start : start + 36] for start in range(0, 36 * count, 36)]
+
+
+_UUID_DIGIT_PLACES = [place for place in range(36) if place not in (8, 13, 18, 23)]
 
 
 def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
@@ -286,6 +291,14 @@ def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
 
 
 def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:
+    """Those of `values` that a stored response has in `column`."""
+    if len(values) > _LOOKUP_CHUNK:
+        (stored,) = connection.execute("SELECT COUNT(*) FROM response").fetchone()
+        if stored <= _SCAN_FACTOR * len(values):
+            # Reading every stored value costs less than looking each new one up.
+            wanted = set(values)
+            return {value for (value,) in connection.execute(f"SELECT {column} FROM response")
+                    if value in wanted}
     found: set = set()
     for start in range(0, len(values), _LOOKUP_CHUNK):
         chunk = values[start : start + _LOOKUP_CHUNK]

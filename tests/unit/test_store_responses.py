@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import secrets
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from apv_desktop.core.model import (
 )
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import Project
+from apv_desktop.store import responses as responses_store
 from tests.fixed_dates import days_during
 
 pytestmark = pytest.mark.usefixtures("english")  # the tests quote English messages
@@ -148,6 +150,21 @@ def test_merged_sheets_keep_their_uuid_and_day(project: Project) -> None:
     assert project.response_count() == 2
 
 
+@pytest.mark.parametrize("stored", [700, 2500])  # stored values read all, or looked up
+def test_a_merged_uuid_already_stored_is_refused_among_many(project: Project, stored: int) -> None:
+    def sheets(count: int) -> ResponseSet:
+        return ResponseSet(list(ITEMS), ["A"] * count, np.full((count, 4), NAN))
+
+    first = [str(uuid.uuid4()) for _ in range(stored)]
+    project.add_responses("2025", sheets(stored), "merge", uuids=first)
+    again = [str(uuid.uuid4()) for _ in range(599)] + [first[-1]]
+    with pytest.raises(RefusedError, match=first[-1]):
+        project.add_responses("2025", sheets(600), "merge", uuids=again)
+    assert project.response_count() == stored
+    project.add_responses("2025", sheets(599), "merge", uuids=again[:-1])
+    assert project.response_count() == stored + 599
+
+
 @pytest.mark.parametrize(
     "change, words",
     [
@@ -203,3 +220,12 @@ def test_the_first_and_last_day_of_a_round(project: Project) -> None:
     assert project.response_days("2025") == (date(2024, 11, 5), date(2025, 1, 2))
     assert project.response_days("2025") == (min(m.date for m in project.response_meta()),
                                              max(m.date for m in project.response_meta()))
+
+
+def test_random_uuids_are_uuid4s_text_of_the_drawn_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = bytes(range(256)) * 2  # 32 UUIDs' worth of known bytes
+    monkeypatch.setattr(secrets, "token_bytes", lambda size: drawn[:size])
+    made = responses_store._random_uuids(32)
+    assert made == [str(uuid.UUID(bytes=drawn[16 * n : 16 * n + 16], version=4))
+                    for n in range(32)]
+    assert responses_store._random_uuids(0) == []
