@@ -21,7 +21,7 @@ from apv_desktop.ui.results.heatmap_model import (
     SORT_ROLE,
     UNIT_ROLE,
 )
-from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, SCORE, N
+from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, RANK, SCORE, N
 from apv_desktop.ui.results.pressure_model import SORT_ROLE as PRESSURE_SORT
 
 DIGIT = re.compile(r"\d")
@@ -315,3 +315,18 @@ def test_scores_say_which_way_they_read(page):
     for line in lines:
         name = line.rsplit(" ", 4)[0]  # "<name> <score> (lav er godt)"
         assert line.endswith("(lav er godt)") == (name in demands), line
+
+
+def test_a_sorted_pressure_row_is_the_point_it_shows(page):
+    table, model = page.pressure.table, page.pressure.model
+    table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+    proxy = table.model()
+    means = []
+    for row in range(proxy.rowCount()):
+        score = model.score_at(proxy.mapToSource(proxy.index(row, SCORE)).row())
+        assert proxy.index(row, SCORE).data() == shown(score.mean)
+        means.append(round(score.mean, 1))
+    assert means == sorted(means, reverse=True) and len(means) > 1
+    table.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, RANK).data() for row in range(proxy.rowCount())] == [
+        str(rank) for rank in range(1, proxy.rowCount() + 1)]
