@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView
 
 from apv_desktop.core.results import Results
 from apv_desktop.services.compute import results_for_file
@@ -330,3 +331,24 @@ def test_a_sorted_pressure_row_is_the_point_it_shows(page):
     table.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(row, RANK).data() for row in range(proxy.rowCount())] == [
         str(rank) for rank in range(1, proxy.rowCount() + 1)]
+
+
+def test_the_pressure_lists_columns_are_as_wide_as_resize_to_contents_makes_them(page, qtbot):
+    window = page.window()
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_page(window.pages.index(page))
+    page.tabs.setCurrentWidget(page.pressure)
+    table, header = page.pressure.table, page.pressure.table.horizontalHeader()
+    fitted = [RANK, SCORE, GAP, N, INTERVAL]
+    for text in ("", "familie"):  # all the rows, then the ones a filter shows
+        page.pressure.filter_edit.setText(text)
+        qtbot.waitUntil(lambda: not (page.pressure._fit_pending or page.pressure._unfitted))
+        ours = [header.sectionSize(column) for column in fitted]
+        for column in fitted:  # what Qt's own measure of every cell gives
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSections()
+        assert [header.sectionSize(column) for column in fitted] == ours
+        widest_n = max(page.pressure.model.score_at(row).n
+                       for row in range(page.pressure.model.rowCount()))
+        assert ours[fitted.index(N)] > table.fontMetrics().horizontalAdvance(str(widest_n))

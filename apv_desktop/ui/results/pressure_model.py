@@ -95,9 +95,7 @@ class PressureModel(QAbstractTableModel):
         if role == SCORE_ROLE:
             return score
         if role == FILTER_ROLE:
-            return " ".join((unit_name(self.results, score.unit), score.unit,
-                             self._dimension_names[score.dimension],
-                             self._domains[score.dimension])).casefold()
+            return self.filter_text(index.row())
         if role == Qt.ItemDataRole.BackgroundRole and column == SCORE:
             return palette.cell_colour(score.light)
         if role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
@@ -112,6 +110,19 @@ class PressureModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort(rank, score, column)
         return None
+
+    def filter_text(self, row: int) -> str:
+        """The words a filter text is matched against."""
+        assert self.results is not None
+        score = self.points[self._rows[row]]
+        return " ".join((unit_name(self.results, score.unit), score.unit,
+                         self._dimension_names[score.dimension],
+                         self._domains[score.dimension])).casefold()
+
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        """What `rows` show in `column` (without a trip through data() per cell)."""
+        ranks = [self._rows[row] for row in rows]
+        return [self._display(rank, self.points[rank], column) for rank in ranks]
 
     def _display(self, rank: int, score: Score, column: int) -> str:
         assert self.results is not None and score.mean is not None
@@ -171,4 +182,14 @@ class PressureFilter(QSortFilterProxyModel):
         if not self.text:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return all(word in str(index.data(FILTER_ROLE)) for word in self.text.split())
+        return self.matches(str(index.data(FILTER_ROLE)))
+
+    def matches(self, words: str) -> bool:
+        """Whether a row whose filter words are `words` is shown."""
+        return all(word in words for word in self.text.split())
+
+    def shown_rows(self, model: PressureModel) -> list[int]:
+        """The source rows the filter lets through (asked in Python, not row by row via Qt)."""
+        rows = range(model.rowCount())
+        return list(rows) if not self.text else [
+            row for row in rows if self.matches(model.filter_text(row))]
