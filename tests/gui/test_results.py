@@ -16,6 +16,7 @@ from apv_desktop.services.compute import results_for_file
 from apv_desktop.services.results_view import comments_of
 from apv_desktop.ui.results import palette
 from apv_desktop.ui.results.heatmap_model import (
+    CELL_ROLE,
     FIRST_DIMENSION,
     LIGHT_ROLE,
     N_COLUMN,
@@ -352,3 +353,17 @@ def test_the_pressure_lists_columns_are_as_wide_as_resize_to_contents_makes_them
         widest_n = max(page.pressure.model.score_at(row).n
                        for row in range(page.pressure.model.rowCount()))
         assert ours[fitted.index(N)] > table.fontMetrics().horizontalAdvance(str(widest_n))
+
+
+def test_what_the_heatmap_paints_of_a_cell_is_what_its_roles_say(page):
+    model = page.heatmap.model
+    seen = {"hidden": 0, "framed": 0}
+    for index in rows(model):
+        for column in range(FIRST_DIMENSION, model.columnCount()):
+            cell = index.siblingAtColumn(column)
+            light, framed, text = cell.data(CELL_ROLE)
+            assert light == cell.data(LIGHT_ROLE) and text == cell.data()
+            assert framed == model.score_at(cell).pressure_point
+            seen["hidden"] += light == "hidden"
+            seen["framed"] += framed
+    assert seen["hidden"] and seen["framed"]  # the demo has both kinds
