@@ -9,19 +9,21 @@ import sys
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView
 
 from apv_desktop.core.results import Results
 from apv_desktop.services.compute import results_for_file
 from apv_desktop.services.results_view import comments_of
 from apv_desktop.ui.results import palette
 from apv_desktop.ui.results.heatmap_model import (
+    CELL_ROLE,
     FIRST_DIMENSION,
     LIGHT_ROLE,
     N_COLUMN,
     SORT_ROLE,
     UNIT_ROLE,
 )
-from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, SCORE, N
+from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, RANK, SCORE, N
 from apv_desktop.ui.results.pressure_model import SORT_ROLE as PRESSURE_SORT
 
 DIGIT = re.compile(r"\d")
@@ -315,3 +317,53 @@ def test_scores_say_which_way_they_read(page):
     for line in lines:
         name = line.rsplit(" ", 4)[0]  # "<name> <score> (lav er godt)"
         assert line.endswith("(lav er godt)") == (name in demands), line
+
+
+def test_a_sorted_pressure_row_is_the_point_it_shows(page):
+    table, model = page.pressure.table, page.pressure.model
+    table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+    proxy = table.model()
+    means = []
+    for row in range(proxy.rowCount()):
+        score = model.score_at(proxy.mapToSource(proxy.index(row, SCORE)).row())
+        assert proxy.index(row, SCORE).data() == shown(score.mean)
+        means.append(round(score.mean, 1))
+    assert means == sorted(means, reverse=True) and len(means) > 1
+    table.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, RANK).data() for row in range(proxy.rowCount())] == [
+        str(rank) for rank in range(1, proxy.rowCount() + 1)]
+
+
+def test_the_pressure_lists_columns_are_as_wide_as_resize_to_contents_makes_them(page, qtbot):
+    window = page.window()
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_page(window.pages.index(page))
+    page.tabs.setCurrentWidget(page.pressure)
+    table, header = page.pressure.table, page.pressure.table.horizontalHeader()
+    fitted = [RANK, SCORE, GAP, N, INTERVAL]
+    for text in ("", "familie"):  # all the rows, then the ones a filter shows
+        page.pressure.filter_edit.setText(text)
+        qtbot.waitUntil(lambda: not (page.pressure._fit_pending or page.pressure._unfitted))
+        ours = [header.sectionSize(column) for column in fitted]
+        for column in fitted:  # what Qt's own measure of every cell gives
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSections()
+        assert [header.sectionSize(column) for column in fitted] == ours
+        widest_n = max(page.pressure.model.score_at(row).n
+                       for row in range(page.pressure.model.rowCount()))
+        assert ours[fitted.index(N)] > table.fontMetrics().horizontalAdvance(str(widest_n))
+
+
+def test_what_the_heatmap_paints_of_a_cell_is_what_its_roles_say(page):
+    model = page.heatmap.model
+    seen = {"hidden": 0, "framed": 0}
+    for index in rows(model):
+        for column in range(FIRST_DIMENSION, model.columnCount()):
+            cell = index.siblingAtColumn(column)
+            light, framed, text = cell.data(CELL_ROLE)
+            assert light == cell.data(LIGHT_ROLE) and text == cell.data()
+            assert framed == model.score_at(cell).pressure_point
+            seen["hidden"] += light == "hidden"
+            seen["framed"] += framed
+    assert seen["hidden"] and seen["framed"]  # the demo has both kinds

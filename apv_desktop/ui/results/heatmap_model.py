@@ -32,6 +32,10 @@ UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the unit code of the row
 DIMENSION_ROLE = Qt.ItemDataRole.UserRole + 4  # the dimension code of a column
 DOMAIN_ROLE = Qt.ItemDataRole.UserRole + 5  # header: the domain name of a dimension column
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 6  # "green"/"yellow"/"red"; "hidden" when suppressed
+# What the delegate paints of a score cell, in one call: (light role, pressure point, display
+# text). Each data() through the sorting proxy is a few trips from C++ into Python; three per
+# cell made the first paint of a large heatmap freeze the window for 100 ms (issue 18).
+CELL_ROLE = Qt.ItemDataRole.UserRole + 7
 
 Index = QModelIndex | QPersistentModelIndex
 QUALITY_LINE = 0.6  # response rates under 60 % are weak
@@ -260,6 +264,9 @@ class HeatmapModel(QAbstractItemModel):
 
     def _score_data(self, name: str, dimension: DimensionInfo, score: Score, role: int) -> Any:
         hidden = score.suppressed or score.mean is None
+        if role == CELL_ROLE:
+            return ("hidden" if hidden else score.light, score.pressure_point,
+                    self._score_data(name, dimension, score, Qt.ItemDataRole.DisplayRole))
         if role == SCORE_ROLE:
             return score
         if role == DIMENSION_ROLE:

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from apv_desktop.ui.results import palette
 from apv_desktop.ui.results.header_text import fit_lines
 from apv_desktop.ui.results.heatmap_model import (
+    CELL_ROLE,
     DOMAIN_ROLE,
     FIRST_DIMENSION,
-    LIGHT_ROLE,
-    SCORE_ROLE,
     UNIT_ROLE,
     HeatmapModel,
     HeatmapSortProxy,
@@ -152,10 +151,11 @@ class HeatmapDelegate(QStyledItemDelegate):
     """Hidden cells get a hatch (not just grey); pressure points a dark frame."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        light = index.data(LIGHT_ROLE)
-        if light is None:
+        cell = index.data(CELL_ROLE)
+        if cell is None or cell[0] is None:  # not a score, or a score without a light
             super().paint(painter, option, index)
             return
+        light, pressure_point, text = cell
         painter.save()
         rect = option.rect.adjusted(1, 1, -1, -1)
         if light == "hidden":
@@ -164,8 +164,7 @@ class HeatmapDelegate(QStyledItemDelegate):
                                           Qt.BrushStyle.BDiagPattern))
         else:
             painter.fillRect(rect, palette.cell_colour(light))
-        score = index.data(SCORE_ROLE)
-        if score is not None and score.pressure_point:
+        if pressure_point:
             painter.setPen(QPen(QColor(palette.CELL_TEXT), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if option.state & QStyle.StateFlag.State_Selected:
@@ -175,7 +174,7 @@ class HeatmapDelegate(QStyledItemDelegate):
         font = option.font
         font.setItalic(light == "hidden")
         painter.setFont(font)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(text or ""))
         painter.restore()
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,13 +22,21 @@ from PySide6.QtWidgets import (
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.results_view import ResultsBundle, add_action_for, domain_names
+from apv_desktop.ui.results.column_fit import fit_columns
 from apv_desktop.ui.results.pressure_model import (
+    ACTION,
     DIMENSION,
+    GAP,
+    INTERVAL,
     RANK,
+    SCORE,
     UNIT,
+    N,
     PressureFilter,
     PressureModel,
 )
+
+FITTED = [RANK, SCORE, GAP, N, INTERVAL, ACTION]  # as wide as their texts; the others stretch
 
 
 class PressureTab(QWidget):
@@ -53,7 +62,7 @@ class PressureTab(QWidget):
         self.table.sortByColumn(RANK, Qt.SortOrder.AscendingOrder)  # the core's ranking
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _fit_columns
         header.setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DIMENSION, QHeaderView.ResizeMode.Stretch)
         self.action_button = QPushButton()
@@ -70,6 +79,35 @@ class PressureTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        self._unfitted = False  # the rows changed while the tab was hidden
+        self._fit_pending = False
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged, self.model.dataChanged):
+            signal.connect(self._columns_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._unfitted:
+            self._columns_changed()
+
+    def _columns_changed(self, *_args: object) -> None:
+        """Fit the columns once the rows have settled (one fit for a burst of signals), and
+        only while the tab shows: a round's results come hidden, whatever tab is on top."""
+        if not self.isVisible():
+            self._unfitted = True
+        elif not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """What ResizeToContents did, without asking every cell's size (see column_fit)."""
+        self._fit_pending = self._unfitted = False
+        rows = self.proxy.shown_rows(self.model)
+        fit_columns(self.table, FITTED,
+                    lambda column: list(zip(rows, self.model.column_texts(column, rows),
+                                            strict=True)),
+                    lambda row, column: self.proxy.mapFromSource(
+                        self.model.index(row, column)).row())
 
     def retranslate(self) -> None:
         self.filter_label.setText(tr("&Filtrér:"))
@@ -79,6 +117,7 @@ class PressureTab(QWidget):
         self.action_button.setText(tr("&Opret handling"))
         self.action_button.setAccessibleName(tr("Opret et punkt i handlingsplanen"))
         self.table.horizontalHeader().viewport().update()
+        self._columns_changed()  # the headers' words
 
     def show_bundle(self, bundle: ResultsBundle | None) -> None:
         self.message.clear()
