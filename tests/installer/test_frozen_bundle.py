@@ -60,8 +60,9 @@ def test_shipped_templates_and_catalogs_are_in_the_bundle(
     listed = run_frozen(frozen_app, ["templates"], bare_environment)
     assert listed.returncode == 0, listed.stderr
     index = json.loads((ROOT / "resources" / "templates" / "index.json").read_text("utf-8"))
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == [
-        entry["id"] for entry in index]
+    # One line per template (id, title); its description follows on indented lines.
+    assert [line.split()[0] for line in listed.stdout.splitlines()
+            if line and not line.startswith(" ")] == [entry["id"] for entry in index]
     project = tmp_path / "demo.apv"
     assert run_frozen(frozen_app, ["demo", str(project), "--respondents", "60"],
                       bare_environment).returncode == 0
