@@ -32,6 +32,7 @@ from apv_desktop.ui.actionplan.texts import indicator_names
 from apv_desktop.ui.charts import plots
 from apv_desktop.ui.charts.canvas import ChartCanvas
 from apv_desktop.ui.results import texts
+from apv_desktop.ui.results.distribution_rows import distribution_rows
 from apv_desktop.ui.results.group_picker import GroupPicker
 from apv_desktop.ui.results.unit_picker import UnitPicker
 from apv_desktop.ui.session import ProjectSession
@@ -351,29 +352,7 @@ class TeamTab(QWidget):
         if bundle is None or code is None or dimension_code is None:
             self.distribution.draw(None)
             return
-        questionnaire = bundle.questionnaire
-        dimension = questionnaire.dimension(str(dimension_code))
-        worse = dimension is not None and dimension.direction is Direction.HIGHER_IS_WORSE
-        rows = []
-        for item in questionnaire.items():
-            if item.dimension != dimension_code or not questionnaire.is_scored(item):
-                continue
-            found = bundle.distributions.get((code, item.name))
-            choices = questionnaire.choices_for(item)
-            label = item.label(bundle.language)
-            label = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
-            if found is None or found.counts is None or choices is None:
-                rows.append(plots.DivergingRow(label, None))
-                continue
-            buckets = [0.0] * 5
-            for count, choice in zip(found.counts, choices.choices, strict=True):
-                if choice.score is None:
-                    continue  # "ved ikke" is not on the scale
-                oriented = 100.0 - choice.score if item.reverse != worse else choice.score
-                buckets[_bucket(oriented)] += count
-            total = sum(buckets)
-            rows.append(plots.DivergingRow(
-                label, tuple(b / total for b in buckets) if total else (0.0,) * 5))
+        rows = distribution_rows(bundle, code, str(dimension_code), LABEL_CHARS)
         name = self.dimensions.currentText()
         self.distribution.setMinimumHeight(ROW_PIXELS * 2 * max(len(rows), 1) + 120)
         self.distribution.draw(lambda figure: plots.diverging(figure, rows, name))
@@ -391,14 +370,3 @@ def _change_text(trend: Trend, direction: Direction) -> str:
 
 def _shown(score: Score) -> float | None:
     return None if score.suppressed else score.mean
-
-
-def _bucket(oriented: float) -> int:
-    """0 very negative .. 4 very positive, for an answer's score turned so high is good."""
-    if oriented <= 12.5:
-        return 0
-    if oriented < 50:
-        return 1
-    if oriented == 50:
-        return 2
-    return 3 if oriented <= 87.5 else 4
