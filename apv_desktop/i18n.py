@@ -47,14 +47,15 @@ def plural_catalog(code: str) -> dict[str, dict[str, str]]:
     return {k: v for k, v in _entries(code).items() if isinstance(v, dict)}
 
 
+@cache
 def _entries(code: str) -> dict[str, str | dict[str, str]]:
+    # Read once for both catalogs, and taken as JSON gives them (keys and texts are strings
+    # there; tests/gui/test_gui_translations.py checks every catalog's shape): the first
+    # translated word of a command is on every command's path in Swedish and English.
     merged: dict[str, str | dict[str, str]] = {}
     for path in sorted(resource_path("i18n").glob("*.json")):
         if path.name == f"{code}.json" or path.name.endswith(f".{code}.json"):
-            with path.open(encoding="utf-8") as handle:
-                for key, value in json.load(handle).items():
-                    merged[str(key)] = ({str(k): str(v) for k, v in value.items()}
-                                        if isinstance(value, dict) else str(value))
+            merged.update(json.loads(path.read_bytes()))
     return merged
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
-import shutil
-import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tempfile
 
 PROCESS_START = time.time()
 _OURS = r"\.[0-9a-f]{8}\.(?:tmp|creating)(?:-journal)?"
@@ -24,7 +25,7 @@ _OURS = r"\.[0-9a-f]{8}\.(?:tmp|creating)(?:-journal)?"
 
 def temporary_path(target: Path, kind: str = "tmp") -> Path:
     """A fresh temporary name beside `target` for building it (kind: tmp or creating)."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{kind}")
+    return target.with_name(f".{target.name}.{os.urandom(4).hex()}.{kind}")
 
 
 def leftovers_pattern(target: Path) -> re.Pattern[str]:
@@ -48,6 +49,8 @@ def remove_stale(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
             elif entry.is_dir(follow_symlinks=False) and entry.stat().st_mtime < PROCESS_START:
+                import shutil  # here: most commands never remove a folder (shutil costs 3 ms)
+
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed.append(Path(entry.path))
     return removed
@@ -56,5 +59,6 @@ def remove_stale(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
 def private_folder(prefix: str) -> tempfile.TemporaryDirectory[str]:
     """A temporary folder of our own (`<prefix><8 characters>` in the system's temporary
     folder), after removing those of the same prefix that a crash left behind."""
+    import tempfile  # here: tempfile imports shutil and random, 5 ms most commands do not need
     remove_stale(Path(tempfile.gettempdir()), re.compile(rf"{re.escape(prefix)}[a-z0-9_]{{8}}"))
     return tempfile.TemporaryDirectory(prefix=prefix)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -57,6 +56,8 @@ def _create_temporary(target: Path) -> Path:
         raise ApvError("{target} kan ikke skrives: mappen {folder} findes ikke.",
                        target=target, folder=folder)
     remove_stale(folder, _leftovers(target))  # an earlier write of this file cut off by a crash
+    import tempfile  # here, not on every command's start: it imports shutil and random (5 ms)
+
     try:
         handle, name = tempfile.mkstemp(
             prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}", dir=folder

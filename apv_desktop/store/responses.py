@@ -12,9 +12,8 @@ sheets were handed in; the date is a day.
 
 from __future__ import annotations
 
-import secrets
+import os
 import sqlite3
-import uuid as uuid_module
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -235,10 +234,12 @@ def _checked_uuids(
         raise RefusedError(trn("{given} besvarelses-id'er blev angivet til {n} besvarelse.",
                                "{given} besvarelses-id'er blev angivet til {n} besvarelser.",
                                count, given=len(uuids)))
+    import uuid  # here: most imports bring no ids of their own
+
     checked = []
     for text in uuids:
         try:
-            checked.append(str(uuid_module.UUID(text)))
+            checked.append(str(uuid.UUID(text)))
         except (ValueError, TypeError, AttributeError):
             raise RefusedError("Besvarelses-id'et {text!r} er ikke et gyldigt UUID.",
                                text=text) from None
@@ -253,13 +254,13 @@ def _checked_uuids(
 
 def _random_keys(count: int) -> set[int]:
     """Up to `count` random positive keys of _ID_BITS bits, from one call to the OS's source."""
-    raw = np.frombuffer(secrets.token_bytes(8 * count), dtype="<u8")
+    raw = np.frombuffer(os.urandom(8 * count), dtype="<u8")
     return set((raw >> np.uint64(64 - _ID_BITS)).tolist())
 
 
 def _random_uuids(count: int) -> list[str]:
     """`count` version 4 UUIDs (what uuid.uuid4 makes), from one call to the OS's source."""
-    raw = np.frombuffer(bytearray(secrets.token_bytes(16 * count)), dtype=np.uint8)
+    raw = np.frombuffer(bytearray(os.urandom(16 * count)), dtype=np.uint8)
     raw = raw.reshape(count, 16)
     raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
     raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
@@ -286,7 +287,7 @@ def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
     # Which sheet gets which key owes nothing to set order: a uniformly random permutation,
     # the order of fresh random 64-bit sort keys from the OS's source (ties have chance 2^-64
     # per pair and would only keep two keys in set order).
-    shuffle = np.argsort(np.frombuffer(secrets.token_bytes(8 * count), dtype="<u8"), kind="stable")
+    shuffle = np.argsort(np.frombuffer(os.urandom(8 * count), dtype="<u8"), kind="stable")
     return np.asarray(ids, dtype=np.int64)[shuffle].tolist()
 
 

@@ -130,3 +130,16 @@ def test_areas_agree_on_each_translation(language):
                 clashes.append(f"{danish!r}: {earlier[1]} says {earlier[0]!r}, "
                                f"{path.name} says {translated!r}")
     assert not clashes, "\n".join(clashes)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_catalog_files_hold_texts_or_plural_forms(language):
+    """i18n takes the files as JSON gives them: a text, or {CLDR category: text}."""
+    wrong = []
+    for path in sorted(resource_path("i18n").glob(f"*{language}.json")):
+        for danish, translated in json.loads(path.read_text(encoding="utf-8")).items():
+            plural = isinstance(translated, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in translated.items())
+            if not (isinstance(translated, str) or plural):
+                wrong.append(f"{path.name}: {danish!r} -> {translated!r}")
+    assert not wrong, "\n".join(wrong)

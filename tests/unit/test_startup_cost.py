@@ -56,3 +56,12 @@ def test_importing_a_csv_and_reading_results_load_no_workbook_reader_or_template
                             "apv_desktop.services.compute")
     assert not loaded & {"apv_desktop.interchange.xlsx_reader", "apv_desktop.interchange.templates",
                          "apv_desktop.core.org_changes", "zipfile", "babel", "locale"}
+
+
+def test_the_commands_modules_load_no_socket_random_or_tempfile() -> None:
+    """The lock file's host name, the sheets' random ids and the temporary names need none of
+    them (4-5 ms of each command's start each); tempfile is loaded where a file is written."""
+    loaded = _modules_after("import apv_desktop.cli, apv_desktop.cli_commands, "
+                            "apv_desktop.services.transfer, apv_desktop.services.compute, "
+                            "apv_desktop.lock, apv_desktop.store.responses")
+    assert not loaded & {"socket", "secrets", "random", "tempfile", "uuid"}

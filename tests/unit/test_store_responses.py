@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import secrets
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -224,7 +223,7 @@ def test_the_first_and_last_day_of_a_round(project: Project) -> None:
 
 def test_random_uuids_are_uuid4s_text_of_the_drawn_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     drawn = bytes(range(256)) * 2  # 32 UUIDs' worth of known bytes
-    monkeypatch.setattr(secrets, "token_bytes", lambda size: drawn[:size])
+    monkeypatch.setattr(responses_store.os, "urandom", lambda size: drawn[:size])
     made = responses_store._random_uuids(32)
     assert made == [str(uuid.UUID(bytes=drawn[16 * n : 16 * n + 16], version=4))
                     for n in range(32)]
