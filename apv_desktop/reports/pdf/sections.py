@@ -91,21 +91,38 @@ def _bullets(lines: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>"
 
 
-def pressure_html(data: ReportData) -> str:
+# A committee reads the top of the lists; a large organisation has hundreds of points (150
+# units: a hundred pages), all of them in the workbook's sheet, which can be sorted and filtered.
+LIST_LIMIT = 25
+
+
+def pressure_html(data: ReportData, limit: int = LIST_LIMIT) -> str:
+    """The pressure points and strengths, each list cut at its first `limit` (the lists are
+    ordered by how far the score is from good), saying so where it is cut."""
     tr = data.tr
     parts = [f"<h1>{e(tr('Pressionspunkter og gode erfaringer'))}</h1>",
              f'<p class="note">{e(tr("Forskel og Udvikling er i point, vendt så et minus altid er dårligere, uanset om høj score er god (↑) eller dårlig (↓). Rækkefølgen er efter, hvor langt scoren er fra god."))}</p>']  # noqa: E501
-    for title, scores, empty in (
+    for title, scores, empty, cut in (
             (tr("Pressionspunkter"), data.pressure_points,
-             tr("Ingen pressionspunkter i denne runde.")),
+             tr("Ingen pressionspunkter i denne runde."),
+             tr("Her står de {shown} største af {n} pressionspunkter; Excel-rapportens ark "
+                "Pressionspunkter har dem alle.", shown=limit, n=len(data.pressure_points))),
             (tr("Gode erfaringer"), data.strengths,
-             tr("Ingen enheder ligger markant over organisationen i denne runde."))):
+             tr("Ingen enheder ligger markant over organisationen i denne runde."),
+             tr("Her står de {shown} største af {n} gode erfaringer; Excel-rapportens ark "
+                "Pressionspunkter har dem alle.", shown=limit, n=len(data.strengths)))):
         parts.append(f"<h2>{e(title)}</h2>")
         if not scores:
             parts.append(f"<p>{e(empty)}</p>")
             continue
-        parts.append(_score_table(data, scores))
+        parts.append(_cut_note(len(scores), limit, cut))
+        parts.append(_score_table(data, scores[:limit]))
     return "\n".join(parts)
+
+
+def _cut_note(count: int, limit: int, sentence: str) -> str:
+    """`sentence` (where the whole list is) when a list of `count` is cut at `limit`."""
+    return f'<p class="note">{e(sentence)}</p>' if count > limit else ""
 
 
 def _score_table(data: ReportData, scores: list[Score]) -> str:
@@ -149,7 +166,9 @@ def departments_html(data: ReportData, story: Story) -> str:
     return "\n".join(parts)
 
 
-def action_plan_html(data: ReportData) -> str:
+def action_plan_html(data: ReportData, limit: int = LIST_LIMIT) -> str:
+    """The plan's actions, then the pressure points no action answers yet (the first `limit`
+    of them: the workbook's plan sheet has a row for each)."""
     tr = data.tr
     parts = [f"<h1>{e(tr('Handlingsplan'))}</h1>"]
     statuses = status_names(tr)
@@ -169,8 +188,12 @@ def action_plan_html(data: ReportData) -> str:
     missing = [s for s in data.pressure_points if (s.unit, s.dimension) not in planned]
     if missing:
         parts.append(f"<h2>{e(tr('Pressionspunkter uden en handling'))}</h2>")
+        parts.append(_cut_note(len(missing), limit, tr(
+            "Her står de {shown} største af {n} pressionspunkter uden en handling; "
+            "Excel-rapportens ark Handlingsplan har en række til hver.",
+            shown=limit, n=len(missing))))
         parts.append(_bullets([tr("{unit}: {dimension}", unit=data.display_name(s.unit),
-                                  dimension=names[s.dimension]) for s in missing]))
+                                  dimension=names[s.dimension]) for s in missing[:limit]]))
     return "\n".join(parts)
 
 
