@@ -4,12 +4,12 @@ name is left as it was (issue 19)."""
 from __future__ import annotations
 
 import errno
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from apv_desktop.errors import ApvError
-from apv_desktop.interchange import atomic
 from apv_desktop.services.projects import opened
 from apv_desktop.ui.pdf_file import write_document_pdf
 from apv_desktop.ui.print_form import write_pdf
@@ -34,7 +34,7 @@ def read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # atomic.py imports it when it writes
 
 
 def test_the_questionnaire_pdf_on_a_full_disk_keeps_the_old_file(
