@@ -51,10 +51,10 @@ class Breakdown:
     scores: list[GroupScore]
     _index: dict[tuple[str, str, str], GroupScore] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        self._index = {(c.score.unit, c.group, c.score.dimension): c for c in self.scores}
-
     def cell(self, unit: str, group: str, dimension: str) -> GroupScore:
+        # Indexed at the first look-up: the command line only writes the cells out.
+        if not self._index:
+            self._index = {(c.score.unit, c.group, c.score.dimension): c for c in self.scores}
         return self._index[(unit, group, dimension)]
 
 
