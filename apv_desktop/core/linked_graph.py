@@ -19,6 +19,8 @@ smallest node, as the components' label was (the cut's order of search depends o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -67,14 +69,18 @@ class LinkedGraph:
         for u, row in enumerate(hidden):
             for g, reason in enumerate(row):
                 if reason is not None and self.shown[u][g]:
-                    self.hide(u, g)
-        self._measure(level)
+                    self._move(u, g)
+        self._measure(level)  # weighs everything _move leaves as it was afresh
 
     def _measure(self, level: int) -> None:
         """What depends on the level: light edges, heavy components, local cuts."""
         self.level = level
-        keys = np.array(list(self.edges), dtype=np.int64).reshape(-1, 2)
-        weight = np.array(list(self.edges.values()), dtype=np.int64).reshape(len(keys), -1)
+        edges = len(self.edges)
+        # (np.fromiter over the flattened tuples: np.array of a list of tuples is much slower)
+        keys = np.fromiter(chain.from_iterable(self.edges), dtype=np.int64,
+                           count=2 * edges).reshape(edges, 2)
+        weight = np.fromiter(chain.from_iterable(self.edges.values()), dtype=np.int64,
+                             count=self.counts * edges).reshape(edges, self.counts)
         t_all, h_all = keys[:, 0], keys[:, 1]
         heavy = weight >= level
         present = weight > 0
@@ -96,7 +102,8 @@ class LinkedGraph:
                                               strict=True))
         # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
         # that hold someone from elsewhere too is 1..level-1
-        degree = np.array(self.degree).T  # (nodes, counts)
+        degree = np.fromiter(chain.from_iterable(self.degree), dtype=np.int64,
+                             count=self.counts * (self.zero + 1)).reshape(self.counts, -1).T
         shared = np.where(present & (degree[h_all] == 1), 0, weight)
         value = _row_sums(t_all, shared, self.size)
         self.risky: set[tuple[int, int]] = set(
@@ -107,15 +114,34 @@ class LinkedGraph:
         self.out.setdefault(t, set()).add(h)
         self.into.setdefault(h, set()).add(t)
 
-    def hide(self, u: int, g: int) -> None:
-        """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
+    def _target(self, u: int, g: int) -> tuple[int, int]:
+        """Hide breakdown cell (u, g) in `shown`: its node and the node of the nearest shown
+        cell above it (or Z), which its people join."""
         self.shown[u][g] = False
         cell = self.size + u * self.groups + g
         above = self.parent[u]
         while above >= 0 and not self.shown[above][g]:
             above = self.parent[above]
-        target = self.size + above * self.groups + g if above >= 0 else self.zero
         self.moved.add(cell)
+        return cell, self.size + above * self.groups + g if above >= 0 else self.zero
+
+    def _move(self, u: int, g: int) -> None:
+        """Hide breakdown cell (u, g) as hide does, but move only its edges and their degrees:
+        the light edges, components, differences and local cuts are left for _measure."""
+        cell, target = self._target(u, g)
+        for t in self.into.pop(cell, set()):
+            w = self.edges.pop((t, cell))
+            self.out[t].discard(cell)
+            old = self.edges.get((t, target))
+            new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
+            self._add(t, target, new)
+            for c in range(self.counts):
+                self.degree[c][cell] -= w[c] > 0
+                self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
+
+    def hide(self, u: int, g: int) -> None:
+        """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
+        cell, target = self._target(u, g)
         tails = self.into.pop(cell, set())
         was_single = [degree[target] == 1 for degree in self.degree]
         for t in tails:
@@ -267,20 +293,21 @@ def _edges(tree: Tree, tree_cell: np.ndarray, own: np.ndarray, shown: np.ndarray
 def nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
     """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
     nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
+    levels, parent = _levels(tuple(tree.parent))
     # level by level from the root (parents come before children): a unit's parent is done
-    for units in _levels(tree)[1:]:
-        nearest[units] = np.where(shown[units], units[:, None],
-                                  nearest[np.asarray(tree.parent)[units]])
+    for units in levels[1:]:
+        nearest[units] = np.where(shown[units], units[:, None], nearest[parent[units]])
     return nearest
 
 
-def _levels(tree: Tree) -> list[np.ndarray]:
-    """The units by depth: the root, its children, theirs, ..."""
-    depth = [0] * len(tree)
-    for u in range(1, len(tree)):
-        depth[u] = depth[tree.parent[u]] + 1
+@lru_cache(maxsize=8)  # one tree per release, asked at every level of every dimension
+def _levels(parent: tuple[int, ...]) -> tuple[list[np.ndarray], np.ndarray]:
+    """The units by depth (the root, its children, theirs, ...), and the parents as an array."""
+    depth = [0] * len(parent)
+    for u in range(1, len(parent)):
+        depth[u] = depth[parent[u]] + 1
     order = np.asarray(depth)
-    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)]
+    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)], np.asarray(parent)
 
 
 def _row_sums(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
