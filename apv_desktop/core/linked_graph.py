@@ -323,10 +323,12 @@ def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
     """A label per node: the smallest node joined to it by the given edges."""
     label = np.arange(nodes)
     while True:
-        before = label.copy()
-        joined = np.minimum(label[tail], label[head])
+        at_tail, at_head = label[tail], label[head]
+        # Labels only fall and stay in their component; when every edge's ends agree, each
+        # component has one label, its smallest node's (whose label cannot be smaller).
+        if np.array_equal(at_tail, at_head):
+            return label
+        joined = np.minimum(at_tail, at_head)
         np.minimum.at(label, tail, joined)
         np.minimum.at(label, head, joined)
         label = label[label]
-        if np.array_equal(label, before):
-            return label
