@@ -326,7 +326,7 @@ def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
         at_tail, at_head = label[tail], label[head]
         # Labels only fall and stay in their component; when every edge's ends agree, each
         # component has one label, its smallest node's (whose label cannot be smaller).
-        if np.array_equal(at_tail, at_head):
+        if not (at_tail != at_head).any():  # (np.array_equal costs several times more)
             return label
         joined = np.minimum(at_tail, at_head)
         np.minimum.at(label, tail, joined)
