@@ -77,16 +77,20 @@ def suppress_linked(
         tree_hidden = np.array([h is not None for h in pattern])
         small = (rolled[:, :, 0] < level) | np.any((rolled > 0) & (rolled < level), axis=2)
         small |= tree_hidden[:, None]
+        fresh: list[tuple[int, int]] = []  # the cells small at this level alone, row by row
         if hidden is None:
             hidden = [[Hidden.TOO_FEW if s else None for s in row] for row in small.tolist()]
         else:
-            hidden = [[h or (Hidden.TOO_FEW if s else None) for h, s in zip(was, row, strict=True)]
-                      for was, row in zip(hidden, small.tolist(), strict=True)]
+            fresh = [(u, g) for u, g in zip(*(x.tolist() for x in np.nonzero(small)), strict=True)
+                     if hidden[u][g] is None]
+            for u, g in fresh:
+                hidden[u][g] = Hidden.TOO_FEW
         if pattern != last_pattern:  # the same pattern has the same tree cells
             tree_cell = nearest_shown(tree, ~tree_hidden[:, None])[:, 0]
             last_pattern = pattern
-        if graph is not None and np.array_equal(graph.tree_cell, tree_cell):
-            graph.next_level(hidden, level)  # the same tree cells: only more cells hidden
+        if graph is not None and (graph.tree_cell is tree_cell
+                                  or np.array_equal(graph.tree_cell, tree_cell)):
+            graph.next_level(fresh, level)  # the same tree cells: only more cells hidden
         else:
             graph = LinkedGraph(tree, tree_cell, own, rolled[:, :, 0], hidden, level)
         _complete(graph, hidden)

@@ -63,13 +63,13 @@ class LinkedGraph:
         self.moved: set[int] = set()  # cells hidden here: their node stands alone
         self._measure(level)
 
-    def next_level(self, hidden: list[list[Hidden | None]], level: int) -> None:
-        """Carry the graph to the next level: hide what `hidden` hides beside it (the cells
-        small at the level), then weigh the edges against the level."""
-        for u, row in enumerate(hidden):
-            for g, reason in enumerate(row):
-                if reason is not None and self.shown[u][g]:
-                    self._move(u, g)
+    def next_level(self, cells: list[tuple[int, int]], level: int) -> None:
+        """Carry the graph to the next level: hide `cells` (those small at the level alone,
+        row by row: the graph shows every cell the pattern shows up to them), then weigh the
+        edges against the level."""
+        for u, g in cells:
+            if self.shown[u][g]:
+                self._move(u, g)
         self._measure(level)  # weighs everything _move leaves as it was afresh
 
     def _measure(self, level: int) -> None:
@@ -90,8 +90,11 @@ class LinkedGraph:
             few = present[:, c] & ~heavy[:, c]
             self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
                                        weight[few, c].tolist(), strict=True)))
-            self.root.append(_components(t_all[heavy[:, c]], h_all[heavy[:, c]],
-                                         self.zero + 1).tolist())
+            # Counts with the same heavy edges (mostly: dimensions nearly everyone answered)
+            # have the same components: labelled once, each count its own copy to join in.
+            same = next((d for d in range(c) if not (heavy[:, c] != heavy[:, d]).any()), None)
+            self.root.append(list(self.root[same]) if same is not None else _components(
+                t_all[heavy[:, c]], h_all[heavy[:, c]], self.zero + 1).tolist())
         capped = np.minimum(weight, level)
         # per pair of counts: the edges on which they differ up to the threshold
         self.differ: dict[tuple[int, int], set[Edge]] = {}
