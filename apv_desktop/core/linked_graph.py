@@ -240,12 +240,22 @@ class LinkedGraph:
         """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
         1..level-1 in some count: the smallest of those cells (or of its neighbours) to hide."""
         found: set[tuple[int, int]] = set()
+        edges, rank, size, zero = self.edges, self.rank, self.size, self.zero
         for t, c in self.risky:
-            mine = [h for h in self.out[t] if self.edges[(t, h)][c] > 0]
-            cell = (self._smallest(h for h in mine if self.degree[c][h] == 1)
-                    or self._smallest(mine))
-            if cell is not None:
-                found.add(cell)
+            degree = self.degree[c]
+            # in one pass: the smallest breakdown cell holding anyone of t, and the smallest
+            # holding no one else (preferred), by rank (_smallest's order)
+            alone: int | None = None
+            anyone: int | None = None
+            for h in self.out[t]:
+                if size <= h < zero and edges[(t, h)][c] > 0:
+                    if anyone is None or rank[h] < rank[anyone]:
+                        anyone = h
+                    if degree[h] == 1 and (alone is None or rank[h] < rank[alone]):
+                        alone = h
+            best = alone if alone is not None else anyone
+            if best is not None:
+                found.add(divmod(best - size, self.groups))
         return found
 
     def global_culprits(self) -> set[tuple[int, int]]:
