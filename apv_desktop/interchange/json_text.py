@@ -43,13 +43,14 @@ def one_line_each(records: list[object], separator: str) -> str:
     """`separator.join(map(one_line, records))`, the records written by one call of the C
     encoder (a breakdown writes tens of thousands of cells, and a call per cell cost a third
     more). Dicts of plain values are joined in that text by "}, {" alone: a string holding
-    "}, {" too (the count tells) or a record that is no dict is written record by record."""
+    "}, {" too (more pieces than records tell) or a record that is no dict is written record
+    by record."""
     if len(records) < 2 or any(type(record) is not dict for record in records):
         return separator.join(map(one_line, records))
-    text = json.dumps(records, ensure_ascii=False)
-    if text.count("}, {") != len(records) - 1:
+    pieces = json.dumps(records, ensure_ascii=False)[1:-1].split("}, {")
+    if len(pieces) != len(records):
         return separator.join(map(one_line, records))
-    return text[1:-1].replace("}, {", "}" + separator + "{")
+    return ("}" + separator + "{").join(pieces)
 
 
 def _flat_encoder(depth: int) -> Callable[[object], str]:
