@@ -110,9 +110,10 @@ def compute_breakdown(
     qualifies = respondents >= results.rules.breakdown_floor()
     disclosure = results.disclosure
     hidden_of: dict[str, list[list[Hidden | None]]] = {}
-    everyone = _own_counts(unit_of, group_of, size, groups)  # the same for every family
+    cell = unit_of * (groups + 1) + group_of  # each respondent's unit x group ("no answer" last)
+    everyone = _own_counts(cell, size, groups)  # the same for every family
     for family, codes in _families_by_pattern(disclosure, scores):
-        found = _suppressed(everyone, scores, family, codes, org, unit_of, group_of, groups)
+        found = _suppressed(everyone, cell, scores, family, codes, org, groups)
         hidden_of.update(dict.fromkeys(codes, found))
     shown_units = [u for u in range(size) if qualifies[u]
                    and disclosure.unit_hidden(org.code_at(u)) is None]
@@ -176,21 +177,19 @@ def _families_by_pattern(
     return list(found.values())
 
 
-def _own_counts(unit_of: np.ndarray, group_of: np.ndarray, size: int, groups: int
-                ) -> np.ndarray:
-    """Respondents per unit (without its sub-units) and group, "no answer" the last column."""
-    cell = unit_of * (groups + 1) + group_of
+def _own_counts(cell: np.ndarray, size: int, groups: int) -> np.ndarray:
+    """Respondents per unit (without its sub-units) and group, "no answer" the last column,
+    from each respondent's `cell` (unit * (groups + 1) + group)."""
     return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
 
 
 def _suppressed(
     everyone: np.ndarray,
+    cell: np.ndarray,
     scores: DimensionScores,
     family: Family,
     codes: list[str],
     org: OrgIndex,
-    unit_of: np.ndarray,
-    group_of: np.ndarray,
     groups: int,
 ) -> list[list[Hidden | None]]:
     """One pattern for the breakdowns of dimensions with the same tree pattern and the same
@@ -199,6 +198,6 @@ def _suppressed(
     # The dimensions of `codes` have the same valid respondents (_families_by_pattern): one
     # count serves them all.
     valid = ~np.isnan(scores.matrix[:, scores.codes.index(codes[0])])
-    counts = [everyone, _own_counts(unit_of[valid], group_of[valid], len(org.tree), groups)]
+    counts = [everyone, _own_counts(cell[valid], len(org.tree), groups)]
     unique = {c.tobytes(): c for c in counts}  # a dimension nobody left blank counts as all
     return suppress_linked(org.tree, family.hidden_at, list(unique.values()), family.threshold)
