@@ -215,13 +215,13 @@ class LinkedGraph:
         edges: list[Edge] = []
         key: list[tuple[int, int, int]] = []
         for edge, n in sorted(self.light[c].items()):
-            a, b = edge  # tails are tree cells and heads shown cells or Z: never hidden here
-            while root[a] != a:
-                root[a] = root[root[a]]
-                a = root[a]
-            while root[b] != b:
-                root[b] = root[root[b]]
-                b = root[b]
+            # tails are tree cells and heads shown cells or Z: never hidden here. Mostly a
+            # node's root is its label or the label's (_measure labels, _union joins roots).
+            a, b = root[edge[0]], root[edge[1]]
+            if root[a] != a:
+                a = self._find(c, a)
+            if root[b] != b:
+                b = self._find(c, b)
             if a != b:
                 edges.append(edge)
                 key.append((a, b, n))
