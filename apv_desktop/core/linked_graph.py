@@ -55,11 +55,6 @@ class LinkedGraph:
         for t, h in zip(tails, heads, strict=True):
             self.out.setdefault(t, set()).add(h)
             self.into.setdefault(h, set()).add(t)
-        present = weight > 0
-        # per count and node: the edges with anyone in it
-        self.degree: list[list[int]] = [
-            np.bincount(np.asarray(heads)[present[:, c]], minlength=self.zero + 1).tolist()
-            for c in range(self.counts)]
         self.moved: set[int] = set()  # cells hidden here: their node stands alone
         self._measure(level)
 
@@ -73,7 +68,12 @@ class LinkedGraph:
         self._measure(level)  # weighs everything _move leaves as it was afresh
 
     def _measure(self, level: int) -> None:
-        """What depends on the level: light edges, heavy components, local cuts."""
+        """What depends on the level: degrees, light edges, heavy components, local cuts.
+
+        A count whose weights capped at the level are another's on every edge (mostly:
+        dimensions nearly everyone answered) stays so while cells are hidden (sums of equal
+        capped weights are equal capped), and then has the same light edges, components and
+        local cuts: it finds no cut the other misses, so only the `live` counts are kept."""
         self.level = level
         edges = len(self.edges)
         # (np.fromiter over the flattened tuples: np.array of a list of tuples is much slower)
@@ -84,17 +84,6 @@ class LinkedGraph:
         t_all, h_all = keys[:, 0], keys[:, 1]
         heavy = weight >= level
         present = weight > 0
-        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
-        self.root: list[list[int]] = []  # per count: union-find of the heavy components
-        for c in range(self.counts):
-            few = present[:, c] & ~heavy[:, c]
-            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
-                                       weight[few, c].tolist(), strict=True)))
-            # Counts with the same heavy edges (mostly: dimensions nearly everyone answered)
-            # have the same components: labelled once, each count its own copy to join in.
-            same = next((d for d in range(c) if not (heavy[:, c] != heavy[:, d]).any()), None)
-            self.root.append(list(self.root[same]) if same is not None else _components(
-                t_all[heavy[:, c]], h_all[heavy[:, c]], self.zero + 1).tolist())
         capped = np.minimum(weight, level)
         # per pair of counts: the edges on which they differ up to the threshold
         self.differ: dict[tuple[int, int], set[Edge]] = {}
@@ -103,14 +92,37 @@ class LinkedGraph:
                 apart = capped[:, c] != capped[:, d]
                 self.differ[(d, c)] = set(zip(t_all[apart].tolist(), h_all[apart].tolist(),
                                               strict=True))
+        self.live = [c for c in range(self.counts)
+                     if all(self.differ[(d, c)] for d in range(c))]
+        self.apart_live = [(pair, apart) for pair, apart in self.differ.items()
+                           if pair[1] in self.live]
+        # per count and node: the edges with anyone in it
+        degree = np.stack([np.bincount(h_all[present[:, c]], minlength=self.zero + 1)
+                           for c in range(self.counts)], axis=1)
+        self.degree: list[list[int]] = degree.T.tolist()
+        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
+        self.root: list[list[int]] = []  # per count: union-find of the heavy components
+        for c in range(self.counts):
+            if c not in self.live:
+                self.light.append({})
+                self.root.append([])
+                continue
+            few = present[:, c] & ~heavy[:, c]
+            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
+                                       weight[few, c].tolist(), strict=True)))
+            # Counts with the same heavy edges have the same components: labelled once, each
+            # count its own copy to join in.
+            same = next((d for d in self.live[:self.live.index(c)]
+                         if not (heavy[:, c] != heavy[:, d]).any()), None)
+            self.root.append(list(self.root[same]) if same is not None else _components(
+                t_all[heavy[:, c]], h_all[heavy[:, c]], self.zero + 1).tolist())
         # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
         # that hold someone from elsewhere too is 1..level-1
-        degree = np.fromiter(chain.from_iterable(self.degree), dtype=np.int64,
-                             count=self.counts * (self.zero + 1)).reshape(self.counts, -1).T
         shared = np.where(present & (degree[h_all] == 1), 0, weight)
         value = _row_sums(t_all, shared, self.size)
-        self.risky: set[tuple[int, int]] = set(
-            zip(*(x.tolist() for x in np.nonzero((value > 0) & (value < level))), strict=True))
+        self.risky: set[tuple[int, int]] = {
+            (t, c) for t, c in zip(*(x.tolist() for x in np.nonzero(
+                (value > 0) & (value < level))), strict=True) if c in self.live}
 
     def _add(self, t: int, h: int, w: tuple[int, ...]) -> None:
         self.edges[(t, h)] = w
@@ -129,8 +141,8 @@ class LinkedGraph:
         return cell, self.size + above * self.groups + g if above >= 0 else self.zero
 
     def _move(self, u: int, g: int) -> None:
-        """Hide breakdown cell (u, g) as hide does, but move only its edges and their degrees:
-        the light edges, components, differences and local cuts are left for _measure."""
+        """Hide breakdown cell (u, g) as hide does, but move only its edges: the degrees,
+        light edges, components, differences and local cuts are left for _measure."""
         cell, target = self._target(u, g)
         for t in self.into.pop(cell, set()):
             w = self.edges.pop((t, cell))
@@ -138,22 +150,19 @@ class LinkedGraph:
             old = self.edges.get((t, target))
             new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
             self._add(t, target, new)
-            for c in range(self.counts):
-                self.degree[c][cell] -= w[c] > 0
-                self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
 
     def hide(self, u: int, g: int) -> None:
         """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
         cell, target = self._target(u, g)
         tails = self.into.pop(cell, set())
-        was_single = [degree[target] == 1 for degree in self.degree]
+        was_single = [self.degree[c][target] == 1 for c in self.live]
         for t in tails:
             w = self.edges.pop((t, cell))
             self.out[t].discard(cell)
             old = self.edges.get((t, target))
             new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
             self._add(t, target, new)
-            for c in range(self.counts):
+            for c in self.live:
                 self.degree[c][cell] -= w[c] > 0
                 self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
                 self.light[c].pop((t, cell), None)
@@ -163,7 +172,7 @@ class LinkedGraph:
                     self.light[c].pop((t, target), None)
                 if new[c] >= self.level:
                     self._union(c, t, target)
-            for (d, c), apart in self.differ.items():
+            for (d, c), apart in self.apart_live:
                 apart.discard((t, cell))
                 if min(new[c], self.level) != min(new[d], self.level):
                     apart.add((t, target))
@@ -171,8 +180,8 @@ class LinkedGraph:
                     apart.discard((t, target))
         # The target's other tree cells see a change only where it ceased or began to hold the
         # people of a single tree cell.
-        if any((degree[target] == 1) != single
-               for degree, single in zip(self.degree, was_single, strict=True)):
+        if any((self.degree[c][target] == 1) != single
+               for c, single in zip(self.live, was_single, strict=True)):
             tails = tails | self.into.get(target, set())
         self._settle(tails)
 
@@ -181,7 +190,7 @@ class LinkedGraph:
         that hold someone from elsewhere too."""
         for t in tails:
             heads = self.out[t]
-            for c in range(self.counts):
+            for c in self.live:
                 degree = self.degree[c]
                 value = 0
                 for h in heads:
