@@ -145,15 +145,19 @@ def _stats_by_group(
     """Sums per (unit with its sub-units, group): row unit * groups + group."""
     assert scores.units is not None and scores.scale is not None
     size = len(parent)
-    # the respondents without an answer are in no group (their cell index is never counted)
-    own = GroupStats.by_group(scores, np.minimum(unit_of * groups + group_of, size * groups - 1),
-                              size * groups, rows=group_of < groups)
+    # The respondents without an answer are in no group: summed in one extra row, dropped
+    # after (every other row adds the same scores in the same order as without them, and
+    # every respondent is counted, the quicker way to sum).
+    cell = np.where(group_of < groups, unit_of * groups + group_of, size * groups)
+    own = GroupStats.by_group(scores, cell, size * groups + 1)
     dims = len(scores.codes)
 
     def rolled(values: np.ndarray) -> np.ndarray:
         return roll_up(parent, values.reshape(size, groups, dims)).reshape(size * groups, dims)
 
-    return GroupStats(rolled(own.n), rolled(own.total), rolled(own.total_sq), own.scale)
+    grouped = slice(0, size * groups)
+    return GroupStats(rolled(own.n[grouped]), rolled(own.total[grouped]),
+                      rolled(own.total_sq[grouped]), own.scale)
 
 
 def _families_by_pattern(
