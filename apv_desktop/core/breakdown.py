@@ -51,10 +51,10 @@ class Breakdown:
     scores: list[GroupScore]
     _index: dict[tuple[str, str, str], GroupScore] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        self._index = {(c.score.unit, c.group, c.score.dimension): c for c in self.scores}
-
     def cell(self, unit: str, group: str, dimension: str) -> GroupScore:
+        # Indexed at the first look-up: the command line only writes the cells out.
+        if not self._index:
+            self._index = {(c.score.unit, c.group, c.score.dimension): c for c in self.scores}
         return self._index[(unit, group, dimension)]
 
 
@@ -110,8 +110,10 @@ def compute_breakdown(
     qualifies = respondents >= results.rules.breakdown_floor()
     disclosure = results.disclosure
     hidden_of: dict[str, list[list[Hidden | None]]] = {}
+    cell = unit_of * (groups + 1) + group_of  # each respondent's unit x group ("no answer" last)
+    everyone = _own_counts(cell, size, groups)  # the same for every family
     for family, codes in _families_by_pattern(disclosure, scores):
-        found = _suppressed(responses, scores, family, codes, org, unit_of, group_of, groups)
+        found = _suppressed(everyone, cell, scores, family, codes, org, groups)
         hidden_of.update(dict.fromkeys(codes, found))
     shown_units = [u for u in range(size) if qualifies[u]
                    and disclosure.unit_hidden(org.code_at(u)) is None]
@@ -143,15 +145,19 @@ def _stats_by_group(
     """Sums per (unit with its sub-units, group): row unit * groups + group."""
     assert scores.units is not None and scores.scale is not None
     size = len(parent)
-    # the respondents without an answer are in no group (their cell index is never counted)
-    own = GroupStats.by_group(scores, np.minimum(unit_of * groups + group_of, size * groups - 1),
-                              size * groups, rows=group_of < groups)
+    # The respondents without an answer are in no group: summed in one extra row, dropped
+    # after (every other row adds the same scores in the same order as without them, and
+    # every respondent is counted, the quicker way to sum).
+    cell = np.where(group_of < groups, unit_of * groups + group_of, size * groups)
+    own = GroupStats.by_group(scores, cell, size * groups + 1)
     dims = len(scores.codes)
 
     def rolled(values: np.ndarray) -> np.ndarray:
         return roll_up(parent, values.reshape(size, groups, dims)).reshape(size * groups, dims)
 
-    return GroupStats(rolled(own.n), rolled(own.total), rolled(own.total_sq), own.scale)
+    grouped = slice(0, size * groups)
+    return GroupStats(rolled(own.n[grouped]), rolled(own.total[grouped]),
+                      rolled(own.total_sq[grouped]), own.scale)
 
 
 def _families_by_pattern(
@@ -175,28 +181,27 @@ def _families_by_pattern(
     return list(found.values())
 
 
+def _own_counts(cell: np.ndarray, size: int, groups: int) -> np.ndarray:
+    """Respondents per unit (without its sub-units) and group, "no answer" the last column,
+    from each respondent's `cell` (unit * (groups + 1) + group)."""
+    return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
+
+
 def _suppressed(
-    responses: ResponseSet,
+    everyone: np.ndarray,
+    cell: np.ndarray,
     scores: DimensionScores,
     family: Family,
     codes: list[str],
     org: OrgIndex,
-    unit_of: np.ndarray,
-    group_of: np.ndarray,
     groups: int,
 ) -> list[list[Hidden | None]]:
     """One pattern for the breakdowns of dimensions with the same tree pattern and the same
-    valid respondents (_families_by_pattern)."""
-    size = len(org.tree)
-
-    def own(mask: np.ndarray) -> np.ndarray:
-        cell = unit_of[mask] * (groups + 1) + group_of[mask]
-        return np.bincount(cell, minlength=size * (groups + 1)).reshape(size, groups + 1)
-
+    valid respondents (_families_by_pattern). `everyone`: _own_counts of all respondents."""
     # Who is in a cell at all counts as well: a shown n says how many of its people are valid.
     # The dimensions of `codes` have the same valid respondents (_families_by_pattern): one
     # count serves them all.
     valid = ~np.isnan(scores.matrix[:, scores.codes.index(codes[0])])
-    counts = [own(np.ones(responses.size, dtype=bool)), own(valid)]
+    counts = [everyone, _own_counts(cell[valid], len(org.tree), groups)]
     unique = {c.tobytes(): c for c in counts}  # a dimension nobody left blank counts as all
     return suppress_linked(org.tree, family.hidden_at, list(unique.values()), family.threshold)

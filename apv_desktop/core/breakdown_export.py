@@ -8,23 +8,38 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
-from apv_desktop.core.breakdown import Breakdown
+from apv_desktop.core.breakdown import Breakdown, GroupScore
 from apv_desktop.core.csv_text import safe_row
 from apv_desktop.core.results import Results
-from apv_desktop.core.results_export import CSV_COLUMNS, results_csv, results_dict, score_dict
+from apv_desktop.core.results_export import (
+    CSV_COLUMNS,
+    remembered_rounding,
+    results_csv,
+    results_dict,
+    score_dict,
+)
 
 
 def breakdown_dict(results: Results, breakdown: Breakdown) -> dict[str, Any]:
+    rounded = remembered_rounding()
     return {
         "item": breakdown.item,
         "min_units_responses": results.rules.breakdown_floor(),
         "groups": [{"name": name, "label": label}
                    for name, label in zip(breakdown.groups, breakdown.labels, strict=True)],
         "units": breakdown.units,
-        "scores": [{**score_dict(cell.score), "group": cell.group} for cell in breakdown.scores],
+        "scores": [_cell_dict(cell, rounded) for cell in breakdown.scores],
     }
+
+
+def _cell_dict(cell: GroupScore, rounded: Callable[[float | None], float | None]
+               ) -> dict[str, Any]:
+    row = score_dict(cell.score, rounded)
+    row["group"] = cell.group  # last, as {**score_dict(...), "group": ...} put it
+    return row
 
 
 def results_dict_by(results: Results, breakdown: Breakdown) -> dict[str, Any]:
@@ -43,8 +58,9 @@ def results_csv_by(results: Results, breakdown: Breakdown) -> str:
     writer.writeheader()
     for row in csv.DictReader(io.StringIO(results_csv(results))):
         writer.writerow({**row, "group": "", "group_name": ""})
+    rounded = remembered_rounding()
     for cell in breakdown.scores:
-        row = score_dict(cell.score)
+        row = score_dict(cell.score, rounded)
         row.update(unit_name=names.get(cell.score.unit, ""), group=cell.group,
                    dimension_name=dimension_names[cell.score.dimension],
                    group_name=labels[cell.group])

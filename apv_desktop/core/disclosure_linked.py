@@ -65,6 +65,8 @@ def suppress_linked(
     rolled = roll_up(tree.parent, own[:, :groups, :])  # (units, groups, counts)
     hidden: list[list[Hidden | None]] | None = None
     graph: LinkedGraph | None = None
+    last_pattern: tuple[Hidden | None, ...] | None = None
+    tree_cell = np.zeros(0, dtype=np.int64)
     for level in range(min(Rules.ABSOLUTE_MIN_N, threshold), threshold + 1):
         pattern = tree_at[min(level, max(tree_at))]
         if pattern[0] is not None:  # the tree shows nothing at all, so neither may this
@@ -72,16 +74,23 @@ def suppress_linked(
             hidden = [[reason] * groups for _ in range(size)]
             graph = None
             continue
+        tree_hidden = np.array([h is not None for h in pattern])
         small = (rolled[:, :, 0] < level) | np.any((rolled > 0) & (rolled < level), axis=2)
-        small |= np.array([h is not None for h in pattern])[:, None]
-        hidden = [
-            [(hidden[u][g] if hidden is not None else None)
-             or (Hidden.TOO_FEW if small[u, g] else None) for g in range(groups)]
-            for u in range(size)
-        ]
-        tree_cell = nearest_shown(tree, np.array([[h is None] for h in pattern]))[:, 0]
-        if graph is not None and np.array_equal(graph.tree_cell, tree_cell):
-            graph.next_level(hidden, level)  # the same tree cells: only more cells hidden
+        small |= tree_hidden[:, None]
+        fresh: list[tuple[int, int]] = []  # the cells small at this level alone, row by row
+        if hidden is None:
+            hidden = [[Hidden.TOO_FEW if s else None for s in row] for row in small.tolist()]
+        else:
+            fresh = [(u, g) for u, g in zip(*(x.tolist() for x in np.nonzero(small)), strict=True)
+                     if hidden[u][g] is None]
+            for u, g in fresh:
+                hidden[u][g] = Hidden.TOO_FEW
+        if pattern != last_pattern:  # the same pattern has the same tree cells
+            tree_cell = nearest_shown(tree, ~tree_hidden[:, None])[:, 0]
+            last_pattern = pattern
+        if graph is not None and (graph.tree_cell is tree_cell
+                                  or np.array_equal(graph.tree_cell, tree_cell)):
+            graph.next_level(fresh, level)  # the same tree cells: only more cells hidden
         else:
             graph = LinkedGraph(tree, tree_cell, own, rolled[:, :, 0], hidden, level)
         _complete(graph, hidden)

@@ -19,6 +19,8 @@ smallest node, as the components' label was (the cut's order of search depends o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -53,39 +55,35 @@ class LinkedGraph:
         for t, h in zip(tails, heads, strict=True):
             self.out.setdefault(t, set()).add(h)
             self.into.setdefault(h, set()).add(t)
-        present = weight > 0
-        # per count and node: the edges with anyone in it
-        self.degree: list[list[int]] = [
-            np.bincount(np.asarray(heads)[present[:, c]], minlength=self.zero + 1).tolist()
-            for c in range(self.counts)]
         self.moved: set[int] = set()  # cells hidden here: their node stands alone
         self._measure(level)
 
-    def next_level(self, hidden: list[list[Hidden | None]], level: int) -> None:
-        """Carry the graph to the next level: hide what `hidden` hides beside it (the cells
-        small at the level), then weigh the edges against the level."""
-        for u, row in enumerate(hidden):
-            for g, reason in enumerate(row):
-                if reason is not None and self.shown[u][g]:
-                    self.hide(u, g)
-        self._measure(level)
+    def next_level(self, cells: list[tuple[int, int]], level: int) -> None:
+        """Carry the graph to the next level: hide `cells` (those small at the level alone,
+        row by row: the graph shows every cell the pattern shows up to them), then weigh the
+        edges against the level."""
+        for u, g in cells:
+            if self.shown[u][g]:
+                self._move(u, g)
+        self._measure(level)  # weighs everything _move leaves as it was afresh
 
     def _measure(self, level: int) -> None:
-        """What depends on the level: light edges, heavy components, local cuts."""
+        """What depends on the level: degrees, light edges, heavy components, local cuts.
+
+        A count whose weights capped at the level are another's on every edge (mostly:
+        dimensions nearly everyone answered) stays so while cells are hidden (sums of equal
+        capped weights are equal capped), and then has the same light edges, components and
+        local cuts: it finds no cut the other misses, so only the `live` counts are kept."""
         self.level = level
-        keys = np.array(list(self.edges), dtype=np.int64).reshape(-1, 2)
-        weight = np.array(list(self.edges.values()), dtype=np.int64).reshape(len(keys), -1)
+        edges = len(self.edges)
+        # (np.fromiter over the flattened tuples: np.array of a list of tuples is much slower)
+        keys = np.fromiter(chain.from_iterable(self.edges), dtype=np.int64,
+                           count=2 * edges).reshape(edges, 2)
+        weight = np.fromiter(chain.from_iterable(self.edges.values()), dtype=np.int64,
+                             count=self.counts * edges).reshape(edges, self.counts)
         t_all, h_all = keys[:, 0], keys[:, 1]
         heavy = weight >= level
         present = weight > 0
-        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
-        self.root: list[list[int]] = []  # per count: union-find of the heavy components
-        for c in range(self.counts):
-            few = present[:, c] & ~heavy[:, c]
-            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
-                                       weight[few, c].tolist(), strict=True)))
-            self.root.append(_components(t_all[heavy[:, c]], h_all[heavy[:, c]],
-                                         self.zero + 1).tolist())
         capped = np.minimum(weight, level)
         # per pair of counts: the edges on which they differ up to the threshold
         self.differ: dict[tuple[int, int], set[Edge]] = {}
@@ -94,37 +92,77 @@ class LinkedGraph:
                 apart = capped[:, c] != capped[:, d]
                 self.differ[(d, c)] = set(zip(t_all[apart].tolist(), h_all[apart].tolist(),
                                               strict=True))
+        self.live = [c for c in range(self.counts)
+                     if all(self.differ[(d, c)] for d in range(c))]
+        self.apart_live = [(pair, apart) for pair, apart in self.differ.items()
+                           if pair[1] in self.live]
+        # per count and node: the edges with anyone in it
+        degree = np.stack([np.bincount(h_all[present[:, c]], minlength=self.zero + 1)
+                           for c in range(self.counts)], axis=1)
+        self.degree: list[list[int]] = degree.T.tolist()
+        self.light: list[dict[Edge, int]] = []  # per count: edges weighing 1..level-1
+        self.root: list[list[int]] = []  # per count: union-find of the heavy components
+        for c in range(self.counts):
+            if c not in self.live:
+                self.light.append({})
+                self.root.append([])
+                continue
+            few = present[:, c] & ~heavy[:, c]
+            self.light.append(dict(zip(zip(t_all[few].tolist(), h_all[few].tolist(), strict=True),
+                                       weight[few, c].tolist(), strict=True)))
+            # Counts with the same heavy edges have the same components: labelled once, each
+            # count its own copy to join in.
+            same = next((d for d in self.live[:self.live.index(c)]
+                         if not (heavy[:, c] != heavy[:, d]).any()), None)
+            self.root.append(list(self.root[same]) if same is not None else _components(
+                t_all[heavy[:, c]], h_all[heavy[:, c]], self.zero + 1).tolist())
         # (tree cell, count) with a small local cut: the weight of its edges to breakdown cells
         # that hold someone from elsewhere too is 1..level-1
-        degree = np.array(self.degree).T  # (nodes, counts)
         shared = np.where(present & (degree[h_all] == 1), 0, weight)
         value = _row_sums(t_all, shared, self.size)
-        self.risky: set[tuple[int, int]] = set(
-            zip(*(x.tolist() for x in np.nonzero((value > 0) & (value < level))), strict=True))
+        self.risky: set[tuple[int, int]] = {
+            (t, c) for t, c in zip(*(x.tolist() for x in np.nonzero(
+                (value > 0) & (value < level))), strict=True) if c in self.live}
 
     def _add(self, t: int, h: int, w: tuple[int, ...]) -> None:
         self.edges[(t, h)] = w
         self.out.setdefault(t, set()).add(h)
         self.into.setdefault(h, set()).add(t)
 
-    def hide(self, u: int, g: int) -> None:
-        """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
+    def _target(self, u: int, g: int) -> tuple[int, int]:
+        """Hide breakdown cell (u, g) in `shown`: its node and the node of the nearest shown
+        cell above it (or Z), which its people join."""
         self.shown[u][g] = False
         cell = self.size + u * self.groups + g
         above = self.parent[u]
         while above >= 0 and not self.shown[above][g]:
             above = self.parent[above]
-        target = self.size + above * self.groups + g if above >= 0 else self.zero
         self.moved.add(cell)
+        return cell, self.size + above * self.groups + g if above >= 0 else self.zero
+
+    def _move(self, u: int, g: int) -> None:
+        """Hide breakdown cell (u, g) as hide does, but move only its edges: the degrees,
+        light edges, components, differences and local cuts are left for _measure."""
+        cell, target = self._target(u, g)
+        for t in self.into.pop(cell, set()):
+            w = self.edges.pop((t, cell))
+            self.out[t].discard(cell)
+            old = self.edges.get((t, target))
+            new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
+            self._add(t, target, new)
+
+    def hide(self, u: int, g: int) -> None:
+        """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
+        cell, target = self._target(u, g)
         tails = self.into.pop(cell, set())
-        was_single = [degree[target] == 1 for degree in self.degree]
+        was_single = [self.degree[c][target] == 1 for c in self.live]
         for t in tails:
             w = self.edges.pop((t, cell))
             self.out[t].discard(cell)
             old = self.edges.get((t, target))
             new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
             self._add(t, target, new)
-            for c in range(self.counts):
+            for c in self.live:
                 self.degree[c][cell] -= w[c] > 0
                 self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
                 self.light[c].pop((t, cell), None)
@@ -134,7 +172,7 @@ class LinkedGraph:
                     self.light[c].pop((t, target), None)
                 if new[c] >= self.level:
                     self._union(c, t, target)
-            for (d, c), apart in self.differ.items():
+            for (d, c), apart in self.apart_live:
                 apart.discard((t, cell))
                 if min(new[c], self.level) != min(new[d], self.level):
                     apart.add((t, target))
@@ -142,8 +180,8 @@ class LinkedGraph:
                     apart.discard((t, target))
         # The target's other tree cells see a change only where it ceased or began to hold the
         # people of a single tree cell.
-        if any((degree[target] == 1) != single
-               for degree, single in zip(self.degree, was_single, strict=True)):
+        if any((self.degree[c][target] == 1) != single
+               for c, single in zip(self.live, was_single, strict=True)):
             tails = tails | self.into.get(target, set())
         self._settle(tails)
 
@@ -152,7 +190,7 @@ class LinkedGraph:
         that hold someone from elsewhere too."""
         for t in tails:
             heads = self.out[t]
-            for c in range(self.counts):
+            for c in self.live:
                 degree = self.degree[c]
                 value = 0
                 for h in heads:
@@ -186,13 +224,13 @@ class LinkedGraph:
         edges: list[Edge] = []
         key: list[tuple[int, int, int]] = []
         for edge, n in sorted(self.light[c].items()):
-            a, b = edge  # tails are tree cells and heads shown cells or Z: never hidden here
-            while root[a] != a:
-                root[a] = root[root[a]]
-                a = root[a]
-            while root[b] != b:
-                root[b] = root[root[b]]
-                b = root[b]
+            # tails are tree cells and heads shown cells or Z: never hidden here. Mostly a
+            # node's root is its label or the label's (_measure labels, _union joins roots).
+            a, b = root[edge[0]], root[edge[1]]
+            if root[a] != a:
+                a = self._find(c, a)
+            if root[b] != b:
+                b = self._find(c, b)
             if a != b:
                 edges.append(edge)
                 key.append((a, b, n))
@@ -211,12 +249,22 @@ class LinkedGraph:
         """Per tree cell whose cut with the breakdown cells lying wholly inside it weighs
         1..level-1 in some count: the smallest of those cells (or of its neighbours) to hide."""
         found: set[tuple[int, int]] = set()
+        edges, rank, size, zero = self.edges, self.rank, self.size, self.zero
         for t, c in self.risky:
-            mine = [h for h in self.out[t] if self.edges[(t, h)][c] > 0]
-            cell = (self._smallest(h for h in mine if self.degree[c][h] == 1)
-                    or self._smallest(mine))
-            if cell is not None:
-                found.add(cell)
+            degree = self.degree[c]
+            # in one pass: the smallest breakdown cell holding anyone of t, and the smallest
+            # holding no one else (preferred), by rank (_smallest's order)
+            alone: int | None = None
+            anyone: int | None = None
+            for h in self.out[t]:
+                if size <= h < zero and edges[(t, h)][c] > 0:
+                    if anyone is None or rank[h] < rank[anyone]:
+                        anyone = h
+                    if degree[h] == 1 and (alone is None or rank[h] < rank[alone]):
+                        alone = h
+            best = alone if alone is not None else anyone
+            if best is not None:
+                found.add(divmod(best - size, self.groups))
         return found
 
     def global_culprits(self) -> set[tuple[int, int]]:
@@ -267,20 +315,21 @@ def _edges(tree: Tree, tree_cell: np.ndarray, own: np.ndarray, shown: np.ndarray
 def nearest_shown(tree: Tree, shown: np.ndarray) -> np.ndarray:
     """Per unit (rows) and column: its nearest shown ancestor-or-self, -1 when none."""
     nearest = np.where(shown, np.arange(len(tree))[:, None], -1)
+    levels, parent = _levels(tuple(tree.parent))
     # level by level from the root (parents come before children): a unit's parent is done
-    for units in _levels(tree)[1:]:
-        nearest[units] = np.where(shown[units], units[:, None],
-                                  nearest[np.asarray(tree.parent)[units]])
+    for units in levels[1:]:
+        nearest[units] = np.where(shown[units], units[:, None], nearest[parent[units]])
     return nearest
 
 
-def _levels(tree: Tree) -> list[np.ndarray]:
-    """The units by depth: the root, its children, theirs, ..."""
-    depth = [0] * len(tree)
-    for u in range(1, len(tree)):
-        depth[u] = depth[tree.parent[u]] + 1
+@lru_cache(maxsize=8)  # one tree per release, asked at every level of every dimension
+def _levels(parent: tuple[int, ...]) -> tuple[list[np.ndarray], np.ndarray]:
+    """The units by depth (the root, its children, theirs, ...), and the parents as an array."""
+    depth = [0] * len(parent)
+    for u in range(1, len(parent)):
+        depth[u] = depth[parent[u]] + 1
     order = np.asarray(depth)
-    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)]
+    return [np.flatnonzero(order == d) for d in range(max(depth) + 1)], np.asarray(parent)
 
 
 def _row_sums(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
@@ -296,10 +345,12 @@ def _components(tail: np.ndarray, head: np.ndarray, nodes: int) -> np.ndarray:
     """A label per node: the smallest node joined to it by the given edges."""
     label = np.arange(nodes)
     while True:
-        before = label.copy()
-        joined = np.minimum(label[tail], label[head])
+        at_tail, at_head = label[tail], label[head]
+        # Labels only fall and stay in their component; when every edge's ends agree, each
+        # component has one label, its smallest node's (whose label cannot be smaller).
+        if not (at_tail != at_head).any():  # (np.array_equal costs several times more)
+            return label
+        joined = np.minimum(at_tail, at_head)
         np.minimum.at(label, tail, joined)
         np.minimum.at(label, head, joined)
         label = label[label]
-        if np.array_equal(label, before):
-            return label

@@ -217,9 +217,10 @@ def judged_score(
         return Score(unit, dimension, None, None, None, None, None, False, False, True, reason,
                      None, None)
     verdict = judge.verdict(float(mean))
-    low, high = (None if math.isnan(end) else float(end) for end in bounds)
+    low, high = bounds
     return Score(
-        unit, dimension, n, float(mean), low, high, verdict.light,
+        unit, dimension, n, float(mean), None if math.isnan(low) else float(low),
+        None if math.isnan(high) else float(high), verdict.light,
         pressure_point=verdict.pressure_point and not is_org,
         strength=verdict.strength and not is_org,
         suppressed=False, hidden_reason=None, gap=verdict.gap,

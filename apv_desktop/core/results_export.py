@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from apv_desktop.core.csv_text import safe_row
@@ -17,18 +18,40 @@ def _rounded(value: float | None, digits: int = 1) -> float | None:
     return round_half_up(value, digits)
 
 
-def score_dict(score: Score) -> dict[str, Any]:
+def remembered_rounding() -> Callable[[float | None], float | None]:
+    """_rounded, each value's answer remembered: a breakdown's tens of thousands of cells take
+    a few hundred values. Zero is rounded each time (0.0 and -0.0 are one key, not one text)."""
+    known: dict[float, float | None] = {}
+
+    def rounded(value: float | None) -> float | None:
+        if not value:  # None, 0.0 and -0.0
+            return _rounded(value)
+        found = known.get(value, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = known[value] = _rounded(value)
+        return found  # type: ignore[return-value]
+
+    return rounded
+
+
+_UNKNOWN = object()
+
+
+def score_dict(
+    score: Score, rounded: Callable[[float | None], float | None] = _rounded
+) -> dict[str, Any]:
+    """`rounded` is _rounded, or the same remembered per value (remembered_rounding)."""
     return {
         "unit": score.unit,
         "dimension": score.dimension,
         "n": score.n,
-        "mean": _rounded(score.mean),
-        "ci_low": _rounded(score.ci_low),
-        "ci_high": _rounded(score.ci_high),
+        "mean": rounded(score.mean),
+        "ci_low": rounded(score.ci_low),
+        "ci_high": rounded(score.ci_high),
         "light": score.light,
         "pressure_point": score.pressure_point,
         "strength": score.strength,
-        "gap": _rounded(score.gap),
+        "gap": rounded(score.gap),
         "suppressed": score.suppressed,
         "hidden_reason": score.hidden_reason,
     }

@@ -272,7 +272,10 @@ class GroupStats:
             mean = self.total / (self.n * scale)
             variance = (self.total_sq - self.n * mean**2) / (self.n - 1)
             sd = np.sqrt(np.clip(variance, 0.0, None))
-            t = np.vectorize(t_critical_95, otypes=[float])(np.maximum(self.n - 1, 0))
+            # once per distinct degrees of freedom (a breakdown has tens of thousands of cells)
+            df, where = np.unique(np.maximum(self.n - 1, 0), return_inverse=True)
+            t = np.array([t_critical_95(int(d)) for d in df], dtype=float)[where].reshape(
+                self.n.shape)
             half = t * sd / np.sqrt(self.n)
         mean[self.n == 0] = math.nan
         half[self.n < 2] = math.nan

@@ -10,7 +10,7 @@ from apv_desktop.core.breakdown import Breakdown, background_item, compute_break
 from apv_desktop.core.breakdown_export import results_csv_by, results_dict_by
 from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.results import Results
-from apv_desktop.interchange.json_text import indented, one_line
+from apv_desktop.interchange.json_text import indented, one_line_each
 from apv_desktop.services.compute import results_of, round_answers
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -49,5 +49,5 @@ def breakdown_json(data: dict[str, Any]) -> str:
     cells = data["breakdown"]["scores"]
     placeholder = "\u0000cells"
     text = indented({**data, "breakdown": {**data["breakdown"], "scores": placeholder}})
-    lines = ",\n  ".join(map(one_line, cells))
+    lines = one_line_each(cells, ",\n  ")
     return text.replace(json.dumps(placeholder), f"[\n  {lines}\n ]" if cells else "[]") + "\n"

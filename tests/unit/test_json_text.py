@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apv_desktop.interchange.json_text import indented, one_line
+from apv_desktop.interchange.json_text import indented, one_line, one_line_each
 
 _plain = (st.none() | st.booleans() | st.integers() | st.text()
           | st.floats(allow_nan=True, allow_infinity=True))
@@ -55,3 +55,25 @@ def test_what_json_cannot_write_fails_as_it_does(value: object) -> None:
         json.dumps(value, ensure_ascii=False, indent=1)
     with pytest.raises(TypeError, match=re.escape(str(refused.value))):
         indented(value)
+
+
+_records = st.lists(st.dictionaries(st.text(alphabet="{}, ab", max_size=4), _values, max_size=4)
+                    | _values, max_size=6)
+
+
+@settings(max_examples=400)
+@given(_records)
+def test_records_each_on_a_line_are_json_dumps_of_each(records: list[object]) -> None:
+    expected = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in records)
+    assert one_line_each(records, ",\n  ") == expected
+
+
+@pytest.mark.parametrize("records", [
+    [{"unit": "a}, {b"}, {"unit": "c"}],  # a string that looks like the join between records
+    [{"n": [{"a": 1}, {"b": 2}]}, {}],  # nested records: joined alike inside
+    [{"a": 1}, [{"b": 2}, {"c": 3}]],  # a record that is no dict
+    [{}, {}, {}],
+])
+def test_records_that_hold_the_join_itself_are_written_one_by_one(records: list[object]) -> None:
+    assert one_line_each(records, "\n") == "\n".join(json.dumps(r, ensure_ascii=False)
+                                                       for r in records)

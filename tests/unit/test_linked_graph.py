@@ -20,8 +20,10 @@ from tests.unit import linked_oracle
 
 
 def random_case(
-    rng: np.random.Generator, units: int, groups: int, people: int
+    rng: np.random.Generator, units: int, groups: int, people: int,
+    valid: tuple[float, float] = (0.6, 1.0),
 ) -> tuple[Tree, dict[int, tuple[Hidden | None, ...]], list[np.ndarray], int]:
+    """`valid`: the range of the share of a cell's respondents a dimension's count keeps."""
     parent = [-1] + [int(rng.integers(0, i)) for i in range(1, units)]
     tree = Tree(parent)
     # Uneven groups, some units empty, some people without a group: small cells everywhere.
@@ -30,7 +32,7 @@ def random_case(
     respondents = np.stack([rng.multinomial(int(s), weights) for s in size])
     counts = [respondents]
     for _ in range(int(rng.integers(0, 3))):  # valid respondents of one or two dimensions
-        counts.append(rng.binomial(respondents, rng.uniform(0.6, 1.0)))
+        counts.append(rng.binomial(respondents, rng.uniform(*valid)))
     counts = list({c.tobytes(): c for c in counts}.values())
     threshold = int(rng.integers(Rules.ABSOLUTE_MIN_N, 7))
     rolled = roll_up(parent, np.stack([c.sum(axis=1) for c in counts], axis=1))
@@ -42,9 +44,10 @@ def random_case(
     return tree, tree_at, counts, threshold
 
 
-def assert_same(seed: int, units: int, groups: int, people: int) -> None:
+def assert_same(seed: int, units: int, groups: int, people: int,
+                valid: tuple[float, float] = (0.6, 1.0)) -> None:
     tree, tree_at, counts, threshold = random_case(np.random.default_rng(seed), units, groups,
-                                                   people)
+                                                   people, valid)
     expected = linked_oracle.suppress_linked(tree, tree_at, counts, threshold)
     assert suppress_linked(tree, tree_at, counts, threshold) == expected, seed
 
@@ -58,6 +61,15 @@ def test_small_trees_get_the_oracles_pattern(block: int) -> None:
 @pytest.mark.parametrize("seed", range(40))
 def test_large_trees_get_the_oracles_pattern(seed: int) -> None:
     assert_same(10_000 + seed, units=60, groups=5, people=60)
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_counts_that_agree_up_to_the_threshold_get_the_oracles_pattern(block: int) -> None:
+    """Dimensions nearly everyone answered: their counts mostly agree with everyone's up to
+    the threshold, and the graph then keeps one of them (LinkedGraph.live)."""
+    for seed in range(20_000 + block * 250, 20_000 + (block + 1) * 250):
+        assert_same(seed, units=int(2 + seed % 14), groups=int(1 + seed % 5), people=18,
+                    valid=(0.93, 1.0))
 
 
 def test_the_comparison_can_fail() -> None:
