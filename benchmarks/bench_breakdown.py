@@ -105,6 +105,10 @@ def _child_cpu(command: list[str]) -> float:
 
 
 def cli(respondents: int, repeat: int) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    import bench_pipeline
+
+    bench_pipeline.compile_installed()
     program = [sys.executable, "-m", "apv_desktop"]
     with tempfile.TemporaryDirectory() as folder:
         project = str(Path(folder) / "demo.apv")
@@ -122,6 +126,8 @@ def cli(respondents: int, repeat: int) -> None:
 def pipeline(respondents: int, units: int, groups: int, repeat: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     import bench_pipeline
+
+    bench_pipeline.compile_installed()
 
     from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
     from apv_desktop.services.projects import create_project

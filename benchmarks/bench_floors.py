@@ -127,13 +127,7 @@ def main() -> None:
     parser.add_argument("--only", default="import,results,report,window")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
-    # An installed program runs from bytecode; without this, a shell that sets
-    # PYTHONDONTWRITEBYTECODE makes every run compile the package from source (0.1 s+).
-    import compileall
-
-    import apv_desktop
-
-    compileall.compile_dir(Path(apv_desktop.__file__).parent, quiet=1)
+    bench_pipeline.compile_installed()
     python = sys.executable
     apv = [python, "-m", "apv_desktop"]
 
