@@ -104,6 +104,17 @@ def _child_cpu(command: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def _alternated(plain: list[str], crossed: list[str], repeat: int
+                ) -> tuple[list[float], list[float]]:
+    """Each command's CPU times, run in turn (as bench_floors.py does), so that a machine
+    getting busier or quieter during the runs weighs on both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        times[0].append(_child_cpu(plain))
+        times[1].append(_child_cpu(crossed))
+    return times
+
+
 def cli(respondents: int, repeat: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     import bench_pipeline
@@ -115,8 +126,7 @@ def cli(respondents: int, repeat: int) -> None:
         subprocess.run([*program, "demo", project, "--respondents", str(respondents),
                         "--today", "2026-01-15"], check=True, stdout=subprocess.DEVNULL)
         plain = [*program, "results", project, "--round", "2025"]
-        without = [_child_cpu(plain) for _ in range(repeat)]
-        crossed = [_child_cpu([*plain, "--by", "sl_dage"]) for _ in range(repeat)]
+        without, crossed = _alternated(plain, [*plain, "--by", "sl_dage"], repeat)
     base, by = statistics.median(without), statistics.median(crossed)
     print(f"demo with {respondents} respondents, `results` end to end (CPU, median of {repeat})")
     print(f"results            {base:6.2f} s")
@@ -164,8 +174,7 @@ def pipeline(respondents: int, units: int, groups: int, repeat: int) -> None:
         import_responses(project, answers, "2025")
         change_round_in_file(project, "2025", False)  # closed: results publish scores
         plain = [*program, "results", str(project), "--round", "2025"]
-        without = [_child_cpu(plain) for _ in range(repeat)]
-        crossed = [_child_cpu([*plain, "--by", "job"]) for _ in range(repeat)]
+        without, crossed = _alternated(plain, [*plain, "--by", "job"], repeat)
     base, by = statistics.median(without), statistics.median(crossed)
     print(f"bench_pipeline's project, {respondents} respondents x 100 items, {units} units, "
           f"{groups} groups: `results` end to end (CPU, median of {repeat})")
