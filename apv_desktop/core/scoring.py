@@ -221,9 +221,9 @@ class GroupStats:
     scale: list[int]
 
     @classmethod
-    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int,
-                 rows: np.ndarray | None = None) -> GroupStats:
-        """Sums per group of the respondents (of those `rows` picks, when given)."""
+    def by_group(cls, scores: DimensionScores, group: np.ndarray, groups: int) -> GroupStats:
+        """Sums per group of the respondents. To sum only some, put the others in a group of
+        their own and drop it: every other group adds the same scores in the same order."""
         assert scores.units is not None and scores.scale is not None
         dims = scores.matrix.shape[1]
         n = np.zeros((groups, dims), dtype=np.int64)
@@ -231,12 +231,10 @@ class GroupStats:
         total_sq = np.zeros((groups, dims))
         for d in range(dims):
             col = scores.matrix[:, d]
-            ok = ~np.isnan(col) if rows is None else ~np.isnan(col) & rows
             # By value, so the float sum does not depend on the storage order: each group
             # adds its scores in the order of the shared sort (ties in storage order).
-            order = scores.value_order(d)
-            # Missing scores sort last: without `rows`, the respondents counted are a prefix.
-            order = order[: np.count_nonzero(ok)] if rows is None else order[ok[order]]
+            # Missing scores sort last: the respondents counted are a prefix.
+            order = scores.value_order(d)[: np.count_nonzero(~np.isnan(col))]
             by = group[order]
             n[:, d] = np.bincount(by, minlength=groups)
             units = scores.units[order, d]

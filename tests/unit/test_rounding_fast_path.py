@@ -51,7 +51,8 @@ def test_an_array_rounds_as_each_value_does() -> None:
         assert (expected is None and math.isnan(found)) or same(expected, float(found))
 
 
-def test_sums_over_chosen_rows_equal_the_sums_of_the_subset() -> None:
+def test_sums_with_the_others_in_a_dropped_group_equal_the_sums_of_the_subset() -> None:
+    """How a breakdown leaves out the respondents without a group (core/breakdown.py)."""
     rng = np.random.default_rng(2)
     matrix = rng.integers(0, 5, (400, 3)) * 25.0
     matrix[rng.random(matrix.shape) < 0.1] = math.nan
@@ -60,7 +61,8 @@ def test_sums_over_chosen_rows_equal_the_sums_of_the_subset() -> None:
     group = rng.integers(0, 7, 400)
     rows = rng.random(400) < 0.6
     subset = DimensionScores(["a", "b", "c"], matrix[rows], units[rows], [4, 4, 4])
-    chosen = GroupStats.by_group(scores, group, 7, rows=rows)
+    everyone = GroupStats.by_group(scores, np.where(rows, group, 7), 8)
+    chosen = GroupStats(everyone.n[:7], everyone.total[:7], everyone.total_sq[:7], everyone.scale)
     alone = GroupStats.by_group(subset, group[rows], 7)
     assert (chosen.n == alone.n).all() and (chosen.total == alone.total).all()
     assert (chosen.total_sq == alone.total_sq).all()  # the same order of float additions
