@@ -145,11 +145,18 @@ class LinkedGraph:
         light edges, components, differences and local cuts are left for _measure."""
         cell, target = self._target(u, g)
         for t in self.into.pop(cell, set()):
-            w = self.edges.pop((t, cell))
-            self.out[t].discard(cell)
-            old = self.edges.get((t, target))
-            new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
-            self._add(t, target, new)
+            self._carry(t, cell, target)
+
+    def _carry(self, t: int, cell: int, target: int
+               ) -> tuple[tuple[int, ...], tuple[int, ...] | None, tuple[int, ...]]:
+        """Move edge (t, cell) onto (t, target), added to what that edge holds: its weights,
+        and the target edge's before (None when new) and after."""
+        w = self.edges.pop((t, cell))
+        self.out[t].discard(cell)
+        old = self.edges.get((t, target))
+        new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
+        self._add(t, target, new)
+        return w, old, new
 
     def hide(self, u: int, g: int) -> None:
         """Hide breakdown cell (u, g): its people join the nearest shown cell above it."""
@@ -157,11 +164,7 @@ class LinkedGraph:
         tails = self.into.pop(cell, set())
         was_single = [self.degree[c][target] == 1 for c in self.live]
         for t in tails:
-            w = self.edges.pop((t, cell))
-            self.out[t].discard(cell)
-            old = self.edges.get((t, target))
-            new = w if old is None else tuple(a + b for a, b in zip(old, w, strict=True))
-            self._add(t, target, new)
+            w, old, new = self._carry(t, cell, target)
             for c in self.live:
                 self.degree[c][cell] -= w[c] > 0
                 self.degree[c][target] += new[c] > 0 and (old is None or old[c] == 0)
