@@ -79,3 +79,33 @@ def test_the_browse_button_uses_the_save_dialog(window, demo_path, file_choices,
     page.browse_button.click()
     assert page.output_edit.text() == str(tmp_path / "valgt.xlsx")
     assert page.charts_edit.text() == str(tmp_path / "valgt diagrammer")
+
+
+def test_a_path_typed_key_by_key_names_the_folders_after_it(window, demo_path, qtbot, tmp_path):
+    """The first key of a path ("/", or "C:" on Windows) names no file yet: the folders wait
+    for the name, and then follow it."""
+    from PySide6.QtCore import Qt
+
+    window.open_project(demo_path)
+    page = report_page(window)
+    page.output_edit.clear()
+    target = tmp_path / "til udvalget.xlsx"
+    qtbot.keyClicks(page.output_edit, str(target))
+    assert page.charts_edit.text() == str(tmp_path / "til udvalget diagrammer")
+    assert page.departments_edit.text() == str(tmp_path / "til udvalget afdelinger")
+    page.output_edit.clear()
+    qtbot.keyClicks(page.output_edit, "/")
+    page.format_box.setFocus()
+    qtbot.keyClick(page.format_box, Qt.Key.Key_Down)  # another format with only "/" typed
+    assert page.output_edit.text() == "/"
+
+
+def test_the_folders_are_named_in_the_windows_language(window, demo_path, context, qtbot,
+                                                      tmp_path):
+    window.open_project(demo_path)
+    context.switch_language("en")
+    page = report_page(window)
+    page.output_edit.clear()
+    qtbot.keyClicks(page.output_edit, str(tmp_path / "report.xlsx"))
+    assert page.charts_edit.text() == str(tmp_path / "report charts")
+    assert page.departments_edit.text() == str(tmp_path / "report departments")

@@ -190,14 +190,18 @@ class ReportPage(Page):
             self.format_box.setCurrentIndex(index)
             self.format_box.blockSignals(False)
             self.charts_box.setEnabled(self.session is not None and index == 0)
+        if not output.name:
+            return  # "/" or "C:" as a name is typed: nothing yet to name the folders after
         if not self.charts_edit.isModified():
-            self.charts_edit.setText(str(output.with_name(f"{output.stem} diagrammer")))
+            self.charts_edit.setText(str(output.with_name(
+                tr("{name} diagrammer", name=output.stem))))
         if not self.departments_edit.isModified():
-            self.departments_edit.setText(str(output.with_name(f"{output.stem} afdelinger")))
+            self.departments_edit.setText(str(output.with_name(
+                tr("{name} afdelinger", name=output.stem))))
 
     def _format_chosen(self) -> None:
         text = self.output_edit.text().strip()
-        if text:
+        if Path(text).name:  # a name to give the suffix (not "", "/" or "C:")
             self.output_edit.setText(str(Path(text).with_suffix(self._suffix())))
         self._output_edited()
         self.charts_box.setEnabled(self.session is not None
