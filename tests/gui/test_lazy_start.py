@@ -14,6 +14,7 @@ from apv_desktop.ui.results.page import ResultsPage
 HEAVY = {"numpy", "sqlalchemy", "sqlmodel", "matplotlib", "openpyxl"}
 
 # A fresh process (this one has imported everything already): the window, then the project.
+# sys.modules is copied in one step (set()): the window's threads may import while it is read.
 OPEN_IN_A_FRESH_PROCESS = """
 import json, sys
 from pathlib import Path
@@ -24,14 +25,14 @@ from apv_desktop.ui.main_window import MainWindow
 window = MainWindow(AppContext(Path(sys.argv[2])))
 window.show()
 app.processEvents()
-at_start = sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
+at_start = sorted({m.split(".")[0] for m in set(sys.modules)} & HEAVY)
 assert window.open_project(Path(sys.argv[1]))
 app.processEvents()
 print(json.dumps({
     "page": window.current_page().page_id,
     "built": [page.page_id for page in window.pages.built()],
     "at_start": at_start,
-    "after_open": sorted({m.split(".")[0] for m in sys.modules} & HEAVY),
+    "after_open": sorted({m.split(".")[0] for m in set(sys.modules)} & HEAVY),
 }))
 window.close()
 """
