@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from apv_desktop.i18n import Translate
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ rows hold no answers, is read but marked `partial`; the service decides whether 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from apv_desktop.core.answers import MISSING, ResponseSet
+from apv_desktop.core.answers import MISSING, NOT_A_CHOICE, ResponseSet, values_of_codes
 from apv_desktop.core.model import ItemType, OrgUnit, Questionnaire
 from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.errors import InputError
@@ -30,6 +30,9 @@ from apv_desktop.interchange.response_headers import (
 )
 from apv_desktop.interchange.response_values import encoder_for, option_chosen, unit_resolver
 from apv_desktop.interchange.tables import Table, refuse_problems, short_header
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "UNIT_MAPPING", "ColumnPlan", "ResponseImport", "encoder_for", "is_identifying_header",
@@ -111,19 +114,22 @@ def read_responses(
     item_names = [item.name for item in items]
     position = {name: index for index, name in enumerate(item_names)}
     header_index = {header: index for index, header in enumerate(table.headers)}
-    row_count = table.size
-    values = np.full((row_count, len(items)), MISSING, dtype=np.float64, order="F")
-    answered = np.zeros(row_count, dtype=bool)
+    rows, width = table.size, len(items)
+    # Every answer as one byte (choice_codes), row after row, while every column read fits
+    # that; a column that does not (decimals, large numbers, one column per option) is read
+    # into the float matrix afterwards.
+    cells = bytearray(b"\xff" * (rows * width))
+    in_floats: dict[int, tuple[int, dict[int, float]]] = {}  # item place -> column, values
+    answered = bytearray(rows)  # 1: the row holds an answer (a bad cell counts as one)
     problems: list[tuple[int, int, str]] = []  # (row number, column index, message)
     raw_texts: dict[str, list[tuple[int, str]]] = {}  # item -> (table row, text)
 
-    def note(column: int, header: str, reason_of: dict[str, str]) -> None:
-        bad_rows = table.rows_holding(column, reason_of)
-        answered[bad_rows] = True  # a bad cell is an answer, not a blank
-        for row in bad_rows:
+    def note(column: int, reason_of: dict[str, str]) -> None:
+        for row in table.rows_holding(column, reason_of):
+            answered[row] = 1
             where = tr("række {row}, kolonne {column}", row=table.row_numbers[row],
-                       column=short_header(header))
-            reason = reason_of[table.texts[table.codes[row, column]]]
+                       column=short_header(table.headers[column]))
+            reason = reason_of[table.text(row, column)]
             problems.append((table.row_numbers[row], column, f"{where}: {reason}"))
 
     for header, item_name in plan.item_columns.items():
@@ -131,33 +137,43 @@ def read_responses(
         item = questionnaire.item(item_name)
         assert item is not None  # plan_columns only maps to answerable items
         if item.type is ItemType.TEXT:
-            filled = np.flatnonzero(table.codes[:, column]).tolist()  # code 0 is ''
-            raw_texts[item_name] = [(row, table.texts[table.codes[row, column]]) for row in filled]
-            answered[filled] = True
+            filled = [row for row, code in enumerate(table.column_codes(column)) if code]
+            raw_texts[item_name] = [(row, table.text(row, column)) for row in filled]
+            for row in filled:  # code 0 is ''
+                answered[row] = 1
             continue
         encode = encoder_for(item, questionnaire, table.distinct(column))
-        encoded, reasons = table.mapped(column, encode, MISSING, np.float64)
-        values[:, position[item_name]] = encoded
+        encoded, reasons = table.coded(column, encode, MISSING)
         if reasons:
-            note(column, header, reasons)
+            note(column, reasons)
+        codes = table.byte_column(column)
+        table_of_bytes = _byte_table(encoded)
+        if codes is not None and table_of_bytes is not None:
+            cells[position[item_name] :: width] = codes.translate(table_of_bytes)
+        else:
+            in_floats[position[item_name]] = (column, encoded)
 
-    for header, (item_name, choice) in plan.option_columns.items():
-        if item_name in plan.item_columns.values():
-            continue  # Kobo writes the whole answer too; that column wins
-        column = header_index[header]
-        mask, reasons = table.mapped(column, option_chosen, False, np.bool_)
-        target = values[:, position[item_name]]
-        target[mask] = np.where(np.isnan(target[mask]), 0, target[mask]) + (1 << choice)
-        if reasons:
-            note(column, header, reasons)
+    options = {header_index[header]: (position[name], choice)
+               for header, (name, choice) in plan.option_columns.items()
+               if name not in plan.item_columns.values()}  # Kobo's whole answer wins
+    values = None
+    if in_floats or options:
+        values, answered_rows = _float_answers(table, bytes(cells), width, in_floats, options,
+                                               note)
+        for row in answered_rows:
+            answered[row] = 1
+    else:
+        empty = b"\xff" * width
+        for row, start in enumerate(range(0, rows * width, width)):
+            if cells[start : start + width] != empty:
+                answered[row] = 1
 
-    answered |= ~np.isnan(values).all(axis=1)
     unit_column = header_index[plan.unit_column]
-    unit_codes, unit_reasons = table.mapped(unit_column, unit_resolver(units), "", np.object_)
+    unit_codes, unit_reasons = table.mapped(unit_column, unit_resolver(units), "")
     for row in table.rows_holding(unit_column, unit_reasons):
         if answered[row]:
             number = table.row_numbers[row]
-            reason = unit_reasons[table.texts[table.codes[row, unit_column]]]
+            reason = unit_reasons[table.text(row, unit_column)]
             where = tr("række {row}, kolonne {column}", row=number,
                        column=short_header(plan.unit_column))
             problems.append((number, unit_column, f"{where}: {reason}"))
@@ -166,25 +182,28 @@ def read_responses(
         messages = [message for _, _, message in problems]
         refuse_problems(source, messages, consequence=tr(", intet importeret"))
 
-    kept = np.flatnonzero(answered)
-    if kept.size == 0:
+    kept = [row for row in range(rows) if answered[row]]
+    if not kept:
         raise InputError(
             "{source} har ingen rækker med svar; kontrollér, at det er filen med svarene, og at "
             "dens kolonner er knyttet til spørgsmålene.", source=source
         )
-    new_index = np.cumsum(answered) - 1  # table row -> row in the ResponseSet
+    new_index = {row: place for place, row in enumerate(kept)}  # table row -> sheet
     texts = {
-        name: [(int(new_index[row]), text) for row, text in pairs]
+        name: [(new_index[row], text) for row, text in pairs]
         for name, pairs in raw_texts.items()
         if pairs
     }
-    responses = ResponseSet(
-        item_names=item_names,
-        unit_codes=unit_codes[kept].tolist(),
-        values=values if kept.size == row_count else values[kept],  # no copy when all kept
-        texts=texts,
-    )
-    skipped = [table.row_numbers[row] for row in np.flatnonzero(~answered)]
+    all_kept = len(kept) == rows
+    kept_units = unit_codes if all_kept else [unit_codes[row] for row in kept]
+    if values is not None:
+        responses = ResponseSet(item_names, kept_units, values if all_kept else values[kept],
+                                texts)
+    else:
+        kept_cells = bytes(cells) if all_kept else b"".join(
+            cells[row * width : (row + 1) * width] for row in kept)
+        responses = ResponseSet.of_codes(item_names, kept_units, kept_cells, texts)
+    skipped = [table.row_numbers[row] for row in range(rows) if not answered[row]]
     covered = set(plan.item_columns.values()) | {name for name, _ in plan.option_columns.values()}
     scored = [item.name for item in items if questionnaire.is_scored(item)]
     return ResponseImport(
@@ -199,6 +218,49 @@ def read_responses(
         missing_scored=[name for name in scored if name not in covered],
         source=source,
     )
+
+
+def _byte_table(encoded: dict[int, float]) -> bytes | None:
+    """The translation of a column's codes to their answers as choice codes, when every
+    answer is a whole number below NOT_A_CHOICE (or none); None when one is not."""
+    table = bytearray(b"\xff" * 256)
+    for code, value in encoded.items():
+        if code > 0xFF:
+            return None
+        if value != value:  # NaN: no answer
+            continue
+        if not (isinstance(value, float) and value.is_integer() and 0 <= value < NOT_A_CHOICE):
+            return None
+        table[code] = int(value)
+    return bytes(table)
+
+
+def _float_answers(
+    table: CodedTable,
+    cells: bytes,
+    width: int,
+    in_floats: dict[int, tuple[int, dict[int, float]]],
+    options: dict[int, tuple[int, int]],
+    note: Callable[[int, dict[str, str]], None],
+) -> tuple[np.ndarray, list[int]]:
+    """The answers as a float matrix: `cells`, then the columns that do not fit a byte (item
+    place -> column, answer by code), then the one-column-per-option columns (column -> item
+    place, option), each adding its option's bit to its item's mask; and the rows answered."""
+    import numpy as np
+
+    values = values_of_codes(np.frombuffer(cells, dtype=np.uint8).reshape(table.size, width))
+    for place, (column, encoded) in in_floats.items():
+        by_code = np.full(len(table.texts), MISSING)
+        by_code[list(encoded)] = list(encoded.values())
+        values[:, place] = by_code[np.asarray(memoryview(table.column_codes(column)))]
+    for column, (place, choice) in options.items():
+        chosen, reasons = table.mapped(column, option_chosen, False)
+        mask = np.array(chosen, dtype=np.bool_)
+        target = values[:, place]
+        target[mask] = np.where(np.isnan(target[mask]), 0, target[mask]) + (1 << choice)
+        if reasons:
+            note(column, reasons)
+    return values, np.flatnonzero(~np.isnan(values).all(axis=1)).tolist()
 
 
 def _refuse_shared_items(plan: ColumnPlan, source: str) -> None:

@@ -16,22 +16,28 @@ introduced this; schema 1 and 2 files held every sheet as float64 (migration 3 c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
+from apv_desktop.core.answers import NOT_A_CHOICE, values_of_codes
 from apv_desktop.errors import NotAProjectError
 
-# cell size -> (dtype, the value that means "no answer"; None: NaN)
-CELL_TYPES: dict[int, tuple[np.dtype, int | None]] = {
-    1: (np.dtype("u1"), 0xFF),
-    2: (np.dtype("<u2"), 0xFFFF),
-    8: (np.dtype("<f8"), None),
+if TYPE_CHECKING:  # imported by the functions that need it: storing choices needs none
+    import numpy as np
+
+# cell size -> (NumPy dtype, the value that means "no answer"; None: NaN). One byte a cell is
+# core/answers.py's choice codes as they are (ResponseSet.code_rows): stored without packing.
+CELL_TYPES: dict[int, tuple[str, int | None]] = {
+    1: ("u1", NOT_A_CHOICE),
+    2: ("<u2", 0xFFFF),
+    8: ("<f8", None),
 }
 
 
 def pack(values: np.ndarray) -> list[bytes]:
     """One BLOB per row of the float64 matrix `values` (NaN = no answer), each in the smallest
     cell type that holds that row exactly."""
+    import numpy as np
+
     count, width = values.shape
     if width == 0:
         return [b""] * count
@@ -60,7 +66,9 @@ def pack(values: np.ndarray) -> list[bytes]:
 _BLOCK_ROWS = 8192
 
 
-def _cells(part: np.ndarray, dtype: np.dtype, sentinel: int | None) -> np.ndarray:
+def _cells(part: np.ndarray, dtype: str, sentinel: int | None) -> np.ndarray:
+    import numpy as np
+
     if sentinel is None:
         return np.ascontiguousarray(part, dtype=dtype)
     cells = np.empty(part.shape, dtype=dtype)
@@ -74,6 +82,8 @@ def _one_byte_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every answer as one byte (NaN as 0xFF), and per row whether that holds the row exactly:
     every answer a whole number from 0 to 0xFE (what _cell_sizes calls size 1). Bytes of a row
     that does not fit are meaningless."""
+    import numpy as np
+
     cells = np.empty(values.shape, dtype=np.uint8)
     fits = np.empty(len(values), dtype=np.bool_)
     with np.errstate(invalid="ignore"):  # NaN and out-of-range values cast to some byte
@@ -92,6 +102,8 @@ def _one_byte_cells(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _cell_sizes(values: np.ndarray) -> np.ndarray:
     """Per row: 1 or 2 when every answer is a whole number below that type's "no answer"
     value, else 8."""
+    import numpy as np
+
     sizes = np.empty(len(values), dtype=np.int64)
     for start in range(0, len(values), _BLOCK_ROWS):
         filled = np.nan_to_num(values[start : start + _BLOCK_ROWS], nan=0.0)
@@ -108,6 +120,8 @@ def unpack(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray |
     (column-major too): they are the matrix's choice codes (ResponseSet.choice_codes).
 
     Raises NotAProjectError when a BLOB is no whole number of cells of any known type."""
+    import numpy as np
+
     count = len(blobs)
     # Column-major: the compute reads the answers one item (column) at a time.
     values = np.empty((count, width), dtype=np.float64, order="F")
@@ -124,15 +138,13 @@ def unpack(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray |
         whole = rows.size == count
         joined = b"".join(blobs) if whole else b"".join(blobs[row] for row in rows.tolist())
         cells = np.frombuffer(joined, dtype=dtype).reshape(rows.size, width)
-        if sentinel == 0xFF:  # one byte: every cell through a table of its 256 values
+        if sentinel == NOT_A_CHOICE:  # one byte: the choice codes
             cells = np.asfortranarray(cells)
-            table = np.arange(256, dtype=np.float64)
-            table[sentinel] = np.nan
-            part = table[cells.T].T
+            part = values_of_codes(cells)
         else:
             part = _floats(cells, sentinel)
         if whole:
-            return part, cells if sentinel == 0xFF else None
+            return part, cells if sentinel == NOT_A_CHOICE else None
         values[rows] = part
         placed += rows.size
     if placed != count:
@@ -142,6 +154,8 @@ def unpack(blobs: Sequence[bytes], width: int) -> tuple[np.ndarray, np.ndarray |
 
 def _floats(cells: np.ndarray, sentinel: int | None) -> np.ndarray:
     """`cells` as a column-major float64 matrix, NaN for the sentinel."""
+    import numpy as np
+
     part = np.asfortranarray(cells, dtype=np.float64)
     if sentinel is not None:
         part[cells == sentinel] = np.nan

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import repeat
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from apv_desktop.core.answers import ResponseSet
 from apv_desktop.core.records import RESPONSE_SOURCES, ResponseMeta
 from apv_desktop.errors import RefusedError
 from apv_desktop.i18n import tr, trn
 from apv_desktop.store.packing import pack, unpack
+
+if TYPE_CHECKING:  # imported where a round is read: storing a file of choices needs none
+    import numpy as np
 
 _ID_BITS = 62  # positive and well inside SQLite's signed 64-bit integer
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on bound parameters
@@ -59,7 +62,9 @@ def add_responses(
     The caller runs this inside one transaction. Raises RefusedError, before writing anything,
     when the sheets do not fit the round.
     """
-    values = _checked_values(round_name, item_names, responses)
+    _check_items(round_name, item_names, responses)
+    # A file of choices arrives as the one-byte cells it is stored in; other sets are packed.
+    blobs = responses.code_rows() or pack(_checked_values(round_name, item_names, responses))
     count = responses.size
     if source not in RESPONSE_SOURCES:
         raise RefusedError(
@@ -76,8 +81,7 @@ def add_responses(
     new_uuids = _checked_uuids(connection, count, uuids)
     texts = _checked_texts(responses, item_names)
     ids = _fresh_ids(connection, count)
-    blobs = pack(values)
-    in_key_order = np.argsort(np.asarray(ids, dtype=np.int64)).tolist()  # the ids differ
+    in_key_order = sorted(range(count), key=ids.__getitem__)  # the ids differ
     unit_of = map(unit_ids.__getitem__, map(responses.unit_codes.__getitem__, in_key_order))
     with _bulk_cache(connection, count):
         # The rows are zipped from per-column iterators, so no Python code runs per sheet.
@@ -117,6 +121,8 @@ def read_sheets(
         " ORDER BY id",
         (round_id,),
     ).fetchall()
+    import numpy as np
+
     width = len(item_names)
     if not rows:
         return (ResponseSet(list(item_names), [], np.empty((0, width), dtype=np.float64), {}),
@@ -161,21 +167,27 @@ def read_days(connection: sqlite3.Connection, round_id: int) -> tuple[date, date
     return None if first is None else (date.fromisoformat(first), date.fromisoformat(last))
 
 
-def _checked_values(round_name: str, item_names: list[str], responses: ResponseSet) -> np.ndarray:
+def _check_items(round_name: str, item_names: list[str], responses: ResponseSet) -> None:
     if list(responses.item_names) != list(item_names):
         missing = [name for name in item_names if name not in responses.item_names]
         extra = [name for name in responses.item_names if name not in item_names]
         detail = (
-            f"missing {', '.join(missing[:5])}"
+            tr("mangler {value}", value=', '.join(missing[:5]))
             if missing
             else tr("ikke i det: {value}", value=', '.join(extra[:5]))
             if extra
-            else "the items are in another order"
+            else tr("spørgsmålene står i en anden rækkefølge")
         )
         raise RefusedError(
             "Svarene passer ikke til spørgeskemaet i runden {round_name} ({detail}).",
             round_name=round_name, detail=detail
         )
+
+
+def _checked_values(round_name: str, item_names: list[str], responses: ResponseSet
+                    ) -> np.ndarray:
+    import numpy as np
+
     values = np.asarray(responses.values, dtype=np.float64)  # either order: pack reads both
     if values.ndim != 2 or values.shape != (responses.size, len(item_names)):
         raise RefusedError(
@@ -254,25 +266,31 @@ def _checked_uuids(
 
 def _random_keys(count: int) -> set[int]:
     """Up to `count` random positive keys of _ID_BITS bits, from one call to the OS's source."""
-    raw = np.frombuffer(os.urandom(8 * count), dtype="<u8")
-    return set((raw >> np.uint64(64 - _ID_BITS)).tolist())
+    return {raw >> (64 - _ID_BITS) for raw in _random_words(count)}
+
+
+def _random_words(count: int) -> array:
+    """`count` random 64-bit numbers from one call to the OS's source."""
+    return array("Q", os.urandom(8 * count))
 
 
 def _random_uuids(count: int) -> list[str]:
     """`count` version 4 UUIDs (what uuid.uuid4 makes), from one call to the OS's source."""
-    raw = np.frombuffer(bytearray(os.urandom(16 * count)), dtype=np.uint8)
-    raw = raw.reshape(count, 16)
-    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
-    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # RFC 4122 variant
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_RFC_4122_VARIANT)
     # The canonical text of all of them at once: hex digits in 8-4-4-4-12 groups, dashed.
-    digits = np.frombuffer(raw.tobytes().hex().encode("ascii"), dtype=np.uint8)
-    text = np.full((count, 36), ord("-"), dtype=np.uint8)
-    text[:, _UUID_DIGIT_PLACES] = digits.reshape(count, 32)
-    joined = text.tobytes().decode("ascii")
+    digits = raw.hex().encode("ascii")
+    text = bytearray(b"-" * (36 * count))
+    for digit, place in enumerate(_UUID_DIGIT_PLACES):
+        text[place::36] = digits[digit::32]
+    joined = text.decode("ascii")
     return [joined[start : start + 36] for start in range(0, 36 * count, 36)]
 
 
 _UUID_DIGIT_PLACES = [place for place in range(36) if place not in (8, 13, 18, 23)]
+_VERSION_4 = bytes((byte & 0x0F) | 0x40 for byte in range(256))
+_RFC_4122_VARIANT = bytes((byte & 0x3F) | 0x80 for byte in range(256))
 
 
 def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
@@ -286,9 +304,9 @@ def _fresh_ids(connection: sqlite3.Connection, count: int) -> list[int]:
         ids.extend(batch)
     # Which sheet gets which key owes nothing to set order: a uniformly random permutation,
     # the order of fresh random 64-bit sort keys from the OS's source (ties have chance 2^-64
-    # per pair and would only keep two keys in set order).
-    shuffle = np.argsort(np.frombuffer(os.urandom(8 * count), dtype="<u8"), kind="stable")
-    return np.asarray(ids, dtype=np.int64)[shuffle].tolist()
+    # per pair and would only keep two keys in set order; sorted() is stable).
+    sort_keys = _random_words(count)
+    return [ids[place] for place in sorted(range(count), key=sort_keys.__getitem__)]
 
 
 def _existing(connection: sqlite3.Connection, column: str, values: list) -> set:

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,52 @@ def test_the_codes_follow_new_values() -> None:
     assert responses.choice_codes().tolist() == [[1]]
     responses.values = np.array([[2.0]])
     assert responses.choice_codes().tolist() == [[2]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([NAN, 0.0, 1.0, 4.0, 254.0]), min_size=3, max_size=3),
+                max_size=12))
+def test_a_set_read_as_codes_is_the_set_of_their_floats(rows: list[list[float]]) -> None:
+    """A file of choices is read as one byte a cell (ResponseSet.of_codes): its values, codes
+    and stored bytes are those of the same answers given as floats."""
+    values = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
+    codes = bytes(NOT_A_CHOICE if math.isnan(v) else int(v) for row in rows for v in row)
+    as_floats = ResponseSet(["a", "b", "c"], ["A"] * len(rows), values)
+    as_codes = ResponseSet.of_codes(["a", "b", "c"], ["A"] * len(rows), codes)
+    assert as_codes.code_rows() == [codes[start : start + 3] for start in range(0, len(codes), 3)]
+    np.testing.assert_array_equal(as_codes.values, values)
+    assert as_codes.values.flags.f_contiguous  # the compute reads it a column at a time
+    assert as_codes.choice_codes().tolist() == as_floats.choice_codes().tolist()
+    # Once its values are out, they may be changed in place: the bytes would not follow.
+    assert as_codes.code_rows() is None
+
+
+def test_codes_must_hold_one_byte_for_each_answer_of_each_sheet() -> None:
+    with pytest.raises(ValueError):
+        ResponseSet.of_codes(["a", "b"], ["A", "B"], b"\x00\x01\x02")
+
+
+def test_sheets_stored_from_codes_read_back_as_from_floats(tmp_path: Path) -> None:
+    names = [i.name for i in small_questionnaire().answerable_items()]
+    rows = [[float((row + item) % 5) if (row * item) % 7 else NAN for item in range(len(names))]
+            for row in range(30)]
+    codes = bytes(NOT_A_CHOICE if math.isnan(v) else int(v) for row in rows for v in row)
+    read = []
+    for made in (ResponseSet(names, ["A"] * 30, np.array(rows)),
+                 ResponseSet.of_codes(names, ["A"] * 30, codes)):
+        path = tmp_path / f"{len(read)}.apv"
+        with Project.create(path) as project:
+            project.replace_org(small_org())
+            project.save_questionnaire(small_questionnaire())
+            project.ensure_round("2025")
+            project.add_responses("2025", made, "import")
+            read.append(project.responses("2025"))
+    def sheets(responses: ResponseSet) -> list[tuple[str, list[float]]]:  # in any order
+        filled = np.nan_to_num(responses.values, nan=-1.0).tolist()
+        return sorted(zip(responses.unit_codes, filled, strict=True))
+
+    assert sheets(read[0]) == sheets(read[1]) == sorted(
+        zip(["A"] * 30, np.nan_to_num(np.array(rows), nan=-1.0).tolist(), strict=True))
 
 
 def _reference_units(values: np.ndarray, lookup: np.ndarray, grid: int) -> np.ndarray:

@@ -16,7 +16,30 @@ def test_cells_come_back_as_read_however_many_texts_differ(different: int) -> No
     table = coded_table(records, "svar.csv")
     assert table.to_table().rows == [[cell.strip() for cell in row] for row in rows]
     assert table.distinct(1) == {f"t{n}" for n in range(min(different, 1200))}
-    mapped, reasons = table.mapped(1, lambda text: len(text), -1, int)
-    assert mapped.tolist() == [len(f"t{n % different}") for n in range(1200)]
+    mapped, reasons = table.mapped(1, lambda text: len(text), -1)
+    assert mapped == [len(f"t{n % different}") for n in range(1200)]
     assert not reasons
     assert table.rows_holding(2, ["x"]) == list(range(0, 1200, 3))
+
+
+@pytest.mark.parametrize("different", [5, 300])
+def test_a_column_of_small_codes_comes_as_bytes_however_many_texts_differ(different: int
+                                                                          ) -> None:
+    # A comment column with many different texts makes four-byte codes; the answer columns
+    # beside it still come one byte a cell (the response reader translates those).
+    rows = [["1" if n % 2 else "2", f"kommentar {n % different}"] for n in range(400)]
+    table = coded_table([(1, ["q", "c"]), *enumerate(rows, start=2)], "svar.csv")
+    answers = table.byte_column(0)
+    assert answers is not None
+    assert [table.texts[code] for code in answers] == [row[0] for row in rows]
+    assert (table.byte_column(1) is None) == (different > 250)
+
+
+def test_short_rows_are_padded_and_blank_rows_and_empty_unnamed_columns_go() -> None:
+    records = [(1, ["", "", ""]), (2, ["unit", "q", ""]), (3, ["A", "1"]), (4, [" ", ""]),
+               (5, ["B", "2", " "]), (6, ["C"])]
+    table = coded_table(records, "svar.xlsx")
+    assert table.headers == ["unit", "q"]
+    assert table.row_numbers == [3, 5, 6]
+    assert table.to_table().rows == [["A", "1"], ["B", "2"], ["C", ""]]
+    assert table.rows_holding(1, ["2"]) == [1]

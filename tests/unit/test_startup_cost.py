@@ -65,3 +65,32 @@ def test_the_commands_modules_load_no_socket_random_or_tempfile() -> None:
                             "apv_desktop.services.transfer, apv_desktop.services.compute, "
                             "apv_desktop.lock, apv_desktop.store.responses")
     assert not loaded & {"socket", "secrets", "random", "tempfile", "uuid"}
+
+
+def test_importing_a_csv_file_of_choices_loads_no_numpy(tmp_path) -> None:
+    """A file of choices is read as one byte a cell and stored as it is read: NumPy's import
+    alone costs as much as the whole of a small import (issue 18), so only a file with other
+    answers (decimals, one column per option) or a later computation loads it (and openpyxl,
+    which imports it, for a workbook)."""
+    from apv_desktop.cli import run
+    from apv_desktop.interchange.templates import load_template
+    from tests.unit import tool_exports
+
+    project, org = tmp_path / "p.apv", tmp_path / "org.csv"
+    org.write_text(tool_exports.ORG_CSV, encoding="utf-8")
+    assert run(["new", str(project), "--template", "psykisk"]) == 0
+    assert run(["import-org", str(project), str(org)]) == 0
+    simulated = tool_exports.simulate(load_template("psykisk"))
+    for name, writer in (("own.csv", tool_exports.own_format),
+                         ("google.csv", tool_exports.google_forms)):
+        answers = writer(simulated, tmp_path / name)
+        loaded = _modules_after(
+            "import contextlib, io\nfrom apv_desktop.cli import run\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert run(['import-responses', {str(project)!r}, {str(answers)!r},"
+            " '--round', '2025']) == 0")
+        assert "numpy" not in loaded, name
+    assert run(["close-round", str(project)]) == 0
+    assert run(["results", str(project), "-o", str(tmp_path / "r.json")]) == 0
+    results = (tmp_path / "r.json").read_text(encoding="utf-8")
+    assert '"n": 132' in results  # both files' sheets (66 each) are read back
