@@ -57,6 +57,7 @@ class CodedTable:
     source: str = ""
     repeated: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # as Table's
     _distinct: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _small: dict[int, bytes | None] = field(default_factory=dict, repr=False)  # byte_column
 
     @property
     def size(self) -> int:
@@ -80,7 +81,9 @@ class CodedTable:
         """The sorted codes that occur in column `index`."""
         found = self._distinct.get(index)
         if found is None:
-            found = self._distinct[index] = sorted(set(self.column_codes(index)))
+            small = self.byte_column(index)
+            column = self.column_codes(index) if small is None else small
+            found = self._distinct[index] = sorted(set(column))
         return found
 
     def distinct(self, index: int) -> set[str]:
@@ -113,12 +116,19 @@ class CodedTable:
 
     def byte_column(self, index: int) -> bytes | None:
         """The codes of column `index` as one byte each; None when one of them is above 255."""
-        column = self.column_codes(index)
-        if isinstance(column, bytes):
-            return column
-        if column and self.distinct_codes(index)[-1] > 0xFF:
-            return None
-        return column.tobytes()[_LOW_BYTE::4]
+        codes = self.codes
+        if isinstance(codes, bytes):
+            return codes[index :: self.width]
+        # Four-byte codes (many different texts, most of them in a comment column): each
+        # column's answers are still few, so its low bytes, picked once.
+        if index not in self._small:
+            raw = codes[index :: self.width].tobytes()
+            low = raw[_LOW_BYTE::4]
+            # Every code below 256 when the zero bytes are the three high ones of each code
+            # and the low ones that are zero (counting bytes runs in C; max() does not).
+            small = raw.count(0) - low.count(0) == 3 * len(low)
+            self._small[index] = low if small else None
+        return self._small[index]
 
     def rows_holding(self, index: int, texts: Iterable[str]) -> list[int]:
         """The rows (0-based) whose cell in column `index` is one of `texts`."""

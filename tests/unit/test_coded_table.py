@@ -35,6 +35,21 @@ def test_a_column_of_small_codes_comes_as_bytes_however_many_texts_differ(differ
     assert (table.byte_column(1) is None) == (different > 250)
 
 
+@pytest.mark.parametrize("late", [251, 252, 253, 507, 508, 65532])
+def test_a_column_holding_one_late_text_is_not_taken_for_bytes(late: int) -> None:
+    # The answer column's last text is first seen after `late` comments: its code is
+    # late + 4 (256 and 512 have a zero low byte, 65536 two zero bytes), so from 256 on the
+    # column is no longer one byte a cell.
+    rows = [["1", f"kommentar {n}"] for n in range(late)] + [["9", ""]]
+    table = coded_table([(1, ["q", "c"]), *enumerate(rows, start=2)], "svar.csv")
+    code = table.texts.index("9")
+    answers = table.byte_column(0)
+    assert (answers is None) == (code > 0xFF)
+    if answers is not None:
+        assert [table.texts[c] for c in answers] == [row[0] for row in rows]
+    assert table.distinct(0) == {"1", "9"}
+
+
 def test_short_rows_are_padded_and_blank_rows_and_empty_unnamed_columns_go() -> None:
     records = [(1, ["", "", ""]), (2, ["unit", "q", ""]), (3, ["A", "1"]), (4, [" ", ""]),
                (5, ["B", "2", " "]), (6, ["C"])]
