@@ -74,9 +74,6 @@ class CodedTable:
     def text(self, row: int, column: int) -> str:
         return self.texts[self.codes[row * self.width + column]]
 
-    def column(self, index: int) -> list[str]:
-        return list(map(self.texts.__getitem__, self.column_codes(index)))
-
     def distinct_codes(self, index: int) -> list[int]:
         """The sorted codes that occur in column `index`."""
         found = self._distinct.get(index)
