@@ -13,8 +13,9 @@ import pytest
 from apv_desktop.core.model import Dimension, Item, ItemType, OrgUnit, Questionnaire, Section
 from apv_desktop.core.org_changes import Blocked, Held, org_changes, refusal
 from apv_desktop.core.validation import validate
-from apv_desktop.errors import RefusedError
+from apv_desktop.errors import InputError, RefusedError
 from apv_desktop.i18n import current_language, set_language
+from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.services.collection import prepare_round, submit_sheet
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.services.reorganise import preview
@@ -118,3 +119,20 @@ def test_the_org_changes_read_in_the_readers_language(language: str) -> None:
         "sv": ["ny: NY (Ny) under ORG", "nytt namn: ORG från 'Forvaltningen' till 'Forvaltning'",
                "flyttad: FAM (Familie) från ORG till högst upp"],
     }[language]
+
+
+def test_an_org_file_without_its_columns_is_explained_in_the_readers_language(
+        tmp_path: Path, language: str) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text("enhed,titel\nU1,One\n", encoding="utf-8")
+    with pytest.raises(InputError) as missing:
+        read_org(path)
+    shown = "\n".join([str(missing.value), *missing.value.problems])
+    assert not english_in(shown), shown
+    assert shown.startswith({
+        "da": "org.csv har ingen 'code' (eller 'kode') og 'name' (eller 'navn')-kolonne",
+        "sv": "org.csv har ingen 'code' (eller 'kode') och 'name' (eller 'navn')-kolumn",
+    }[language])
+    assert missing.value.problems == {"da": ["kolonnen code mangler", "kolonnen name mangler"],
+                                      "sv": ["kolumnen code saknas", "kolumnen name saknas"],
+                                      }[language]
