@@ -4,8 +4,6 @@ places, headers and row problems that the scan of test_visible_text_is_translate
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,28 +12,11 @@ from apv_desktop.core.model import Dimension, Item, ItemType, OrgUnit, Questionn
 from apv_desktop.core.org_changes import Blocked, Held, org_changes, refusal
 from apv_desktop.core.validation import validate
 from apv_desktop.errors import InputError, RefusedError
-from apv_desktop.i18n import current_language, set_language
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.services.collection import prepare_round, submit_sheet
 from apv_desktop.services.projects import create_project, opened
 from apv_desktop.services.reorganise import preview
-
-# Words of the English sentences these messages were written in; none is Danish or Swedish.
-ENGLISH = re.compile(r"\b(the|and|or|of|is|are|has|none|missing|column|row|item|section|"
-                     r"choice|cannot|because|added|already|there|save|format|changed)\b",
-                     re.IGNORECASE)
-
-
-@pytest.fixture(params=["da", "sv"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    before = current_language()
-    set_language(request.param)
-    yield request.param
-    set_language(before)
-
-
-def english_in(text: str) -> list[str]:
-    return ENGLISH.findall(text)
+from tests.unit.reader_language import english_in
 
 
 def test_a_missing_translation_names_its_place_in_the_readers_language(language: str) -> None:

@@ -1,0 +1,73 @@
+"""A file that cannot be taken is explained to a Danish or Swedish reader without English: the
+rows of a filled-in action plan, a questionnaire form, a table of the wrong type, an indicator
+file; run through the services the window and the command line call."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from apv_desktop.errors import InputError
+from apv_desktop.interchange.actionplan_layout import ITEM_ID
+from apv_desktop.services.actionplan import import_action_plan, read_action_plan_file
+from apv_desktop.services.demo import build_demo
+from apv_desktop.services.projects import opened
+from apv_desktop.services.report import write_report
+from tests.fixed_dates import DEMO_TODAY
+from tests.unit.reader_language import english_in
+
+UNIT, DIMENSION, PROBLEM, RESPONSIBLE, STATUS = 2, 3, 5, 8, 10
+
+
+@pytest.fixture(scope="module")
+def demo_and_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("sheet")
+    project, report = folder / "demo.apv", folder / "rapport.xlsx"
+    build_demo(project, today=DEMO_TODAY)
+    write_report(project, report, "2025")
+    return project, report
+
+
+def row_of(ws, column: int, value: str | None) -> int:  # noqa: ANN001 - a worksheet
+    return next(r for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=column).value == value)
+
+
+def test_the_rows_of_an_action_plan_are_explained_in_the_readers_language(
+        demo_and_report: tuple[Path, Path], tmp_path: Path, language: str) -> None:
+    project, report = tmp_path / "demo.apv", tmp_path / "rapport.xlsx"
+    shutil.copyfile(demo_and_report[0], project)
+    workbook = openpyxl.load_workbook(demo_and_report[1])
+    ws = workbook["Handlingsplan"]
+    moved = row_of(ws, ITEM_ID, "1")
+    ws.cell(row=moved, column=UNIT).value = "Borgerservice"  # no longer matches its item
+    pressure = next(r for r in range(5, ws.max_row) if not ws.cell(row=r, column=ITEM_ID).value
+                    and ws.cell(row=r, column=UNIT).value)
+    ws.cell(row=pressure, column=DIMENSION).value = "Noget andet"  # a pressure point moved
+    free = row_of(ws, PROBLEM, None)
+    ws.cell(row=free, column=RESPONSIBLE).value = "Anna"  # a new item without a problem
+    workbook.save(report)
+    with opened(project) as opened_project:
+        plan = read_action_plan_file(opened_project, report)
+    assert {p.row for p in plan.problems} == {moved, pressure, free}
+    with pytest.raises(InputError) as refused:
+        import_action_plan(project, report)
+    shown = [str(refused.value), *refused.value.problems]
+    assert not [line for line in shown if english_in(line)], shown
+    row = {"da": "Række", "sv": "Rad"}[language]
+    assert all(line.startswith(f"{row} ") for line in refused.value.problems), shown
+
+
+def test_the_changes_of_an_action_plan_read_in_the_readers_language(
+        demo_and_report: tuple[Path, Path], tmp_path: Path, language: str) -> None:
+    project, report = tmp_path / "demo.apv", tmp_path / "rapport.xlsx"
+    shutil.copyfile(demo_and_report[0], project)
+    workbook = openpyxl.load_workbook(demo_and_report[1])
+    ws = workbook["Handlingsplan"]
+    ws.cell(row=row_of(ws, ITEM_ID, "2"), column=STATUS).value = "Opgivet"
+    workbook.save(report)
+    lines = import_action_plan(project, report, dry_run=True).describe()
+    assert len(lines) == 1 and lines[0].endswith({"da": "Status: »I gang« → »Opgivet«",
+                                                  "sv": "Status: ”Pågår” → ”Avbruten”"}[language])
