@@ -10,14 +10,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from apv_desktop.core.model import OrgUnit
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.actionplan_layout import ITEM_ID
+from apv_desktop.interchange.templates import load_template
+from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.actionplan import import_action_plan, read_action_plan_file
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
 from tests.fixed_dates import DEMO_TODAY
 from tests.unit.reader_language import english_in
+from tests.unit.xlsform_support import make_form
 
 UNIT, DIMENSION, PROBLEM, RESPONSIBLE, STATUS = 2, 3, 5, 8, 10
 
@@ -71,3 +75,19 @@ def test_the_changes_of_an_action_plan_read_in_the_readers_language(
     lines = import_action_plan(project, report, dry_run=True).describe()
     assert len(lines) == 1 and lines[0].endswith({"da": "Status: »I gang« → »Opgivet«",
                                                   "sv": "Status: ”Pågår” → ”Avbruten”"}[language])
+
+
+def test_a_questionnaire_form_is_explained_in_the_readers_language(tmp_path: Path,
+                                                                   language: str) -> None:
+    bad_name = make_form(tmp_path, [["type", "name"], ["text", "2q"]], name="name.xlsx")
+    no_choices = make_form(tmp_path, [["type", "name"], ["select_one agree", "q"]],
+                           name="choices.xlsx")
+    for form in (bad_name, no_choices):
+        with pytest.raises(InputError) as refused:
+            read_xlsform(form)
+        assert not english_in(str(refused.value)), str(refused.value)
+    questionnaire = load_template("kraenkende")
+    exported = tmp_path / "collect.xlsx"
+    write_xlsform(questionnaire, exported, [OrgUnit("F", "Forvaltningen")])
+    warnings = read_xlsform(exported).warnings
+    assert warnings and not [w for w in warnings if english_in(w)], warnings
