@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
-from apv_desktop.errors import InputError
-from apv_desktop.i18n import trn
+from apv_desktop.errors import InputError, Phrase
+from apv_desktop.i18n import N_, tr, trn
 from apv_desktop.interchange.csv_records import csv_records
 from apv_desktop.interchange.limits import excerpt
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the workbook reader (zipfile, XML) is imported when a workb
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 ACCEPTED_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
-ACCEPTED_DESCRIPTION = "CSV (.csv) or Excel workbook (.xlsx)"
+ACCEPTED_DESCRIPTION = N_("CSV-fil (.csv) eller Excel-projektmappe (.xlsx)")
 
 
 @dataclass
@@ -108,17 +108,18 @@ def table_records(
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
-        hint = " (an old Excel format; save it as .xlsx)" if suffix == ".xls" else ""
+        old_excel = Phrase(N_(" (et gammelt Excel-format; gem den som .xlsx)"))
+        hint = old_excel if suffix == ".xls" else ""
         raise InputError(
             "{name} er ikke en filtype, APV Desktop kan læse{hint}; brug en "
             "{ACCEPTED_DESCRIPTION}.",
-            name=name, hint=hint, ACCEPTED_DESCRIPTION=ACCEPTED_DESCRIPTION
+            name=name, hint=hint, ACCEPTED_DESCRIPTION=Phrase(ACCEPTED_DESCRIPTION)
         )
     if suffix in CSV_SUFFIXES:
         progress(0.0, name)
         return name, csv_records(path)
     title, records = _excel_records(path, sheet, progress)
-    return f"{name}, sheet {title}", records
+    return tr("{file}, ark {sheet}", file=name, sheet=title), records
 
 
 # ---------------------------------------------------------------------------------- XLSX

@@ -7,7 +7,7 @@ import re
 
 # Words of the English sentences these messages were written in; none is Danish or Swedish.
 ENGLISH = re.compile(r"\b(the|and|or|of|is|are|has|none|missing|column|row|item|section|"
-                     r"choice|cannot|because|added|already|there|save|format|changed)\b",
+                     r"choice|cannot|because|added|already|there|save|changed)\b",
                      re.IGNORECASE)
 
 

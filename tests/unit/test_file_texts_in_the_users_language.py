@@ -13,6 +13,7 @@ import pytest
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.errors import InputError
 from apv_desktop.interchange.actionplan_layout import ITEM_ID
+from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.templates import load_template
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
 from apv_desktop.services.actionplan import import_action_plan, read_action_plan_file
@@ -21,7 +22,7 @@ from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
 from tests.fixed_dates import DEMO_TODAY
 from tests.unit.reader_language import english_in
-from tests.unit.xlsform_support import make_form
+from tests.unit.xlsform_support import make_form, make_workbook
 
 UNIT, DIMENSION, PROBLEM, RESPONSIBLE, STATUS = 2, 3, 5, 8, 10
 
@@ -91,3 +92,20 @@ def test_a_questionnaire_form_is_explained_in_the_readers_language(tmp_path: Pat
     write_xlsform(questionnaire, exported, [OrgUnit("F", "Forvaltningen")])
     warnings = read_xlsform(exported).warnings
     assert warnings and not [w for w in warnings if english_in(w)], warnings
+
+
+def test_a_table_of_the_wrong_type_or_sheet_is_named_in_the_readers_language(
+        tmp_path: Path, language: str) -> None:
+    old = tmp_path / "org.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError) as refused:
+        read_org(old)
+    assert not english_in(str(refused.value)), str(refused.value)
+    assert {"da": "(et gammelt Excel-format; gem den som .xlsx)",
+            "sv": "(ett gammalt Excel-format; spara den som .xlsx)"}[language] in str(
+        refused.value)
+    workbook = make_workbook(tmp_path / "org.xlsx", {"Ark1": [["kode", "titel"], ["U1", "x"]]})
+    with pytest.raises(InputError) as missing:
+        read_org(workbook)
+    assert str(missing.value).startswith({"da": "org.xlsx, ark Ark1 har ingen",
+                                          "sv": "org.xlsx, blad Ark1 har ingen"}[language])
