@@ -11,8 +11,8 @@ from pathlib import Path
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.org_rules import code_key, org_problems, whole_number
 from apv_desktop.core.progress import Progress, no_progress
-from apv_desktop.errors import InputError, Phrase
-from apv_desktop.i18n import N_, tr
+from apv_desktop.errors import InputError
+from apv_desktop.i18n import tr
 from apv_desktop.interchange.tables import (
     Table,
     column_letter,
@@ -20,6 +20,7 @@ from apv_desktop.interchange.tables import (
     read_table,
     refuse_problems,
     short_header,
+    wanted_columns,
 )
 
 # Accepted headers per field, compared after normalise_header.
@@ -84,15 +85,10 @@ def _find_columns(table: Table) -> dict[str, tuple[int, str]]:
             columns[field_name] = (index, header)
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if missing:
-        wanted: Phrase | None = None
-        for f in missing:  # 'code' (eller 'kode') og 'name' (eller 'navn')
-            column = Phrase(N_("'{field}' (eller '{header}')"),
-                            {"field": f, "header": ORG_HEADERS[f][1]})
-            wanted = column if wanted is None else Phrase(N_("{first} og {second}"),
-                                                           {"first": wanted, "second": column})
         raise InputError("{source} har ingen {wanted}-kolonne; dens kolonner er: {found}.",
                          [tr("kolonnen {field} mangler", field=f) for f in missing],
-                         source=table.source, wanted=wanted, found=", ".join(table.headers))
+                         source=table.source, found=", ".join(table.headers),
+                         wanted=wanted_columns([(f, ORG_HEADERS[f][1]) for f in missing]))
     return columns
 
 

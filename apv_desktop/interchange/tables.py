@@ -83,6 +83,18 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
                          consequence=consequence, first=excerpt(problems[0], 300)), problems)
 
 
+def wanted_columns(columns: list[tuple[str, str]]) -> Phrase:
+    """The missing columns (field, its Danish header) for a sentence: "'code' (eller 'kode')
+    og 'name' (eller 'navn')", rendered in the reader's language with it."""
+    wanted: Phrase | None = None
+    for name, header in columns:
+        column = Phrase(N_("'{field}' (eller '{header}')"), {"field": name, "header": header})
+        wanted = column if wanted is None else Phrase(N_("{first} og {second}"),
+                                                       {"first": wanted, "second": column})
+    assert wanted is not None, "no column is missing"
+    return wanted
+
+
 def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress, *,
                repeated_headers: bool = False) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.

@@ -11,15 +11,20 @@ import openpyxl
 import pytest
 
 from apv_desktop.core.model import OrgUnit
-from apv_desktop.errors import InputError
+from apv_desktop.errors import ApvError, InputError
 from apv_desktop.interchange.actionplan_layout import ITEM_ID
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.interchange.templates import load_template
 from apv_desktop.interchange.xlsform import read_xlsform, write_xlsform
-from apv_desktop.services.actionplan import import_action_plan, read_action_plan_file
+from apv_desktop.services.actionplan import (
+    import_action_plan,
+    import_indicators,
+    read_action_plan_file,
+)
 from apv_desktop.services.demo import build_demo
 from apv_desktop.services.projects import opened
 from apv_desktop.services.report import write_report
+from apv_desktop.store.project import Project
 from tests.fixed_dates import DEMO_TODAY
 from tests.unit.reader_language import english_in
 from tests.unit.xlsform_support import make_form, make_workbook
@@ -109,3 +114,21 @@ def test_a_table_of_the_wrong_type_or_sheet_is_named_in_the_readers_language(
         read_org(workbook)
     assert str(missing.value).startswith({"da": "org.xlsx, ark Ark1 har ingen",
                                           "sv": "org.xlsx, blad Ark1 har ingen"}[language])
+
+
+@pytest.mark.parametrize("text", ["enhed;periode;CPR;korttidsfravær\nA;2025;x;3\n",
+                                  "turnover_pct\n3\n",
+                                  "enhed;periode;turnover_pct\nA;2025;mange\n"])
+def test_an_indicator_file_is_explained_in_the_readers_language(tmp_path: Path, language: str,
+                                                                text: str) -> None:
+    """A person-data column, a file without its unit and period columns, a cell that is no
+    number (the row and column it names)."""
+    project = tmp_path / "p.apv"
+    with Project.create(project) as made:
+        made.replace_org([OrgUnit("A", "Myndighed")])
+    file = tmp_path / "tal.csv"
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(ApvError) as refused:
+        import_indicators(project, file)
+    shown = "\n".join([str(refused.value), *getattr(refused.value, "problems", [])])
+    assert not english_in(shown), shown
