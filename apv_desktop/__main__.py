@@ -13,11 +13,6 @@ from pathlib import Path
 # program's entry_point.py) runs this module first.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-NO_SCREEN = (
-    "apv-desktop: no screen found (DISPLAY is not set), and the window needs one; "
-    "the commands work without it: apv-desktop --help\n"
-)
-
 
 SCREEN_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")  # any one means a screen
 
@@ -29,6 +24,17 @@ def _has_screen() -> bool:
     return any(os.environ.get(name) for name in SCREEN_VARIABLES)
 
 
+def _no_screen_text() -> str:
+    """Why the window cannot open, in the language of the command line (the system's); i18n
+    is imported only here, after OPENBLAS_NUM_THREADS is set."""
+    from apv_desktop.cli_language import system_language
+    from apv_desktop.i18n import N_, translator
+
+    return translator(system_language())(N_(
+        "ingen skærm fundet (DISPLAY er ikke sat), og vinduet skal bruge en; kommandoerne "
+        "virker uden: apv-desktop --help"))
+
+
 def _wants_gui(argv: list[str]) -> bool:
     return not argv or (len(argv) == 1 and argv[0].lower().endswith(".apv"))
 
@@ -37,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _wants_gui(argv):
         if not _has_screen():
-            sys.stderr.write(NO_SCREEN)
+            sys.stderr.write(f"apv-desktop: {_no_screen_text()}\n")
             return 2
         from apv_desktop.ui.app import run_gui
 

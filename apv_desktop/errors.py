@@ -4,10 +4,41 @@ The sentence is coded like core/validation.py's problems: the error keeps its `c
 source sentence, the key into the translation catalogs) and the `fields` it names, and renders
 through the one translation mechanism (i18n.py) when it is shown: `str(error)` in the current
 language (the window's, or the CLI's --lang / system locale), `render(language)` in any other.
-Anything else that escapes is a bug: the CLI exits 1 and the GUI shows the details dialog.
+A field may itself be a Danish phrase (Phrase, marked N_), or a tuple of them (a list, joined by
+commas): it is translated with the sentence, so no part of it stays in the language the error
+was raised in. Anything else that escapes is a bug: the CLI exits 1 and the GUI shows the
+details dialog.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A Danish phrase (marked N_) with its own fields, inside an error's sentence: rendered
+    in the language the sentence is shown in ("Enheden … har {what}", what = N_("svar"))."""
+
+    text: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, translate: Callable[..., str]) -> str:
+        return translate(self.text, **rendered_fields(self.fields, translate))
+
+
+def rendered_fields(fields: Mapping[str, object],
+                    translate: Callable[..., str]) -> dict[str, object]:
+    """`fields` with each Phrase (or tuple of them, joined by commas) rendered by `translate`."""
+    def rendered(value: object) -> object:
+        if isinstance(value, Phrase):
+            return value.render(translate)
+        if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+            return ", ".join(v.render(translate) for v in value)
+        return value
+
+    return {name: rendered(value) for name, value in fields.items()}
 
 
 class ApvError(Exception):
@@ -23,7 +54,8 @@ class ApvError(Exception):
     def render(self, language: str | None = None) -> str:
         from apv_desktop.i18n import current_language, translator  # lazily: see _bounded
 
-        return translator(language or current_language())(self.code, **self.fields)
+        translate = translator(language or current_language())
+        return translate(self.code, **rendered_fields(self.fields, translate))
 
     def __str__(self) -> str:
         return self.render()

@@ -18,6 +18,15 @@ def status_names(tr: Translate) -> dict[str, str]:
     }
 
 
+def action_field_names(tr: Translate) -> dict[str, str]:
+    """The action plan's editable fields (interchange.actionplan_layout.EDITABLE_FIELDS) in
+    words, as the sheet's headers and the lines of its changes name them."""
+    return {"problem": tr("Problem"), "cause": tr("Årsag"), "action": tr("Handling"),
+            "responsible": tr("Ansvarlig"), "deadline": tr("Frist"), "status": tr("Status"),
+            "follow_up_date": tr("Opfølgningsdato"), "follow_up_notes": tr("Opfølgning"),
+            "effect": tr("Vurdering af effekt")}
+
+
 def indicator_name(tr: Translate, kind: str) -> str:
     """core.records.INDICATOR_KINDS in words; an unknown kind is shown as its code."""
     names = {

@@ -1,9 +1,10 @@
 """What a new list of org units changes in the organisation (a reorganisation): new, renamed,
 moved and removed units, and the removals that cannot happen because the unit holds data.
 
-Pure: no Qt, no SQL, no translation. Units are matched by code, exactly as the store matches them
-when it applies the list (store/org.py), so the preview shows what applying will do. The GUI's
-preview dialog and the CLI's `import-org` both read this one computation.
+Pure: no Qt, no SQL; its sentences are Danish, rendered through i18n in the reader's language.
+Units are matched by code, exactly as the store matches them when it applies the list
+(store/org.py), so the preview shows what applying will do. The GUI's preview dialog and the
+CLI's `import-org` both read this one computation.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.errors import Phrase, RefusedError
+from apv_desktop.i18n import N_, current_language, tr, translator
 
 
 class Held(StrEnum):
@@ -24,13 +27,18 @@ class Held(StrEnum):
     DEPARTMENT_REPORT = "department_report"
 
 
-HELD_TEXT = {  # the English words of the CLI and the store
-    Held.RESPONSES: "responses",
-    Held.ACTION_ITEMS: "action-plan items",
-    Held.SICK_LEAVE: "a sick-leave assessment",
-    Held.INDICATORS: "indicators",
-    Held.DEPARTMENT_REPORT: "a department report",
+HELD_TEXT = {  # what a unit holds, to finish "… because the unit has …" (Danish, N_)
+    Held.RESPONSES: N_("svar"),
+    Held.ACTION_ITEMS: N_("punkter i handlingsplanen"),
+    Held.SICK_LEAVE: N_("en vurdering af sygefraværet"),
+    Held.INDICATORS: N_("nøgletal"),
+    Held.DEPARTMENT_REPORT: N_("en afdelingsrapport"),
 }
+
+
+def held_text(held: Held) -> str:
+    """What a unit holds, in the current language (the window's or the CLI's)."""
+    return translator(current_language())(HELD_TEXT[held])
 
 
 @dataclass(frozen=True)
@@ -72,18 +80,24 @@ class OrgChanges:
         return bool(self.blocked)
 
     def lines(self) -> list[str]:
-        """The changes in English, one a line (the CLI prints them)."""
-        out = [f"new: {u.code} ({u.name})" + (f" under {u.parent}" if u.parent else "")
-               for u in self.new]
-        out += [f"renamed: {r.unit.code} from '{r.old_name}' to '{r.unit.name}'"
-                for r in self.renamed]
-        out += [f"moved: {m.unit.code} ({m.unit.name}) from {m.old_parent or 'the top'} to "
-                f"{m.unit.parent or 'the top'}" for m in self.moved]
+        """The changes in the current language, one a line (the CLI prints them)."""
+        top = tr("øverst")
+        out = [tr("ny: {code} ({name}) under {parent}", code=u.code, name=u.name,
+                  parent=u.parent) if u.parent else
+               tr("ny: {code} ({name})", code=u.code, name=u.name) for u in self.new]
+        out += [tr("omdøbt: {code} fra '{old}' til '{new}'", code=r.unit.code, old=r.old_name,
+                   new=r.unit.name) for r in self.renamed]
+        out += [tr("flyttet: {code} ({name}) fra {old} til {new}", code=m.unit.code,
+                   name=m.unit.name, old=m.old_parent or top, new=m.unit.parent or top)
+                for m in self.moved]
         blocked = {b.unit.code: b.held for b in self.blocked}
-        out += [f"removed: {u.code} ({u.name})" if u.code not in blocked else
-                f"cannot be removed: {u.code} ({u.name}) has {HELD_TEXT[blocked[u.code]]}"
+        out += [tr("slettet: {code} ({name})", code=u.code, name=u.name)
+                if u.code not in blocked else
+                tr("kan ikke slettes: {code} ({name}) har {what}", code=u.code, name=u.name,
+                   what=held_text(blocked[u.code]))
                 for u in self.removed]
-        out += [f"headcount: {u.code} ({u.name}) now {u.headcount}" for u in self.headcount]
+        out += [tr("antal ansatte: {code} ({name}) nu {headcount}", code=u.code, name=u.name,
+                   headcount=u.headcount) for u in self.headcount]
         return out
 
 
@@ -114,14 +128,21 @@ def org_changes(old: list[OrgUnit], new: list[OrgUnit],
     return changes
 
 
-def refusal_sentence(blocked: list[Blocked]) -> str:
-    """Why a list that drops units holding data is refused, in English (store and CLI)."""
+UNITS_LISTED = 10  # a refusal names this many units that hold data, and counts the rest
+
+
+def refusal(blocked: list[Blocked]) -> RefusedError:
+    """Why a list that drops units holding data is refused (store, service and CLI alike)."""
     if len(blocked) == 1:
         unit, held = blocked[0].unit, blocked[0].held
-        return (f"The org unit {unit.code} ({unit.name}) cannot be removed because it has "
-                f"{HELD_TEXT[held]}; keep it in the list (it may be renamed or moved).")
-    which = ", ".join(f"{b.unit.code} ({b.unit.name}) has {HELD_TEXT[b.held]}"
-                      for b in blocked[:10])
-    more = f" and {len(blocked) - 10} more" if len(blocked) > 10 else ""
-    return (f"{len(blocked)} org units cannot be removed because they hold data: {which}{more}; "
-            "keep them in the list (they may be renamed or moved).")
+        return RefusedError("Enheden {code} ({name}) kan ikke slettes, fordi den har {what}; "
+                            "behold den i listen (den må gerne omdøbes eller flyttes).",
+                            code=unit.code, name=unit.name, what=Phrase(HELD_TEXT[held]))
+    which = tuple(Phrase(N_("{code} ({name}) har {what}"),
+                         {"code": b.unit.code, "name": b.unit.name,
+                          "what": Phrase(HELD_TEXT[b.held])}) for b in blocked[:UNITS_LISTED])
+    more = len(blocked) - UNITS_LISTED
+    return RefusedError("{count} enheder kan ikke slettes, fordi de har data: {which}{more}; "
+                        "behold dem i listen (de må gerne omdøbes eller flyttes).",
+                        count=len(blocked), which=which,
+                        more=Phrase(N_(" og {count} flere"), {"count": more}) if more > 0 else "")

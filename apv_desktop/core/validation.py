@@ -17,7 +17,7 @@ from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.relevance import check_relevance
 from apv_desktop.core.relevance import referenced_names as _parsed_names
-from apv_desktop.i18n import N_, current_language, translator
+from apv_desktop.i18n import LANGUAGE_NAMES, N_, current_language, translator
 
 MIN_N_FLOOR = 3  # Rules.ABSOLUTE_MIN_N: a dimension's own threshold below it means nothing
 
@@ -87,11 +87,26 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
 }
 
 
+# The places a missing translation is found, each a Danish phrase (N_) rendered with the
+# problem's other fields into its sentence's {place} when the sentence is shown.
+PLACES: dict[LocationKind, str] = {
+    LocationKind.QUESTIONNAIRE: N_("Titlen"),
+    LocationKind.SECTION: N_("Afsnittet {section}"),
+    LocationKind.ITEM: N_("Spørgsmålet {item}"),
+    LocationKind.CHOICE_LIST: N_("Svarskalaen {list}"),
+    LocationKind.DIMENSION: N_("Dimensionen {dimension}"),
+}
+NO_LIST = N_("ingen")  # the answer scale a select question names when it names none
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str
     location: Location
     fields: dict[str, str] = field(default_factory=dict)
+    # The fields whose value is a Danish phrase (N_), translated too, with the other fields
+    # filled in, before it goes into the sentence (a {place} such as "Afsnittet {section}").
+    phrases: tuple[str, ...] = ()
 
     @property
     def severity(self) -> Severity:
@@ -100,7 +115,10 @@ class Problem:
     @property
     def text(self) -> str:
         """The sentence in the current language (the window's, or the CLI's --lang)."""
-        return translator(current_language())(MESSAGES[self.code][1], **self.fields)
+        translate = translator(current_language())
+        plain = {k: v for k, v in self.fields.items() if k not in self.phrases}
+        phrases = {k: translate(self.fields[k], **plain) for k in self.phrases}
+        return translate(MESSAGES[self.code][1], **plain, **phrases)
 
 
 def validate(questionnaire: Questionnaire) -> list[Problem]:
@@ -160,7 +178,8 @@ def _item_problems(questionnaire: Questionnaire) -> list[Problem]:
             if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and (
                     questionnaire.choices_for(item) is None):
                 problems.append(Problem("item_list_missing", where,
-                                        {"item": item.name, "list": item.list_name or "none"}))
+                                        {"item": item.name, "list": item.list_name or NO_LIST},
+                                        () if item.list_name else ("list",)))
             if not any(item.labels.values()):
                 problems.append(Problem("item_no_label", where, {"item": item.name}))
             problems += _scoring_problems(questionnaire, item.name)
@@ -215,26 +234,27 @@ def _translation_problems(questionnaire: Questionnaire) -> list[Problem]:
     languages = list(questionnaire.languages)
     problems: list[Problem] = []
 
-    def check(location: Location, place: str, *texts: dict[str, str]) -> None:
+    def check(location: Location, name: dict[str, str], *texts: dict[str, str]) -> None:
         missing = [lang for lang in languages
                    for labels in texts if any(labels.values()) and not labels.get(lang)]
         if missing:
+            names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in dict.fromkeys(missing))
             problems.append(Problem("missing_translation", location,
-                                    {"place": place,
-                                     "languages": ", ".join(dict.fromkeys(missing))}))
+                                    {"place": PLACES[location.kind], **name,
+                                     "languages": names}, ("place",)))
 
-    check(Location(LocationKind.QUESTIONNAIRE), "the title", questionnaire.title_labels)
+    check(Location(LocationKind.QUESTIONNAIRE), {}, questionnaire.title_labels)
     for index, section in enumerate(questionnaire.sections):
         check(Location(LocationKind.SECTION, section.name, index),
-              f"section {_section_text(questionnaire, index)}", section.labels)
+              {"section": _section_text(questionnaire, index)}, section.labels)
         for item in section.items:
-            check(Location(LocationKind.ITEM, item.name), f"item {item.name}",
+            check(Location(LocationKind.ITEM, item.name), {"item": item.name},
                   item.labels, item.hints)
     for name, choice_list in questionnaire.choice_lists.items():
-        check(Location(LocationKind.CHOICE_LIST, name), f"choice list {name}",
+        check(Location(LocationKind.CHOICE_LIST, name), {"list": name},
               *(choice.labels for choice in choice_list.choices))
     for dimension in questionnaire.dimensions:
-        check(Location(LocationKind.DIMENSION, dimension.code), f"dimension {dimension.code}",
+        check(Location(LocationKind.DIMENSION, dimension.code), {"dimension": dimension.code},
               dimension.labels)
     return problems
 

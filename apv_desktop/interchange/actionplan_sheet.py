@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from apv_desktop import vocabulary
 from apv_desktop.core.dates import NotADate, parse_date
 from apv_desktop.core.model import LANGUAGES, OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
@@ -85,7 +86,7 @@ class RowProblem:
     reason: str  # one plain sentence
 
     def __str__(self) -> str:
-        return f"Row {self.row}: {self.reason}"
+        return tr("Række {row}: {reason}", row=self.row, reason=self.reason)
 
 
 @dataclass
@@ -101,21 +102,30 @@ class ActionPlanChanges:
         return not (self.updates or self.additions)
 
     def describe(self) -> list[str]:
-        """The changes in plain English, one line each (the CLI prints them)."""
+        """The changes in the current language, one line each (the window and the CLI)."""
+        names = vocabulary.action_field_names(tr)
         lines = []
         for update in self.updates:
             for change in update.changes:
-                lines.append(f"Row {update.row}, item {update.item_id} ({update.problem[:40]}): "
-                             f"{change.field} {_shown(change.old)!r} -> {_shown(change.new)!r}")
+                lines.append(tr("Række {row} ({problem}): {field}: »{old}« → »{new}«",
+                                row=update.row, problem=_shown("problem", update.problem)[:40],
+                                field=names[change.field], old=_shown(change.field, change.old),
+                                new=_shown(change.field, change.new)))
         for addition in self.additions:
-            where = ", ".join(x for x in (addition.unit, addition.dimension) if x) or "no unit"
-            lines.append(f"Row {addition.row}: new item in round {addition.round} ({where}): "
-                         f"{str(addition.fields['problem'])[:60]!r}")
+            lines.append(tr("Række {row}: nyt punkt »{problem}«", row=addition.row,
+                            problem=_shown("problem", addition.fields["problem"])))
         return lines
 
 
-def _shown(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
+def _shown(field_name: str, value: object) -> str:
+    """A field's value as a line of describe() shows it: a date as the sheet writes it, a
+    status by its name, a long text cut."""
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if field_name == "status":
+        return vocabulary.status_names(tr).get(str(value), str(value))
+    text = str(value or "")
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 @dataclass(frozen=True)
@@ -261,9 +271,10 @@ def _item_row(plan: ActionPlanChanges, context: _Context, row: int, cells: list[
                                     hidden[DIMENSION_CODE], cells[UNIT - 1],
                                     cells[DIMENSION - 1], cells[PROBLEM - 1])
     if identity != hidden[FINGERPRINT]:
-        plan.problems.append(RowProblem(row, "the unit, dimension, problem or hidden columns "
-                                             "were changed after the report was written, so "
-                                             "the row cannot be matched to its item."))
+        plan.problems.append(RowProblem(row, tr("enheden, dimensionen, problemet eller de "
+                                                "skjulte kolonner er ændret, efter rapporten "
+                                                "blev skrevet, så rækken kan ikke knyttes til "
+                                                "sit punkt.")))
         return
     if (hidden[ROUND], hidden[UNIT_CODE], hidden[DIMENSION_CODE]) != (
             item.round, item.unit or "", item.dimension or ""):
@@ -308,9 +319,10 @@ def _pressure_point_row(plan: ActionPlanChanges, context: _Context, row: int,
     identity = identity_fingerprint("", hidden[ROUND], hidden[UNIT_CODE], hidden[DIMENSION_CODE],
                                     cells[UNIT - 1], cells[DIMENSION - 1], None)
     if identity != hidden[FINGERPRINT]:
-        plan.problems.append(RowProblem(row, "the unit, dimension or hidden columns of this "
-                                             "pressure point were changed after the report was "
-                                             "written, so the row cannot be matched."))
+        plan.problems.append(RowProblem(row, tr("enheden, dimensionen eller de skjulte kolonner "
+                                                "for dette pressionspunkt er ændret, efter "
+                                                "rapporten blev skrevet, så rækken kan ikke "
+                                                "knyttes til noget.")))
         return
     if problems:
         plan.problems.extend(RowProblem(row, p) for p in problems)
@@ -341,8 +353,8 @@ def _add(plan: ActionPlanChanges, context: _Context, row: int, round_name: str,
         plan.problems.append(RowProblem(row, tr("projektet har ingen runde, der hedder "
                                                 "{round_name!r}.", round_name=round_name)))
     elif not fields["problem"]:
-        plan.problems.append(RowProblem(row, f"a new item needs a problem in "
-                                             f"{_where(context, PROBLEM)}."))
+        plan.problems.append(RowProblem(row, tr("et nyt punkt skal have et problem i {where}.",
+                                                where=_where(context, PROBLEM))))
     else:
         plan.additions.append(ItemAddition(row, round_name, unit, dimension, dict(fields)))
 
@@ -376,6 +388,6 @@ def _dimension_code(context: _Context, text: str, problems: list[str]) -> str | 
         return found[0]
     problems.append(tr("{value}: der er ingen dimension {text!r} i spørgeskemaet.",
                        value=_where(context, DIMENSION), text=text) if not found else
-                    f"{_where(context, DIMENSION)}: {text!r} names several dimensions; write "
-                    "its code.")
+                    tr("{value}: {text!r} er navnet på flere dimensioner; skriv dimensionens "
+                       "kode.", value=_where(context, DIMENSION), text=text))
     return None

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from apv_desktop.core.model import OrgUnit
 from apv_desktop.core.progress import Progress, no_progress
-from apv_desktop.errors import InputError, RefusedError
-from apv_desktop.i18n import tr
+from apv_desktop.errors import InputError, Phrase, RefusedError
+from apv_desktop.i18n import N_, tr
 from apv_desktop.interchange.tables import (
     Table,
     column_letter,
@@ -26,6 +26,7 @@ from apv_desktop.interchange.tables import (
     read_table,
     refuse_problems,
     short_header,
+    wanted_columns,
 )
 
 UNIT_HEADERS = ("unit", "enhed", "enhet", "unit code", "enhedskode", "afdeling", "team", "kode",
@@ -60,7 +61,7 @@ KIND_HEADERS: dict[str, tuple[str, ...]] = {
 PERSON_MARKERS = ("cpr", "personnummer", "person", "navn", "name", "namn", "employee",
                   "medarbejder", "medarbetare", "ansat", "anställd", "initial", "fødsel",
                   "birth", "e-mail", "email", "mail", "telefon", "phone")
-PERSON_DATA_REASON = "indicators are facts about units, not about people"
+PERSON_DATA_REASON = N_("nøgletal er fakta om enheder, ikke om personer")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def read_indicators(path: Path, units: list[OrgUnit], progress: Progress = no_pr
                                    where=where, unit=unit, period=period, seen=seen[unit, period]))
             seen.setdefault((unit, period), number)
         for index, kind in kinds:
-            value = _number(row[index], f"{where}, column {column_letter(index)}", problems)
+            value = _number(row[index], tr("{where}, kolonne {letter}", where=where,
+                                           letter=column_letter(index)), problems)
             if value is not None and unit is not None and period:
                 found.append(IndicatorRow(unit, period, kind, value))
     if problems:
@@ -137,15 +139,15 @@ def _columns(table: Table) -> tuple[int, int, list[tuple[int, str]]]:
                 "{source}: kolonnen {value} (»{value2}«) ligner data om en person, og "
                 "{PERSON_DATA_REASON}; fjern kolonnen og giv én række pr. enhed og periode.",
                 source=table.source, value=column_letter(index), value2=short_header(header),
-                PERSON_DATA_REASON=PERSON_DATA_REASON)
+                PERSON_DATA_REASON=Phrase(PERSON_DATA_REASON))
         elif key:
             unknown.append(f"{column_letter(index)} ('{short_header(header)}')")
     if unit_column is None or period_column is None:
-        missing = " and ".join(name for name, column in (("'unit' (or 'enhed')", unit_column),
-                                                         ("'period' (or 'periode')",
-                                                          period_column)) if column is None)
+        missing = [(name, header) for name, header, column in (
+            ("unit", "enhed", unit_column), ("period", "periode", period_column))
+            if column is None]
         raise InputError("{source} har ingen {missing}-kolonne.",
-                         source=table.source, missing=missing)
+                         source=table.source, missing=wanted_columns(missing))
     if unknown:
         raise InputError(
             "{source}: kolonnen {unknown} er ikke et nøgletal, APV Desktop kender; brug "

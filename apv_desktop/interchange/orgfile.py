@@ -20,6 +20,7 @@ from apv_desktop.interchange.tables import (
     read_table,
     refuse_problems,
     short_header,
+    wanted_columns,
 )
 
 # Accepted headers per field, compared after normalise_header.
@@ -84,13 +85,10 @@ def _find_columns(table: Table) -> dict[str, tuple[int, str]]:
             columns[field_name] = (index, header)
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if missing:
-        wanted = " and ".join(f"'{f}' (or '{ORG_HEADERS[f][1]}')" for f in missing)
-        found = ", ".join(table.headers)
-        raise InputError(
-            tr("{source} har ingen {wanted}-kolonne; dens kolonner er: {found}.",
-               source=table.source, wanted=wanted, found=found),
-            [f"missing column {f}" for f in missing],
-        )
+        raise InputError("{source} har ingen {wanted}-kolonne; dens kolonner er: {found}.",
+                         [tr("kolonnen {field} mangler", field=f) for f in missing],
+                         source=table.source, found=", ".join(table.headers),
+                         wanted=wanted_columns([(f, ORG_HEADERS[f][1]) for f in missing]))
     return columns
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from apv_desktop.core.progress import Progress, no_progress
-from apv_desktop.errors import InputError
-from apv_desktop.i18n import trn
+from apv_desktop.errors import InputError, Phrase
+from apv_desktop.i18n import N_, tr, trn
 from apv_desktop.interchange.csv_records import csv_records
 from apv_desktop.interchange.limits import excerpt
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the workbook reader (zipfile, XML) is imported when a workb
 CSV_SUFFIXES = (".csv", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 ACCEPTED_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
-ACCEPTED_DESCRIPTION = "CSV (.csv) or Excel workbook (.xlsx)"
+ACCEPTED_DESCRIPTION = N_("CSV-fil (.csv) eller Excel-projektmappe (.xlsx)")
 
 
 @dataclass
@@ -83,6 +83,18 @@ def refuse_problems(source: str, problems: list[str], consequence: str = "") -> 
                          consequence=consequence, first=excerpt(problems[0], 300)), problems)
 
 
+def wanted_columns(columns: list[tuple[str, str]]) -> Phrase:
+    """The missing columns (field, its Danish header) for a sentence: "'code' (eller 'kode')
+    og 'name' (eller 'navn')", rendered in the reader's language with it."""
+    wanted: Phrase | None = None
+    for name, header in columns:
+        column = Phrase(N_("'{field}' (eller '{header}')"), {"field": name, "header": header})
+        wanted = column if wanted is None else Phrase(N_("{first} og {second}"),
+                                                       {"first": wanted, "second": column})
+    assert wanted is not None, "no column is missing"
+    return wanted
+
+
 def read_table(path: Path, sheet: str | None = None, progress: Progress = no_progress, *,
                repeated_headers: bool = False) -> Table:
     """Read the header row and data rows of a CSV file or of one sheet of an XLSX workbook.
@@ -108,17 +120,18 @@ def table_records(
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
-        hint = " (an old Excel format; save it as .xlsx)" if suffix == ".xls" else ""
+        old_excel = Phrase(N_(" (et gammelt Excel-format; gem den som .xlsx)"))
+        hint = old_excel if suffix == ".xls" else ""
         raise InputError(
             "{name} er ikke en filtype, APV Desktop kan læse{hint}; brug en "
             "{ACCEPTED_DESCRIPTION}.",
-            name=name, hint=hint, ACCEPTED_DESCRIPTION=ACCEPTED_DESCRIPTION
+            name=name, hint=hint, ACCEPTED_DESCRIPTION=Phrase(ACCEPTED_DESCRIPTION)
         )
     if suffix in CSV_SUFFIXES:
         progress(0.0, name)
         return name, csv_records(path)
     title, records = _excel_records(path, sheet, progress)
-    return f"{name}, sheet {title}", records
+    return tr("{file}, ark {sheet}", file=name, sheet=title), records
 
 
 # ---------------------------------------------------------------------------------- XLSX

@@ -39,7 +39,7 @@ def refuse_duplicate_columns(workbook: Workbook, context: ReadContext) -> None:
             if len(indexes) < 2:
                 continue
             header = next(c.header for c in sheet.columns if c.index == indexes[0])
-            letters = " and ".join(column_letter(index) for index in indexes)
+            letters = ", ".join(column_letter(index) for index in indexes)
             raise context.refuse(
                 sheet, None,
                 tr("overskriftsrækken har {count_indexes} kolonner, der hedder »{header}« "

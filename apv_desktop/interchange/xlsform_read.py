@@ -149,7 +149,8 @@ def _check_lists(
 ) -> None:
     sheet = workbook.sheets["survey"]
     type_column = sheet.column("type")
-    where = "choices sheet" if "choices" in workbook.sheets else "choices sheet (there is none)"
+    where = (tr("arket choices") if "choices" in workbook.sheets
+             else tr("arket choices (der er intet)"))
     for item, row in survey.list_uses:
         assert item.list_name is not None
         choice_list = choice_lists.get(item.list_name)

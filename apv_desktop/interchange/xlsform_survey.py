@@ -31,7 +31,6 @@ from apv_desktop.interchange.xlsform_sheets import Sheet, SheetRow
 from apv_desktop.interchange.xlsform_types import RowKind, RowType, parse_type
 
 VALID_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
-NAME_RULE = "a name must start with a letter or '_' and hold only letters, digits, '_', '-' or '.'"
 
 
 @dataclass
@@ -197,8 +196,9 @@ class _SurveyWalker:
     def _item(self, row: SheetRow, raw_type: str, row_type: RowType) -> None:
         assert row_type.item_type is not None
         if row_type.list_name == "apv_units" and row.text(self.name_column) == "unit":
-            self._skip(row, "the org-unit question of a form exported for collecting is not a "
-                       "question of the questionnaire; response files read it as the unit column.")
+            self._skip(row, tr("enhedsspørgsmålet i et skema, der er eksporteret til indsamling, "
+                               "er ikke et spørgsmål i spørgeskemaet; svarfiler læser det som "
+                               "enhedskolonnen."))
             return
         name = self._checked_name(row, raw_type)
         if name and name in self.item_rows:
@@ -254,8 +254,9 @@ class _SurveyWalker:
         elif not VALID_NAME.match(name):
             self.context.problem(
                 self.sheet, row.number, self.name_column,
-                tr("»{name}« er ikke et gyldigt navn ({NAME_RULE}).",
-                   name=name, NAME_RULE=NAME_RULE),
+                tr("»{name}« er ikke et gyldigt navn ({NAME_RULE}).", name=name,
+                   NAME_RULE=tr("et navn skal begynde med et bogstav eller '_' og må kun "
+                                "indeholde bogstaver, cifre, '_', '-' og '.'")),
             )
         return name
 

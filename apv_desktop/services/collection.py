@@ -161,10 +161,10 @@ class MergeReport:
         return sum(len(s.conflicts) for s in self.sources)
 
     def lines(self) -> list[str]:
-        return [
-            f"{s.path}: {s.added} added, {s.skipped} already there, "
-            f"{len(s.conflicts)} conflicting" for s in self.sources
-        ]
+        """Each source's count in the current language, one a line (the CLI prints them)."""
+        return [tr("{path}: {added} tilføjet, {skipped} fandtes allerede, {conflicts} i konflikt",
+                   path=s.path, added=s.added, skipped=s.skipped, conflicts=len(s.conflicts))
+                for s in self.sources]
 
 
 @dataclass

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from apv_desktop.core.model import OrgUnit
-from apv_desktop.core.org_changes import OrgChanges, org_changes, refusal_sentence
+from apv_desktop.core.org_changes import OrgChanges, org_changes, refusal
 from apv_desktop.core.progress import Progress, no_progress
-from apv_desktop.errors import RefusedError
 from apv_desktop.interchange.orgfile import read_org
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
@@ -43,7 +42,7 @@ def import_org_file(project_path: Path, org_path: Path, *, dry_run: bool = False
     with opened(project_path) as project:
         changes = preview(project, units)
         if changes.refused:
-            raise RefusedError(refusal_sentence(changes.blocked))
+            raise refusal(changes.blocked)
         if not dry_run:
             project.replace_org(units)
     return OrgImport(units, changes, dry_run)

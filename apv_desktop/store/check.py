@@ -11,7 +11,7 @@ from pathlib import Path
 
 from apv_desktop.core.model import ItemType
 from apv_desktop.errors import ApvError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import tr, trn
 from apv_desktop.store.engine import (
     APPLICATION_ID,
     check_ours,
@@ -36,14 +36,14 @@ def check_connection(connection: sqlite3.Connection, schema_version: int) -> lis
                                version=version, schema_version=schema_version))
         verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
         if verdicts != ["ok"]:
-            problems.extend(f"integrity: {verdict}" for verdict in verdicts)
+            problems.extend(tr("integritet: {verdict}", verdict=verdict) for verdict in verdicts)
         for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
             problems.append(tr("tabellen {table} række {rowid} peger på en manglende række i "
                                "{parent}", table=table, rowid=rowid, parent=parent))
             if len(problems) >= _MAX_REPORTED:
                 break
         schema = schema_problems(connection, version) if verdicts == ["ok"] else []
-        problems.extend(f"schema: {problem}" for problem in schema)
+        problems.extend(tr("skema: {problem}", problem=problem) for problem in schema)
         if version == schema_version and verdicts == ["ok"] and not schema:
             problems.extend(_answer_problems(connection))
             problems.extend(_frozen_tree_problems(connection))
@@ -93,8 +93,11 @@ def _frozen_tree_problems(connection: sqlite3.Connection) -> list[str]:
     """Sheets of a round whose frozen org tree (schema 4) lacks their unit: the round could not
     be computed on its tree."""
     return [
-        f"{count} responses of round {name} belong to unit {code}, which is not in the org "
-        "tree frozen when the round closed"
+        trn("{n} besvarelse i runden {round} hører til enheden {unit}, som ikke er i det "
+            "organisationstræ, der blev fastfrosset, da runden blev lukket",
+            "{n} besvarelser i runden {round} hører til enheden {unit}, som ikke er i det "
+            "organisationstræ, der blev fastfrosset, da runden blev lukket",
+            count, round=name, unit=code)
         for name, code, count in connection.execute(
             "SELECT s.name, u.code, COUNT(*) FROM response r"
             " JOIN survey_round s ON s.id = r.round_id JOIN org_unit u ON u.id = r.unit_id"
@@ -109,8 +112,10 @@ def _closing_problems(connection: sqlite3.Connection) -> list[str]:
     """Sheets marked as published (schema 5) in a round that was never closed: the round's
     earlier releases could not be computed again as they were."""
     return [
-        f"{count} responses of round {name} are marked as published, but the round has never "
-        "been closed"
+        trn("{n} besvarelse i runden {round} er markeret som offentliggjort, men runden er "
+            "aldrig blevet lukket",
+            "{n} besvarelser i runden {round} er markeret som offentliggjort, men runden er "
+            "aldrig blevet lukket", count, round=name)
         for name, count in connection.execute(
             "SELECT s.name, COUNT(*) FROM response r JOIN survey_round s ON s.id = r.round_id"
             " WHERE r.closing IS NOT NULL"

@@ -7,7 +7,7 @@ import sqlite3
 from sqlmodel import Session, select
 
 from apv_desktop.core.model import OrgUnit
-from apv_desktop.core.org_changes import Blocked, Held, refusal_sentence
+from apv_desktop.core.org_changes import Blocked, Held, refusal
 from apv_desktop.core.org_rules import org_problems
 from apv_desktop.errors import RefusedError
 from apv_desktop.store import plain
@@ -78,7 +78,7 @@ def _refuse_removing_units_with_data(session: Session, doomed: list[OrgUnitRow])
     blocked = [Blocked(OrgUnit(row.code, row.name), held[row.code])
                for row in doomed if row.code in held]
     if blocked:
-        raise RefusedError(refusal_sentence(blocked))
+        raise refusal(blocked)
 
 
 # What a unit can hold, in the order it is named (the first found is the one said).

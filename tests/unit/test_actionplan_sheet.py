@@ -193,7 +193,7 @@ def test_cli_dry_run_prints_changes_and_stores_nothing(files, capsys):
     original_bytes = project.read_bytes()
     assert run(["import-actionplan", str(project), str(report), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "status 'in_progress' -> 'dropped'" in out and "dry run, nothing stored" in out
+    assert "Status: “In progress” → “Dropped”" in out and "dry run, nothing stored" in out
     assert project.read_bytes() == original_bytes
     assert run(["import-actionplan", str(project), str(report)]) == 0
     with opened(project) as opened_project:

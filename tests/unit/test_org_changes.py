@@ -38,7 +38,7 @@ def test_a_dropped_unit_holding_data_blocks_the_change() -> None:
     changes = org_changes(OLD, NEW, {"PARK2": Held.RESPONSES, "S1": Held.INDICATORS})
     assert changes.refused
     assert [(b.unit.code, b.held) for b in changes.blocked] == [("PARK2", Held.RESPONSES)]
-    assert "cannot be removed: PARK2 (Parkteam Syd) has responses" in changes.lines()
+    assert "kan ikke slettes: PARK2 (Parkteam Syd) har svar" in changes.lines()
 
 
 @pytest.fixture
@@ -97,6 +97,6 @@ def test_import_org_refuses_dropping_a_unit_with_answers_even_in_a_dry_run(
         capsys.readouterr()
         assert run(["import-org", str(project_path), str(org), *extra]) == 2
         err = capsys.readouterr().err
-        assert "PARK2 (Parkteam Syd) cannot be removed because it has responses" in err
+        assert "PARK2 (Parkteam Syd) cannot be removed because it has answers" in err
     with opened(project_path) as project:
         assert project.org_units() == OLD

@@ -272,7 +272,7 @@ def test_a_unit_with_responses_cannot_be_removed(project: Project) -> None:
     project.ensure_round("2025")
     add_one_response(project, "2025", "B")
     with pytest.raises(RefusedError,
-                       match=r"B \(Team B\) cannot be removed because it has responses"):
+                       match=r"B \(Team B\) cannot be removed because it has answers"):
         project.replace_org([OrgUnit("A", "Team A")])
     project.replace_org([OrgUnit("B", "Team B (renamed)"), OrgUnit("A", "Team A", "B")])
     assert project.org_units() == [OrgUnit("B", "Team B (renamed)"), OrgUnit("A", "Team A", "B")]

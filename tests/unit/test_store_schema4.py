@@ -90,8 +90,8 @@ def test_check_names_sheets_outside_their_rounds_frozen_tree(tmp_path: Path) -> 
                            " (SELECT id FROM survey_round WHERE name = '2026')")
     connection.close()
     assert check_file(path, SCHEMA_VERSION) == [
-        "10 responses of round 2026 belong to unit B1, which is not in the org tree frozen "
-        "when the round closed"]
+        "10 besvarelser i runden 2026 hører til enheden B1, som ikke er i det organisationstræ, "
+        "der blev fastfrosset, da runden blev lukket"]
 
 
 def test_a_reopened_round_takes_sheets_only_for_units_of_its_frozen_tree(tmp_path: Path) -> None:

@@ -80,5 +80,5 @@ def test_check_names_published_sheets_of_a_round_never_closed(tmp_path: Path) ->
                            " (SELECT id FROM survey_round WHERE name = '2025')")
     connection.close()
     assert check_file(path, SCHEMA_VERSION) == [
-        "66 responses of round 2025 are marked as published, but the round has never been "
-        "closed"]
+        "66 besvarelser i runden 2025 er markeret som offentliggjort, men runden er aldrig "
+        "blevet lukket"]

@@ -68,7 +68,7 @@ def test_each_problem_names_its_place() -> None:
     ]
     texts = [p.text for p in validate(q)]
     assert texts[1] == "The condition of q3 names q9, which is not a question."
-    assert texts[2] == "item q3 has no text in en."
+    assert texts[2] == "The question q3 has no text in English."
     assert all(p.severity is Severity.WARNING for p in validate(q))
 
 

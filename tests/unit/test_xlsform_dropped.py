@@ -49,7 +49,7 @@ def test_every_dropped_feature_is_named_with_its_rows(tmp_path) -> None:
 def test_two_label_columns_are_refused(tmp_path) -> None:
     path = form(tmp_path / "d.xlsx", [["type", "name", "label", "Label"],
                                       ["select_one yn", "a", "A?", "Other A?"]])
-    with pytest.raises(InputError, match="2 columns named 'label' \\(C and D\\)"):
+    with pytest.raises(InputError, match="2 columns named 'label' \\(C, D\\)"):
         read_xlsform(path)
 
 

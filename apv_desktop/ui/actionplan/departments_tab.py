@@ -178,7 +178,8 @@ class DepartmentsTab(QWidget):
             return
         if not confirm_hidden_units_named(self, self.reports):
             return
-        suggested = self.session.path.with_name(f"{self.session.path.stem}-afdelinger.pdf")
+        suggested = self.session.path.with_name(
+            tr("{name} afdelinger", name=self.session.path.stem) + ".pdf")
         target = filedialogs.save_file(self, tr("Gem afdelingsrapporterne som PDF"),
                                        tr("PDF-filer (*.pdf)"), suggested, ".pdf")
         if target is None:

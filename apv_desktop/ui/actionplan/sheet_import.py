@@ -4,7 +4,6 @@ would change (and which rows cannot be taken), confirm, store."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -15,48 +14,11 @@ from apv_desktop.i18n import tr, trn
 from apv_desktop.interchange.actionplan_sheet import ActionPlanChanges
 from apv_desktop.services.actionplan import apply_action_plan_changes, read_action_plan_at
 from apv_desktop.ui import filedialogs, messages
-from apv_desktop.ui.actionplan.texts import status_names
 from apv_desktop.ui.errors import show_problem
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.worker import Worker, run_with_progress
 
 LINES_SHOWN = 12
-
-
-def field_names() -> dict[str, str]:
-    return {"problem": tr("Problem"), "cause": tr("Årsag"), "action": tr("Handling"),
-            "responsible": tr("Ansvarlig"), "deadline": tr("Frist"), "status": tr("Status"),
-            "follow_up_date": tr("Opfølgningsdato"), "follow_up_notes": tr("Opfølgning"),
-            "effect": tr("Vurdering af effekt")}
-
-
-def _value(field: str, value: object) -> str:
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
-    if field == "status":
-        return status_names().get(str(value), str(value))
-    text = str(value or "")
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
-def change_lines(plan: ActionPlanChanges) -> list[str]:
-    """The plan's changes in the user's language, one line each."""
-    names = field_names()
-    lines = []
-    for update in plan.updates:
-        for change in update.changes:
-            lines.append(tr("Række {row} ({problem}): {field}: »{old}« → »{new}«",
-                            row=update.row, problem=_value("problem", update.problem)[:40],
-                            field=names[change.field], old=_value(change.field, change.old),
-                            new=_value(change.field, change.new)))
-    for addition in plan.additions:
-        lines.append(tr("Række {row}: nyt punkt »{problem}«", row=addition.row,
-                        problem=_value("problem", addition.fields["problem"])))
-    return lines
-
-
-def problem_lines(plan: ActionPlanChanges) -> list[str]:
-    return [tr("Række {row}: {reason}", row=p.row, reason=p.reason) for p in plan.problems]
 
 
 def import_action_plan_sheet(parent: QWidget, session: ProjectSession,
@@ -85,7 +47,7 @@ def _confirm_and_store(parent: QWidget, session: ProjectSession, path: Path,
                        plan: ActionPlanChanges) -> bool:
     title = tr("Handlingsplanen blev ikke indlæst")
     if plan.problems:
-        lines = problem_lines(plan)
+        lines = [str(problem) for problem in plan.problems]
         messages.show(parent, messages.Message(
             messages.Kind.WARNING, title,
             trn("{n} række i {file} kan ikke indlæses, så intet er gemt. Ret rækken, eller skriv "
@@ -93,14 +55,14 @@ def _confirm_and_store(parent: QWidget, session: ProjectSession, path: Path,
                 "{n} rækker i {file} kan ikke indlæses, så intet er gemt. Ret rækkerne, eller "
                 "skriv rapporten igen.",
                 len(plan.problems), file=path.name),
-            "\n".join(lines[:LINES_SHOWN]), "\n".join(lines + [""] + change_lines(plan))))
+            "\n".join(lines[:LINES_SHOWN]), "\n".join(lines + [""] + plan.describe())))
         return False
     if plan.is_empty:
         messages.show(parent, messages.Message(
             messages.Kind.INFO, tr("Indlæs udfyldt handlingsplan"),
             tr("{file} ændrer intet i handlingsplanen.", file=path.name)))
         return False
-    lines = change_lines(plan)
+    lines = plan.describe()
     answer = messages.show(parent, messages.Message(
         messages.Kind.QUESTION, tr("Indlæs udfyldt handlingsplan"),
         tr("{file} ændrer {updates} punkter og tilføjer {additions} nye. Gem ændringerne?",

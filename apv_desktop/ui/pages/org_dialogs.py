@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apv_desktop.core.org_changes import OrgChanges
+from apv_desktop.core.org_changes import OrgChanges, held_text
 from apv_desktop.core.orgtree import tree_order
 from apv_desktop.i18n import tr
 from apv_desktop.ui.pages.org_model import OrgTreeModel
-from apv_desktop.ui.pages.org_texts import held_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 TOP = ""  # the choice "at the top of the organisation"

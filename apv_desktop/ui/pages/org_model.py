@@ -21,11 +21,12 @@ from PySide6.QtCore import (
 )
 
 from apv_desktop.core.model import OrgUnit
+from apv_desktop.core.org_changes import held_text
 from apv_desktop.core.org_rules import OrgProblem, org_problems, whole_number
 from apv_desktop.core.orgtree import total_headcounts
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import tr
-from apv_desktop.ui.pages.org_texts import held_text, org_problem_text
+from apv_desktop.ui.pages.org_texts import org_problem_text
 from apv_desktop.ui.session import ProjectSession
 
 NAME, CODE, OWN, TOTAL = range(4)

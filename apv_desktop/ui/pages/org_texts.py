@@ -1,8 +1,7 @@
-"""The organisation's problems and refusals as sentences in the current language."""
+"""The organisation's problems as sentences in the current language."""
 
 from __future__ import annotations
 
-from apv_desktop.core.org_changes import Held
 from apv_desktop.core.org_rules import OrgProblem
 from apv_desktop.i18n import tr
 
@@ -25,13 +24,3 @@ def org_problem_text(problem: OrgProblem) -> str:
     }
     return texts[problem.code]() if problem.code in texts else problem.text
 
-
-def held_text(held: Held) -> str:
-    """What a unit holds, to finish "… because the unit has …"."""
-    return {
-        Held.RESPONSES: lambda: tr("svar"),
-        Held.ACTION_ITEMS: lambda: tr("punkter i handlingsplanen"),
-        Held.SICK_LEAVE: lambda: tr("en vurdering af sygefraværet"),
-        Held.INDICATORS: lambda: tr("nøgletal"),
-        Held.DEPARTMENT_REPORT: lambda: tr("en afdelingsrapport"),
-    }[held]()

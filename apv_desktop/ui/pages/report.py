@@ -183,7 +183,7 @@ class ReportPage(Page):
         return str(self.format_box.currentData() or REPORT_FORMATS[0])
 
     def _output_edited(self) -> None:
-        output = Path(self.output_edit.text().strip() or "rapport.xlsx")
+        output = Path(self.output_edit.text().strip() or tr("rapport") + REPORT_FORMATS[0])
         index = self.format_box.findData(output.suffix.lower())
         if index >= 0 and index != self.format_box.currentIndex():
             self.format_box.blockSignals(True)  # the name says the format: follow it
@@ -212,7 +212,7 @@ class ReportPage(Page):
 
     def _browse(self) -> None:
         suffix = self._suffix()
-        current = Path(self.output_edit.text().strip() or f"rapport{suffix}")
+        current = Path(self.output_edit.text().strip() or tr("rapport") + suffix)
         kinds = {".xlsx": tr("Excel-projektmapper (*.xlsx)"), ".pdf": tr("PDF-filer (*.pdf)"),
                  ".docx": tr("Word-dokumenter (*.docx)")}
         chosen = filedialogs.save_file(self, tr("Gem rapporten"), kinds[suffix], current, suffix)
