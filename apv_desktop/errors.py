@@ -27,6 +27,12 @@ class Phrase:
     def render(self, translate: Callable[..., str]) -> str:
         return translate(self.text, **rendered_fields(self.fields, translate))
 
+    def __str__(self) -> str:
+        """In the current language, for a sentence put together by tr()."""
+        from apv_desktop.i18n import tr  # lazily, as ApvError.render
+
+        return self.render(tr)
+
 
 def rendered_fields(fields: Mapping[str, object],
                     translate: Callable[..., str]) -> dict[str, object]:

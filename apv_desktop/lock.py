@@ -22,6 +22,7 @@ from pathlib import Path
 
 from apv_desktop.errors import ProjectFileError, ProjectLockedError
 from apv_desktop.i18n import tr
+from apv_desktop.os_errors import os_reason
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class ProjectLock:
             except OSError as error:
                 raise ProjectFileError(
                     "Projektfilen {path} kan ikke åbnes til skrivning: mappen er skrivebeskyttet "
-                    "eller fuld ({reason}).", path=self.project, reason=error.strerror
+                    "eller fuld ({reason}).", path=self.project, reason=os_reason(error)
                 ) from None
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump({"pid": os.getpid(), "host": _host(), "user": _user()}, handle)

@@ -11,7 +11,6 @@ open in Excel, the folder is read-only, the disk is full) become an ApvError wit
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from collections.abc import Iterator
@@ -20,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from apv_desktop.errors import ApvError
+from apv_desktop.os_errors import DISK_FULL, os_reason
 from apv_desktop.tempfiles import remove_stale
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # A new export is readable by others like any file the user saves; mkstemp would make it 0600.
 _NEW_FILE_MODE = 0o644
 
@@ -44,7 +43,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     except BaseException as error:
         with suppress(OSError):
             temporary.unlink()
-        if isinstance(error, OSError) and error.errno in _DISK_FULL:
+        if isinstance(error, OSError) and error.errno in DISK_FULL:
             raise ApvError("{target} kan ikke skrives: disken er fuld; frigør plads og prøv igen.",
                            target=target) from error
         raise
@@ -68,11 +67,11 @@ def _create_temporary(target: Path) -> Path:
             "skrive der.", target=target, folder=folder
         ) from error
     except OSError as error:
-        if error.errno in _DISK_FULL:
+        if error.errno in DISK_FULL:
             raise ApvError("{target} kan ikke skrives: disken er fuld; frigør plads og prøv igen.",
                            target=target) from error
         raise ApvError("{target} kan ikke skrives: {value}.",
-                       target=target, value=error.strerror or error) from error
+                       target=target, value=os_reason(error)) from error
     os.close(handle)
     return Path(name)
 
@@ -110,10 +109,10 @@ def _rename(temporary: Path, target: Path) -> None:
             "den og prøv igen.", target=target
         ) from error
     except OSError as error:
-        if error.errno in _DISK_FULL:
+        if error.errno in DISK_FULL:
             raise  # reported as "the disk is full" by atomic_output
         raise ApvError("{target} kan ikke skrives: {value}.",
-                       target=target, value=error.strerror or error) from error
+                       target=target, value=os_reason(error)) from error
 
 
 def save_workbook(workbook: Any, path: Path) -> None:

@@ -17,6 +17,7 @@ from apv_desktop.i18n import tr
 from apv_desktop.interchange import limits
 from apv_desktop.interchange.limits import excerpt
 from apv_desktop.interchange.text_encoding import implausible_at
+from apv_desktop.os_errors import os_reason
 
 # Order decides ties: Danish Excel writes ';', and a header with as many ';' as ',' is Danish.
 _DELIMITERS = (";", "\t", ",")
@@ -46,7 +47,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError("{path} er en mappe, ikke en fil.", path=path) from None
     except OSError as exc:
         raise InputError("{name} kan ikke læses (er den åben i et andet program?): {strerror}.",
-                         name=path.name, strerror=exc.strerror) from exc
+                         name=path.name, strerror=os_reason(exc)) from exc
     if _blank(raw):
         raise InputError("{name} er tom; vælg filen med indholdet.", name=path.name)
     return raw

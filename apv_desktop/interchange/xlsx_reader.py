@@ -27,6 +27,7 @@ from apv_desktop.errors import InputError
 from apv_desktop.i18n import tr
 from apv_desktop.interchange import limits
 from apv_desktop.interchange.limits import excerpt
+from apv_desktop.os_errors import os_reason
 
 Row = tuple[object, ...]
 
@@ -115,7 +116,7 @@ def open_xlsx(path: Path) -> Iterator[XlsxWorkbook]:
         raise InputError(tr("{path} er en mappe, ikke en fil.", path=path)) from None
     except OSError as error:
         raise InputError(tr("{file} kan ikke læses (er den åben i et andet program?): {reason}.",
-                            file=name, reason=error.strerror or error)) from None
+                            file=name, reason=os_reason(error))) from None
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         raise _not_a_workbook(name) from None
     try:

@@ -14,6 +14,7 @@ from apv_desktop.core.progress import Progress, no_progress
 from apv_desktop.core.results import UnitResult
 from apv_desktop.errors import ApvError
 from apv_desktop.interchange.atomic import atomic_output
+from apv_desktop.os_errors import os_reason
 from apv_desktop.reports.data import ReportData
 from apv_desktop.reports.file_names import safe_stem
 from apv_desktop.reports.matplotlib_lock import SETTINGS_LOCK
@@ -41,7 +42,7 @@ def write_charts(data: ReportData, folder: Path, progress: Progress | None = Non
         folder.mkdir(parents=False, exist_ok=True)
     except OSError as error:
         raise ApvError("Mappen til diagrammer {folder} kan ikke oprettes: {value}.",
-                       folder=folder, value=error.strerror or error) \
+                       folder=folder, value=os_reason(error)) \
             from error
     tr = data.tr
     # One chart at a time under the settings lock (see matplotlib_lock), so the screen's

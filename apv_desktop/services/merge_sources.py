@@ -12,6 +12,7 @@ from pathlib import Path
 
 from apv_desktop.errors import ApvError, NotAProjectError, ProjectFileError
 from apv_desktop.i18n import tr
+from apv_desktop.os_errors import os_reason
 from apv_desktop.services.projects import opened
 from apv_desktop.store.project import Project
 
@@ -27,7 +28,7 @@ def private_copy(path: Path, copy: Path) -> Path:
                 shutil.copyfile(origin, copy.with_name(copy.name + suffix))
     except OSError as error:
         raise ProjectFileError(tr("Filen {path} kan ikke læses: {reason}.", path=path,
-                                  reason=error.strerror or error)) from None
+                                  reason=os_reason(error))) from None
     return copy
 
 

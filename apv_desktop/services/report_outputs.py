@@ -13,6 +13,7 @@ from apv_desktop.core.model import DEFAULT_LANGUAGE
 from apv_desktop.core.progress import Progress, no_progress, scaled
 from apv_desktop.errors import ApvError, RefusedError
 from apv_desktop.interchange.atomic import atomic_output, save_workbook
+from apv_desktop.os_errors import os_reason
 from apv_desktop.reports.gc_pause import fewer_collections
 from apv_desktop.services.report import report_data
 
@@ -83,7 +84,7 @@ def write_department_workbooks(project_path: Path, folder: Path, round_name: str
     except OSError as error:
         raise ApvError("Mappen {folder} til afdelingernes projektmapper kan ikke oprettes: "
                        "{reason}; vælg en anden mappe.", folder=folder,
-                       reason=error.strerror or error) from error
+                       reason=os_reason(error)) from error
     data = report_data(project_path, round_name, language, scaled(report, 0.0, 0.3))
     departments = departments_of(data)
     stems = unique_stems([(d.name, d.code) for d in departments])

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from apv_desktop.errors import NotAProjectError, ProjectFileError
 from apv_desktop.i18n import tr
+from apv_desktop.os_errors import os_reason
 from apv_desktop.store.sqlite_errors import (
     Failure,
     busy_error,
@@ -101,7 +102,7 @@ def _size_and_head(path: Path) -> tuple[int, bytes]:
             return size, handle.read(HEADER_SIZE)
     except OSError as error:
         raise ProjectFileError(
-            "Projektfilen {path} kan ikke læses: {strerror}.", path=path, strerror=error.strerror
+            "Projektfilen {path} kan ikke læses: {strerror}.", path=path, strerror=os_reason(error)
         ) from None
 
 

@@ -3,7 +3,6 @@ unexpected-error dialog with details to copy (and sys.excepthook leads there too
 
 from __future__ import annotations
 
-import errno
 import platform
 import sys
 import traceback
@@ -22,10 +21,8 @@ from apv_desktop.errors import (
     RefusedError,
 )
 from apv_desktop.i18n import tr
+from apv_desktop.os_errors import DISK_FULL, READ_ONLY, os_reason
 from apv_desktop.ui import messages
-
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def is_known_problem(error: BaseException) -> bool:
@@ -50,9 +47,9 @@ def known_problem_text(error: BaseException) -> str:
         return tr("Det blev afvist, og intet er ændret.")
     if isinstance(error, InputError):
         return tr("Filen kan ikke læses, og intet er ændret.")
-    if isinstance(error, OSError) and error.errno in _DISK_FULL:
+    if isinstance(error, OSError) and error.errno in DISK_FULL:
         return tr("Disken er fuld. Frigør plads, og prøv igen.")
-    if isinstance(error, OSError) and error.errno in _READ_ONLY:
+    if isinstance(error, OSError) and error.errno in READ_ONLY:
         return tr("Filen eller mappen er skrivebeskyttet.")
     if isinstance(error, OSError):
         return tr("Filen kan ikke læses eller skrives.")
@@ -62,7 +59,7 @@ def known_problem_text(error: BaseException) -> str:
 def _detail_sentence(error: BaseException) -> str:
     if isinstance(error, OSError) and not isinstance(error, ApvError):
         where = f" ({error.filename})" if error.filename else ""
-        return f"{error.strerror or error}{where}"
+        return f"{os_reason(error)}{where}"
     text = str(error)
     if isinstance(error, InputError) and error.problems:
         text += "\n" + "\n".join(error.problems[:20])

@@ -38,6 +38,7 @@ from apv_desktop.interchange.responsefile import (
     plan_for_table,
 )
 from apv_desktop.interchange.tables import Table
+from apv_desktop.os_errors import os_reason
 from apv_desktop.services.collection import round_questionnaire
 from apv_desktop.services.transfer import import_responses
 from apv_desktop.ui import messages
@@ -221,7 +222,7 @@ class ImportDialog(QDialog):
         try:
             save_mapping(self.mapping(), path)
         except OSError as error:
-            self._error(tr("Kolonnevalget kunne ikke gemmes: {reason}", reason=error.strerror))
+            self._error(tr("Kolonnevalget kunne ikke gemmes: {reason}", reason=os_reason(error)))
 
     def load_mapping(self, path: Path | None = None) -> None:
         """Apply column choices saved earlier; columns it does not name keep their matching."""
