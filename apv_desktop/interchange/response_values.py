@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from apv_desktop.core.answers import MISSING, encode_value
 from apv_desktop.core.model import ChoiceList, Item, ItemType, OrgUnit, Questionnaire
 from apv_desktop.errors import InputError
-from apv_desktop.i18n import tr
+from apv_desktop.i18n import current_language, tr
 from apv_desktop.interchange.tables import normalise_header
 
 _POSITION_CODE = re.compile(r"^(?:a)?0*([1-9]\d{0,2})$", re.IGNORECASE)
@@ -42,15 +42,22 @@ def encoder_for(
         return lambda raw: encode_value(item, choices, raw)
     assert choices is not None
     lookup = choice_lookup(choices)
+    count = len(choices.choices)
     numbered = any(_POSITION_CODE.match(choice.name) for choice in choices.choices)
-    if (
-        not numbered
-        and cells is not None
-        and reads_as_positions(cells, lookup, len(choices.choices))
-    ):
-        lookup = _position_lookup()
+    by_position = (not numbered and cells is not None
+                   and reads_as_positions(cells, lookup, count))
+    if by_position:
+        lookup = _position_lookup(count)
+
+    def refused(raw: str) -> ValueError:
+        if by_position:
+            return ValueError(tr("»{raw}« ligger uden for svarkoderne 1-{count} på spørgsmål "
+                                 "{name}", raw=raw, count=count, name=item.name))
+        return ValueError(tr("»{raw}« er ikke et svar på spørgsmål {name}; svarene er "
+                             "{answers}", raw=raw, name=item.name, answers=_answers(choices)))
+
     if item.type is ItemType.SELECT_MULTIPLE:
-        return lambda raw: encode_multiple(item, lookup, raw) if raw else MISSING
+        return lambda raw: encode_multiple(lookup, raw, refused) if raw else MISSING
 
     def encode_one(raw: str) -> float:
         position = lookup(raw)
@@ -58,9 +65,18 @@ def encoder_for(
             return float(position)
         if not raw:
             return MISSING
-        raise ValueError(tr("»{raw}« er ikke et svar på spørgsmål {name}", raw=raw, name=item.name))
+        raise refused(raw)
 
     return encode_one
+
+
+def _answers(choices: ChoiceList, shown: int = 7) -> str:
+    """The choices as the reader knows them (labels in the current language), for a message."""
+    language = current_language()
+    labels = [choice.label(language) or choice.name for choice in choices.choices]
+    listed = " / ".join(labels[:shown])  # a label may hold a comma
+    return listed + (tr(" og {count} flere", count=len(labels) - shown)
+                     if len(labels) > shown else "")
 
 
 def choice_lookup(choices: ChoiceList) -> Callable[[str], int | None]:
@@ -84,28 +100,30 @@ def choice_lookup(choices: ChoiceList) -> Callable[[str], int | None]:
 def reads_as_positions(
     cells: Collection[str], lookup: Callable[[str], int | None], count: int
 ) -> bool:
-    """True when the choices cannot read the column but positions 1..count read all of it."""
+    """True when the choices cannot read the column but every value in it is a position code
+    (1, 2, … or A1, A2, …): read so, a code above `count` is named as out of range instead of
+    every good code being refused as no choice name."""
     values = {part for cell in set(cells) for part in _parts(cell)}
     if not values or all(lookup(value) is not None for value in values):
         return False
-    codes = [_POSITION_CODE.match(value) for value in values]
-    return all(code is not None and int(code[1]) <= count for code in codes)
+    return all(_POSITION_CODE.match(value) for value in values)
 
 
 def _parts(cell: str) -> list[str]:
     return [part for part in re.split(r"[;,\s]+", cell) if part] if cell else []
 
 
-def _position_lookup() -> Callable[[str], int | None]:
+def _position_lookup(count: int) -> Callable[[str], int | None]:
     def lookup(raw: str) -> int | None:
         code = _POSITION_CODE.match(raw.strip())
-        return int(code[1]) - 1 if code else None
+        return int(code[1]) - 1 if code and int(code[1]) <= count else None
 
     return lookup
 
 
-def encode_multiple(item: Item, lookup: Callable[[str], int | None], raw: str) -> float:
-    """The bit mask of the choices in `raw`; raises ValueError naming a part that is no choice."""
+def encode_multiple(lookup: Callable[[str], int | None], raw: str,
+                    refused: Callable[[str], ValueError]) -> float:
+    """The bit mask of the choices in `raw`; raises refused(part) for a part that is no choice."""
     whole = lookup(raw)
     if whole is not None:  # one choice whose label holds a space or comma
         return float(1 << whole)
@@ -119,8 +137,7 @@ def encode_multiple(item: Item, lookup: Callable[[str], int | None], raw: str) -
     for part in parts:
         position = lookup(part)
         if position is None:
-            raise ValueError(tr("»{part}« er ikke et svar på spørgsmål {name}",
-                                part=part, name=item.name))
+            raise refused(part)
         mask |= 1 << position
     return float(mask)
 

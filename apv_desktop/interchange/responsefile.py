@@ -294,7 +294,7 @@ def _warnings(
     warnings: list[str] = []
     if plan.dropped_columns:
         warnings.append(
-            tr("Udeladt kolonner, der kan identificere en besvarer eller er spørgeværktøjets egen "
+            tr("Udeladte kolonner, der kan identificere en besvarer eller er spørgeværktøjets egen "
                "bogføring (gemmes aldrig): {value}.", value=listing(plan.dropped_columns))
         )
     for header, names in plan.ambiguous_columns.items():

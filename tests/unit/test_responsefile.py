@@ -300,6 +300,9 @@ def test_select_multiple_separators(tmp_path: Path, questionnaire, units) -> Non
     np.testing.assert_array_equal(values, [5, 3, 4, 2])
 
 
+QD1_CHOICES = "Always / Often / Sometimes / Rarely / Never / Don't know"
+
+
 def test_bad_cells_are_all_collected(tmp_path: Path, questionnaire, units) -> None:
     path = write_csv(
         tmp_path,
@@ -310,14 +313,15 @@ def test_bad_cells_are_all_collected(tmp_path: Path, questionnaire, units) -> No
     )
     error = refusal(path, questionnaire, units)
     assert error.problems == [
-        "row 2, column QD1: 'Måske' is not a choice of QD1",
+        f"row 2, column QD1: 'Måske' is not a choice of QD1; the choices are {QD1_CHOICES}",
         "row 3, column HOURS: 'mange' is not a number",
         "row 3, column YEARS: '2,5' is not a whole number",
-        "row 4, column TASKS: 'fly' is not a choice of TASKS",
+        "row 4, column TASKS: 'fly' is not a choice of TASKS; the choices are Planning / "
+        "Meetings / Driving",
     ]
     assert str(error) == (
         "answers.csv: 4 problems, nothing imported; row 2, column QD1: 'Måske' is not a "
-        "choice of QD1"
+        f"choice of QD1; the choices are {QD1_CHOICES}"
     )
 
 
@@ -325,7 +329,8 @@ def test_problem_list_is_capped(tmp_path: Path, questionnaire, units) -> None:
     path = write_csv(tmp_path, "unit;QD1\n" + "U1;Måske\n" * 60)
     error = refusal(path, questionnaire, units)
     assert len(error.problems) == 21
-    assert error.problems[19] == "row 21, column QD1: 'Måske' is not a choice of QD1"
+    assert error.problems[19] == (
+        f"row 21, column QD1: 'Måske' is not a choice of QD1; the choices are {QD1_CHOICES}")
     assert error.problems[20] == "… and 40 more"
     assert str(error).startswith("answers.csv: 60 problems")
 
@@ -340,7 +345,8 @@ def test_long_question_header_is_shortened_in_problems(
         tmp_path, "unit;Kommer du bagud med arbejdet, selv om du arbejder hurtigt?\nU1;Tit\n"
     )
     assert refusal(path, questionnaire, units).problems == [
-        "row 2, column Kommer du bagud med arbejdet, selv om…: 'Tit' is not a choice of QD2"
+        "row 2, column Kommer du bagud med arbejdet, selv om…: 'Tit' is not a choice of QD2; "
+        f"the choices are {QD1_CHOICES}"
     ]
 
 

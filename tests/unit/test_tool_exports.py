@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 from apv_desktop.cli import run
+from apv_desktop.core.model import ItemType
+from apv_desktop.errors import InputError
+from apv_desktop.interchange.responsefile import read_responses
+from apv_desktop.interchange.tables import short_header
 from apv_desktop.interchange.templates import load_template
 from tests.unit import tool_exports
 from tests.unit.tool_exports import ORG_CSV, TOOLS, simulate
@@ -121,3 +125,25 @@ def test_a_saved_mapping_fixes_what_matching_cannot(
     capsys.readouterr()
     assert run(["import-responses", str(project), str(answers), "--map", str(bad)]) == 2
     assert "save the mapping again" in capsys.readouterr().err
+
+
+def test_an_answer_code_out_of_range_is_the_one_problem_named(simulated, tmp_path) -> None:
+    """SurveyXact writes answer codes (1 = the first choice). One 7 on a scale of 1-5 is named
+    as out of range; before, it made the whole column read as choice names, and every good
+    code was refused with it (122 problems for two typing errors)."""
+    rows = tool_exports.rows_of(tool_exports.surveyxact_xlsx(simulated, tmp_path / "sx.xlsx"))
+    questionnaire = simulated.questionnaire
+    item = next(i for i in simulated.items if i.type is ItemType.SELECT_ONE)
+    column = rows[0].index(item.label("da"))
+    count = len(questionnaire.choices_for(item).choices)
+    rows[3][column] = str(count + 2)
+    with pytest.raises(InputError) as refused:
+        read_responses(tool_exports.write_rows(tmp_path / "sx.csv", rows), questionnaire,
+                       tool_exports.UNITS)
+    assert refused.value.problems == [
+        f"række 4, kolonne {short_header(item.label('da'))}: »{count + 2}« ligger uden for "
+        f"svarkoderne 1-{count} på spørgsmål {item.name}"]
+    rows[3][column] = "2"
+    read = read_responses(tool_exports.write_rows(tmp_path / "sx.csv", rows), questionnaire,
+                          tool_exports.UNITS)
+    assert read.responses.values[2, questionnaire.answerable_items().index(item)] == 1
