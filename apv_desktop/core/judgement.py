@@ -90,6 +90,18 @@ def direction_text(tr: Translate, direction: Direction) -> str:
     return tr("højere er bedre")
 
 
+def pressure_point_rule(tr: Translate, rules: Rules) -> str:
+    """What makes a score a pressure point (and a strength), said beside every list of them:
+    a point may be red without being far from the others, or far behind without being red."""
+    if rules.comparison == "reference":
+        return tr("Et pressionspunkt er en score, der er rød eller mindst {gap} point "
+                  "dårligere end referenceværdien.", gap=f"{rules.pressure_gap:g}")
+    return tr("Et pressionspunkt er en score, der er rød eller mindst {gap} point "
+              "dårligere end hele organisationen. Gode erfaringer er grønne "
+              "scorer mindst {gap} point bedre end organisationen.",
+              gap=f"{rules.pressure_gap:g}")
+
+
 def score_with_direction(tr: Translate, dimension: str, score: str, direction: Direction) -> str:
     """A dimension and its score as a list line ("Udbrændthed 21,7 (lav er godt)"): a strength
     of a demand is a low score, and the reader is told so instead of having to know it."""

@@ -8,6 +8,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apv_desktop.core.disclosure import hidden_reason_text
+from apv_desktop.core.judgement import pressure_point_rule
 from apv_desktop.core.round_state import interim_sentence
 from apv_desktop.core.story import WEAK_RESPONSE_RATE
 from apv_desktop.reports.data import ReportData
@@ -124,14 +125,7 @@ def method_paragraphs(data: ReportData) -> list[str]:
            green=f"{rules.green_at:g}", yellow=f"{rules.yellow_at:g}",
            red=f"{-rules.reference_red_at:g}", yellow_ref=f"{-rules.reference_yellow_at:g}"),
     ]
-    if rules.comparison == "reference":
-        paragraphs.append(tr("Et pressionspunkt er en score, der er rød eller mindst {gap} point "
-                             "dårligere end referenceværdien.", gap=f"{rules.pressure_gap:g}"))
-    else:
-        paragraphs.append(tr("Et pressionspunkt er en score, der er rød eller mindst {gap} point "
-                             "dårligere end hele organisationen. Gode erfaringer er grønne "
-                             "scorer mindst {gap} point bedre end organisationen.",
-                             gap=f"{rules.pressure_gap:g}"))
+    paragraphs.append(pressure_point_rule(tr, rules))
     paragraphs.append(
         tr("Anonymitet: resultater vises kun for grupper med mindst {min_n} svar, krænkende "
            "handlinger kun for grupper med mindst {strict} svar og kommentarer kun for grupper "

@@ -367,3 +367,16 @@ def test_what_the_heatmap_paints_of_a_cell_is_what_its_roles_say(page):
             seen["hidden"] += light == "hidden"
             seen["framed"] += framed
     assert seen["hidden"] and seen["framed"]  # the demo has both kinds
+
+
+def test_the_pressure_list_says_what_makes_a_point_and_follows_the_gap(page, qtbot):
+    """A red score close to the others and a far one that is not red are both on the list:
+    the tab says so (the report's own sentence), with the gap the settings hold."""
+    rule = page.pressure.rule
+    gap = page.session.project.rules().pressure_gap
+    assert rule.text().startswith("Et pressionspunkt er en score, der er rød eller mindst "
+                                  f"{gap:g} point")
+    page.settings.pressure_gap.setValue(gap + 5)
+    with qtbot.waitSignal(page.recomputed, timeout=30_000):
+        page.settings.apply()
+    assert f"mindst {gap + 5:g} point" in rule.text()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apv_desktop.core.judgement import pressure_point_rule
+from apv_desktop.core.model import Rules
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.results_view import ResultsBundle, add_action_for, domain_names
@@ -69,6 +71,10 @@ class PressureTab(QWidget):
         self.action_button.clicked.connect(self.make_action)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # Why each row is here: a red score need not be far behind, nor a far one red.
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self._rules: Rules | None = None
         top = QHBoxLayout()
         top.addWidget(self.filter_label)
         top.addWidget(self.filter_edit, 1)
@@ -77,6 +83,7 @@ class PressureTab(QWidget):
         bottom.addWidget(self.action_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.rule)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._unfitted = False  # the rows changed while the tab was hidden
@@ -118,9 +125,15 @@ class PressureTab(QWidget):
         self.action_button.setAccessibleName(tr("Opret et punkt i handlingsplanen"))
         self.table.horizontalHeader().viewport().update()
         self._columns_changed()  # the headers' words
+        self._show_rule()
+
+    def _show_rule(self) -> None:
+        self.rule.setText(pressure_point_rule(tr, self._rules) if self._rules else "")
 
     def show_bundle(self, bundle: ResultsBundle | None) -> None:
         self.message.clear()
+        self._rules = bundle.results.rules if bundle else None
+        self._show_rule()
         if bundle is None:
             self.model.set_results(None, {}, set())
             return
