@@ -66,10 +66,23 @@ def normalise_header(text: str) -> str:
 
 
 def short_header(header: str, limit: int = 40) -> str:
-    """A header short enough for a message (question texts used as headers can be long)."""
+    """A header short enough for a message (question texts used as headers can be long).
+
+    A grid's column ("Krav i arbejdet [Kommer du bagud med arbejdet?]", as Google Forms and
+    LimeSurvey write it) is known by its statement: that is kept, in its brackets, rather
+    than the grid's title that every column of the grid shares."""
     if len(header) <= limit:
         return header
-    cut = header[: limit - 1]
+    title, bracket, statement = header.rstrip().partition(" [")
+    if bracket and statement.endswith("]") and title:
+        return "[" + _cut(statement[:-1], limit - 2) + "]"
+    return _cut(header, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 

@@ -427,3 +427,13 @@ def test_result_type(tmp_path: Path, questionnaire, units) -> None:
     result = read_responses(write_csv(tmp_path, "unit;QD1\nU1;Ofte\n"), questionnaire, units)
     assert isinstance(result, ResponseImport)
     assert result.responses.size == 1
+
+
+def test_a_grid_column_is_named_by_its_statement_in_problems() -> None:
+    from apv_desktop.interchange.tables import short_header
+
+    grid = "Krav i arbejdet [Hvor ofte passer dine arbejdsopgaver til den tid, du har?]"
+    assert short_header(grid) == "[Hvor ofte passer dine arbejdsopgaver…]"
+    assert short_header("Krav i arbejdet (en lang overskrift uden klammer, der fortsætter)") \
+        == "Krav i arbejdet (en lang overskrift…"
+    assert short_header("Kort [udsagn]") == "Kort [udsagn]"
