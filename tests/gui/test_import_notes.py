@@ -46,6 +46,7 @@ def test_identifying_columns_left_out_are_a_note_not_a_problem(qtbot, window, pr
     assert dialog.notes.isVisibleTo(dialog) and dialog.notes.wordWrap()
     assert "start" in dialog.notes.text() and "_uuid" in dialog.notes.text()
     assert not [p for p in _problems(dialog) if "_uuid" in p]  # not among the problems
+    assert not dialog.problems.isVisibleTo(dialog)  # no empty problem box under the note
     assert dialog.import_button.isEnabled()
 
 
@@ -59,7 +60,7 @@ def test_a_long_problem_wraps_inside_the_list(qtbot, window, project_path, tmp_p
     problems.setFixedWidth(320)  # narrower than the problem's line
     assert not dialog.check()
     QApplication.processEvents()
-    assert problems.count() == 1
+    assert problems.count() == 1 and problems.isVisibleTo(dialog)
     line = problems.fontMetrics().horizontalAdvance(problems.item(0).text())
     assert line > problems.viewport().width()  # one line would run past the edge
     assert problems.horizontalScrollBar().maximum() == 0

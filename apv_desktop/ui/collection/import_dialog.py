@@ -129,6 +129,7 @@ class ImportDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setResizeMode(QListView.ResizeMode.Adjust)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setVisible(False)
         self.partial_ok = QCheckBox(tr("Indlæs alligevel, selv om filen ikke er komplet"))
         self.partial_ok.setVisible(False)
         self.partial_ok.toggled.connect(self._partial_toggled)
@@ -286,7 +287,7 @@ class ImportDialog(QDialog):
 
     def check(self) -> bool:
         """Read every row with the mapping shown; list every problem; store nothing."""
-        self.problems.clear()
+        self._show_problems([])
         self.checked_ok = False
         self.partial_ok.setVisible(False)
         try:
@@ -294,7 +295,7 @@ class ImportDialog(QDialog):
                                        dry_run=True, mapping=self.mapping(), partial=True)
         except InputError as error:
             self.summary.setText(str(error))
-            self.problems.addItems(error.problems or [str(error)])
+            self._show_problems(error.problems or [str(error)])
             self.import_button.setEnabled(False)
             return False
         except ApvError as error:
@@ -315,10 +316,17 @@ class ImportDialog(QDialog):
         notes, problems = split_notes(summary.warnings, detail)
         if notes:
             self._show_notes(notes)
-        self.problems.addItems(problems)
+        self._show_problems(problems)
         self.checked_ok = True
         self.import_button.setEnabled(not self.partial)
         return True
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """The list holds the problems of the latest check; without any it is not shown (an
+        empty box under a note looked like a place where something had gone wrong)."""
+        self.problems.clear()
+        self.problems.addItems(problems)
+        self.problems.setVisible(bool(problems))
 
     def _show_notes(self, notes: list[str]) -> None:
         self.notes.setText("\n".join(notes))
@@ -369,7 +377,7 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(str(error))
         if isinstance(error, InputError):
-            self.problems.addItems(error.problems)
+            self._show_problems(error.problems)
 
     def _error(self, text: str) -> None:
         messages.show(self, messages.Message(messages.Kind.ERROR, tr("Filen kan ikke indlæses"),
