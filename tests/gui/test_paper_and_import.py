@@ -72,7 +72,7 @@ def test_import_with_a_mapping_fix_all_or_nothing(qtbot, window, project_path, t
     dialog = ImportDialog(window.session, path, page)
     qtbot.addWidget(dialog)
     assert dialog.load(read_table(path))
-    assert "E-mail" in dialog.summary.text() and "E-mail" not in dialog.mapping()
+    assert "E-mail" in dialog.notes.text() and "E-mail" not in dialog.mapping()
     assert dialog.combos["Afdeling"].currentData() == "@unit"
     assert dialog.combos["Spørgsmål 1"].currentData() == ""  # unknown header
     assert not dialog.check()  # no question column yet

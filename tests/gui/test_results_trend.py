@@ -80,16 +80,16 @@ def organisation_qd_light(page) -> str:
 
 def test_the_reference_thresholds_change_the_light_at_once(page, qtbot):
     settings = page.settings
-    assert settings.reference_red_at.value() == -10.0
-    assert settings.reference_yellow_at.value() == -5.0
+    assert settings.reference_red_at.value() == 10.0  # points worse than the reference
+    assert settings.reference_yellow_at.value() == 5.0
     assert organisation_qd_light(page) == "yellow"  # 7 points worse than the reference
-    settings.reference_yellow_at.setValue(-8.0)
+    settings.reference_yellow_at.setValue(8.0)
     with qtbot.waitSignal(page.recomputed, timeout=30_000):
         settings.apply()
     assert page.bundle.rules.reference_yellow_at == -8.0
     assert organisation_qd_light(page) == "green"
-    settings.reference_yellow_at.setValue(-3.0)
-    settings.reference_red_at.setValue(-6.0)
+    settings.reference_yellow_at.setValue(3.0)
+    settings.reference_red_at.setValue(6.0)
     with qtbot.waitSignal(page.recomputed, timeout=30_000):
         settings.apply()
     assert organisation_qd_light(page) == "red"
@@ -101,13 +101,13 @@ def test_the_reference_thresholds_change_the_light_at_once(page, qtbot):
 
 def test_red_must_be_below_yellow(page):
     settings = page.settings
-    settings.reference_red_at.setValue(-4.0)  # above yellow's -5
+    settings.reference_red_at.setValue(4.0)  # nearer the reference than yellow's 5
     settings.apply()
     assert "reference_red_at skal være under reference_yellow_at" in settings.problem.text()
     assert not page.busy
     settings.save()
     assert page.session.project.rules() == Rules()
-    assert settings.reference_yellow_at.maximum() == 0.0  # never above the reference
+    assert settings.reference_yellow_at.minimum() == 0.0  # never better than the reference
 
 
 def test_the_trend_chart_shows_comparable_shown_scores_and_exports(page, file_choices,

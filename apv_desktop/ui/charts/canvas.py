@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent, Q
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
+    QPushButton,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,8 +88,8 @@ class ChartCanvas(QWidget):
         self._settled.setSingleShot(True)
         self._settled.setInterval(SETTLE_MS)
         self._settled.timeout.connect(self._draw_pending)
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button makes room for its menu arrow (a tool button drew it over the text)
+        self.export_button = QPushButton()
         self._menu = QMenu(self.export_button)
         self._actions = {fmt: self._menu.addAction(fmt.upper()) for fmt in FORMATS}
         for fmt, action in self._actions.items():
@@ -105,7 +105,7 @@ class ChartCanvas(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.export_button.setText(tr("Gem diagram …"))
+        self.export_button.setText(tr("Gem diagram"))  # the arrow says a menu follows
         self.export_button.setAccessibleName(tr("Gem diagrammet som PNG, SVG eller PDF"))
         for fmt, action in self._actions.items():
             action.setText(tr("Som {format} …", format=fmt.upper()))

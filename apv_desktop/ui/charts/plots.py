@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import offset_copy
 
 from apv_desktop.i18n import current_language, format_decimal, tr
 from apv_desktop.ui.charts.style import (
@@ -74,6 +75,9 @@ class DivergingRow:
 CATEGORY_COLOURS = ("#B35806", "#F1A340", "#D9D9D9", "#91BFDB", "#2166AC")  # colour-blind safe
 
 
+BELOW_TICK_LABELS = 16.0  # points: the tick labels' padding and 9-point text, with a gap
+
+
 def category_names() -> tuple[str, ...]:
     return (tr("Meget negativt"), tr("Negativt"), tr("Neutralt"), tr("Positivt"),
             tr("Meget positivt"))
@@ -106,8 +110,16 @@ def response_rates(figure: Figure, rows: list[RateRow], quality_line: float = 0.
             continue
         axes.text(row.rate + 0.01, y, f"{_number(row.rate * 100, 0)} %", va="center",
                   fontsize=7)
-    axes.axvline(quality_line, color=ink(), linestyle="--", linewidth=1)
-    axes.text(quality_line, -0.9, tr("60 %-grænsen"), ha="center", va="bottom", fontsize=7)
+    handles: list[Artist] = [axes.axvline(quality_line, color=ink(), linestyle="--",
+                                          linewidth=1, label=tr("60 %-grænsen"))]
+    if any(row.rate is not None and row.rate < quality_line for row in rows):
+        handles.append(Patch(facecolor=palette.STRONG["red"], edgecolor=paper(), hatch="//",
+                             label=tr("Svag svarprocent (under 60 %)")))
+    # Named in a legend under the axis (its name on the chart sat on the title): offset in
+    # points from the axes, so it clears the tick labels whatever the chart's height.
+    below_ticks = offset_copy(axes.transAxes, fig=figure, y=-BELOW_TICK_LABELS, units="points")
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                bbox_transform=below_ticks, ncol=len(handles))
     axes.set_yticks(positions, labels)
     axes.invert_yaxis()
     top = max([r.rate for r in rows if r.rate is not None] + [1.0])

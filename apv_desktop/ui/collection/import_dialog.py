@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QTableWidget,
@@ -35,6 +37,7 @@ from apv_desktop.interchange.responsefile import (
     UNIT_MAPPING,
     ResponseImport,
     encoder_for,
+    listing,
     plan_for_table,
 )
 from apv_desktop.interchange.tables import Table
@@ -79,6 +82,18 @@ def value_mapping(table: Table, mapping: dict[str, str], questionnaire: Question
     return rows
 
 
+def split_notes(warnings: list[str], detail: ResponseImport | None
+                ) -> tuple[list[str], list[str]]:
+    """The check's warnings as (notes, problems): the note that lists the columns left out on
+    purpose (they could identify a person) is information, not a problem to fix. It is the
+    warning naming the dropped columns, as the import lists them."""
+    if detail is None or not detail.dropped_columns:
+        return [], list(warnings)
+    dropped = listing(detail.dropped_columns)
+    notes = [w for w in warnings if dropped in w]
+    return notes, [w for w in warnings if dropped not in w]
+
+
 class ImportDialog(QDialog):
     def __init__(self, session: ProjectSession, path: Path,
                  parent: QWidget | None = None) -> None:
@@ -103,8 +118,18 @@ class ImportDialog(QDialog):
         self.file_table: Table | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # What the import leaves out on purpose (identifying columns): told plainly, apart
+        # from the problems, so it does not read as one.
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
         self.problems = QListWidget()
         self.problems.setAccessibleName(tr("Problemer"))
+        # long problems wrap inside the list instead of running past its edge
+        self.problems.setWordWrap(True)
+        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setVisible(False)
         self.partial_ok = QCheckBox(tr("Indlæs alligevel, selv om filen ikke er komplet"))
         self.partial_ok.setVisible(False)
         self.partial_ok.toggled.connect(self._partial_toggled)
@@ -140,6 +165,7 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel(tr("Hvordan svarene i filen læses (ukendte værdier afvises):")))
         layout.addWidget(self.values, 2)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
         layout.addWidget(self.partial_ok)
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
@@ -192,8 +218,8 @@ class ImportDialog(QDialog):
         self.file_table = table
         self.show_values()
         if plan.dropped_columns:
-            self.summary.setText(tr("Disse kolonner kan identificere en person og gemmes aldrig: "
-                                    "{columns}", columns=", ".join(plan.dropped_columns)))
+            self._show_notes([tr("Disse kolonner kan identificere en person og gemmes aldrig: "
+                                 "{columns}", columns=", ".join(plan.dropped_columns))])
         return True
 
     def mapping(self) -> dict[str, str]:
@@ -261,7 +287,7 @@ class ImportDialog(QDialog):
 
     def check(self) -> bool:
         """Read every row with the mapping shown; list every problem; store nothing."""
-        self.problems.clear()
+        self._show_problems([])
         self.checked_ok = False
         self.partial_ok.setVisible(False)
         try:
@@ -269,7 +295,7 @@ class ImportDialog(QDialog):
                                        dry_run=True, mapping=self.mapping(), partial=True)
         except InputError as error:
             self.summary.setText(str(error))
-            self.problems.addItems(error.problems or [str(error)])
+            self._show_problems(error.problems or [str(error)])
             self.import_button.setEnabled(False)
             return False
         except ApvError as error:
@@ -287,10 +313,24 @@ class ImportDialog(QDialog):
             self.partial_ok.setVisible(True)
         else:
             self.summary.setText(ready)
-        self.problems.addItems(summary.warnings)
+        notes, problems = split_notes(summary.warnings, detail)
+        if notes:
+            self._show_notes(notes)
+        self._show_problems(problems)
         self.checked_ok = True
         self.import_button.setEnabled(not self.partial)
         return True
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """The list holds the problems of the latest check; without any it is not shown (an
+        empty box under a note looked like a place where something had gone wrong)."""
+        self.problems.clear()
+        self.problems.addItems(problems)
+        self.problems.setVisible(bool(problems))
+
+    def _show_notes(self, notes: list[str]) -> None:
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
 
     def _partial_headline(self, detail: ResponseImport) -> str:
         """What the file lacks, first and plainly: the import must not look complete."""
@@ -337,7 +377,7 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(str(error))
         if isinstance(error, InputError):
-            self.problems.addItems(error.problems)
+            self._show_problems(error.problems)
 
     def _error(self, text: str) -> None:
         messages.show(self, messages.Message(messages.Kind.ERROR, tr("Filen kan ikke indlæses"),

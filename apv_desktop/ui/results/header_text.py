@@ -35,3 +35,27 @@ def fit_lines(text: str, width_of: Measure, max_lines: int) -> tuple[list[str], 
             return lines, max(width_of(line) for line in lines)
         length += 4
     return [" ".join(words)], whole
+
+
+VOWELS = frozenset("aeiouyæøåäöéü")
+MIN_PIECE = 3  # letters on either side of a break
+
+
+def hyphenate(word: str, width_of: Measure, length: int) -> list[str]:
+    """`word` broken into pieces of at most `length` pixels, each but the last ending in "-",
+    for a heading too narrow for it. Each break is the last that fits with at least MIN_PIECE
+    letters either side, preferably between two consonants, which is where Danish and Swedish
+    break a word most often ("arbejdsplad-sen"). Whole when it fits or is too short to break."""
+    pieces: list[str] = []
+    rest = word
+    while width_of(rest) > length and len(rest) >= 2 * MIN_PIECE:
+        fitting = [cut for cut in range(MIN_PIECE, len(rest) - MIN_PIECE + 1)
+                   if width_of(rest[:cut] + "-") <= length]
+        if not fitting:
+            break
+        between = [cut for cut in fitting if rest[cut - 1].isalpha() and rest[cut].isalpha()
+                   and rest[cut - 1].lower() not in VOWELS and rest[cut].lower() not in VOWELS]
+        cut = max(between or fitting)
+        pieces.append(rest[:cut] + "-")
+        rest = rest[cut:]
+    return [*pieces, rest]

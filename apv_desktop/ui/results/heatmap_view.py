@@ -8,6 +8,7 @@ width the view has, within readable bounds, and the header is as tall as its lon
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -16,7 +17,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,12 +33,14 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionHeader,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QWidget,
 )
 
 from apv_desktop.ui.results import palette
-from apv_desktop.ui.results.header_text import fit_lines
+from apv_desktop.ui.results.domain_widths import dimension_widths
+from apv_desktop.ui.results.header_text import fit_lines, hyphenate, wrap_words
 from apv_desktop.ui.results.heatmap_model import (
     CELL_ROLE,
     DOMAIN_ROLE,
@@ -44,6 +55,8 @@ NARROWEST, WIDEST = 42, 84  # a dimension column: room for "skjult" .. room enou
 UNIT_WIDTH = (180, 300)  # the unit column's bounds (its full name is in the tooltip)
 N_WIDTH = 44
 PAD = 6  # pixels around a header's text
+DOMAIN_LINES = 3  # at most, for a domain's name over few narrow columns (the tooltip has it all)
+DOMAIN_PAD = 2  # pixels either side of a domain's name
 
 
 class DomainHeader(QHeaderView):
@@ -57,7 +70,63 @@ class DomainHeader(QHeaderView):
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
     def _band(self) -> int:
-        return self.fontMetrics().height() + 8
+        """The upper row's height: room for the domain name that needs the most lines."""
+        lines = max((len(self.domain_lines(name, right - left))
+                     for name, left, right in self.domain_groups()), default=1)
+        return self.fontMetrics().lineSpacing() * max(1, lines) + 8
+
+    def domain_groups(self) -> list[tuple[str, int, int]]:
+        """Each domain with the left and right (viewport x) of the dimensions it spans."""
+        model = self.model()
+        groups: list[tuple[str, int, int]] = []
+        if model is None:
+            return groups
+        for visual in range(self.count()):
+            logical = self.logicalIndex(visual)
+            if logical < FIRST_DIMENSION or self.isSectionHidden(logical):
+                continue
+            name = str(model.headerData(logical, Qt.Orientation.Horizontal, DOMAIN_ROLE) or "")
+            left = self.sectionViewportPosition(logical)
+            right = left + self.sectionSize(logical)
+            if groups and groups[-1][0] == name:
+                groups[-1] = (name, groups[-1][1], right)
+            else:
+                groups.append((name, left, right))
+        return groups
+
+    def domain_lines(self, name: str, width: int) -> list[str]:
+        """A domain's name wrapped between words onto the width of its dimensions (a word wider
+        than that hyphenated), at most DOMAIN_LINES lines; only what still does not fit is cut
+        ("…")."""
+        metrics = self.fontMetrics()
+        room = max(1, width - 2 * DOMAIN_PAD)
+        lines = [piece for line in wrap_words(name, metrics.horizontalAdvance, room)
+                 for piece in hyphenate(line, metrics.horizontalAdvance, room)]
+        if len(lines) > DOMAIN_LINES:
+            lines = [*lines[:DOMAIN_LINES - 1], " ".join(lines[DOMAIN_LINES - 1:])]
+        return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
+
+    def longest_word(self, name: str) -> int:
+        """The pixels a domain heading needs to show its longest word whole."""
+        advance = self.fontMetrics().horizontalAdvance
+        return max((advance(word) for word in name.split()), default=0) + 2 * DOMAIN_PAD + 1
+
+    def domain_at(self, x: int, y: int) -> str | None:
+        """The domain whose name is shown at viewport point (x, y), if any."""
+        if not 0 <= y < self._band():
+            return None
+        return next((name for name, left, right in self.domain_groups() if left <= x < right),
+                    None)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # Over the domain row the tooltip is the domain's full name (its name may be cut);
+        # below it, the dimension's own tooltip from the model.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            name = self.domain_at(event.pos().x(), event.pos().y())
+            if name:
+                QToolTip.showText(event.globalPos(), name, self)
+                return True
+        return super().viewportEvent(event)
 
     def name_lines(self, logical_index: int) -> tuple[list[str], int]:
         """The dimension's name as its header shows it: the lines (whole words only) and their
@@ -116,18 +185,7 @@ class DomainHeader(QHeaderView):
             return
         painter = QPainter(self.viewport())
         band = self._band()
-        groups: list[tuple[str, int, int]] = []  # domain, left, right (viewport x)
-        for visual in range(self.count()):
-            logical = self.logicalIndex(visual)
-            if logical < FIRST_DIMENSION or self.isSectionHidden(logical):
-                continue
-            name = str(model.headerData(logical, Qt.Orientation.Horizontal, DOMAIN_ROLE) or "")
-            left = self.sectionViewportPosition(logical)
-            right = left + self.sectionSize(logical)
-            if groups and groups[-1][0] == name:
-                groups[-1] = (name, groups[-1][1], right)
-            else:
-                groups.append((name, left, right))
+        groups = self.domain_groups()
         painter.fillRect(QRect(0, 0, self.viewport().width(), band),
                          self.palette().window())
         pen = QPen(self.palette().mid().color())
@@ -136,9 +194,8 @@ class DomainHeader(QHeaderView):
             painter.setPen(pen)
             painter.drawRect(box.adjusted(0, 0, -1, -1))
             painter.setPen(self.palette().color(self.foregroundRole()))
-            elided = self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
-                                                   box.width() - 6)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), elided)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter),
+                             "\n".join(self.domain_lines(name, box.width())))
         for logical in range(min(FIRST_DIMENSION, self.count())):
             # the unit and n columns span both rows: repaint their upper part plainly
             left = self.sectionViewportPosition(logical)
@@ -217,19 +274,39 @@ class HeatmapView(QTreeView):
 
     def fit_columns(self) -> None:
         """Share the width beside the unit and n columns among the dimensions, each between
-        NARROWEST and WIDEST pixels, and make the header as tall as the names then need."""
+        NARROWEST and WIDEST pixels (a domain whose heading's longest word needs more gets a
+        little more), and make the header as tall as the names then need."""
         count = self.source.columnCount() - FIRST_DIMENSION
         if count <= 0:
             return
         room = self.viewport().width() - N_WIDTH - 2
         # the unit names give way first (down to their narrowest), so every dimension shows
         unit = max(UNIT_WIDTH[0], min(self._unit_wanted, room - count * NARROWEST))
-        self.setColumnWidth(0, unit)
         width = max(NARROWEST, min(WIDEST, (room - unit) // count))
-        for column in range(FIRST_DIMENSION, self.source.columnCount()):
-            self.setColumnWidth(column, width)
+        groups = self._heading_needs()
+        widths = (dimension_widths(width, groups, room - unit, NARROWEST, WIDEST)
+                  or dimension_widths(width, groups, room - UNIT_WIDTH[0], NARROWEST, WIDEST)
+                  or [width] * count)  # no room: a cut heading still has its tooltip
+        self.setColumnWidth(0, max(UNIT_WIDTH[0], min(unit, room - sum(widths))))
+        for column, each in enumerate(widths, start=FIRST_DIMENSION):
+            self.setColumnWidth(column, each)
         header = self.header()
         header.setFixedHeight(header.sizeHint().height())
+
+    def _heading_needs(self) -> list[tuple[int, int]]:
+        """Each domain's run of columns, in order: how many, and the pixels the longest word
+        of its heading needs."""
+        header = self.header()
+        assert isinstance(header, DomainHeader)
+        runs: list[tuple[str, int]] = []
+        for column in range(FIRST_DIMENSION, self.source.columnCount()):
+            name = str(self.source.headerData(column, Qt.Orientation.Horizontal, DOMAIN_ROLE)
+                       or "")
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, runs[-1][1] + 1)
+            else:
+                runs.append((name, 1))
+        return [(columns, header.longest_word(name)) for name, columns in runs]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -95,7 +95,8 @@ class ResultsPage(Page):
         self.round_box.setAccessibleName(tr("Runde"))
         self.progress.setAccessibleName(tr("Beregner resultater"))
         if self.tabs is not None:
-            names = [tr("Overblik"), tr("Heatmap"), tr("Team"), tr("Pressionspunkter"),
+            # not "Overblik": the navigation's overview page has that name
+            names = [tr("Svarprocent og profil"), tr("Heatmap"), tr("Team"), tr("Pressionspunkter"),
                      tr("Kommentarer"), tr("Indstillinger")]
             for number, name in enumerate(names):
                 self.tabs.setTabText(number, name)

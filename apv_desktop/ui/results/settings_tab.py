@@ -40,8 +40,10 @@ class SettingsTab(QWidget):
         self.comment_min_n.setRange(Rules.ABSOLUTE_MIN_N, 200)
         self.green_at = _points()
         self.yellow_at = _points()
-        self.reference_red_at = _below_reference()
-        self.reference_yellow_at = _below_reference()
+        # Shown as how many points worse than the reference (5, not -5): a label saying
+        # "minus" before a negative value read as minus minus five.
+        self.reference_red_at = _points()
+        self.reference_yellow_at = _points()
         self.pressure_gap = _points()
         self.comparison = QComboBox()
         self.comparison.addItem("", "organisation")
@@ -93,15 +95,15 @@ class SettingsTab(QWidget):
                               "først i projektet, når du vælger »Gem som projektets regler«."))
         texts = [tr("&Mindste antal svar pr. gruppe:"), tr("Mindste antal svar for &kommentarer:"),
                  tr("&Grønt fra (score, høj er godt):"), tr("&Gult fra:"),
-                 tr("G&ult ved referenceværdi minus (point):"),
-                 tr("&Rødt ved referenceværdi minus (point):"),
+                 tr("G&ult ved antal point dårligere end referenceværdien:"),
+                 tr("&Rødt ved antal point dårligere end referenceværdien:"),
                  tr("&Pressionspunkt ved forskel på:"), tr("Sammenlign &med:")]
         for label, text, field in zip(self._labels, texts, self._fields(), strict=True):
             label.setText(text)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        tip = tr("Gælder dimensioner med en referenceværdi: lyset følger forskellen til den "
-                 "(i point, vendt så et minus er dårligere). Rødt skal ligge under gult, og "
-                 "begge højst 0.")
+        tip = tr("Gælder dimensioner med en referenceværdi: lyset følger, hvor mange point "
+                 "scoren er dårligere end den, uanset om høj score er god eller dårlig. Rødt "
+                 "skal være længere fra referenceværdien end gult.")
         for field in (self.reference_yellow_at, self.reference_red_at):
             field.setToolTip(tip)
         self.comparison.setItemText(0, tr("organisationen"))
@@ -116,8 +118,8 @@ class SettingsTab(QWidget):
         base = self.page.bundle.rules if self.page.bundle is not None else Rules()
         return replace(base, min_n=self.min_n.value(), comment_min_n=self.comment_min_n.value(),
                        green_at=self.green_at.value(), yellow_at=self.yellow_at.value(),
-                       reference_red_at=self.reference_red_at.value(),
-                       reference_yellow_at=self.reference_yellow_at.value(),
+                       reference_red_at=_worse_by(self.reference_red_at.value()),
+                       reference_yellow_at=_worse_by(self.reference_yellow_at.value()),
                        pressure_gap=self.pressure_gap.value(),
                        comparison=str(self.comparison.currentData()))
 
@@ -127,8 +129,8 @@ class SettingsTab(QWidget):
         self.comment_min_n.setValue(rules.comment_min_n)
         self.green_at.setValue(rules.green_at)
         self.yellow_at.setValue(rules.yellow_at)
-        self.reference_red_at.setValue(rules.reference_red_at)
-        self.reference_yellow_at.setValue(rules.reference_yellow_at)
+        self.reference_red_at.setValue(_worse_by(rules.reference_red_at))
+        self.reference_yellow_at.setValue(_worse_by(rules.reference_yellow_at))
         self.pressure_gap.setValue(rules.pressure_gap)
         self.comparison.setCurrentIndex(max(self.comparison.findData(rules.comparison), 0))
         self._filling = False
@@ -204,13 +206,10 @@ class SettingsTab(QWidget):
         self.consequences.setText(text)
 
 
-def _below_reference() -> QDoubleSpinBox:
-    """Points from the reference value: 0 or less (worse than the reference)."""
-    spin = QDoubleSpinBox()
-    spin.setRange(-100.0, 0.0)
-    spin.setDecimals(1)
-    spin.setSingleStep(0.5)
-    return spin
+def _worse_by(points: float) -> float:
+    """A rule's signed difference to the reference (-5: five points worse) as the points worse
+    the field shows (5), and back: the same turn both ways."""
+    return -points + 0.0  # + 0.0: a rule of 0 shows as 0, not -0
 
 
 def _points() -> QDoubleSpinBox:
