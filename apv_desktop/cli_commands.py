@@ -87,6 +87,8 @@ def run_import_responses(args: argparse.Namespace) -> int:
                                mapping=mapping, partial=args.partial)
     if summary.detail is not None and summary.detail.partial:
         print(f"PARTIAL: {summary.detail.headline()}.", file=sys.stderr)
+    for note in summary.detail.notes if summary.detail is not None else []:
+        print(f"note: {note}", file=sys.stderr)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if summary.dry_run:

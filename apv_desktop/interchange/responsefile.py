@@ -49,7 +49,8 @@ class ResponseImport:
     dropped_columns: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # row numbers in the file
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # problems the user may want to fix
+    notes: list[str] = field(default_factory=list)  # what is left out on purpose
     scored_items: list[str] = field(default_factory=list)  # every scored item of the form
     missing_scored: list[str] = field(default_factory=list)  # scored items with no column
     source: str = ""
@@ -214,6 +215,7 @@ def read_responses(
         ignored_columns=list(plan.ignored_columns),
         skipped_rows=skipped,
         warnings=_warnings(plan, skipped, item_names, covered),
+        notes=_notes(plan),
         scored_items=scored,
         missing_scored=[name for name in scored if name not in covered],
         source=source,
@@ -288,15 +290,18 @@ def listing(values: list[str] | list[int]) -> str:
     return ", ".join(shown)
 
 
+def _notes(plan: ColumnPlan) -> list[str]:
+    """What the import leaves out on purpose: information, not a problem to fix."""
+    if not plan.dropped_columns:
+        return []
+    return [tr("Udeladte kolonner, der kan identificere en besvarer eller er spørgeværktøjets "
+               "egen bogføring (gemmes aldrig): {value}.", value=listing(plan.dropped_columns))]
+
+
 def _warnings(
     plan: ColumnPlan, skipped: list[int], item_names: list[str], covered: set[str]
 ) -> list[str]:
     warnings: list[str] = []
-    if plan.dropped_columns:
-        warnings.append(
-            tr("Udeladte kolonner, der kan identificere en besvarer eller er spørgeværktøjets egen "
-               "bogføring (gemmes aldrig): {value}.", value=listing(plan.dropped_columns))
-        )
     for header, names in plan.ambiguous_columns.items():
         warnings.append(
             tr("Kolonnen »{value}« er sprunget over: dens tekst er teksten på flere spørgsmål "

@@ -37,7 +37,6 @@ from apv_desktop.interchange.responsefile import (
     UNIT_MAPPING,
     ResponseImport,
     encoder_for,
-    listing,
     plan_for_table,
 )
 from apv_desktop.interchange.tables import Table
@@ -80,18 +79,6 @@ def value_mapping(table: Table, mapping: dict[str, str], questionnaire: Question
         read.sort(key=lambda pair: pair[1] is not None)  # stable: frequency order kept
         rows.extend((header, value, labels) for value, labels in read[:MAX_VALUES_SHOWN])
     return rows
-
-
-def split_notes(warnings: list[str], detail: ResponseImport | None
-                ) -> tuple[list[str], list[str]]:
-    """The check's warnings as (notes, problems): the note that lists the columns left out on
-    purpose (they could identify a person) is information, not a problem to fix. It is the
-    warning naming the dropped columns, as the import lists them."""
-    if detail is None or not detail.dropped_columns:
-        return [], list(warnings)
-    dropped = listing(detail.dropped_columns)
-    notes = [w for w in warnings if dropped in w]
-    return notes, [w for w in warnings if dropped not in w]
 
 
 class ImportDialog(QDialog):
@@ -313,10 +300,9 @@ class ImportDialog(QDialog):
             self.partial_ok.setVisible(True)
         else:
             self.summary.setText(ready)
-        notes, problems = split_notes(summary.warnings, detail)
-        if notes:
-            self._show_notes(notes)
-        self._show_problems(problems)
+        if detail is not None and detail.notes:
+            self._show_notes(detail.notes)
+        self._show_problems(summary.warnings)
         self.checked_ok = True
         self.import_button.setEnabled(not self.partial)
         return True
