@@ -25,6 +25,7 @@ from apv_desktop.ui.results.heatmap_model import (
 )
 from apv_desktop.ui.results.pressure_model import GAP, INTERVAL, RANK, SCORE, N
 from apv_desktop.ui.results.pressure_model import SORT_ROLE as PRESSURE_SORT
+from tests.gui.results_page import open_results
 
 DIGIT = re.compile(r"\d")
 DEMO_ROUND = "2025"
@@ -38,17 +39,8 @@ def shown(value: float) -> str:
 
 @pytest.fixture
 def page(window, demo_path, qtbot):
-    window.open_project(demo_path)
-    results_page = next(p for p in window.pages if p.page_id == "results")
-    results_page.ensure_built()
-    with qtbot.waitSignal(results_page.recomputed, timeout=30_000):
-        # The demo's first round is the full APV (the latest is a short pulse).
-        results_page.round_box.blockSignals(True)
-        results_page.round_box.setCurrentText(DEMO_ROUND)
-        results_page.round_box.blockSignals(False)
-        results_page.request(None)
-    assert results_page.round_box.currentText() == DEMO_ROUND
-    return results_page
+    # The demo's first round is the full APV (the latest is a short pulse).
+    return open_results(window, demo_path, qtbot, DEMO_ROUND)
 
 
 def rows(model, parent=None):

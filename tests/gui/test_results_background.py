@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from apv_desktop.cli import run
 from apv_desktop.ui.results.heatmap_model import FIRST_DIMENSION, LIGHT_ROLE
+from tests.gui.results_page import open_results
 
 BY = "sl_dage"  # the demo's unscored single choice: days of sick leave
 DEMO_ROUND = "2025"
@@ -39,15 +40,7 @@ def background_demo(demo_path: Path) -> Path:
 
 @pytest.fixture
 def page(window, background_demo, qtbot):
-    window.open_project(background_demo)
-    results_page = next(p for p in window.pages if p.page_id == "results")
-    results_page.ensure_built()
-    with qtbot.waitSignal(results_page.recomputed, timeout=30_000):
-        results_page.round_box.blockSignals(True)
-        results_page.round_box.setCurrentText(DEMO_ROUND)
-        results_page.round_box.blockSignals(False)
-        results_page.request(None)
-    return results_page
+    return open_results(window, background_demo, qtbot, DEMO_ROUND)
 
 
 def cli_cells(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[tuple[str, str, str], dict]:

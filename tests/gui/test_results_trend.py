@@ -15,6 +15,7 @@ from apv_desktop.core.model import Questionnaire, Rules
 from apv_desktop.core.results import compute_results
 from apv_desktop.services.projects import opened
 from apv_desktop.ui.results.heatmap_model import LIGHT_ROLE
+from tests.gui.results_page import open_results
 
 ROUND = "2027"
 PREVIOUS = "2026-opfølgning"
@@ -55,14 +56,7 @@ def trend_path(demo_path: Path) -> Path:
 
 @pytest.fixture
 def page(window, trend_path, qtbot):
-    window.open_project(trend_path)
-    results_page = next(p for p in window.pages if p.page_id == "results")
-    results_page.ensure_built()
-    with qtbot.waitSignal(results_page.recomputed, timeout=30_000):
-        results_page.round_box.blockSignals(True)
-        results_page.round_box.setCurrentText(ROUND)
-        results_page.round_box.blockSignals(False)
-        results_page.request(None)
+    results_page = open_results(window, trend_path, qtbot, ROUND)
     assert results_page.bundle.round_name == ROUND
     assert results_page.bundle.previous.round == PREVIOUS
     return results_page

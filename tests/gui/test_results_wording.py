@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from apv_desktop.i18n import tr
+from tests.gui.results_page import open_results
 
 DEMO_ROUND = "2025"
 LANGUAGES = ["da", "sv", "en"]
@@ -14,15 +15,7 @@ LANGUAGES = ["da", "sv", "en"]
 
 @pytest.fixture
 def page(window, demo_path, qtbot):
-    window.open_project(demo_path)
-    results_page = next(p for p in window.pages if p.page_id == "results")
-    results_page.ensure_built()
-    with qtbot.waitSignal(results_page.recomputed, timeout=30_000):
-        results_page.round_box.blockSignals(True)
-        results_page.round_box.setCurrentText(DEMO_ROUND)
-        results_page.round_box.blockSignals(False)
-        results_page.request(None)
-    return results_page
+    return open_results(window, demo_path, qtbot, DEMO_ROUND)
 
 
 def test_no_results_tab_is_named_like_a_page_of_the_navigation(window, page):
