@@ -17,6 +17,7 @@ from apv_desktop.core.expression import RelevanceError, excerpt
 from apv_desktop.core.model import ItemType, Questionnaire
 from apv_desktop.core.relevance import check_relevance
 from apv_desktop.core.relevance import referenced_names as _parsed_names
+from apv_desktop.errors import Phrase, rendered_fields
 from apv_desktop.i18n import LANGUAGE_NAMES, N_, current_language, translator
 
 MIN_N_FLOOR = 3  # Rules.ABSOLUTE_MIN_N: a dimension's own threshold below it means nothing
@@ -87,8 +88,8 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
 }
 
 
-# The places a missing translation is found, each a Danish phrase (N_) rendered with the
-# problem's other fields into its sentence's {place} when the sentence is shown.
+# The places a missing translation is found, each a Danish phrase (N_) rendered with its own
+# field into its sentence's {place} when the sentence is shown.
 PLACES: dict[LocationKind, str] = {
     LocationKind.QUESTIONNAIRE: N_("Titlen"),
     LocationKind.SECTION: N_("Afsnittet {section}"),
@@ -103,10 +104,9 @@ NO_LIST = N_("ingen")  # the answer scale a select question names when it names 
 class Problem:
     code: str
     location: Location
-    fields: dict[str, str] = field(default_factory=dict)
-    # The fields whose value is a Danish phrase (N_), translated too, with the other fields
-    # filled in, before it goes into the sentence (a {place} such as "Afsnittet {section}").
-    phrases: tuple[str, ...] = ()
+    # A field may be a Phrase (errors.py): a Danish phrase translated with the sentence (a
+    # {place} such as "Afsnittet {section}").
+    fields: dict[str, str | Phrase] = field(default_factory=dict)
 
     @property
     def severity(self) -> Severity:
@@ -116,9 +116,7 @@ class Problem:
     def text(self) -> str:
         """The sentence in the current language (the window's, or the CLI's --lang)."""
         translate = translator(current_language())
-        plain = {k: v for k, v in self.fields.items() if k not in self.phrases}
-        phrases = {k: translate(self.fields[k], **plain) for k in self.phrases}
-        return translate(MESSAGES[self.code][1], **plain, **phrases)
+        return translate(MESSAGES[self.code][1], **rendered_fields(self.fields, translate))
 
 
 def validate(questionnaire: Questionnaire) -> list[Problem]:
@@ -178,8 +176,8 @@ def _item_problems(questionnaire: Questionnaire) -> list[Problem]:
             if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and (
                     questionnaire.choices_for(item) is None):
                 problems.append(Problem("item_list_missing", where,
-                                        {"item": item.name, "list": item.list_name or NO_LIST},
-                                        () if item.list_name else ("list",)))
+                                        {"item": item.name,
+                                         "list": item.list_name or Phrase(NO_LIST)}))
             if not any(item.labels.values()):
                 problems.append(Problem("item_no_label", where, {"item": item.name}))
             problems += _scoring_problems(questionnaire, item.name)
@@ -240,8 +238,8 @@ def _translation_problems(questionnaire: Questionnaire) -> list[Problem]:
         if missing:
             names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in dict.fromkeys(missing))
             problems.append(Problem("missing_translation", location,
-                                    {"place": PLACES[location.kind], **name,
-                                     "languages": names}, ("place",)))
+                                    {"place": Phrase(PLACES[location.kind], name),
+                                     "languages": names}))
 
     check(Location(LocationKind.QUESTIONNAIRE), {}, questionnaire.title_labels)
     for index, section in enumerate(questionnaire.sections):
