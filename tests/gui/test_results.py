@@ -372,3 +372,24 @@ def test_the_pressure_list_says_what_makes_a_point_and_follows_the_gap(page, qtb
     with qtbot.waitSignal(page.recomputed, timeout=30_000):
         page.settings.apply()
     assert f"mindst {gap + 5:g} point" in rule.text()
+
+
+def test_a_point_already_in_the_plan_is_added_again_only_when_the_user_says_so(page,
+                                                                               message_log):
+    """A second click on "Opret handling" made a duplicate without a word (found by driving
+    the tab): the user is asked first, and No adds nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    tab = page.pressure
+    model = tab.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 7).data() == "i planen")
+    tab.table.selectRow(row)
+    count = len(page.session.project.actions())
+    message_log.answers = [QMessageBox.StandardButton.No]
+    tab.action_button.click()
+    assert message_log.texts == ["Pressionspunktet er allerede i handlingsplanen."]
+    assert len(page.session.project.actions()) == count
+    assert tab.message.text().startswith("Intet tilføjet")
+    message_log.answers = [QMessageBox.StandardButton.Yes]
+    tab.action_button.click()
+    assert len(page.session.project.actions()) == count + 1

@@ -24,6 +24,7 @@ from apv_desktop.core.model import Rules
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.results_view import ResultsBundle, add_action_for, domain_names
+from apv_desktop.ui import messages
 from apv_desktop.ui.results.column_fit import fit_columns
 from apv_desktop.ui.results.pressure_model import (
     ACTION,
@@ -156,6 +157,14 @@ class PressureTab(QWidget):
         bundle, session = self.page.bundle, self.page.session
         if score is None or bundle is None or session is None:
             self.message.setText(tr("Vælg først et pressionspunkt i listen."))
+            return
+        if (score.unit, score.dimension) in self.model.with_action and not messages.ask(
+                self, tr("Opret handling"),
+                tr("Pressionspunktet er allerede i handlingsplanen."),
+                tr("Opret endnu et punkt for det (fx en handling mere)? Ellers finder du det på "
+                   "siden Handlingsplan.")):
+            self.message.setText(tr("Intet tilføjet: pressionspunktet er allerede i "
+                                    "handlingsplanen."))
             return
         try:
             item = add_action_for(session.project, bundle.results, score, current_language())
