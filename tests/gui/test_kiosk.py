@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 
 from apv_desktop.core.model import OrgUnit
@@ -367,3 +367,20 @@ def test_the_focused_button_has_a_visible_ring(qtbot, project):
     qtbot.waitUntil(button.hasFocus)
     # A ring 3 px wide all the way round (at least the long sides).
     assert _highlight_pixels(button) - without >= 2 * 3 * (button.width() - 12)
+
+
+def test_a_tap_anywhere_on_a_choices_row_answers(qtbot, project):
+    """The choices stretch across the screen; a tap beside the text (where people tap on a
+    touch screen) answered nothing before, found by driving the kiosk with the mouse."""
+    kiosk = make_kiosk(qtbot, project, font_scale=1.0)
+    kiosk.resize(1366, 768)
+    choose_unit_by_keyboard(qtbot, kiosk, "Alfa")
+    qtbot.wait(50)  # the page lays out at the window's width
+    question = kiosk.view.questions["bu_1"]
+    button = question.buttons[1]
+    text_end = button.fontMetrics().horizontalAdvance(button.text()) + 80
+    assert button.width() > text_end + 100  # the row is wider than its circle and text
+    beside = QPoint(text_end + (button.width() - text_end) // 2, button.height() // 2)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=beside)
+    assert button.isChecked()
+    assert question.value() == question.choices.choices[1].name

@@ -6,7 +6,7 @@ choice names separated by spaces, a number's text, or free text; '' = not answer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QPoint, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -96,8 +96,24 @@ class QuestionWidget(QFrame):
                            if missing else "")
 
 
+class _WholeRowRadio(QRadioButton):
+    """A choice that answers to a click anywhere on its row: the row stretches across the
+    screen, and on a kiosk's touch screen people tap beside the text (Qt's own reacts only
+    on the circle and the text)."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
+class _WholeRowCheckBox(QCheckBox):
+    """As _WholeRowRadio, for a choice of several."""
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+
 class _ChoiceQuestion(QuestionWidget):
-    button_type: type[QAbstractButton] = QRadioButton
+    button_type: type[QAbstractButton] = _WholeRowRadio
     exclusive = True
 
     def build_controls(self) -> None:
@@ -157,7 +173,7 @@ class SelectOneQuestion(_ChoiceQuestion):
 
 
 class SelectMultipleQuestion(_ChoiceQuestion):
-    button_type = QCheckBox
+    button_type = _WholeRowCheckBox
     exclusive = False
 
     def value(self) -> str:
