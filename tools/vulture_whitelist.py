@@ -13,6 +13,7 @@ _.supportedDropActions
 _.supportedDragActions
 _.mimeTypes
 _.dropMimeData
+_.hitButton
 
 # openpyxl reads these attributes when it writes the workbook (layout, printing, validation).
 _.freeze_panes

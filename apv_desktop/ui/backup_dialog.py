@@ -54,7 +54,9 @@ class BackupDialog(QDialog):
             item = QTreeWidgetItem([
                 # unambiguous in every language, and sorts as read
                 backup.made.isoformat(" ", "seconds"),
-                locale.formattedDataSize(backup.size_bytes),
+                # kB and MB, as the file manager says it (Qt's default is KiB and MiB)
+                locale.formattedDataSize(backup.size_bytes, 1,
+                                         QLocale.DataSizeFormat.DataSizeSIFormat),
                 responses,
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))

@@ -129,3 +129,18 @@ def test_a_deadline_that_is_not_a_date_is_refused_with_a_sentence(qtbot):
     qtbot.keyClick(dialog.deadline.edit, Qt.Key.Key_Return)
     assert dialog.result() == ActionDialog.DialogCode.Accepted
     assert not problem.isVisibleTo(dialog)
+
+
+def test_deleting_asks_with_the_problem_cut_where_it_says_so(window, demo_path, message_log):
+    """A long problem was cut mid-text without a mark ("… (n =« fra handlingsplanen?")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page = open_page(window, demo_path)
+    tab = page.actions_tab
+    long_row = next(row for row, action in enumerate(tab.shown) if len(action.problem) > 60)
+    tab.table.selectRow(long_row)
+    count = len(window.session.project.actions())
+    message_log.answers = [QMessageBox.StandardButton.No]
+    tab.delete_button.click()
+    assert message_log.texts[-1].endswith("…« fra handlingsplanen?")
+    assert len(window.session.project.actions()) == count

@@ -114,6 +114,8 @@ def test_the_dialog_lists_backups_newest_first_and_returns_the_choice(qtbot, con
     assert first.text(0) == "2026-03-02 14:05:09"
     assert first.text(2) == "17"
     assert dialog.table.topLevelItem(1).text(2) == "–"
+    # sizes as the file manager writes them (kB, MB), not Qt's default KiB/MiB
+    assert first.text(1).replace(",", ".") == "2.0 kB"
     assert dialog.chosen() == newer.path
     dialog.table.setCurrentItem(dialog.table.topLevelItem(1))
     with qtbot.waitSignal(dialog.accepted):

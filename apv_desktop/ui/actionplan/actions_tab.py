@@ -24,6 +24,7 @@ from apv_desktop.core.progress import Progress
 from apv_desktop.core.records import ActionItem
 from apv_desktop.errors import ApvError
 from apv_desktop.i18n import current_language, tr, trn
+from apv_desktop.interchange.limits import excerpt
 from apv_desktop.services.actionplan import (
     ActionFilter,
     filtered_actions,
@@ -293,7 +294,7 @@ class ActionsTab(QWidget):
             return
         if not messages.ask(self, tr("Slet punkt"),
                             tr("Slet punktet »{problem}« fra handlingsplanen?",
-                               problem=action.problem[:60])):
+                               problem=excerpt(action.problem, 60))):
             return
         self.session.project.delete_action(action.id)
         self._changed()
