@@ -56,14 +56,22 @@ def building(path: Path, name: str = "", rules: Rules | None = None) -> Iterator
 
 
 def create_project(
-    path: Path, template_ids: list[str] | None = None, name: str = "", rules: Rules | None = None
+    path: Path, template_ids: list[str] | None = None, name: str = "", rules: Rules | None = None,
+    language: str | None = None,
 ) -> None:
-    """A new project file holding the questionnaire of the given templates (combined in order)."""
+    """A new project file holding the questionnaire of the given templates (combined in order).
+
+    `language`: the questionnaire's main language (what the kiosk, the paper form and the
+    builder's preview start in), when the templates have it; else theirs. A Swedish user
+    creating a project in a Swedish window gets a Swedish kiosk, not a Danish one."""
     if path.exists():
         raise RefusedError("{path} findes allerede; vælg et andet navn, eller slet den først.",
                            path=path)
     from apv_desktop.interchange.templates import combine_templates  # `new` only
 
     questionnaire = combine_templates(template_ids or [DEFAULT_TEMPLATE])
+    if language in questionnaire.languages and language != questionnaire.default_language:
+        questionnaire.default_language = language
+        questionnaire.title = questionnaire.title_labels.get(language) or questionnaire.title
     with building(path, name or path.stem, rules) as project:
         project.save_questionnaire(questionnaire)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.backups import list_backups
-from apv_desktop.i18n import load_language_data, tr, trn
+from apv_desktop.i18n import current_language, load_language_data, tr, trn
 from apv_desktop.lock import ProjectLockedByHolder
 from apv_desktop.ui import backup_dialog, clock, filedialogs, messages, new_project, responsive
 from apv_desktop.ui.actionplan.notice import overdue_notice
@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            create_project(path, choice.template_ids, choice.name, choice.rules)
+            create_project(path, choice.template_ids, choice.name, choice.rules,
+                           current_language())
         except Exception as error:  # noqa: BLE001
             show_problem(self, tr("Projektet kunne ikke oprettes"), error)
             return

@@ -66,6 +66,24 @@ def test_new_project_from_a_template(window, tmp_path, file_choices, monkeypatch
     assert window.session.response_count() == 0
 
 
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_a_new_projects_questionnaire_speaks_the_windows_language(window, tmp_path, file_choices,
+                                                                 monkeypatch, language):
+    """A Swedish user who made a project in a Swedish window got a Danish kiosk and preview
+    (found by driving the program in sv_SE): the questionnaire's main language is the window's
+    when the templates have it."""
+    window.context.switch_language(language)
+    target = tmp_path / "Ny.apv"
+    monkeypatch.setattr(new_project, "choose",
+                        lambda parent, prefs: NewProjectChoice("Min APV", ["psykisk"],
+                                                               prefs.new_project_rules()))
+    file_choices.save_paths.append(target)
+    window.new_project()
+    questionnaire = window.session.project.questionnaire()
+    assert questionnaire.default_language == language
+    assert questionnaire.title == questionnaire.title_labels[language]
+
+
 def test_new_project_dialog_offers_templates_and_needs_one(qtbot, context):
     dialog = NewProjectDialog(context.preferences)
     qtbot.addWidget(dialog)
