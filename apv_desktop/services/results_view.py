@@ -220,7 +220,7 @@ def action_problem(results: Results, score: Score, language: str = DEFAULT_LANGU
     if score.mean is None:
         return tr("{dimension} i {unit}", dimension=dimension.name,
                   unit=unit_name(results, score.unit))
-    return tr("{dimension} i {unit}: score {score} (n = {n}, runde {round})",
+    return tr("{dimension} i {unit}: score {score} ud fra {n} svar i runde {round}",
               dimension=dimension.name, unit=unit_name(results, score.unit),
               score=format_decimal(score.mean, language), n=score.n, round=results.round)
 

@@ -134,7 +134,7 @@ def test_a_pressure_point_becomes_a_prefilled_action(demo):
         item = add_action_for(project, bundle.results, point)
         assert item.unit == "FAM-MYN" and item.dimension == "QD" and item.round == "2025"
         assert item.problem == (f"Kvantitative krav i Myndighed, børn og unge: score "
-                                f"{format_decimal(point.mean, 'da')} (n = 20, runde 2025)")
+                                f"{format_decimal(point.mean, 'da')} ud fra 20 svar i runde 2025")
         hidden = bundle.results.score("FAM-HAN", "QD")
         with pytest.raises(RefusedError):
             add_action_for(project, bundle.results, hidden)
