@@ -278,3 +278,21 @@ def test_a_wrong_digit_is_named_by_the_question_number_the_typist_sees(qtbot, wi
     assert f"spørgsmål {number} " in text and third.label("da") in text
     assert third.name not in text
     assert dialog.focusWidget() is dialog.fields[third.name]
+
+
+def test_one_save_names_every_problem_of_the_sheet(qtbot, window, project_path):
+    """A sheet with a wrong digit and no unit took two saves to learn both (found by typing
+    sheets): one save names them all, and the cursor goes to the first."""
+    page = collection_page(window, project_path)
+    dialog = page.paper_dialog("2025")
+    qtbot.addWidget(dialog)
+    dialog.unit_box.setCurrentIndex(-1)
+    items = [i for i in dialog.questionnaire.answerable_items()
+             if dialog.questionnaire.choices_for(i) is not None]
+    qtbot.keyClicks(dialog.fields[items[0].name], "9")
+    qtbot.keyClicks(dialog.fields[items[1].name], "8")
+    assert not dialog.save_sheet()
+    lines = dialog.problem.text().split("\n")
+    assert lines[0] == "Vælg enheden fra skemaet."
+    assert [line.split("'")[1] for line in lines[1:]] == ["9", "8"]
+    assert dialog.focusWidget() is dialog.unit_box

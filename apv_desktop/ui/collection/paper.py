@@ -183,9 +183,15 @@ class PaperEntryDialog(QDialog):
             return tr("Tal") if item.type in (ItemType.INTEGER, ItemType.DECIMAL) else tr("Tekst")
         return "  ".join(f"{n}={c.label(language)}" for n, c in enumerate(choices.choices, 1))
 
-    def entered(self) -> tuple[str | None, dict[str, str]]:
-        """The unit and the answers (choice names) typed in; ValueError on a bad digit."""
+    def entered(self) -> tuple[str | None, dict[str, str], list[tuple[QWidget, str]]]:
+        """The unit and the answers (choice names) typed in, and every problem of the sheet
+        (its field and sentence, in the sheet's order): all of them at once, so one save tells
+        the typist everything to correct."""
         answers: dict[str, str] = {}
+        problems: list[tuple[QWidget, str]] = []
+        unit = self.unit_box.currentData()
+        if unit is None:
+            problems.append((self.unit_box, tr("Vælg enheden fra skemaet.")))
         for name, field in self.fields.items():
             item = self.questionnaire.item(name)
             assert item is not None
@@ -198,26 +204,26 @@ class PaperEntryDialog(QDialog):
                 continue
             parts = text.replace(",", " ").split() if item.type is ItemType.SELECT_MULTIPLE \
                 else [text]
-            names = []
-            for part in parts:
-                if not part.isdigit() or not 1 <= int(part) <= len(choices.choices):
-                    field.setFocus()
-                    raise ValueError(tr("'{value}' er ikke et svar på spørgsmål {number} "
-                                        "({label}): brug 1-{k}.", value=part,
-                                        number=self.numbers[name],
-                                        label=item.label(current_language()),
-                                        k=len(choices.choices)))
-                names.append(choices.choices[int(part) - 1].name)
-            answers[name] = " ".join(names)
-        return self.unit_box.currentData(), answers
+            bad = [part for part in parts
+                   if not part.isdigit() or not 1 <= int(part) <= len(choices.choices)]
+            if bad:
+                problems.append((field, tr("'{value}' er ikke et svar på spørgsmål {number} "
+                                           "({label}): brug 1-{k}.", value=bad[0],
+                                           number=self.numbers[name],
+                                           label=item.label(current_language()),
+                                           k=len(choices.choices))))
+                continue
+            answers[name] = " ".join(choices.choices[int(part) - 1].name for part in parts)
+        return unit, answers, problems
 
     def save_sheet(self) -> bool:
         """Check the typed sheet; store the previous one and keep this as the correctable last."""
+        unit, answers, problems = self.entered()
+        if problems or unit is None:  # no unit is one of the problems
+            problems[0][0].setFocus()
+            self.problem.setText("\n".join(sentence for _, sentence in problems))
+            return False
         try:
-            unit, answers = self.entered()
-            if unit is None:
-                self.unit_box.setFocus()
-                raise ValueError(tr("Vælg enheden fra skemaet."))
             sheet_to_responses(self.questionnaire, unit, answers)  # checks before anything
             self._store_pending()
         except (ValueError, ApvError) as error:
