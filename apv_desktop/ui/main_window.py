@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -96,6 +96,18 @@ class MainWindow(QMainWindow):
         responsive.settle()  # the window is built: keep the GUI thread answering
         # Babel's number data: read now on a pool thread, not as a project opens (70 ms)
         Worker(lambda _progress: load_language_data(), owner=self).start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        # A status message given before the window first showed left the file label visible
+        # under it (Qt hides only labels that are visible): given again, it hides the label.
+        QTimer.singleShot(0, self, self._message_again)
+
+    def _message_again(self) -> None:
+        message = self.statusBar().currentMessage()
+        if message:  # (the same message again is ignored: cleared first)
+            self.statusBar().clearMessage()
+            self.statusBar().showMessage(message)
 
     # --- texts ---------------------------------------------------------------------------
 

@@ -144,3 +144,31 @@ def test_deleting_asks_with_the_problem_cut_where_it_says_so(window, demo_path, 
     tab.delete_button.click()
     assert message_log.texts[-1].endswith("…« fra handlingsplanen?")
     assert len(window.session.project.actions()) == count
+
+
+def test_the_whole_plan_shows_without_scrolling_sideways_on_a_laptop(window, demo_path, qtbot):
+    """The before → after column ran off the table at 1366×768 (found by driving the page):
+    the long texts wrap so every column shows, and a narrower window still keeps them readable."""
+    window.resize(1366, 768)
+    page = open_page(window, demo_path)
+    wait_for_follow_ups(page, qtbot)
+    table = page.actions_tab.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5_000)
+    assert any("→" in (table.item(row, 7).text() if table.item(row, 7) else "")
+               for row in range(table.rowCount()))
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: table.columnWidth(7) < 300, timeout=5_000)
+    assert min(table.columnWidth(column) for column in (3, 4, 7, 8)) >= 110
+
+
+def test_a_status_message_given_before_the_window_shows_hides_the_file_label(window, demo_path,
+                                                                            qtbot):
+    """The overdue notice and the file label were drawn over each other when the project
+    opened before the window first showed (seen in screenshots)."""
+    open_page(window, demo_path)
+    assert window.statusBar().currentMessage()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.file_label.isVisible(), timeout=2_000)
+    window.statusBar().clearMessage()
+    assert window.file_label.isVisible()  # and it comes back with the message gone

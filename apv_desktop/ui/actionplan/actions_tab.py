@@ -4,7 +4,7 @@ before/after follow-up, overdue items highlighted, and new/edit/delete."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from apv_desktop.services.actionplan import (
     is_overdue,
 )
 from apv_desktop.ui import clock, messages
+from apv_desktop.ui.actionplan.column_share import shared_widths
 from apv_desktop.ui.actionplan.editor import ActionDialog
 from apv_desktop.ui.actionplan.sheet_import import import_action_plan_sheet
 from apv_desktop.ui.actionplan.texts import score_text, status_names, verdict_text
@@ -42,6 +43,8 @@ from apv_desktop.ui.worker import Worker, run_with_progress
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_TEXT = QColor("#111111")  # dark on the pale red in light and dark mode alike
 COLUMNS = 9
+WRAPPING = (3, 4, 7, 8)  # problem, responsible, before → after, did it work
+NARROWEST = 110  # pixels a wrapping column keeps, however narrow the window
 
 
 class ActionsTab(QWidget):
@@ -140,6 +143,23 @@ class ActionsTab(QWidget):
         if self.isVisible():
             self._compute_follow_ups()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its text, the long texts (problem, responsible, before and
+        after, verdict) wrapping as narrow as the view needs: no sideways scrolling."""
+        table = self.table
+        table.resizeColumnsToContents()
+        wanted = {column: table.columnWidth(column) for column in WRAPPING}
+        fixed = sum(table.columnWidth(column) for column in range(COLUMNS)
+                    if column not in WRAPPING)
+        room = table.viewport().width() - fixed
+        for column, width in shared_widths(wanted, room, NARROWEST).items():
+            table.setColumnWidth(column, width)
+        table.resizeRowsToContents()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self._compute_follow_ups()
@@ -230,9 +250,7 @@ class ActionsTab(QWidget):
                     item.setForeground(QBrush(OVERDUE_TEXT))
                     item.setToolTip(tr("Over fristen"))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(360, self.table.columnWidth(3)))
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         late_count = sum(is_overdue(a, today) for a in self.action_items)
         text = trn("Projektet har {n} punkt i handlingsplanen.",
                    "Projektet har {n} punkter i handlingsplanen.",
