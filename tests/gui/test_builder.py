@@ -119,8 +119,8 @@ def test_a_problem_is_listed_and_a_click_jumps_to_it(window, project_path):
     page.item_editor.dimension.setCurrentIndex(0)  # (ingen)
     page.item_editor.dimension.activated.emit(0)
     texts = [page.problems.item(r).text() for r in range(page.problems.count())]
-    assert texts[0] == ("Spørgsmålet in_1 har svar med point, men ingen dimension, så det tæller "
-                        "ingen steder.")
+    assert texts[0] == ("Spørgsmålet 2.1 »I hvor høj grad kan du selv planlægge…« har svar med "
+                        "point, men ingen dimension, så det tæller ingen steder.")
     page.jump_to(Location(LocationKind.QUESTIONNAIRE))
     page.problems.itemClicked.emit(page.problems.item(0))
     assert page.tree.selected_location() == Location(LocationKind.ITEM, "in_1")

@@ -67,8 +67,8 @@ def test_each_problem_names_its_place() -> None:
         ("min_n_too_low", Location(LocationKind.DIMENSION, "E")),
     ]
     texts = [p.text for p in validate(q)]
-    assert texts[1] == "The condition of q3 names q9, which is not a question."
-    assert texts[2] == "The question q3 has no text in English."
+    assert texts[1] == "The condition of 2.1 “Tre” names q9, which is not a question."
+    assert texts[2] == "The question 2.1 “Tre” has no text in English."
     assert all(p.severity is Severity.WARNING for p in validate(q))
 
 
@@ -83,7 +83,7 @@ def test_errors_come_first_and_block_storing() -> None:
     assert problems[0].code == "item_duplicate"
     unreadable = next(p for p in problems if p.code == "relevant_invalid")
     assert unreadable.location == Location(LocationKind.ITEM, "q1")
-    assert unreadable.text == ("The condition '${q2} =' of q1 cannot be evaluated: expected a "
+    assert unreadable.text == ("The condition '${q2} =' of 1.1 “One” cannot be evaluated: expected a "
                                "question, a text, a number or a function at position 8, found "
                                "the end.")
 
