@@ -83,9 +83,9 @@ def test_errors_come_first_and_block_storing() -> None:
     assert problems[0].code == "item_duplicate"
     unreadable = next(p for p in problems if p.code == "relevant_invalid")
     assert unreadable.location == Location(LocationKind.ITEM, "q1")
-    assert unreadable.text == ("The condition '${q2} =' of 1.1 “One” cannot be evaluated: expected a "
-                               "question, a text, a number or a function at position 8, found "
-                               "the end.")
+    assert unreadable.text == ("The condition '${q2} =' of 1.1 “One” cannot be evaluated: "
+                               "expected a question, a text, a number or a function at "
+                               "position 8, found the end.")
 
 
 def test_a_single_exposure_question_is_no_warning_in_a_strict_dimension() -> None:
