@@ -138,3 +138,12 @@ def test_edits_that_would_be_ambiguous_are_refused() -> None:
     with pytest.raises(EditRefused) as in_use:
         editing.delete_choice_list(q, "scale")
     assert in_use.value.reason == "list_in_use" and in_use.value.fields["item"] == "q1"
+
+
+def test_a_new_question_first_in_its_section_takes_the_dimension_its_section_shares() -> None:
+    q = small()
+    changed, name = editing.add_item(q, 0, 0)  # before q1 and q2, both in D
+    assert changed.item(name).dimension == "D"
+    changed.item("q2").dimension = "E"
+    again, other = editing.add_item(changed, 0, 0)  # they differ: no guess
+    assert again.item(other).dimension is None
