@@ -40,6 +40,13 @@ ROLE = Qt.ItemDataRole.UserRole
 TREE_TAB, LISTS_TAB, DIMENSIONS_TAB = 0, 1, 2
 
 
+UNDO_TEXT_LENGTH = 30  # an edit named after a long file name keeps the toolbar on the screen
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= UNDO_TEXT_LENGTH else text[: UNDO_TEXT_LENGTH - 1] + "…"
+
+
 class BuilderPage(Page):
     page_id = "questionnaire"
 
@@ -64,6 +71,9 @@ class BuilderPage(Page):
         self.dimensions = QListWidget()
         self.dimensions.currentItemChanged.connect(lambda *_: self._show_editor())
         self.tabs = QTabWidget()
+        # Whole tab names, never "Dimensic" with scroll arrows: the column keeps their width.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.tabBar().setUsesScrollButtons(False)
         for widget in (self.tree, self.lists, self.dimensions):
             self.tabs.addTab(widget, "")
         self.tabs.currentChanged.connect(lambda *_: self._show_editor())
@@ -92,6 +102,7 @@ class BuilderPage(Page):
         self.bottom.addTab(self.import_warnings, "")
 
         self.toolbar = QToolBar()
+        self.file_toolbar = QToolBar()
         self.actions_ = BuilderActions(self)
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -103,7 +114,7 @@ class BuilderPage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_stack.indexChanged.connect(lambda *_: self._update_undo_texts())
-        self.actions_.fill(self.toolbar, self.undo_action, self.redo_action)
+        self.actions_.fill(self.toolbar, self.file_toolbar, self.undo_action, self.redo_action)
 
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.addWidget(self.tabs)
@@ -119,6 +130,7 @@ class BuilderPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.frozen_banner)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.file_toolbar)
         layout.addWidget(self.refusal)
         layout.addWidget(rows, 1)
         self.retranslate()
@@ -262,9 +274,9 @@ class BuilderPage(Page):
 
     def _update_undo_texts(self) -> None:
         stack = self.undo_stack
-        self.undo_action.setText(tr("Fortryd {action}", action=stack.undoText())
+        self.undo_action.setText(tr("Fortryd {action}", action=_short(stack.undoText()))
                                  if stack.canUndo() else tr("Fortryd"))
-        self.redo_action.setText(tr("Gentag {action}", action=stack.redoText())
+        self.redo_action.setText(tr("Gentag {action}", action=_short(stack.redoText()))
                                  if stack.canRedo() else tr("Gentag"))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
