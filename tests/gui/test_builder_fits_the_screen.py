@@ -4,7 +4,7 @@ toolbar command on the screen (not behind »), a refused name shown where it was
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QScrollArea, QToolBar
 
 from apv_desktop.core.validation import Location, LocationKind
 from apv_desktop.ui.builder import BuilderPage
@@ -42,3 +42,22 @@ def test_every_toolbar_command_is_on_the_screen_at_1366(window, project_path, la
         shown = next(bar.widgetForAction(action) for bar in toolbars
                      if action in bar.actions())
         assert shown is not None and shown.isVisible(), action.text()
+
+
+def test_a_refused_name_brings_its_field_into_sight_with_the_focus(window, project_path):
+    page = builder_at_1366(window, project_path, "da")
+    editor = page.item_editor
+    editor.advanced.setChecked(True)  # the name is an advanced field, at the bottom
+    QApplication.processEvents()
+    scroll = editor.name.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert editor.name.visibleRegion().isEmpty()  # scrolled out of sight, as in the walk
+    editor.name.setText("1 bad name")
+    editor.name.editingFinished.emit()
+    QApplication.processEvents()
+    assert page.refusal.isVisible() and "1 bad name" in page.refusal.text()
+    assert not editor.name.visibleRegion().isEmpty()
+    assert window.focusWidget() is editor.name

@@ -26,7 +26,7 @@ from apv_desktop.i18n import current_language, tr, trn
 from apv_desktop.ui import messages
 from apv_desktop.ui.builder.commands import SnapshotCommand
 from apv_desktop.ui.builder.editors import ItemEditor, QuestionnaireEditor, SectionEditor
-from apv_desktop.ui.builder.fields import Change
+from apv_desktop.ui.builder.fields import Change, CommitLine
 from apv_desktop.ui.builder.list_editors import ChoiceListEditor, DimensionEditor
 from apv_desktop.ui.builder.preview import BuilderPreview
 from apv_desktop.ui.builder.problems import ProblemList, problem_text, refused_text
@@ -87,7 +87,7 @@ class BuilderPage(Page):
         for editor in (self.questionnaire_editor, self.section_editor, self.item_editor,
                        self.list_editor, self.dimension_editor):
             self.editors.addWidget(editor)
-        editor_scroll = QScrollArea()
+        self.editor_scroll = editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         # The fields shrink to the column (1366 px wide screens); no sideways scrolling.
         editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -255,10 +255,16 @@ class BuilderPage(Page):
             default_yes=True)
 
     def _refuse(self, text: str) -> bool:
+        field = CommitLine.committing
         self.refusal.setText(text)
         self.refusal.setAccessibleName(text)
         self.refusal.show()
         self._show_all()
+        if field is not None and field.isVisibleTo(self):
+            # Back at the field the refused text was typed in: in sight, ready to retype.
+            self.editor_scroll.ensureWidgetVisible(field)
+            field.setFocus()
+            field.selectAll()
         return False
 
     def _move(self, move: Move) -> None:
