@@ -138,16 +138,33 @@ def locate_item(questionnaire: Questionnaire, name: str) -> tuple[int, int]:
 
 def add_item(questionnaire: Questionnaire, section_index: int, position: int | None = None,
              item_type: ItemType = ItemType.SELECT_ONE) -> tuple[Questionnaire, str]:
-    """A new item (a scored list's question by default, using the first list); returns the copy
-    and the new item's name."""
+    """A new item (a scored list's question by default, using the first list, in the dimension
+    of the scored question it follows, else the one its section's scored questions share);
+    returns the copy and the new item's name."""
     changed = copy.deepcopy(questionnaire)
     name = unique_name({i.name for i in changed.items()}, "spm")
     list_name = next(iter(changed.choice_lists), None) if item_type in (
         ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) else None
-    item = Item(name, item_type, list_name=list_name)
     items = changed.sections[section_index].items
+    dimension = _likely_dimension(changed, items, position) if (
+        item_type is ItemType.SELECT_ONE) else None
+    item = Item(name, item_type, list_name=list_name, dimension=dimension)
     items.insert(len(items) if position is None else position, item)
     return changed, name
+
+
+def _likely_dimension(questionnaire: Questionnaire, items: list[Item],
+                      position: int | None) -> str | None:
+    """The dimension a question added among `items` at `position` most likely measures (else
+    it would count nowhere until the user picks one): that of the scored question right
+    before it, else the one every scored question of the section shares, else None."""
+    scored = [item for item in items if item.type is ItemType.SELECT_ONE
+              and (choices := questionnaire.choices_for(item)) is not None and choices.is_scored]
+    before = items[-1 if position is None else position - 1] if items and position != 0 else None
+    if before in scored and before.dimension:
+        return before.dimension
+    dimensions = {item.dimension for item in scored}
+    return dimensions.pop() if len(dimensions) == 1 else None
 
 
 def update_item(questionnaire: Questionnaire, name: str, /, **changes: Any) -> Questionnaire:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from apv_desktop.core.expression import RelevanceError, excerpt
-from apv_desktop.core.model import ItemType, Questionnaire
+from apv_desktop.core.model import ItemType, Questionnaire, pick_label
 from apv_desktop.core.relevance import check_relevance
 from apv_desktop.core.relevance import referenced_names as _parsed_names
 from apv_desktop.errors import Phrase, rendered_fields
@@ -98,6 +98,10 @@ PLACES: dict[LocationKind, str] = {
     LocationKind.DIMENSION: N_("Dimensionen {dimension}"),
 }
 NO_LIST = N_("ingen")  # the answer scale a select question names when it names none
+# A question as its user knows it: its number (section.position, as the builder's tree numbers
+# sections) and the start of its text; its internal name only when it has no text.
+QUESTION_REFERENCE = N_("{number} »{text}«")
+QUESTION_TEXT_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,22 @@ def referenced_names(expression: str | None) -> list[str]:
         return []
 
 
+def question_reference(questionnaire: Questionnaire, name: str) -> str | Phrase:
+    """How a problem names the question `name`: number and text (cut with "…"), else name."""
+    for section_number, section in enumerate(questionnaire.sections, 1):
+        for item_number, item in enumerate(section.items, 1):
+            if item.name != name:
+                continue
+            text = " ".join(pick_label(item.labels, current_language()).split())
+            if not text:
+                return name
+            if len(text) > QUESTION_TEXT_LENGTH:
+                text = text[: QUESTION_TEXT_LENGTH - 1].rstrip(" ,;:.-") + "…"
+            return Phrase(QUESTION_REFERENCE,
+                          {"number": f"{section_number}.{item_number}", "text": text})
+    return name
+
+
 def _section_text(questionnaire: Questionnaire, index: int) -> str:
     section = questionnaire.sections[index]
     return section.name or str(index + 1)
@@ -176,7 +196,7 @@ def _item_problems(questionnaire: Questionnaire) -> list[Problem]:
             if item.type in (ItemType.SELECT_ONE, ItemType.SELECT_MULTIPLE) and (
                     questionnaire.choices_for(item) is None):
                 problems.append(Problem("item_list_missing", where,
-                                        {"item": item.name,
+                                        {"item": question_reference(questionnaire, item.name),
                                          "list": item.list_name or Phrase(NO_LIST)}))
             if not any(item.labels.values()):
                 problems.append(Problem("item_no_label", where, {"item": item.name}))
@@ -188,27 +208,29 @@ def _scoring_problems(questionnaire: Questionnaire, name: str) -> list[Problem]:
     item = questionnaire.item(name)
     assert item is not None
     where = Location(LocationKind.ITEM, name)
+    reference = question_reference(questionnaire, name)
     choices = questionnaire.choices_for(item)
     scored_list = (item.type is ItemType.SELECT_ONE and choices is not None
                    and choices.is_scored)
     problems: list[Problem] = []
     if scored_list and not item.dimension:
-        problems.append(Problem("scored_without_dimension", where, {"item": name}))
+        problems.append(Problem("scored_without_dimension", where, {"item": reference}))
     if item.dimension and questionnaire.dimension(item.dimension) is None:
         problems.append(Problem("unknown_dimension", where,
-                                {"item": name, "dimension": item.dimension}))
+                                {"item": reference, "dimension": item.dimension}))
     if item.reverse and not scored_list:
-        problems.append(Problem("reverse_unscored", where, {"item": name}))
+        problems.append(Problem("reverse_unscored", where, {"item": reference}))
     return problems
 
 
 def _relevance_problems(questionnaire: Questionnaire) -> list[Problem]:
     known = {item.name for item in questionnaire.items()}
-    places: list[tuple[Location, str, str | None]] = [
+    places: list[tuple[Location, str | Phrase, str | None]] = [
         (Location(LocationKind.SECTION, s.name, i), _section_text(questionnaire, i), s.relevant)
         for i, s in enumerate(questionnaire.sections)
     ]
-    places += [(Location(LocationKind.ITEM, item.name), item.name, item.relevant)
+    places += [(Location(LocationKind.ITEM, item.name),
+                question_reference(questionnaire, item.name), item.relevant)
                for item in questionnaire.items()]
     problems = []
     for location, place, expression in places:
@@ -232,7 +254,8 @@ def _translation_problems(questionnaire: Questionnaire) -> list[Problem]:
     languages = list(questionnaire.languages)
     problems: list[Problem] = []
 
-    def check(location: Location, name: dict[str, str], *texts: dict[str, str]) -> None:
+    def check(location: Location, name: dict[str, str | Phrase],
+              *texts: dict[str, str]) -> None:
         missing = [lang for lang in languages
                    for labels in texts if any(labels.values()) and not labels.get(lang)]
         if missing:
@@ -246,7 +269,8 @@ def _translation_problems(questionnaire: Questionnaire) -> list[Problem]:
         check(Location(LocationKind.SECTION, section.name, index),
               {"section": _section_text(questionnaire, index)}, section.labels)
         for item in section.items:
-            check(Location(LocationKind.ITEM, item.name), {"item": item.name},
+            check(Location(LocationKind.ITEM, item.name),
+                  {"item": question_reference(questionnaire, item.name)},
                   item.labels, item.hints)
     for name, choice_list in questionnaire.choice_lists.items():
         check(Location(LocationKind.CHOICE_LIST, name), {"list": name},
@@ -308,7 +332,8 @@ def _dimension_problems(questionnaire: Questionnaire) -> list[Problem]:
             # A dimension with its own stricter threshold is offensive behaviour, asked the
             # COPSOQ way as one question of exposure ("have you been bullied?"), not a scale.
             problems.append(Problem("dimension_one_item", where,
-                                    {"dimension": code, "item": items[0]}))
+                                    {"dimension": code,
+                                     "item": question_reference(questionnaire, items[0])}))
         if dimension.reference is not None and not 0 <= dimension.reference <= 100:
             problems.append(Problem("reference_out_of_range", where,
                                     {"dimension": code,

@@ -119,8 +119,8 @@ def test_a_problem_is_listed_and_a_click_jumps_to_it(window, project_path):
     page.item_editor.dimension.setCurrentIndex(0)  # (ingen)
     page.item_editor.dimension.activated.emit(0)
     texts = [page.problems.item(r).text() for r in range(page.problems.count())]
-    assert texts[0] == ("Spørgsmålet in_1 har svar med point, men ingen dimension, så det tæller "
-                        "ingen steder.")
+    assert texts[0] == ("Spørgsmålet 2.1 »I hvor høj grad kan du selv planlægge…« har svar med "
+                        "point, men ingen dimension, så det tæller ingen steder.")
     page.jump_to(Location(LocationKind.QUESTIONNAIRE))
     page.problems.itemClicked.emit(page.problems.item(0))
     assert page.tree.selected_location() == Location(LocationKind.ITEM, "in_1")
@@ -280,3 +280,17 @@ def test_the_kiosk_and_the_paper_form_promise_groups_of_the_threshold(qtbot):
     for item in questionnaire.items():
         item.background = False
     assert promise not in questionnaire_html(questionnaire, "en", unit_line=False)
+
+
+def test_a_new_question_joins_the_dimension_it_follows_so_only_its_text_is_missing(
+        window, project_path):
+    page = open_builder(window, project_path)
+    page.jump_to(Location(LocationKind.ITEM, "qd_1"))
+    page.actions_.add_item.trigger()  # after the selected question, as the walkthrough did
+    new = page.selected_location().name
+    assert stored(window).item(new).dimension == stored(window).item("qd_1").dimension == "QD"
+    assert [p.code for p in page.problems.problems if p.location.name == new] == [
+        "item_no_label"]
+    page.jump_to(Location(LocationKind.SECTION, "", 1))
+    page.actions_.add_item.trigger()  # at the end of a section: after its last question
+    assert stored(window).item(page.selected_location().name).dimension == "MW"

@@ -80,7 +80,7 @@ def _stored_with(relevant: str) -> Questionnaire:
 def test_the_store_refuses_a_questionnaire_with_an_unreadable_condition(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "p.apv")
     try:
-        with pytest.raises(RefusedError, match=r"The condition '\$\{a\} = ' of b cannot"):
+        with pytest.raises(RefusedError, match=r"The condition '\$\{a\} = ' of 1.2 “B” cannot"):
             project.save_questionnaire(_stored_with("${a} = "))
         assert project.questionnaire_versions() == []
         project.save_questionnaire(_stored_with("string-length(${a}) > 2"))

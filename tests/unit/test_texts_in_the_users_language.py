@@ -29,10 +29,10 @@ def test_a_missing_translation_names_its_place_in_the_readers_language(language:
     texts = [p.text for p in validate(q)]
     assert texts and all(not english_in(t) for t in texts), texts
     expected = {
-        "da": ["Spørgsmålet q1 har ingen gyldig svarskala (det nævner ingen).",
+        "da": ["Spørgsmålet 1.1 »Et« har ingen gyldig svarskala (det nævner ingen).",
                "Titlen mangler tekst på Svenska.", "Afsnittet a mangler tekst på Svenska.",
                "Dimensionen D mangler tekst på Svenska."],
-        "sv": ["Frågan q1 har ingen giltig svarsskala (den nämner ingen).",
+        "sv": ["Frågan 1.1 ”Ett” har ingen giltig svarsskala (den nämner ingen).",
                "Titeln saknar text på Svenska.", "Avsnittet a saknar text på Svenska.",
                "Dimensionen D saknar text på Svenska."],
     }[language]

@@ -67,8 +67,8 @@ def test_each_problem_names_its_place() -> None:
         ("min_n_too_low", Location(LocationKind.DIMENSION, "E")),
     ]
     texts = [p.text for p in validate(q)]
-    assert texts[1] == "The condition of q3 names q9, which is not a question."
-    assert texts[2] == "The question q3 has no text in English."
+    assert texts[1] == "The condition of 2.1 “Tre” names q9, which is not a question."
+    assert texts[2] == "The question 2.1 “Tre” has no text in English."
     assert all(p.severity is Severity.WARNING for p in validate(q))
 
 
@@ -83,9 +83,9 @@ def test_errors_come_first_and_block_storing() -> None:
     assert problems[0].code == "item_duplicate"
     unreadable = next(p for p in problems if p.code == "relevant_invalid")
     assert unreadable.location == Location(LocationKind.ITEM, "q1")
-    assert unreadable.text == ("The condition '${q2} =' of q1 cannot be evaluated: expected a "
-                               "question, a text, a number or a function at position 8, found "
-                               "the end.")
+    assert unreadable.text == ("The condition '${q2} =' of 1.1 “One” cannot be evaluated: "
+                               "expected a question, a text, a number or a function at "
+                               "position 8, found the end.")
 
 
 def test_a_single_exposure_question_is_no_warning_in_a_strict_dimension() -> None:
@@ -138,3 +138,12 @@ def test_edits_that_would_be_ambiguous_are_refused() -> None:
     with pytest.raises(EditRefused) as in_use:
         editing.delete_choice_list(q, "scale")
     assert in_use.value.reason == "list_in_use" and in_use.value.fields["item"] == "q1"
+
+
+def test_a_new_question_first_in_its_section_takes_the_dimension_its_section_shares() -> None:
+    q = small()
+    changed, name = editing.add_item(q, 0, 0)  # before q1 and q2, both in D
+    assert changed.item(name).dimension == "D"
+    changed.item("q2").dimension = "E"
+    again, other = editing.add_item(changed, 0, 0)  # they differ: no guess
+    assert again.item(other).dimension is None

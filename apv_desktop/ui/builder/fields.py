@@ -119,6 +119,9 @@ class CommitLine(QLineEdit):
     """A line edit that reports `committed(text)` when the user leaves it changed."""
 
     committed = Signal(str)
+    # The line whose commit is being applied, so a refusal can be shown at it (the builder's
+    # editor may be scrolled so that its red line at the top and the field are far apart).
+    committing: CommitLine | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,4 +137,8 @@ class CommitLine(QLineEdit):
     def _finished(self) -> None:
         if self.text().strip() != self._loaded.strip():
             self._loaded = self.text()
-            self.committed.emit(self.text().strip())
+            CommitLine.committing = self
+            try:
+                self.committed.emit(self.text().strip())
+            finally:
+                CommitLine.committing = None

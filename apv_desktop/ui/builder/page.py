@@ -26,7 +26,7 @@ from apv_desktop.i18n import current_language, tr, trn
 from apv_desktop.ui import messages
 from apv_desktop.ui.builder.commands import SnapshotCommand
 from apv_desktop.ui.builder.editors import ItemEditor, QuestionnaireEditor, SectionEditor
-from apv_desktop.ui.builder.fields import Change
+from apv_desktop.ui.builder.fields import Change, CommitLine
 from apv_desktop.ui.builder.list_editors import ChoiceListEditor, DimensionEditor
 from apv_desktop.ui.builder.preview import BuilderPreview
 from apv_desktop.ui.builder.problems import ProblemList, problem_text, refused_text
@@ -38,6 +38,13 @@ from apv_desktop.ui.session import ProjectSession
 
 ROLE = Qt.ItemDataRole.UserRole
 TREE_TAB, LISTS_TAB, DIMENSIONS_TAB = 0, 1, 2
+
+
+UNDO_TEXT_LENGTH = 30  # an edit named after a long file name keeps the toolbar on the screen
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= UNDO_TEXT_LENGTH else text[: UNDO_TEXT_LENGTH - 1] + "…"
 
 
 class BuilderPage(Page):
@@ -64,6 +71,9 @@ class BuilderPage(Page):
         self.dimensions = QListWidget()
         self.dimensions.currentItemChanged.connect(lambda *_: self._show_editor())
         self.tabs = QTabWidget()
+        # Whole tab names, never "Dimensic" with scroll arrows: the column keeps their width.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.tabBar().setUsesScrollButtons(False)
         for widget in (self.tree, self.lists, self.dimensions):
             self.tabs.addTab(widget, "")
         self.tabs.currentChanged.connect(lambda *_: self._show_editor())
@@ -77,7 +87,7 @@ class BuilderPage(Page):
         for editor in (self.questionnaire_editor, self.section_editor, self.item_editor,
                        self.list_editor, self.dimension_editor):
             self.editors.addWidget(editor)
-        editor_scroll = QScrollArea()
+        self.editor_scroll = editor_scroll = QScrollArea()
         editor_scroll.setWidgetResizable(True)
         # The fields shrink to the column (1366 px wide screens); no sideways scrolling.
         editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,6 +102,7 @@ class BuilderPage(Page):
         self.bottom.addTab(self.import_warnings, "")
 
         self.toolbar = QToolBar()
+        self.file_toolbar = QToolBar()
         self.actions_ = BuilderActions(self)
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -103,7 +114,7 @@ class BuilderPage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_stack.indexChanged.connect(lambda *_: self._update_undo_texts())
-        self.actions_.fill(self.toolbar, self.undo_action, self.redo_action)
+        self.actions_.fill(self.toolbar, self.file_toolbar, self.undo_action, self.redo_action)
 
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.addWidget(self.tabs)
@@ -119,6 +130,7 @@ class BuilderPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.frozen_banner)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.file_toolbar)
         layout.addWidget(self.refusal)
         layout.addWidget(rows, 1)
         self.retranslate()
@@ -243,10 +255,16 @@ class BuilderPage(Page):
             default_yes=True)
 
     def _refuse(self, text: str) -> bool:
+        field = CommitLine.committing
         self.refusal.setText(text)
         self.refusal.setAccessibleName(text)
         self.refusal.show()
         self._show_all()
+        if field is not None and field.isVisibleTo(self):
+            # Back at the field the refused text was typed in: in sight, ready to retype.
+            self.editor_scroll.ensureWidgetVisible(field)
+            field.setFocus()
+            field.selectAll()
         return False
 
     def _move(self, move: Move) -> None:
@@ -262,9 +280,9 @@ class BuilderPage(Page):
 
     def _update_undo_texts(self) -> None:
         stack = self.undo_stack
-        self.undo_action.setText(tr("Fortryd {action}", action=stack.undoText())
+        self.undo_action.setText(tr("Fortryd {action}", action=_short(stack.undoText()))
                                  if stack.canUndo() else tr("Fortryd"))
-        self.redo_action.setText(tr("Gentag {action}", action=stack.redoText())
+        self.redo_action.setText(tr("Gentag {action}", action=_short(stack.redoText()))
                                  if stack.canRedo() else tr("Gentag"))
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())

@@ -50,7 +50,9 @@ class BuilderActions:
         self.print_form = action(self.do_print)
         self.pdf = action(self.do_pdf)
 
-    def fill(self, toolbar: QToolBar, undo: QAction, redo: QAction) -> None:
+    def fill(self, toolbar: QToolBar, files: QToolBar, undo: QAction, redo: QAction) -> None:
+        """Editing in `toolbar`, the form's files (in, out, print) in `files`: one row of all
+        of them overflowed behind » at 1366 px and hid Print and PDF."""
         for made in (self.add_section, self.add_item, self.add_list, self.add_dimension):
             toolbar.addAction(made)
         toolbar.addSeparator()
@@ -59,10 +61,9 @@ class BuilderActions:
         toolbar.addSeparator()
         toolbar.addAction(undo)
         toolbar.addAction(redo)
-        toolbar.addSeparator()
         for made in (self.import_form, self.export_form, self.export_collection, self.print_form,
                      self.pdf):
-            toolbar.addAction(made)
+            files.addAction(made)
 
     def retranslate(self) -> None:
         self.add_section.setText(tr("Nyt afsnit"))
