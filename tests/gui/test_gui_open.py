@@ -53,13 +53,18 @@ def test_a_failed_backup_says_so_and_the_project_stays_open(window, project_path
     assert window.central.currentIndex() == 1
 
 
-def test_new_project_from_a_template(window, tmp_path, file_choices, monkeypatch):
-    target = tmp_path / "Ny.apv"
+def make_new_project(window, target, file_choices, monkeypatch) -> None:
+    """The new-project command, the user choosing the psykisk template and `target`."""
     monkeypatch.setattr(new_project, "choose",
                         lambda parent, prefs: NewProjectChoice("Min APV", ["psykisk"],
                                                                prefs.new_project_rules()))
     file_choices.save_paths.append(target)
     window.new_project()
+
+
+def test_new_project_from_a_template(window, tmp_path, file_choices, monkeypatch):
+    target = tmp_path / "Ny.apv"
+    make_new_project(window, target, file_choices, monkeypatch)
     assert window.session is not None and window.session.path == target
     assert window.session.name == "Min APV"
     assert window.session.project.questionnaire() is not None
@@ -73,12 +78,7 @@ def test_a_new_projects_questionnaire_speaks_the_windows_language(window, tmp_pa
     (found by driving the program in sv_SE): the questionnaire's main language is the window's
     when the templates have it."""
     window.context.switch_language(language)
-    target = tmp_path / "Ny.apv"
-    monkeypatch.setattr(new_project, "choose",
-                        lambda parent, prefs: NewProjectChoice("Min APV", ["psykisk"],
-                                                               prefs.new_project_rules()))
-    file_choices.save_paths.append(target)
-    window.new_project()
+    make_new_project(window, tmp_path / "Ny.apv", file_choices, monkeypatch)
     questionnaire = window.session.project.questionnaire()
     assert questionnaire.default_language == language
     assert questionnaire.title == questionnaire.title_labels[language]

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from apv_desktop.core.model import (
     Choice,
     ChoiceList,
@@ -16,7 +12,6 @@ from apv_desktop.core.model import (
     Section,
 )
 from apv_desktop.core.validation import validate
-from apv_desktop.i18n import current_language, set_language
 
 SCALE = ChoiceList("scale", [Choice("yes", {"da": "Ja", "sv": "Ja"}, 100.0),
                              Choice("no", {"da": "Nej", "sv": "Nej"}, 0.0)])
@@ -37,14 +32,6 @@ def questionnaire() -> Questionnaire:
         choice_lists={"scale": SCALE},
         dimensions=[Dimension("D", {"da": "Dim", "sv": "Dim"})],
     )
-
-
-@pytest.fixture(params=["da", "sv"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    before = current_language()
-    set_language(request.param)
-    yield request.param
-    set_language(before)
 
 
 def test_a_question_with_text_is_named_by_number_and_text(language: str) -> None:
