@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from apv_desktop.core.judgement import pressure_point_rule
-from apv_desktop.core.model import Rules
 from apv_desktop.core.results import Score
 from apv_desktop.i18n import current_language, tr
 from apv_desktop.services.results_view import ResultsBundle, add_action_for, domain_names
@@ -75,7 +74,6 @@ class PressureTab(QWidget):
         # Why each row is here: a red score need not be far behind, nor a far one red.
         self.rule = QLabel()
         self.rule.setWordWrap(True)
-        self._rules: Rules | None = None
         top = QHBoxLayout()
         top.addWidget(self.filter_label)
         top.addWidget(self.filter_edit, 1)
@@ -129,11 +127,11 @@ class PressureTab(QWidget):
         self._show_rule()
 
     def _show_rule(self) -> None:
-        self.rule.setText(pressure_point_rule(tr, self._rules) if self._rules else "")
+        bundle = self.page.bundle
+        self.rule.setText(pressure_point_rule(tr, bundle.results.rules) if bundle else "")
 
     def show_bundle(self, bundle: ResultsBundle | None) -> None:
         self.message.clear()
-        self._rules = bundle.results.rules if bundle else None
         self._show_rule()
         if bundle is None:
             self.model.set_results(None, {}, set())
