@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -32,6 +32,7 @@ from apv_desktop.ui.pages import PAGES, Page, page_number
 from apv_desktop.ui.pages.lazy import LazyPages
 from apv_desktop.ui.session import ProjectSession
 from apv_desktop.ui.start_page import StartPage
+from apv_desktop.ui.status_bar import StatusBar
 from apv_desktop.ui.worker import Worker, run_with_progress, stop_workers
 
 DEMO_FILE_NAME = "Djursby Kommune (demo).apv"
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(project_view)
         self.setCentralWidget(self.central)
 
+        self.setStatusBar(StatusBar())
         self.file_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
@@ -96,18 +98,6 @@ class MainWindow(QMainWindow):
         responsive.settle()  # the window is built: keep the GUI thread answering
         # Babel's number data: read now on a pool thread, not as a project opens (70 ms)
         Worker(lambda _progress: load_language_data(), owner=self).start()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        # A status message given before the window first showed left the file label visible
-        # under it (Qt hides only labels that are visible): given again, it hides the label.
-        QTimer.singleShot(0, self, self._message_again)
-
-    def _message_again(self) -> None:
-        message = self.statusBar().currentMessage()
-        if message:  # (the same message again is ignored: cleared first)
-            self.statusBar().clearMessage()
-            self.statusBar().showMessage(message)
 
     # --- texts ---------------------------------------------------------------------------
 
